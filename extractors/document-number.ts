@@ -1,0 +1,54 @@
+/**
+ * Document number (发文字号): `溧政办发〔2022〕71号`, also `[2022]`, `［2022］`,
+ * `（2022）`, `(2022)`, with or without 第.
+ */
+import type {Root} from 'mdast'
+import type {Plugin} from 'unified'
+import type {DocumentNumber} from '../schemas/record.js'
+import {blocksOf, spanOf} from './util/blocks.js'
+import {frontOf} from './util/front.js'
+import {messageAt} from './util/message-at.js'
+
+declare module 'vfile' {
+  interface DataMap {
+    docNumber: DocumentNumber | null
+  }
+}
+
+/** A whole document number; groups: agency, year, serial. */
+export const documentNumberExpression =
+  /([\p{Script=Han}A-Za-z]{1,14}?)\s*[〔［\[【（(]\s*((?:19|20)\d{2})\s*[〕］\]】）)]\s*第?\s*(\d{1,5})\s*号/u
+/** The whole line may hold only the number, a label, and 签发人. */
+const lineExpression = /^(?:发文字号[:：]\s*)?(.+?号)(?:\s+签发人[:：].*)?$/
+
+/**
+ * Extract the document number.
+ *
+ * Only short lines before the body are searched: numbers cited in the body
+ * (`根据宁发改规划字〔2023〕217号…`) belong to other documents.
+ */
+const extractDocumentNumber: Plugin<[], Root> = function () {
+  return function (tree, file) {
+    const front = frontOf(tree)
+    file.data.docNumber = null
+    for (const block of blocksOf(tree).slice(0, front.bodyStart)) {
+      if (block.node.type === 'table') continue
+      const line = lineExpression.exec(block.text.trim())
+      if (!line?.[1] || line[1].length > 40) continue
+      const match = documentNumberExpression.exec(block.text)
+      if (!match?.[1] || !match[2] || !match[3]) continue
+      const agency = match[1].replace(/^发文字号[:：]?/, '')
+      const start = match.index + match[0].indexOf(agency)
+      const end = match.index + match[0].length
+      const year = Number(match[2])
+      const position = spanOf(block, start, end)
+      if (year > new Date().getFullYear()) {
+        messageAt(file, 'Document number names a future year `' + year + '`', position, 'future-document-year')
+      }
+      file.data.docNumber = {text: block.text.slice(start, end), agency, year, serial: Number(match[3]), position}
+      return
+    }
+  }
+}
+
+export default extractDocumentNumber

@@ -1,0 +1,31 @@
+/**
+ * The ordered list of extractor plugins: the only place that decides order.
+ *
+ * Later extractors read what earlier ones wrote on `file.data` (the
+ * jurisdiction reads the issuers and the enclosed title; targets read the
+ * outline's section ids and the period).
+ */
+import type {Root} from 'mdast'
+import type {Pluggable, Plugin} from 'unified'
+import extractDocumentNumber from './document-number.js'
+import extractIssuingBody from './issuing-body.js'
+import extractJurisdiction from './jurisdiction.js'
+import extractOutline from './outline.js'
+import extractPeriod from './period.js'
+import extractRecipients from './recipients.js'
+import extractReferences from './references.js'
+import extractTitle from './title.js'
+
+export const extractors: ReadonlyArray<Plugin<[], Root>> = [
+  extractOutline,
+  extractTitle,
+  extractDocumentNumber,
+  extractIssuingBody,
+  extractRecipients,
+  extractJurisdiction,
+  extractPeriod,
+  extractReferences
+]
+
+/** The extractors as a unified preset list. */
+export const extractorPlugins: Pluggable[] = extractors.map((plugin) => [plugin])

@@ -1,0 +1,115 @@
+/**
+ * Jurisdiction: the administrative area the document governs.
+ *
+ * Looked for in the issuers, then the titles, then (for documents without
+ * either) the division the body names most often. The most specific division
+ * of the first source that names one wins: `南京市浦口区人民政府办公室` governs
+ * 浦口区. National organs (国务院, 部委) govern 全国.
+ */
+import type {Root} from 'mdast'
+import type {Plugin} from 'unified'
+import type {Jurisdiction, Position} from '../schemas/record.js'
+import {blocksOf, spanOf, type Block} from './util/blocks.js'
+import {findDivisions, levelRanks, type Division, type DivisionMention} from './util/divisions.js'
+import {frontOf} from './util/front.js'
+import {messageAt} from './util/message-at.js'
+
+declare module 'vfile' {
+  interface DataMap {
+    jurisdiction: Jurisdiction | null
+  }
+}
+
+const nationalOrganExpression = /^(?:国务院|中共中央|中央|全国|国家|最高人民)|^[^省市县区州盟旗]{1,12}(?:部|总局|署)(?:办公厅)?$/
+
+interface Found {
+  mention: DivisionMention
+  position: Position
+}
+
+/** Extract the jurisdiction. */
+const extractJurisdiction: Plugin<[], Root> = function () {
+  return function (tree, file) {
+    const blocks = blocksOf(tree)
+    const front = frontOf(tree)
+    const issuers = file.data.issuers ?? []
+    file.data.jurisdiction = null
+    const issuerMentions = issuers.flatMap((issuer) =>
+      findDivisions(issuer.name, 2).map((mention) => ({mention, position: within(issuer.position, mention.start, mention.end)}))
+    )
+    const national = issuers.find((issuer) => nationalOrganExpression.test(issuer.name))
+    if (national && issuerMentions.length === 0) {
+      file.data.jurisdiction = {name: '全国', level: 'national', province: null, city: null, code: null, position: national.position}
+      return
+    }
+    const titleMentions = front.title.flatMap((block) => mentionsIn(block, 0, block.text.length, 2))
+    const enclosed = file.data.enclosed
+    const enclosedBlock = enclosed ? blocks.find((block) => block.node.position?.start.offset === enclosed.position.start.offset) : undefined
+    const enclosedMentions = enclosedBlock ? mentionsIn(enclosedBlock, 0, enclosedBlock.text.length, 2) : []
+    const chosen = mostSpecific(issuerMentions) ?? mostSpecific(titleMentions) ?? mostSpecific(enclosedMentions) ?? mostFrequent(blocks)
+    if (!chosen) return
+    const division = resolve(chosen.mention, [...issuerMentions, ...titleMentions, ...enclosedMentions])
+    if (!division) {
+      messageAt(file, 'Place name `' + chosen.mention.name + '` matches several divisions', chosen.position, 'ambiguous-division')
+    }
+    const first = chosen.mention.candidates[0]!
+    file.data.jurisdiction = {
+      name: chosen.mention.name,
+      level: (division ?? first).level,
+      province: division?.province ?? (chosen.mention.candidates.every((candidate) => candidate.province === first.province) ? first.province : null),
+      city: division?.city ?? null,
+      code: division?.code ?? null,
+      position: chosen.position
+    }
+  }
+}
+
+function mentionsIn(block: Block, from: number, length: number, minimumLength: number): Found[] {
+  return findDivisions(block.text.slice(from, from + length), minimumLength).map((mention) => ({
+    mention,
+    position: spanOf(block, from + mention.start, from + mention.end)
+  }))
+}
+
+/** The part `start`–`end` of a one-line span. */
+function within(position: Position, start: number, end: number): Position {
+  const point = position.start
+  const at = (delta: number) => ({line: point.line, column: point.column + delta, offset: (point.offset ?? 0) + delta})
+  return {start: at(start), end: at(end)}
+}
+
+function mostSpecific(found: Found[]): Found | undefined {
+  let best: Found | undefined
+  for (const item of found) {
+    const rank = Math.max(...item.mention.candidates.map((candidate) => levelRanks[candidate.level]))
+    const bestRank = best ? Math.max(...best.mention.candidates.map((candidate) => levelRanks[candidate.level])) : -1
+    if (rank > bestRank) best = item
+  }
+  return best
+}
+
+/** The division the body names most often (three characters or more), first mention on ties. */
+function mostFrequent(blocks: Block[]): Found | undefined {
+  const counts = new Map<string, {count: number; first: Found}>()
+  for (const block of blocks) {
+    if (block.node.type === 'table') continue
+    for (const found of mentionsIn(block, 0, block.text.length, 3)) {
+      const entry = counts.get(found.mention.name)
+      if (entry) entry.count++
+      else counts.set(found.mention.name, {count: 1, first: found})
+    }
+  }
+  let best: {count: number; first: Found} | undefined
+  for (const entry of counts.values()) if (!best || entry.count > best.count) best = entry
+  return best && best.count >= 2 ? best.first : undefined
+}
+
+/** One division for a name: unique, or the one whose parents are named alongside. */
+function resolve(mention: DivisionMention, context: Found[]): Division | undefined {
+  if (mention.candidates.length === 1) return mention.candidates[0]
+  const names = new Set(context.map((found) => found.mention.name))
+  const fitting = mention.candidates.filter((candidate) => (candidate.city && names.has(candidate.city)) || (candidate.province && names.has(candidate.province) && candidate.level !== 'province'))
+  return fitting.length === 1 ? fitting[0] : undefined
+}
+
+export default extractJurisdiction

@@ -1,0 +1,54 @@
+/**
+ * Plan period: `十四五` → 2021–2025, `(2021—2035年)` → 2021–2035.
+ *
+ * Read from the titles first (the enclosed plan's, then the document's own),
+ * then from the opening of the body. Five-year plan names come from a
+ * lexicon, never from arithmetic on the numeral.
+ */
+import type {Root} from 'mdast'
+import type {Plugin} from 'unified'
+import periods from './data/plan-periods.json' with {type: 'json'}
+import type {Period} from '../schemas/record.js'
+import {blocksOf} from './util/blocks.js'
+
+declare module 'vfile' {
+  interface DataMap {
+    period: Period | null
+  }
+}
+
+const rangeExpression = /((?:19|20)\d{2})\s*(?:年\s*)?[-—–－~～至到]+\s*((?:19|20)\d{2})\s*年?/
+/** A plan name in quotes, or unquoted where it cannot be a heading number (`十四五时期`). */
+const planNameExpression = /[“"‘]\s*(十[一二三四五六]?五)\s*[”"’]|(十[一二三四五六]五)(?=时期|期间|规划|末|以来)/
+const lexicon: Record<string, number[]> = periods.periods
+
+/** Extract the plan period. */
+const extractPeriod: Plugin<[], Root> = function () {
+  return function (tree, file) {
+    const opening = blocksOf(tree).slice(0, 6).filter((block) => block.node.type !== 'table').map((block) => block.text)
+    const sources = [file.data.enclosed?.title, file.data.title?.text, ...opening]
+    file.data.period = null
+    for (const source of sources) {
+      if (!source) continue
+      const period = periodIn(source)
+      if (period) {
+        file.data.period = period
+        return
+      }
+    }
+  }
+}
+
+/** The period a text names, if any. */
+export function periodIn(text: string): Period | undefined {
+  const name = planNameExpression.exec(text)
+  const label = name ? (name[1] ?? name[2] ?? null) : null
+  const range = rangeExpression.exec(text)
+  if (range?.[1] && range[2] && Number(range[2]) > Number(range[1])) {
+    return {start: Number(range[1]), end: Number(range[2]), label}
+  }
+  const years = label ? lexicon[label] : undefined
+  return years?.[0] && years[1] && label ? {start: years[0], end: years[1], label} : undefined
+}
+
+export default extractPeriod

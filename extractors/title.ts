@@ -1,0 +1,89 @@
+/**
+ * Title (标题), document kind and the enclosed document a notice issues.
+ */
+import type {Root} from 'mdast'
+import type {Plugin} from 'unified'
+import type {DocumentKind, Enclosed, Title} from '../schemas/record.js'
+import {blocksOf, spanOf, type Block} from './util/blocks.js'
+import {frontOf} from './util/front.js'
+import {messageAt} from './util/message-at.js'
+import {compact} from './util/text.js'
+
+declare module 'vfile' {
+  interface DataMap {
+    title: Title | null
+    kind: DocumentKind
+    enclosed: Enclosed | null
+  }
+}
+
+/** Last document-type word of a title → kind; the first match wins. */
+const kinds: ReadonlyArray<[RegExp, DocumentKind]> = [
+  [/(?:通知|通报)(?:[(（][^()（）]*[)）])?$/, 'notice'],
+  [/(?:评估|评估报告|实施情况报告|实施情况|进展情况报告|总结)(?:[(（][^()（）]*[)）])?$/, 'evaluation'],
+  [/纲要(?:[(（][^()（）]*[)）])?$/, 'outline'],
+  [/(?:规划|计划)(?:[(（][^()（）]*[)）])?$/, 'plan'],
+  [/(?:意见|方案)(?:[(（][^()（）]*[)）])?$/, 'opinion']
+]
+const issueVerbExpression = /(?:印发|转发|颁布|发布|公布|下达)/
+const quotedTitleExpression = /《([^《》]+)》/
+/** A document with no title that describes itself as an evaluation. */
+const evaluationWordsExpression = /评估|中期|实施情况|进展情况|完成情况/
+
+/** Extract the title, the kind and the enclosed document. */
+const extractTitle: Plugin<[], Root> = function () {
+  return function (tree, file) {
+    const front = frontOf(tree)
+    const blocks = blocksOf(tree)
+    const first = front.title[0]
+    const last = front.title.at(-1)
+    let title: Title | null = null
+    if (first && last && front.titleText) {
+      title = {text: front.titleText, position: {start: spanOf(first, 0, 0).start, end: spanOf(last, last.text.length, last.text.length).end}}
+    } else {
+      messageAt(file, 'Cannot find the document title (标题)', blocks[0]?.node.position, 'missing-title', 'info')
+    }
+    file.data.title = title
+    file.data.kind = kindOf(front.titleText, blocks)
+    file.data.enclosed = file.data.kind === 'notice' && title ? enclosedOf(title, front.title, blocks) : null
+  }
+}
+
+function kindOf(titleText: string | undefined, blocks: Block[]): DocumentKind {
+  if (titleText) {
+    for (const [expression, kind] of kinds) if (expression.test(titleText)) return kind
+    return 'other'
+  }
+  // Note: without a title, only the opening words say what the document is.
+  const opening = blocks.slice(0, 3).map((block) => block.text).join('')
+  return evaluationWordsExpression.test(opening) ? 'evaluation' : 'other'
+}
+
+/** The plan a notice issues: 《…》 after 印发/转发, else the words between the verb and 的通知. */
+function enclosedOf(title: Title, titleBlocks: Block[], blocks: Block[]): Enclosed | null {
+  const verb = issueVerbExpression.exec(title.text)
+  if (!verb) return null
+  const rest = title.text.slice(verb.index + verb[0].length)
+  const quoted = quotedTitleExpression.exec(rest)
+  const name = quoted?.[1] ?? /^(.+?)的(?:通知|通报)/.exec(rest)?.[1]
+  if (!name) return null
+  const enclosedTitle = compact(name)
+  return {title: enclosedTitle, position: printedTitle(enclosedTitle, blocks, titleBlocks.at(-1)?.index ?? 0) ?? title.position}
+}
+
+/** Where the enclosed document prints its own title (after the notice), if it does. */
+function printedTitle(name: string, blocks: Block[], after: number) {
+  for (const block of blocks.slice(after + 1)) {
+    if (block.node.type === 'table') continue
+    const text = compact(block.text)
+    if (text === name) return spanOf(block, 0, block.text.length)
+    if (text.length >= 6 && name.startsWith(text) && !/[。，]/.test(text)) {
+      const next = blocks[block.index + 1]
+      const end = next && compact(text + next.text) === name ? next : block
+      return {start: spanOf(block, 0, 0).start, end: spanOf(end, end.text.length, end.text.length).end}
+    }
+  }
+  return undefined
+}
+
+export default extractTitle

@@ -1,0 +1,21 @@
+/**
+ * Dates as printed in 公文: `2022年12月30日`, `2022 年1月30日`,
+ * `二〇二二年十二月三十日` (GB/T 9704-2012 §7.3.5.1 prints Arabic numerals,
+ * older documents Chinese ones).
+ */
+import {parseChineseNumber} from './zh-number.js'
+
+const part = '(\\d{1,4}|[〇零一二三四五六七八九十]{1,4})'
+/** A whole date; groups: year, month, day. */
+export const dateExpression = new RegExp(part + '\\s*年\\s*' + part + '\\s*月\\s*' + part + '\\s*日')
+
+/** ISO date (YYYY-MM-DD) of a printed date, or undefined when not a real date. */
+export function toIsoDate(year: string, month: string, day: string): string | undefined {
+  const y = parseChineseNumber(year)
+  const m = parseChineseNumber(month)
+  const d = parseChineseNumber(day)
+  if (y === undefined || m === undefined || d === undefined || y < 1949 || y > 2100) return undefined
+  const date = new Date(Date.UTC(y, m - 1, d))
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined
+  return String(y).padStart(4, '0') + '-' + String(m).padStart(2, '0') + '-' + String(d).padStart(2, '0')
+}

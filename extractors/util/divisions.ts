@@ -1,0 +1,67 @@
+/**
+ * Administrative divisions (GB/T 2260, 2023) by name, from the trimmed table
+ * in `extractors/data/divisions-2023.json`.
+ */
+import table from '../data/divisions-2023.json' with {type: 'json'}
+import type {DivisionLevel} from '../../schemas/record.js'
+
+/** One division. */
+export interface Division {
+  code: string
+  name: string
+  level: Exclude<DivisionLevel, 'national'>
+  /** Name of the province it lies in (itself for a province). */
+  province: string | null
+  /** Name of the prefecture-level city it lies in, if any. */
+  city: string | null
+}
+
+/** A division named in a text. */
+export interface DivisionMention {
+  start: number
+  end: number
+  name: string
+  candidates: Division[]
+}
+
+const byCode = new Map<string, string>(table.divisions as Array<[string, string]>)
+const byName = new Map<string, Division[]>()
+for (const [code, name] of table.divisions as Array<[string, string]>) {
+  const division = toDivision(code, name)
+  const list = byName.get(name) ?? []
+  list.push(division)
+  byName.set(name, list)
+}
+const longestName = Math.max(...[...byName.keys()].map((name) => name.length))
+
+function toDivision(code: string, name: string): Division {
+  const province = byCode.get(code.slice(0, 2) + '0000') ?? null
+  if (code.endsWith('0000')) return {code, name, level: 'province', province: name, city: null}
+  if (code.endsWith('00')) return {code, name, level: 'city', province, city: name}
+  const city = byCode.get(code.slice(0, 4) + '00') ?? null
+  return {code, name, level: name.endsWith('区') ? 'district' : 'county', province, city}
+}
+
+/** Rank of a level, most specific highest. */
+export const levelRanks: Record<DivisionLevel, number> = {national: 0, province: 1, city: 2, county: 3, district: 3}
+
+/**
+ * Every division named in `text`, longest match first at each place.
+ *
+ * Two-character names (沛县, 城区) are only matched when `minimumLength` allows:
+ * in running text they are mostly other words.
+ */
+export function findDivisions(text: string, minimumLength = 3): DivisionMention[] {
+  const mentions: DivisionMention[] = []
+  for (let start = 0; start < text.length; start++) {
+    for (let length = Math.min(longestName, text.length - start); length >= minimumLength; length--) {
+      const name = text.slice(start, start + length)
+      const candidates = byName.get(name)
+      if (!candidates) continue
+      mentions.push({start, end: start + length, name, candidates})
+      start += length - 1
+      break
+    }
+  }
+  return mentions
+}

@@ -1,0 +1,145 @@
+/**
+ * The front of a document (版头 and the notice around the title): which
+ * blocks are the masthead, the title and the signature.
+ *
+ * Rules follow GB/T 9704-2012: 发文机关标志 (`…文件`) and 发文字号 above the
+ * title; 主送机关 after it, ending in a colon; the signature (发文机关署名)
+ * right above the 成文日期; 版记 (抄送, 印发) at the very end.
+ */
+import type {Root} from 'mdast'
+import {blocksOf, type Block} from './blocks.js'
+import {dateExpression} from './date.js'
+import {compact, documentTypeExpression} from './text.js'
+
+/** What the front of a document holds, as block indexes. */
+export interface Front {
+  /** Index of the first block of the body outline (first numbered heading), or the block count. */
+  bodyStart: number
+  masthead: Block[]
+  /** Blocks that make up the title (a title wrapped over lines has several). */
+  title: Block[]
+  /** The title text, lines joined and compacted. */
+  titleText: string | undefined
+  /** The block holding the 成文日期, if found. */
+  date: Block | undefined
+  /** The signature blocks above the date. */
+  signature: Block[]
+}
+
+const mastheadExpression = /^(.{2,60}?)文件$/
+const attachmentExpression = /^附件\s*[\d一二三四五六七八九十]*[:：]?$/
+const labelExpression = /^[\p{Script=Han}]{2,6}[:：]/u
+const bracketPeriodExpression = /^[(（]\s*\d{4}\s*[-—–－~～至]+\s*\d{4}\s*年?\s*[)）]$/
+/** A date alone, optionally labelled or signed on the same line; `印发` dates are print dates. */
+export const dateLineExpression = new RegExp('^(?:成文日期[:：])?(.{0,60}?)\\s*' + dateExpression.source + '$')
+const organSuffixExpression =
+  /(?:人民政府|政府|办公室|办公厅|委员会|委|局|厅|部|院|署|会|中心|党组|公司|集团|小组|办|处|所|馆|队|社|联|行)$/
+const docNumberLineExpression = /〔\s*\d{4}\s*〕|\[\s*\d{4}\s*\]|［\s*\d{4}\s*］|[（(]\s*\d{4}\s*[)）]\s*第?\s*\d+\s*号/
+
+const cache = new WeakMap<Root, Front>()
+
+/** The front of `tree`, computed once. */
+export function frontOf(tree: Root): Front {
+  let front = cache.get(tree)
+  if (!front) {
+    front = analyse(blocksOf(tree))
+    cache.set(tree, front)
+  }
+  return front
+}
+
+function analyse(blocks: Block[]): Front {
+  let bodyStart = blocks.findIndex((block) => block.node.type === 'heading' && (block.node.data?.rank ?? -1) >= 0)
+  if (bodyStart === -1) bodyStart = blocks.length
+  const masthead: Block[] = []
+  let title: Block[] = []
+  for (const block of blocks.slice(0, Math.min(bodyStart, 40))) {
+    const text = compact(block.text)
+    if (block.node.type === 'table') break
+    if (mastheadExpression.test(text) && text.length <= 64 && title.length === 0) {
+      masthead.push(block)
+      continue
+    }
+    if (isSkippable(text)) continue
+    if (text.length > 100 || /[。；]/.test(text)) break
+    title = titleFrom(blocks, block.index)
+    if (title.length > 0) break
+  }
+  const titleText = title.length > 0 ? compact(title.map((block) => block.text).join('')) : undefined
+  const after = title.at(-1)?.index ?? masthead.at(-1)?.index ?? -1
+  const date = findDate(blocks, after + 1, bodyStart)
+  return {bodyStart, masthead, title, titleText, date, signature: date ? signatureAbove(blocks, date) : []}
+}
+
+function isSkippable(text: string): boolean {
+  return (
+    text.length === 0 ||
+    attachmentExpression.test(text) ||
+    (docNumberLineExpression.test(text) && text.length <= 60) ||
+    (labelExpression.test(text) && !text.includes('关于')) ||
+    dateLineExpression.test(text) ||
+    /^[（(].{0,12}[)）]$/.test(text) ||
+    /^(?:签发人|密级|紧急程度|特急|加急|机密|秘密|绝密)/.test(text)
+  )
+}
+
+/** The title starting at `index`: short lines without sentence punctuation, wrapped lines joined. */
+function titleFrom(blocks: Block[], index: number): Block[] {
+  const first = blocks[index]
+  if (!first || !isTitleLine(first)) return []
+  const title = [first]
+  let joined = compact(first.text)
+  for (let next = blocks[index + 1]; next && isTitleLine(next); next = blocks[next.index + 1]) {
+    const text = compact(next.text)
+    const isPeriod = bracketPeriodExpression.test(text)
+    if (documentTypeExpression.test(joined) && !isPeriod) break
+    if (!isAdjacent(title.at(-1)!, next) && !isPeriod && !documentTypeExpression.test(joined + text)) break
+    title.push(next)
+    joined += text
+  }
+  const isTitle = documentTypeExpression.test(joined) || joined.includes('关于') || /(?:规划|纲要|方案|意见)/.test(joined)
+  return isTitle ? title : []
+}
+
+function isTitleLine(block: Block): boolean {
+  const text = compact(block.text)
+  if (block.node.type === 'table' || text.length === 0 || text.length > 100) return false
+  if (block.node.type === 'heading' && (block.node.data?.rank ?? -1) >= 0) return false
+  return !/[。；：:，]$/.test(text) && !/[。；]/.test(text) && !dateLineExpression.test(text)
+}
+
+function isAdjacent(previous: Block, next: Block): boolean {
+  const end = previous.node.position?.end.line
+  const start = next.node.position?.start.line
+  return end !== undefined && start !== undefined && start === end + 1
+}
+
+/** The 成文日期: the first date line after the title in the front, else the last one in the document. */
+function findDate(blocks: Block[], from: number, bodyStart: number): Block | undefined {
+  const isDate = (block: Block) => {
+    const text = block.text.trim()
+    return block.node.type !== 'table' && text.length <= 80 && dateLineExpression.test(text) && !/印发$/.test(text)
+  }
+  const inFront = blocks.slice(from, bodyStart).find(isDate)
+  if (inFront) return inFront
+  return blocks.slice(Math.max(bodyStart, blocks.length - 12)).findLast(isDate)
+}
+
+/** Organ lines directly above the date (the signature). */
+function signatureAbove(blocks: Block[], date: Block): Block[] {
+  const signature: Block[] = []
+  for (let index = date.index - 1; index >= 0 && signature.length < 6; index--) {
+    const block = blocks[index]!
+    if (block.node.type !== 'paragraph' || organNames(block.text).length === 0) break
+    signature.unshift(block)
+  }
+  return signature
+}
+
+/** The organ names in a signature line (`中共南京市委 南京市人民政府`), or [] when it is not one. */
+export function organNames(text: string): string[] {
+  const trimmed = text.trim()
+  if (trimmed.length === 0 || trimmed.length > 80 || /[，。：:；、]/.test(trimmed)) return []
+  const names = trimmed.split(/[\s\u3000]+/)
+  return names.every((name) => name.length >= 2 && name.length <= 40 && organSuffixExpression.test(name)) ? names : []
+}

@@ -1,0 +1,28 @@
+/**
+ * Small text helpers for Chinese official documents.
+ */
+
+/**
+ * Remove whitespace except between two Latin letters or digits: a title
+ * printed `市政府办公室关于印发 《…》` or `纲要 (2021—2035 年)` compacts to its
+ * printed words, while `COVID 19` keeps its space.
+ */
+export function compact(text: string): string {
+  return text.replace(/\s+/g, function (space, offset: number, whole: string) {
+    const before = whole[offset - 1] ?? ''
+    const after = whole[offset + space.length] ?? ''
+    return /[A-Za-z0-9]/.test(before) && /[A-Za-z0-9]/.test(after) ? ' ' : ''
+  })
+}
+
+/** Full-width digits, letters and signs to ASCII (`２０２５` → `2025`). */
+export function toHalfWidth(text: string): string {
+  return text.replace(/[\uff01-\uff5e]/g, (character) => String.fromCharCode(character.charCodeAt(0) - 0xfee0))
+}
+
+/** Whether a line ends a sentence. */
+export const sentenceEndExpression = /[。！？!?]/
+
+/** Document-type words that end a title (文种). */
+export const documentTypeExpression =
+  /(?:通知|通报|规划|纲要|意见|方案|办法|计划|决定|报告|评估|批复|函|规定|细则|条例|要点|纪要|公告|通告|指南|清单|措施|决议|命令|议案|请示)(?:[(（][^()（）]{0,30}[)）])?$/

@@ -1,0 +1,63 @@
+#!/usr/bin/env node
+/**
+ * `zhengce`: the command line. Flags are declared with commander; the work is
+ * done by the engine and the schema modules.
+ */
+import {readFile} from 'node:fs/promises'
+import {Command, InvalidArgumentError} from 'commander'
+import {runExtract} from './engine.js'
+import {validateRecords} from './validate.js'
+import schema from '../schemas/json/policy-record.schema.json' with {type: 'json'}
+
+const program = new Command()
+program.name('zhengce').description('Chinese policy documents (规划, 通知, 纲要, 实施意见) into positioned, schema-valid JSON records').version('0.1.0')
+program.exitOverride((error) => {
+  process.exit(error.exitCode === 0 ? 0 : 2)
+})
+
+function positiveInteger(value: string): number {
+  const number = Number(value)
+  if (!Number.isInteger(number) || number <= 0) throw new InvalidArgumentError('expected a positive whole number')
+  return number
+}
+
+program
+  .command('extract')
+  .description('extract one record per document into --out, with manifest.json')
+  .argument('<inputs...>', 'files, folders or globs (.txt, .md)')
+  .requiredOption('-o, --out <dir>', 'output folder')
+  .option('--force', 're-extract files that are unchanged since the last run', false)
+  .option('--ndjson <file>', 'also write all records as JSON lines to <file> (- for stdout)')
+  .option('--fail-fast', 'stop at the first failed file', false)
+  .option('--max-bytes <n>', 'refuse files larger than n bytes', positiveInteger, 50 * 1024 * 1024)
+  .option('--frail', 'exit 1 on warnings too', false)
+  .option('-q, --quiet', 'report only failures and the summary', false)
+  .option('-v, --verbose', 'report info diagnostics too', false)
+  .action(async function (inputs: string[], options: {out: string; force: boolean; ndjson?: string; failFast: boolean; maxBytes: number; frail: boolean; quiet: boolean; verbose: boolean}) {
+    process.exitCode = await runExtract({...options, inputs}, {stdout: process.stdout, stderr: process.stderr})
+  })
+
+program
+  .command('schema')
+  .description('print the JSON Schema (draft 2020-12) of the record')
+  .action(function () {
+    process.stdout.write(JSON.stringify(schema, null, 2) + '\n')
+  })
+
+program
+  .command('validate')
+  .description('validate record files (JSON or NDJSON) against the published JSON Schema')
+  .argument('<files...>', 'record files')
+  .action(async function (files: string[]) {
+    let failures = 0
+    for (const file of files) {
+      const text = String(await readFile(file).catch(() => ''))
+      const problems = validateRecords(text)
+      failures += problems.length
+      for (const problem of problems) process.stderr.write(file + ': ' + problem + '\n')
+      if (problems.length === 0) process.stdout.write(file + ': valid\n')
+    }
+    process.exitCode = failures > 0 ? 1 : 0
+  })
+
+await program.parseAsync()

@@ -1,0 +1,76 @@
+/**
+ * One document through the stages: decode → parse → extract → normalize.
+ */
+import {createHash} from 'node:crypto'
+import path from 'node:path'
+import type {Root} from 'mdast'
+import {VFile} from 'vfile'
+import {messageAt} from '../extractors/util/message-at.js'
+import type {PolicyRecord, Source} from '../schemas/record.js'
+import {processors, type ParsedFormat} from './processor.js'
+import {decode} from './stages/decode.js'
+import {normalize} from './stages/normalize.js'
+
+/** Why a document yields no record: one line for the report. */
+export class DocumentError extends Error {
+  override name = 'DocumentError'
+}
+
+/** Extensions with a parser, by format. */
+export const formats: Record<string, ParsedFormat> = {'.txt': 'text', '.text': 'text', '.md': 'markdown', '.markdown': 'markdown'}
+/** Formats we know of but do not read yet. */
+export const unsupportedFormats = ['.docx', '.doc', '.wps', '.pdf', '.html', '.htm', '.ofd']
+
+/** The format of a path, or undefined when no parser reads it. */
+export function formatOf(filePath: string): ParsedFormat | undefined {
+  return formats[path.extname(filePath).toLowerCase()]
+}
+
+/**
+ * Extract the record of one document.
+ *
+ * `sourcePath` is what the record names (relative to the batch's base).
+ */
+export async function extractDocument(bytes: Uint8Array, sourcePath: string, format: ParsedFormat): Promise<{record: PolicyRecord; file: VFile}> {
+  if (bytes.length === 0) throw new DocumentError('empty file')
+  if (bytes.includes(0) && !hasUtf16Bom(bytes)) throw new DocumentError('binary data (NUL bytes): not a text document')
+  let decoded
+  try {
+    decoded = decode(bytes)
+  } catch (error) {
+    throw new DocumentError(error instanceof Error ? error.message : String(error))
+  }
+  if (decoded.text.trim().length === 0) throw new DocumentError('no text (only whitespace)')
+  const file = new VFile({path: sourcePath, value: decoded.text})
+  if (decoded.encoding === 'gb18030') file.info('Not UTF-8: decoded as GB18030', {ruleId: 'decoded-gb18030', source: 'zhengce'})
+  const processor = processors[format]
+  const tree = processor.parse(file) as Root
+  reportParserRepairs(tree, file)
+  await processor.run(tree, file)
+  if (!file.data.title && (file.data.outline?.length ?? 0) === 0 && !file.data.docNumber) {
+    messageAt(file, 'No title, outline or document number: this may not be a policy document', tree.position, 'not-a-policy-document')
+  }
+  const source: Source = {
+    path: sourcePath,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    bytes: bytes.length,
+    format: format === 'markdown' ? 'markdown' : 'text',
+    encoding: decoded.encoding
+  }
+  return {record: normalize(file, source), file}
+}
+
+function hasUtf16Bom(bytes: Uint8Array): boolean {
+  return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)
+}
+
+function reportParserRepairs(tree: Root, file: VFile): void {
+  for (const removed of tree.data?.removedLines ?? []) {
+    const rule = removed.kind === 'debris' ? 'conversion-debris' : 'page-number'
+    const what = removed.kind === 'debris' ? 'Removed conversion debris `' + removed.text + '`' : 'Dropped page number `' + removed.text + '`'
+    messageAt(file, what, removed.position, rule, 'info')
+  }
+  for (const joined of tree.data?.joinedLines ?? []) {
+    messageAt(file, 'Joined a sentence broken across lines', joined.position, 'joined-line', 'info')
+  }
+}

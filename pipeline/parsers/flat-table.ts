@@ -1,0 +1,152 @@
+/**
+ * Recognise tables that a PDF/Word conversion flattened into plain text,
+ * and build mdast `table` nodes whose cells point at the exact source spans.
+ *
+ * Three layouts are recognised:
+ * - `cell-per-line`: each cell on its own tab-indented line, rows separated
+ *   by blank lines, an empty cell as a lone tab;
+ * - `tab-separated`: one row per line, cells separated by tabs, a leading tab
+ *   for an empty first cell;
+ * - `pipe`: Markdown pipe rows (`| a | b |`), the separator row skipped.
+ */
+import type {Table, TableCell, TableRow} from 'mdast'
+import type {SourceLine} from './lines.js'
+import type {PointFactory} from './point.js'
+
+/** A table found in the lines, and the index past its last line. */
+export interface FlatTable {
+  node: Table
+  next: number
+}
+
+const tabCellExpression = /^\t/
+const pipeRowExpression = /^\|.*\|$/
+const pipeSeparatorExpression = /^\|[\s:|-]+\|$/
+
+/** Try every layout at `index`. */
+export function matchFlatTable(lines: SourceLine[], index: number, point: PointFactory): FlatTable | undefined {
+  return cellPerLine(lines, index, point) ?? tabSeparated(lines, index, point) ?? pipeTable(lines, index, point)
+}
+
+/** A cell line of the cell-per-line layout: tab-indented, possibly empty. */
+function isCellLine(line: SourceLine | undefined): line is SourceLine {
+  return line !== undefined && line.kind !== 'page-number' && tabCellExpression.test(line.raw) && !line.raw.slice(1).includes('\t')
+}
+
+function cellPerLine(lines: SourceLine[], index: number, point: PointFactory): FlatTable | undefined {
+  const groups: SourceLine[][] = []
+  let at = index
+  while (isCellLine(lines[at])) {
+    const group: SourceLine[] = []
+    while (isCellLine(lines[at])) group.push(lines[at++] as SourceLine)
+    groups.push(group)
+    // Rows are separated by a blank line (two where a page broke).
+    let skip = at
+    while (skip - at < 2 && isSeparator(lines[skip])) skip++
+    if (skip === at || !isCellLine(lines[skip])) break
+    at = skip
+  }
+  const width = groups[0]?.length ?? 0
+  const rows = groups.filter((group) => group.length >= 2)
+  if (width < 2 || rows.length < 2 || rows.length < groups.length - 1) return undefined
+  const cells = rows.flat().filter((line) => line.content.length > 0)
+  const long = cells.filter((line) => line.content.length > 40).length
+  if (long * 3 > cells.length) return undefined
+  const next = at
+  const node: Table = {
+    type: 'table',
+    align: [],
+    children: groups.map((group) => row(group.map((line) => cell(line, point)))),
+    position: {start: point(lines[index]!.start), end: point(lines[next - 1]!.end)}
+  }
+  node.data = {layout: 'cell-per-line'}
+  return {node, next}
+}
+
+function isSeparator(line: SourceLine | undefined): boolean {
+  return line !== undefined && line.kind === 'blank' && !tabCellExpression.test(line.raw)
+}
+
+function tabSeparatedCells(line: SourceLine | undefined): Array<[number, number]> | undefined {
+  if (!line || line.kind !== 'text') return undefined
+  const raw = line.raw.replace(/[ \u3000]+$/, '')
+  const parts = raw.split('\t')
+  if (parts.filter((part) => part.trim().length > 0).length < 2) return undefined
+  const spans: Array<[number, number]> = []
+  let offset = line.start
+  for (const part of parts) {
+    const lead = /^[ \u3000]*/.exec(part)?.[0].length ?? 0
+    const trail = /[ \u3000]*$/.exec(part.slice(lead))?.[0].length ?? 0
+    spans.push([offset + lead, offset + part.length - trail])
+    offset += part.length + 1
+  }
+  return spans
+}
+
+function tabSeparated(lines: SourceLine[], index: number, point: PointFactory): FlatTable | undefined {
+  const rows: TableRow[] = []
+  let at = index
+  for (let spans = tabSeparatedCells(lines[at]); spans; spans = tabSeparatedCells(lines[at])) {
+    const line = lines[at]!
+    rows.push(row(spans.map(([start, end]) => spanCell(line, start, end, point))))
+    at++
+    if (lines[at]?.kind === 'blank' && tabSeparatedCells(lines[at + 1])) at++
+  }
+  if (rows.length < 2) return undefined
+  const node: Table = {
+    type: 'table',
+    align: [],
+    children: rows,
+    position: {start: point(lines[index]!.start), end: point(lines[at - 1]!.end)}
+  }
+  node.data = {layout: 'tab-separated'}
+  return {node, next: at}
+}
+
+function pipeTable(lines: SourceLine[], index: number, point: PointFactory): FlatTable | undefined {
+  const rows: TableRow[] = []
+  let at = index
+  for (let line = lines[at]; line && pipeRowExpression.test(line.content); line = lines[++at]) {
+    if (pipeSeparatorExpression.test(line.content)) continue
+    const spans: Array<[number, number]> = []
+    let offset = line.contentStart + 1
+    for (const part of line.content.slice(1, -1).split('|')) {
+      const lead = /^\s*/.exec(part)?.[0].length ?? 0
+      const trail = /\s*$/.exec(part.slice(lead))?.[0].length ?? 0
+      spans.push([offset + lead, offset + part.length - trail])
+      offset += part.length + 1
+    }
+    rows.push(row(spans.map(([start, end]) => spanCell(line, start, end, point))))
+  }
+  if (rows.length < 2) return undefined
+  const node: Table = {
+    type: 'table',
+    align: [],
+    children: rows,
+    position: {start: point(lines[index]!.contentStart), end: point(lines[at - 1]!.contentEnd)}
+  }
+  node.data = {layout: 'pipe'}
+  return {node, next: at}
+}
+
+function row(cells: TableCell[]): TableRow {
+  const first = cells[0]?.position
+  const last = cells.at(-1)?.position
+  const node: TableRow = {type: 'tableRow', children: cells}
+  if (first && last) node.position = {start: first.start, end: last.end}
+  return node
+}
+
+function cell(line: SourceLine, point: PointFactory): TableCell {
+  return spanCell(line, line.contentStart, line.contentEnd, point)
+}
+
+function spanCell(line: SourceLine, start: number, end: number, point: PointFactory): TableCell {
+  const value = line.raw.slice(start - line.start, end - line.start)
+  const position = {start: point(start), end: point(end)}
+  return {
+    type: 'tableCell',
+    children: value.length > 0 ? [{type: 'text', value, position}] : [],
+    position
+  }
+}

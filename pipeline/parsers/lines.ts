@@ -1,0 +1,123 @@
+/**
+ * Split decoded text into lines with exact offsets, and classify what a
+ * converted document leaves behind: conversion debris and page numbers.
+ */
+
+/** One physical line of the source. */
+export interface SourceLine {
+  /** 1-based line number. */
+  line: number
+  /** Offset of the first character of the line. */
+  start: number
+  /** Offset just past the last character (before the line ending). */
+  end: number
+  /** Offset of the first content character (after indentation and debris). */
+  contentStart: number
+  /** Offset just past the last content character. */
+  contentEnd: number
+  /** The content (`text.slice(contentStart, contentEnd)`). */
+  content: string
+  /** The raw line, without its line ending. */
+  raw: string
+  /** Whether the line starts with a tab, U+3000 or two or more spaces. */
+  isIndented: boolean
+  /** What the line is, before block grouping. */
+  kind: 'blank' | 'text' | 'debris' | 'page-number'
+  /** Debris removed from the line (kept for the info message). */
+  debris: string[]
+}
+
+const lineBreakExpression = /\r\n|\r|\n/g
+/** Word/WPS conversion leftovers: `[bookmark: _Toc26516]`, `[image: …]`. */
+const debrisExpression = /\[(?:bookmark|image|page|anchor):[^\]\n]{0,200}\]/g
+/** 北大法宝 export lines: `【法宝引证码】CLI.12.345`, and their URL footers. */
+const debrisLineExpression = /^(?:【法宝引证码】|原文链接[:：]\s*http|\s*https?:\/\/\S+$)/
+/** `- 12 -`, `—3—`, `第 3 页`, `第3页 共12页`, `3/12`. */
+const pageNumberExpression =
+  /^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/
+const bareNumberExpression = /^\d{1,4}$/
+const indentExpression = /^[\t\u3000]|^ {2}/
+const leadingSpaceExpression = /^[ \t\u3000\u00a0\ufeff]+/
+const trailingSpaceExpression = /[ \t\u3000\u00a0]+$/
+
+/**
+ * Split `text` into classified lines.
+ *
+ * A bare number alone on an unindented line is a page number only when both
+ * its neighbours are prose: in a flattened table the same line is a cell.
+ */
+export function splitLines(text: string): SourceLine[] {
+  const lines: SourceLine[] = []
+  let start = 0
+  let number = 1
+  lineBreakExpression.lastIndex = 0
+  for (;;) {
+    const match = lineBreakExpression.exec(text)
+    const end = match ? match.index : text.length
+    lines.push(classify(text, start, end, number))
+    if (!match) break
+    start = match.index + match[0].length
+    number++
+  }
+  markBarePageNumbers(lines)
+  return lines
+}
+
+function classify(text: string, start: number, end: number, line: number): SourceLine {
+  const raw = text.slice(start, end)
+  let contentStart = start
+  let contentEnd = end
+  const debris: string[] = []
+  // Note: debris is only removed at the edges of a line, so that the content
+  // stays one contiguous span of the source (positions remain exact).
+  for (;;) {
+    const head = text.slice(contentStart, contentEnd)
+    const leading = leadingSpaceExpression.exec(head)?.[0].length ?? 0
+    contentStart += leading
+    debrisExpression.lastIndex = 0
+    const found = debrisExpression.exec(text.slice(contentStart, contentEnd))
+    if (!found || found.index !== 0) break
+    debris.push(found[0])
+    contentStart += found[0].length
+  }
+  const tail = text.slice(contentStart, contentEnd)
+  contentEnd -= trailingSpaceExpression.exec(tail)?.[0].length ?? 0
+  const content = text.slice(contentStart, contentEnd)
+  let kind: SourceLine['kind'] = 'text'
+  if (content.length === 0) kind = debris.length > 0 ? 'debris' : 'blank'
+  else if (debrisLineExpression.test(content)) kind = 'debris'
+  else if (pageNumberExpression.test(content)) kind = 'page-number'
+  return {
+    line,
+    start,
+    end,
+    contentStart,
+    contentEnd,
+    content,
+    raw,
+    isIndented: indentExpression.test(raw),
+    kind,
+    debris: kind === 'debris' && debris.length === 0 ? [content] : debris
+  }
+}
+
+function markBarePageNumbers(lines: SourceLine[]): void {
+  for (const [index, line] of lines.entries()) {
+    if (line.kind !== 'text' || line.isIndented || !bareNumberExpression.test(line.content)) continue
+    const before = neighbour(lines, index, -1)
+    const after = neighbour(lines, index, 1)
+    if (isProse(before) && (after === undefined || isProse(after))) line.kind = 'page-number'
+  }
+}
+
+function neighbour(lines: SourceLine[], index: number, step: 1 | -1): SourceLine | undefined {
+  for (let at = index + step; at >= 0 && at < lines.length; at += step) {
+    const line = lines[at]
+    if (line && line.kind === 'text') return line
+  }
+  return undefined
+}
+
+function isProse(line: SourceLine | undefined): boolean {
+  return line !== undefined && !line.isIndented && line.content.length >= 15 && !line.content.includes('\t')
+}

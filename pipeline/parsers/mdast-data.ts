@@ -1,0 +1,36 @@
+/**
+ * What our parsers add to mdast nodes, by module augmentation.
+ */
+import type {Position} from 'unist'
+
+/** A line the plain-text parser removed, kept so the engine can report it. */
+export interface RemovedLine {
+  kind: 'debris' | 'page-number'
+  text: string
+  position: Position
+}
+
+declare module 'mdast' {
+  interface RootData {
+    /** Conversion debris and page numbers removed by the parser. */
+    removedLines?: RemovedLine[]
+    /** Places where a sentence broken over lines was joined (the join point). */
+    joinedLines?: Array<{position: Position}>
+  }
+  interface HeadingData {
+    /** Outline marker as printed (`三、`, `（一）`), null for a bare Markdown heading. */
+    number?: string | null
+    /** Rank of the marker in the 公文 hierarchy (see `outline.ts`); -1 for a bare Markdown heading. */
+    rank?: number
+    /** Number of `#` when the line was a Markdown heading. */
+    markdownDepth?: number
+  }
+  interface ParagraphData {
+    /** Whether the source line was indented (tab, U+3000, two spaces). */
+    isIndented?: boolean
+  }
+  interface TableData {
+    /** How the table was printed in the source. */
+    layout?: 'cell-per-line' | 'tab-separated' | 'pipe' | 'gfm'
+  }
+}

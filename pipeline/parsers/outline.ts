@@ -1,0 +1,54 @@
+/**
+ * Outline markers of Chinese official documents (公文层次序号, GB/T 9704-2012
+ * §7.3.3): 第X章 › 一、 › （一） › 1. › （1）.
+ *
+ * Each marker has a fixed rank; a document's heading depth is the rank's
+ * place among the ranks the document actually uses, so a plan without
+ * chapters still starts at depth 1 with 一、.
+ */
+
+/** One kind of outline marker, highest rank first. */
+export interface OutlineMarker {
+  /** Rank in the standard hierarchy (0 is highest). */
+  rank: number
+  /** Matches the marker at the start of a trimmed line; group 1 is the marker as printed. */
+  expression: RegExp
+}
+
+const chineseNumeral = '[一二三四五六七八九十百零〇]{1,4}'
+
+/** The marker table, in rank order. */
+export const outlineMarkers: readonly OutlineMarker[] = [
+  {rank: 0, expression: new RegExp('^(第' + chineseNumeral + '[编篇])[ \\t\\u3000]*'), },
+  {rank: 1, expression: new RegExp('^(第' + chineseNumeral + '[章部](?:分)?)[ \\t\\u3000]*')},
+  {rank: 2, expression: new RegExp('^(' + chineseNumeral + '[、．.])[ \\t\\u3000]*')},
+  {rank: 3, expression: new RegExp('^([（(]' + chineseNumeral + '[）)])[ \\t\\u3000]*')},
+  {rank: 4, expression: /^(\d{1,2}(?:[、．]|\.(?!\d)))[ \t\u3000]*/},
+  {rank: 5, expression: /^([（(]\d{1,2}[）)])[ \t\u3000]*/}
+]
+
+/** A marker found at the start of a line. */
+export interface OutlineMatch {
+  rank: number
+  /** The marker as printed (`三、`, `（一）`, `1.`). */
+  number: string
+  /** Length of marker plus the spacing after it. */
+  length: number
+}
+
+/**
+ * Find the outline marker a line starts with, if any.
+ *
+ * The text after the marker must start with a character that can begin a
+ * heading: not a digit (`1.5亿元`) nor a closing mark.
+ */
+export function matchOutlineMarker(line: string): OutlineMatch | undefined {
+  for (const marker of outlineMarkers) {
+    const match = marker.expression.exec(line)
+    if (!match || match[1] === undefined) continue
+    const rest = line.slice(match[0].length)
+    if (rest.length === 0 || /^[\d%％）)、，。,.]/.test(rest)) return undefined
+    return {rank: marker.rank, number: match[1], length: match[0].length}
+  }
+  return undefined
+}

@@ -1,0 +1,162 @@
+/**
+ * The unified parser plugin for plain-text 公文 (`policyParsePlainText`).
+ *
+ * Plain-text notices must not go through remark-parse: a `----` line makes a
+ * setext heading, indentation makes code, `1. 到2025年…` swallows the rest
+ * into a list. This parser emits one node per block with exact positions:
+ * headings from the outline markers, tables flattened by conversion, and
+ * paragraphs (one per line, joined where a page break or hard wrap broke a
+ * sentence). What it removes (debris, page numbers) is recorded on the tree
+ * so the engine can report it.
+ */
+import type {Heading, Paragraph, Root, RootContent, Text} from 'mdast'
+import type {Plugin} from 'unified'
+import {matchFlatTable} from './flat-table.js'
+import {splitLines, type SourceLine} from './lines.js'
+import {matchOutlineMarker} from './outline.js'
+import {pointFactory, type PointFactory} from './point.js'
+import './mdast-data.js'
+
+/** Longest heading title (after the marker); a longer first sentence is body text. */
+const maximumHeadingLength = 40
+const markdownHashExpression = /^(#{1,6})[ \t\u3000]+/
+/** Characters that end a sentence or a clause that stands alone. */
+const terminalExpression = /[。！？；：…!?;:》」』”"]$/
+const clauseExpression = /[，。、；]/
+const bulletExpression = /^(?:——|—|-|•|●|■|◆|▲|★)/
+
+/** Parse plain text into mdast. */
+export function parsePlainText(text: string): Root {
+  const point = pointFactory(text)
+  const lines = splitLines(text)
+  const children: RootContent[] = []
+  const removed: Root['data'] = {removedLines: [], joinedLines: []}
+  let index = 0
+  while (index < lines.length) {
+    const line = lines[index]!
+    if (line.kind === 'blank') {
+      index++
+      continue
+    }
+    if (line.kind === 'debris' || line.kind === 'page-number') {
+      removed.removedLines!.push({kind: line.kind, text: line.kind === 'debris' ? line.debris.join(' ') : line.content, position: {start: point(line.contentStart), end: point(line.contentEnd)}})
+      index++
+      continue
+    }
+    const table = matchFlatTable(lines, index, point)
+    if (table) {
+      children.push(table.node)
+      index = table.next
+      continue
+    }
+    if (line.debris.length > 0) {
+      removed.removedLines!.push({kind: 'debris', text: line.debris.join(' '), position: {start: point(line.start), end: point(line.contentStart)}})
+    }
+    children.push(...block(line, point))
+    index++
+  }
+  const root: Root = {type: 'root', children: joinBrokenLines(children, removed), position: {start: point(0), end: point(text.length)}}
+  assignDepths(root)
+  root.data = removed
+  return root
+}
+
+/** The block(s) one line becomes: a heading (and the body after its first sentence), or a paragraph. */
+function block(line: SourceLine, point: PointFactory): RootContent[] {
+  let start = line.contentStart
+  let content = line.content
+  const hash = markdownHashExpression.exec(content)
+  if (hash) {
+    start += hash[0].length
+    content = content.slice(hash[0].length)
+  }
+  const marker = matchOutlineMarker(content)
+  if (marker) {
+    const rest = content.slice(marker.length)
+    const stop = rest.search(/[。；]/)
+    const titleLength = stop === -1 ? rest.length : stop
+    if (titleLength <= maximumHeadingLength && (stop === -1 ? rest.length <= maximumHeadingLength : true)) {
+      const titleStart = start + marker.length
+      const heading = headingNode(titleStart, titleStart + titleLength, point, line)
+      heading.data = {number: marker.number, rank: marker.rank}
+      const nodes: RootContent[] = [heading]
+      const bodyStart = titleStart + titleLength + (stop === -1 ? 0 : 1)
+      if (bodyStart < line.contentEnd) nodes.push(paragraphNode(bodyStart, line.contentEnd, point, line))
+      return nodes
+    }
+  }
+  if (hash) {
+    const heading = headingNode(start, line.contentEnd, point, line)
+    heading.data = {number: null, rank: -1, markdownDepth: hash[1]!.length}
+    return [heading]
+  }
+  return [paragraphNode(start, line.contentEnd, point, line)]
+}
+
+function textNode(start: number, end: number, point: PointFactory, line: SourceLine): Text {
+  return {type: 'text', value: line.raw.slice(start - line.start, end - line.start), position: {start: point(start), end: point(end)}}
+}
+
+function headingNode(start: number, end: number, point: PointFactory, line: SourceLine): Heading {
+  return {type: 'heading', depth: 1, children: [textNode(start, end, point, line)], position: {start: point(line.contentStart), end: point(line.contentEnd)}}
+}
+
+function paragraphNode(start: number, end: number, point: PointFactory, line: SourceLine): Paragraph {
+  return {
+    type: 'paragraph',
+    children: [textNode(start, end, point, line)],
+    position: {start: point(start), end: point(end)},
+    data: {isIndented: line.isIndented}
+  }
+}
+
+/**
+ * Join a paragraph with the next one where a page break or hard wrap cut a
+ * sentence: the first is prose and does not end a sentence, and the second
+ * is neither a heading, a bullet nor a table.
+ */
+function joinBrokenLines(nodes: RootContent[], removed: NonNullable<Root['data']>): RootContent[] {
+  const result: RootContent[] = []
+  for (const node of nodes) {
+    const previous = result.at(-1)
+    if (previous?.type === 'paragraph' && node.type === 'paragraph' && isBroken(previous, node)) {
+      previous.children.push(...node.children)
+      previous.position = {start: previous.position!.start, end: node.position!.end}
+      removed.joinedLines!.push({position: {start: node.position!.start, end: node.position!.start}})
+      continue
+    }
+    result.push(node)
+  }
+  return result
+}
+
+function isBroken(previous: Paragraph, next: Paragraph): boolean {
+  const last = previous.children.at(-1)
+  const first = next.children[0]
+  if (last?.type !== 'text' || first?.type !== 'text') return false
+  const value = last.value
+  if (terminalExpression.test(value) || value.length < 15 || !clauseExpression.test(value)) return false
+  if (bulletExpression.test(first.value) || Boolean(previous.data?.isIndented) !== Boolean(next.data?.isIndented)) return false
+  return /[\p{Script=Han}\d、，a-zA-Z]$/u.test(value)
+}
+
+/** Heading depth = place of the marker's rank among the ranks the document uses. */
+function assignDepths(root: Root): void {
+  const ranks = new Set<number>()
+  for (const node of root.children) if (node.type === 'heading') ranks.add(node.data?.rank ?? -1)
+  const order = [...ranks].sort((a, b) => a - b)
+  for (const node of root.children) {
+    if (node.type !== 'heading') continue
+    const depth = order.indexOf(node.data?.rank ?? -1) + 1
+    node.depth = Math.min(6, Math.max(1, depth)) as Heading['depth']
+  }
+}
+
+/**
+ * Plugin: set the processor's parser to the plain-text 公文 parser.
+ */
+const policyParsePlainText: Plugin<[], string, Root> = function () {
+  this.parser = parsePlainText
+}
+
+export default policyParsePlainText

@@ -1,0 +1,62 @@
+/**
+ * `file.data` → PolicyRecord, checked by the zod schema.
+ */
+import type {VFile} from 'vfile'
+import type {VFileMessage} from 'vfile-message'
+import {PolicyRecord, schemaVersion, type Diagnostic, type Position, type Source} from '../../schemas/record.js'
+
+/** Build the record of an extracted file; throws when it does not conform to the schema. */
+export function normalize(file: VFile, source: Source): PolicyRecord {
+  const data = file.data
+  const record = {
+    schemaVersion,
+    id: source.sha256.slice(0, 16),
+    source,
+    kind: data.kind ?? 'other',
+    title: data.title ?? null,
+    issuers: data.issuers ?? [],
+    docNumber: data.docNumber ?? null,
+    date: data.date ?? null,
+    printDate: data.printDate ?? null,
+    recipients: data.recipients ?? [],
+    cc: data.cc ?? [],
+    publicity: data.publicity ?? null,
+    enclosed: data.enclosed ?? null,
+    jurisdiction: data.jurisdiction ?? null,
+    period: data.period ?? null,
+    outline: data.outline ?? [],
+    targets: data.targets ?? [],
+    columns: data.columns ?? [],
+    deadlines: data.deadlines ?? [],
+    references: data.references ?? [],
+    diagnostics: file.messages.map(toDiagnostic).sort(byPosition)
+  }
+  const result = PolicyRecord.safeParse(record)
+  if (!result.success) {
+    const issue = result.error.issues[0]
+    throw new Error('record does not conform to the schema: ' + (issue ? issue.path.join('.') + ': ' + issue.message : 'unknown'))
+  }
+  return result.data
+}
+
+function toDiagnostic(message: VFileMessage): Diagnostic {
+  return {
+    severity: message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info',
+    rule: message.ruleId ?? 'unknown',
+    message: message.reason,
+    position: message.place ? toPosition(message.place) : null
+  }
+}
+
+function toPosition(place: NonNullable<VFileMessage['place']>): Position {
+  if ('start' in place) return {start: point(place.start), end: point(place.end)}
+  return {start: point(place), end: point(place)}
+}
+
+function point(value: {line: number; column: number; offset?: number | undefined}) {
+  return {line: value.line, column: value.column, offset: value.offset ?? 0}
+}
+
+function byPosition(a: Diagnostic, b: Diagnostic): number {
+  return (a.position?.start.offset ?? -1) - (b.position?.start.offset ?? -1) || a.rule.localeCompare(b.rule)
+}

@@ -1,0 +1,29 @@
+/**
+ * Catalogue of diagnostic rule ids (kebab-case), each with what it means.
+ *
+ * Every message an extractor or stage emits names one of these, so that
+ * consumers can filter diagnostics by rule and the README can list them.
+ */
+export const rules = {
+  'conversion-debris': 'Conversion debris (e.g. `[bookmark: _Toc…]`, 【法宝引证码】) was removed from the text',
+  'page-number': 'A bare page-number line was dropped',
+  'joined-line': 'A sentence broken across lines by a page break or hard wrap was joined',
+  'decoded-gb18030': 'The bytes are not UTF-8; decoded as GB18030',
+  'decoded-utf16': 'The bytes carry a UTF-16 byte order mark',
+  'replacement-character': 'The decoded text contains U+FFFD: some bytes could not be decoded',
+  'missing-title': 'No document title (标题) was found',
+  'not-a-policy-document': 'The text shows none of the features of an official document or plan',
+  'ambiguous-division': 'A place name matches several administrative divisions',
+  'unknown-division': 'A jurisdiction was named but is not in the division table',
+  'future-document-year': 'The document number (发文字号) names a year after today',
+  'invalid-date': 'A date (成文日期/印发日期) is not a real calendar date',
+  'unparsed-table-row': 'A table row could not be read as an indicator',
+  'missing-target-value': 'A target has no value (the cell holds —— or nothing)',
+  'non-numeric-target': 'A target value is text, not a number',
+  'unparsed-column': 'A 专栏 box could not be read',
+  'schema-invalid': 'The record does not conform to the schema',
+  'read-failed': 'The input could not be read or decoded'
+} as const
+
+/** A diagnostic rule id. */
+export type RuleId = keyof typeof rules
