@@ -38,10 +38,12 @@ export function decode(bytes: Uint8Array): Decoded {
   } catch {
     // Not UTF-8: try GB18030 below.
   }
+  const truncated = truncatedUtf8(bytes)
+  if (truncated) throw new DecodeError('truncated UTF-8 sequence at the end of the file (the last ' + truncated + ' byte(s))')
   try {
     return {text: strict('gb18030', bytes), encoding: 'gb18030', hasBom: false}
   } catch {
-    throw new DecodeError(describeFailure(bytes))
+    throw new DecodeError('bytes are neither valid UTF-8, UTF-16 (with BOM) nor GB18030')
   }
 }
 
@@ -49,15 +51,23 @@ function strict(encoding: string, bytes: Uint8Array): string {
   return new TextDecoder(encoding, {fatal: true, ignoreBOM: true}).decode(bytes)
 }
 
-function describeFailure(bytes: Uint8Array): string {
-  // A sequence cut off at the very end: valid once the last bytes are dropped.
+/**
+ * Length of an incomplete UTF-8 sequence ending the bytes, when everything
+ * before it is valid UTF-8 with non-ASCII text (so the file is UTF-8, cut off).
+ */
+function truncatedUtf8(bytes: Uint8Array): number | undefined {
   for (let cut = 1; cut <= 3 && cut < bytes.length; cut++) {
+    const lead = bytes[bytes.length - cut]!
+    const needed = lead >= 0xf0 && lead <= 0xf4 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc2 && lead < 0xe0 ? 2 : 0
+    if (needed === 0) continue
+    if (needed <= cut) return undefined
+    const prefix = bytes.subarray(0, bytes.length - cut)
     try {
-      strict('utf-8', bytes.subarray(0, bytes.length - cut))
-      return 'truncated UTF-8 sequence at the end of the file (the last ' + cut + ' byte(s))'
+      strict('utf-8', prefix)
     } catch {
-      // Keep trying shorter prefixes.
+      return undefined
     }
+    return prefix.some((byte) => byte >= 0x80) ? cut : undefined
   }
-  return 'bytes are neither valid UTF-8, UTF-16 (with BOM) nor GB18030'
+  return undefined
 }

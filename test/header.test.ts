@@ -1,0 +1,126 @@
+import {describe, expect, test} from 'vitest'
+import {extractText, sliceAt} from './helpers/extract.js'
+
+const notice = [
+  '',
+  '溧阳市人民政府办公室文件',
+  '',
+  '溧政办发〔2022〕71号',
+  '',
+  '市政府办公室关于印发 《溧阳市“十四五”知识产权发展规划》的通知',
+  '',
+  '各镇（街道）人民政府（办事处），市各委办局：',
+  '',
+  '《溧阳市“十四五”知识产权发展规划》已经审议通过，现印发给你们，请认真贯彻落实。',
+  '',
+  '溧阳市人民政府办公室',
+  '',
+  '2022年12月30日',
+  '',
+  '(此件公开发布)',
+  '',
+  '溧阳市“十四五”知识产权发展规划',
+  '',
+  '一、发展基础',
+  '',
+  '根据《江苏省知识产权促进和保护条例》（苏政发〔2021〕5号），编制本规划。',
+  '',
+  '抄送：市委办，市人大办、政协办。',
+  '',
+  '溧阳市人民政府办公室',
+  '',
+  '2023年1月3日印发',
+  ''
+].join('\n')
+
+describe('header extraction', () => {
+  test('should read masthead, number, title, recipients, signature, dates and 版记', async () => {
+    const record = await extractText(notice)
+    expect(record.kind).toBe('notice')
+    expect(record.title?.text).toBe('市政府办公室关于印发《溧阳市“十四五”知识产权发展规划》的通知')
+    expect(record.docNumber).toMatchObject({text: '溧政办发〔2022〕71号', agency: '溧政办发', year: 2022, serial: 71})
+    expect(record.issuers.map((issuer) => issuer.name)).toEqual(['溧阳市人民政府办公室'])
+    expect(record.date?.value).toBe('2022-12-30')
+    expect(record.printDate?.value).toBe('2023-01-03')
+    expect(record.recipients.map((recipient) => recipient.name)).toEqual(['各镇（街道）人民政府（办事处）', '市各委办局'])
+    expect(record.cc.map((organ) => organ.name)).toEqual(['市委办', '市人大办', '政协办'])
+    expect(record.publicity?.text).toBe('(此件公开发布)')
+    expect(record.enclosed?.title).toBe('溧阳市“十四五”知识产权发展规划')
+    expect(sliceAt(notice, record.enclosed!.position)).toBe('溧阳市“十四五”知识产权发展规划')
+    expect(record.jurisdiction).toMatchObject({name: '溧阳市', level: 'county', city: '常州市', province: '江苏省', code: '320481'})
+    expect(record.period).toEqual({start: 2021, end: 2025, label: '十四五'})
+    expect(sliceAt(notice, record.docNumber!.position)).toBe('溧政办发〔2022〕71号')
+  })
+
+  test('should attach a 文号 printed after a citation to the reference', async () => {
+    const record = await extractText(notice)
+    expect(record.references).toContainEqual(expect.objectContaining({title: '江苏省知识产权促进和保护条例', documentNumber: '苏政发〔2021〕5号'}))
+  })
+
+  test('should join a title wrapped over two lines and take joint issuers in order', async () => {
+    const text = '中共南京市委 南京市人民政府关于印发\n《南京市知识产权强市建设纲要（2021—2035年）》的通知\n\n各区党委和人民政府：\n\n现将纲要印发给你们。\n\n中共南京市委\n南京市人民政府\n\n二〇二二年十二月二十八日\n'
+    const record = await extractText(text)
+    expect(record.title?.text).toBe('中共南京市委南京市人民政府关于印发《南京市知识产权强市建设纲要（2021—2035年）》的通知')
+    expect(record.issuers.map((issuer) => issuer.name)).toEqual(['中共南京市委', '南京市人民政府'])
+    expect(record.date).toMatchObject({value: '2022-12-28', text: '二〇二二年十二月二十八日'})
+    expect(record.period).toEqual({start: 2021, end: 2035, label: null})
+    expect(record.jurisdiction?.name).toBe('南京市')
+  })
+
+  test('should read bracket variants of the document number', async () => {
+    for (const [printed, year, serial] of [['国办发[2021]12号', 2021, 12], ['苏政办发（2020）第3号', 2020, 3], ['浙政发［2019］8号', 2019, 8]] as const) {
+      const record = await extractText(printed + '\n\n关于加强管理的通知\n\n各部门：\n\n现通知如下。\n')
+      expect(record.docNumber).toMatchObject({text: printed, year, serial})
+    }
+  })
+
+  test('should never take a 文号 or title cited in the body as the document’s own', async () => {
+    const text = '根据宁发改规划字〔2023〕217号文件要求，全面评估《南京市“十四五”知识产权发展规划》实施进展情况，形成本报告。\n一、总体情况\n进展顺利。\n'
+    const record = await extractText(text)
+    expect(record.docNumber).toBeNull()
+    expect(record.title).toBeNull()
+    expect(record.kind).toBe('evaluation')
+    expect(record.issuers).toEqual([])
+  })
+
+  test('should fall back to the organ opening the title when nothing is signed', async () => {
+    const record = await extractText('包头市人民政府办公室关于印发包头市“十四五”科技创新规划的通知\n\n各旗县区人民政府：\n\n现印发给你们。\n')
+    expect(record.issuers.map((issuer) => issuer.name)).toEqual(['包头市人民政府办公室'])
+    expect(record.enclosed?.title).toBe('包头市“十四五”科技创新规划')
+    expect(record.jurisdiction?.name).toBe('包头市')
+  })
+
+  test('should give national documents the jurisdiction 全国', async () => {
+    const record = await extractText('国务院办公厅关于印发“十四五”国家知识产权保护和运用规划的通知\n\n国办发〔2021〕20号\n\n各省、自治区、直辖市人民政府：\n\n现印发给你们。\n\n国务院办公厅\n2021年10月9日\n')
+    expect(record.jurisdiction).toMatchObject({name: '全国', level: 'national'})
+    expect(record.docNumber?.text).toBe('国办发〔2021〕20号')
+  })
+
+  test('should classify kinds by the title’s document-type word', async () => {
+    const kinds: Array<[string, string]> = [
+      ['某市“十四五”知识产权发展规划', 'plan'],
+      ['某市知识产权强市建设纲要（2021—2035年）', 'outline'],
+      ['关于提升知识产权创新支撑力的实施意见', 'opinion'],
+      ['某市知识产权发展规划中期评估报告', 'evaluation'],
+      ['某市知识产权三年行动计划（2021—2023年）', 'plan'],
+      ['某市专利资助管理办法', 'other']
+    ]
+    for (const [title, kind] of kinds) {
+      const record = await extractText(title + '\n\n一、总体要求\n\n坚持创新。\n')
+      expect([title, record.kind]).toEqual([title, kind])
+    }
+  })
+
+  test('should give nulls, not guesses, for a document without a masthead', async () => {
+    const record = await extractText('## 附件 8\n\n# 关于提升知识产权创新支撑力的实施意见\n\n为建设更高水平创新型城市，现制定本意见。\n\n### 一、指导思想\n\n坚持创新。\n')
+    expect(record).toMatchObject({kind: 'opinion', docNumber: null, date: null, jurisdiction: null, issuers: [], recipients: []})
+    expect(record.title?.text).toBe('关于提升知识产权创新支撑力的实施意见')
+    expect(record.outline.map((section) => section.title)).toEqual(['指导思想'])
+  })
+
+  test('should say a text is not a policy document, and still give a record', async () => {
+    const record = await extractText('今天天气很好，我们去公园散步，看到了很多花。\n')
+    expect(record.kind).toBe('other')
+    expect(record.diagnostics.map((diagnostic) => diagnostic.rule)).toContain('not-a-policy-document')
+  })
+})

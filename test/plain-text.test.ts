@@ -1,0 +1,100 @@
+import {describe, expect, test} from 'vitest'
+import type {Heading, Table} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import {parsePlainText} from '../pipeline/parsers/plain-text.js'
+
+function headings(text: string): Array<[number, string | null | undefined, string]> {
+  return parsePlainText(text)
+    .children.filter((node): node is Heading => node.type === 'heading')
+    .map((node) => [node.depth, node.data?.number, toString(node)])
+}
+
+function tables(text: string): string[][][] {
+  return parsePlainText(text)
+    .children.filter((node): node is Table => node.type === 'table')
+    .map((table) => table.children.map((row) => row.children.map((cell) => toString(cell))))
+}
+
+describe('parsePlainText', () => {
+  test('should rank outline markers and number depths by the ranks used', () => {
+    const text = '一、总体要求\n\n（一）指导思想\n\n1. 健全机制\n\n(2) 细则\n\n二、重点任务\n'
+    expect(headings(text)).toEqual([
+      [1, '一、', '总体要求'],
+      [2, '（一）', '指导思想'],
+      [3, '1.', '健全机制'],
+      [4, '(2)', '细则'],
+      [1, '二、', '重点任务']
+    ])
+  })
+
+  test('should split a run-in heading from the body after its first sentence', () => {
+    const tree = parsePlainText('(四) 完善知识产权法规政策。修订实施条例，制定政策。\n')
+    expect(tree.children.map((node) => [node.type, toString(node)])).toEqual([
+      ['heading', '完善知识产权法规政策'],
+      ['paragraph', '修订实施条例，制定政策。']
+    ])
+  })
+
+  test('should not take a long numbered note or a decimal for a heading', () => {
+    const text = '2. 万人高价值有效发明专利拥有量是指每万人口本区居民拥有的经国家知识产权局授权的符合下列任一条件的有效发明专利数量。\n\n1.5亿元的资金\n'
+    expect(headings(text)).toEqual([])
+  })
+
+  test('should read a cell-per-line table with empty first cells and blank-line rows', () => {
+    const text = '主要指标\n\t分类\n\t指标（单位）\n\t目标\n\n\t创造\n\t有效发明专利拥有量（件）\n\t1600\n\n\t\n\t万人高价值发明专利拥有量（件）\n\t15\n\n\n注：说明文字。\n'
+    expect(tables(text)).toEqual([
+      [
+        ['分类', '指标（单位）', '目标'],
+        ['创造', '有效发明专利拥有量（件）', '1600'],
+        ['', '万人高价值发明专利拥有量（件）', '15']
+      ]
+    ])
+  })
+
+  test('should read a tab-separated table with a leading tab for an empty cell', () => {
+    const text = '项目\t指标（单位）\t发展目标\n产出\t发明专利拥有量（件）\t3100\n\t有效注册商标量（件）\t15000\n'
+    expect(tables(text)).toEqual([
+      [
+        ['项目', '指标（单位）', '发展目标'],
+        ['产出', '发明专利拥有量（件）', '3100'],
+        ['', '有效注册商标量（件）', '15000']
+      ]
+    ])
+  })
+
+  test('should keep a one-line tab-indented 专栏 title as a paragraph, not a table', () => {
+    const tree = parsePlainText('\t专栏1：知识产权护航工程\n\n\t制定分析评议规程，规避风险。\n')
+    expect(tree.children.map((node) => node.type)).toEqual(['paragraph', 'paragraph'])
+  })
+
+  test('should join a sentence broken by a blank line and a page number', () => {
+    const text = '知识产权宏观管理明显增强。知识产权工作推进力度不断加\n\n- 3 -\n\n大，先后出台一系列政策。\n'
+    const tree = parsePlainText(text)
+    expect(tree.children.map((node) => toString(node))).toEqual(['知识产权宏观管理明显增强。知识产权工作推进力度不断加大，先后出台一系列政策。'])
+    expect(tree.data?.removedLines?.map((line) => [line.kind, line.text])).toEqual([['page-number', '- 3 -']])
+    expect(tree.data?.joinedLines).toHaveLength(1)
+  })
+
+  test('should not join a title line with the line after it', () => {
+    const tree = parsePlainText('浦口区“十四五”知识产权发展规划\n“十四五”时期是关键阶段，意义重大。\n')
+    expect(tree.children).toHaveLength(2)
+  })
+
+  test('should remove conversion debris at the start of a line and keep exact positions', () => {
+    const text = '[bookmark: _Toc1][bookmark: _Toc2]持续实施国家标准。\n'
+    const tree = parsePlainText(text)
+    const paragraph = tree.children[0]!
+    expect(toString(paragraph)).toBe('持续实施国家标准。')
+    expect(text.slice(paragraph.position!.start.offset, paragraph.position!.end.offset)).toBe('持续实施国家标准。')
+    expect(tree.data?.removedLines?.[0]?.kind).toBe('debris')
+  })
+
+  test('should drop 法宝引证码 lines and handle CRLF line endings', () => {
+    const text = '关于印发某规划的通知\r\n【法宝引证码】CLI.12.3456\r\n一、总则\r\n'
+    const tree = parsePlainText(text)
+    expect(tree.children.map((node) => node.type)).toEqual(['paragraph', 'heading'])
+    const heading = tree.children[1]!
+    expect(heading.position!.start.line).toBe(3)
+    expect(text.slice(heading.position!.start.offset, heading.position!.end.offset)).toBe('一、总则')
+  })
+})
