@@ -7,6 +7,7 @@
  */
 import type {Root} from 'mdast'
 import type {Pluggable, Plugin} from 'unified'
+import extractColumns from './columns.js'
 import extractDocumentNumber from './document-number.js'
 import extractIssuingBody from './issuing-body.js'
 import extractJurisdiction from './jurisdiction.js'
@@ -14,6 +15,7 @@ import extractOutline from './outline.js'
 import extractPeriod from './period.js'
 import extractRecipients from './recipients.js'
 import extractReferences from './references.js'
+import extractTargets from './targets.js'
 import extractTitle from './title.js'
 
 export const extractors: ReadonlyArray<Plugin<[], Root>> = [
@@ -24,7 +26,9 @@ export const extractors: ReadonlyArray<Plugin<[], Root>> = [
   extractRecipients,
   extractJurisdiction,
   extractPeriod,
-  extractReferences
+  extractReferences,
+  extractColumns,
+  extractTargets
 ]
 
 /** The extractors as a unified preset list. */

@@ -17,6 +17,7 @@ export const rules = {
   'unknown-division': 'A jurisdiction was named but is not in the division table',
   'future-document-year': 'The document number (发文字号) names a year after today',
   'invalid-date': 'A date (成文日期/印发日期) is not a real calendar date',
+  'unread-table': 'A table without indicator and target columns was not read as targets',
   'unparsed-table-row': 'A table row could not be read as an indicator',
   'missing-target-value': 'A target has no value (the cell holds —— or nothing)',
   'non-numeric-target': 'A target value is text, not a number',

@@ -1,0 +1,92 @@
+/**
+ * Special-project boxes (专栏): `专栏1：标题`, `专栏 1 标题`, `专栏2:标题`,
+ * `专栏一 标题`, `专栏1标题`, `专栏：标题`.
+ *
+ * A box ends at the next heading, the next 专栏, or where the text returns to
+ * the body: two blank lines, or — for a box printed without indentation — the
+ * first paragraph after its body that is separated by a blank line.
+ */
+import type {Root} from 'mdast'
+import type {Plugin} from 'unified'
+import type {Column} from '../schemas/record.js'
+import {blocksOf, spanOf, type Block} from './util/blocks.js'
+import {compact} from './util/text.js'
+
+declare module 'vfile' {
+  interface DataMap {
+    columns: Column[]
+  }
+}
+
+declare module 'unist' {
+  interface Data {
+    /** Id of the 专栏 the node lies in (set by `extractColumns`). */
+    column?: string | undefined
+  }
+}
+
+/**
+ * `专栏` at the start of a line, then a number (Arabic or Chinese) and/or a
+ * separator, then a short title. Words that merely contain 专栏 (专题专栏,
+ * 专栏文章) do not start a box: a bare `专栏` needs a colon.
+ */
+const columnTitleExpression =
+  /^专栏\s*(?:(?<number>[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*[:：、.．]?|[:：])\s*(?<title>[^。；;]{2,40})$/
+
+/** Extract the 专栏 boxes and mark the blocks inside them. */
+const extractColumns: Plugin<[], Root> = function () {
+  return function (tree, file) {
+    const blocks = blocksOf(tree)
+    const columns: Column[] = []
+    for (let index = 0; index < blocks.length; index++) {
+      const block = blocks[index]!
+      const match = block.node.type === 'paragraph' || block.node.type === 'heading' ? columnTitleExpression.exec(block.text.trim()) : null
+      if (!match?.groups?.title) continue
+      const body = bodyOf(blocks, index)
+      const id = 'c' + (columns.length + 1)
+      const last = body.at(-1) ?? block
+      columns.push({
+        id,
+        number: match.groups.number ? toHalfDigits(match.groups.number) : null,
+        title: compact(match.groups.title).replace(/^[:：]/, ''),
+        section: block.node.data?.section ?? null,
+        text: body.map((part) => part.text.trim()).join('\n'),
+        position: {start: spanOf(block, 0, 0).start, end: spanOf(last, last.text.length, last.text.length).end}
+      })
+      for (const part of [block, ...body]) part.node.data = {...part.node.data, column: id}
+      index += body.length
+    }
+    file.data.columns = columns
+  }
+}
+
+function toHalfDigits(text: string): string {
+  return text.replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))
+}
+
+/** The paragraphs of the box whose title is `blocks[index]`. */
+function bodyOf(blocks: Block[], index: number): Block[] {
+  const title = blocks[index]!
+  const isIndentedBox = Boolean(title.node.type === 'paragraph' && title.node.data?.isIndented)
+  const body: Block[] = []
+  let previous = title
+  for (const block of blocks.slice(index + 1)) {
+    if (block.node.type !== 'paragraph' || columnTitleExpression.test(block.text.trim())) break
+    const gap = blankLinesBetween(previous, block)
+    if (gap >= 2) break
+    const isIndented = Boolean(block.node.data?.isIndented)
+    // An unindented box holds its first paragraph and what follows it without a blank line.
+    if (!isIndentedBox && body.length > 0 && gap > 0 && !isIndented) break
+    body.push(block)
+    previous = block
+  }
+  return body
+}
+
+function blankLinesBetween(previous: Block, next: Block): number {
+  const end = previous.node.position?.end.line ?? 0
+  const start = next.node.position?.start.line ?? 0
+  return Math.max(0, start - end - 1)
+}
+
+export default extractColumns

@@ -1,0 +1,182 @@
+/**
+ * Targets (主要指标): rows of indicator tables, quantified goals in the goals
+ * part of the document (发展目标 / 总体目标 / 主要目标), and quantified goals
+ * inside 专栏. The same goal stated again is one target with `mentions`.
+ *
+ * Numbers in the task sections are deadlines, not targets; past statistics
+ * are neither.
+ */
+import type {Root} from 'mdast'
+import type {Plugin} from 'unified'
+import type {VFile} from 'vfile'
+import type {Target, TargetOrigin, Value} from '../schemas/record.js'
+import {blocksOf, spanOf, type Block} from './util/blocks.js'
+import {goalsIn} from './util/goal-clause.js'
+import {readIndicatorTable} from './util/indicator-table.js'
+import {hasConflictingPopulation, indicatorKey, indicatorSimilarity, isContained} from './util/indicator-key.js'
+import {messageAt} from './util/message-at.js'
+
+declare module 'vfile' {
+  interface DataMap {
+    targets: Target[]
+  }
+}
+
+/** A section whose title names the goals of the document. */
+const goalSectionExpression = /(?:发展|总体|主要|规划|工作|预期)?目标(?:任务)?$|^目标$/
+/** Explanatory notes under a table (注：…) hold definitions, not goals. */
+const noteExpression = /^(?:注|说明|备注)\s*[:：]|^\d+[.．、]\s*\S+(?:是指|指)/
+/** The year a sentence is due: 到2025年, 截止2025年, 2025年，. */
+const yearExpression = /(?:到|至|截止|截至|力争|确保|争取)?\s*((?:19|20)\d{2})\s*年/g
+
+type Candidate = Omit<Target, 'id' | 'key'>
+
+/** Extract targets. */
+const extractTargets: Plugin<[], Root> = function () {
+  return function (tree, file) {
+    const blocks = blocksOf(tree)
+    const periodEnd = file.data.period?.end ?? null
+    const goalSections = new Set(sectionIds(file.data.outline ?? []).filter(([, title]) => goalSectionExpression.test(title)).map(([id]) => id))
+    const candidates: Candidate[] = []
+    let introYear: {section: string | undefined; year: number} | undefined
+    for (const block of blocks) {
+      const section = block.node.data?.section
+      if (block.node.type === 'table') {
+        candidates.push(...tableTargets(block, periodEnd, file))
+        continue
+      }
+      if (block.node.type !== 'paragraph' || noteExpression.test(block.text.trim())) continue
+      const column = block.node.data?.column
+      const inGoals = section !== undefined && [...goalSections].some((id) => section === id || section.startsWith(id + '.'))
+      if (!column && !inGoals) continue
+      const year = yearOf(block.text)
+      if (year && goalsIn(block.text).length === 0) introYear = {section, year}
+      const fallback = introYear && introYear.section === section ? introYear.year : periodEnd
+      candidates.push(...proseTargets(block, column ? 'column' : 'text', year ?? fallback))
+    }
+    file.data.targets = merge(candidates).map((target, index) => ({id: 't' + (index + 1), key: indicatorKey(target.indicator), ...target}))
+  }
+}
+
+function sectionIds(outline: NonNullable<VFile['data']['outline']>): Array<[string, string]> {
+  return outline.flatMap((section) => [[section.id, section.title] as [string, string], ...sectionIds(section.children)])
+}
+
+function yearOf(text: string): number | undefined {
+  const years = [...text.matchAll(yearExpression)].map((match) => Number(match[1]))
+  return years.length > 0 ? Math.max(...years) : undefined
+}
+
+function tableTargets(block: Block, periodEnd: number | null, file: VFile): Candidate[] {
+  if (block.node.type !== 'table') return []
+  const read = readIndicatorTable(block.node, periodEnd)
+  if (!read.isIndicatorTable) {
+    messageAt(file, 'Table has no indicator and target columns: not read as targets', block.node.position, 'unread-table', 'info')
+    return []
+  }
+  for (const problem of read.problems) messageAt(file, problem.reason, problem.position, problem.rule)
+  return read.targets.map((row) => ({
+    section: block.node.data?.section ?? null,
+    column: block.node.data?.column ?? null,
+    indicator: row.indicator,
+    category: row.category,
+    unit: row.unit,
+    value: row.value,
+    year: row.year,
+    baseline: row.baseline,
+    actuals: row.actuals,
+    status: row.status,
+    origin: 'table',
+    quote: row.quote,
+    position: row.position,
+    mentions: []
+  }))
+}
+
+function proseTargets(block: Block, origin: TargetOrigin, year: number | null): Candidate[] {
+  return goalsIn(block.text).map((goal) => ({
+    section: block.node.data?.section ?? null,
+    column: block.node.data?.column ?? null,
+    indicator: goal.indicator,
+    category: null,
+    unit: goal.unit,
+    value: goal.value,
+    year: yearOf(sentenceAround(block.text, goal.start)) ?? year,
+    baseline: null,
+    actuals: [],
+    status: null,
+    origin,
+    quote: block.text.slice(goal.start, goal.end),
+    position: spanOf(block, goal.start, goal.end),
+    mentions: []
+  }))
+}
+
+/** The text from the start of the sentence holding `offset` to `offset`. */
+function sentenceAround(text: string, offset: number): string {
+  const start = Math.max(text.lastIndexOf('。', offset - 1), text.lastIndexOf('；', offset - 1)) + 1
+  return text.slice(start, offset)
+}
+
+/**
+ * One goal, one target: a prose or 专栏 statement of a goal already found
+ * (same value, compatible unit, similar indicator) becomes a mention of it.
+ * Close wordings merge first; a looser wording merges only with the one
+ * remaining target of that value, and never across different populations.
+ */
+function merge(candidates: Candidate[]): Candidate[] {
+  const order: TargetOrigin[] = ['table', 'text', 'column']
+  const sorted = [...candidates].sort((a, b) => order.indexOf(a.origin) - order.indexOf(b.origin))
+  const kept: Candidate[] = []
+  const pending: Candidate[] = []
+  for (const candidate of sorted) {
+    const same = kept.find((target) => isSameGoal(target, candidate, 0.5))
+    if (same) absorb(same, candidate)
+    else if (candidate.origin === 'table') kept.push(candidate)
+    else pending.push(candidate)
+  }
+  for (const candidate of pending) {
+    const loose = kept.filter((target) => target.origin !== candidate.origin && isSameGoal(target, candidate, 0.25) && target.mentions.length === 0)
+    const same = kept.find((target) => isSameGoal(target, candidate, 0.5))
+    if (same) absorb(same, candidate)
+    else if (loose.length === 1 && sameValueCount(kept, candidate) === 1) absorb(loose[0]!, candidate)
+    else kept.push(candidate)
+  }
+  return kept.sort((a, b) => a.position.start.offset - b.position.start.offset)
+}
+
+function isSameGoal(target: Candidate, candidate: Candidate, threshold: number): boolean {
+  if (!sameValue(target.value, candidate.value) || !compatibleUnits(target.unit, candidate.unit)) return false
+  if (hasConflictingPopulation(target.indicator, candidate.indicator)) return false
+  return isContained(target.indicator, candidate.indicator) || indicatorSimilarity(target.indicator, candidate.indicator) >= threshold
+}
+
+function sameValueCount(kept: Candidate[], candidate: Candidate): number {
+  return kept.filter((target) => target.mentions.length === 0 && sameValue(target.value, candidate.value) && compatibleUnits(target.unit, candidate.unit)).length
+}
+
+function absorb(target: Candidate, candidate: Candidate): void {
+  target.mentions.push({origin: candidate.origin, quote: candidate.quote, position: candidate.position})
+  // Note: a table cell often prints no comparator that the prose states (超过 → >).
+  if (target.value?.kind === 'number' && !target.value.comparator && candidate.value?.kind === 'number' && candidate.value.comparator) {
+    target.value = {...target.value, comparator: candidate.value.comparator}
+  }
+  target.unit ??= candidate.unit
+}
+
+function sameValue(a: Value | null, b: Value | null): boolean {
+  if (!a || !b || a.kind !== b.kind) return false
+  if (a.kind === 'number' && b.kind === 'number') return a.number === b.number
+  if (a.kind === 'range' && b.kind === 'range') return a.min === b.min && a.max === b.max
+  return a.kind === 'text' && b.kind === 'text' && a.text === b.text
+}
+
+/** Units that count the same things: 家 and 户 for enterprises; a missing unit fits any. */
+const unitClasses = [['家', '户', '个'], ['人', '名', '位']]
+
+function compatibleUnits(a: string | null, b: string | null): boolean {
+  if (!a || !b || a === b) return true
+  return unitClasses.some((units) => units.includes(a) && units.includes(b))
+}
+
+export default extractTargets

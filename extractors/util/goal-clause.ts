@@ -1,0 +1,116 @@
+/**
+ * Quantified goals in prose: `有效发明专利拥有量达1600件`, `地理标志商标达2件以上`,
+ * `实施2-3家高价值专利培育示范项目`, `服务企业达到千家`, `实现…全覆盖`.
+ *
+ * A sentence is cut into clauses at ，；。: (outside brackets); each value in a
+ * clause is a goal whose indicator is the text before it (back to the clause
+ * start or the previous value), or the noun phrase after it when only a verb
+ * precedes the number (`实施2-3家…项目`).
+ */
+import type {Value} from '../../schemas/record.js'
+import {compact} from './text.js'
+import {comparatorPrefixSource, fromGroups, proseTextValueExpression} from './value.js'
+
+/** A goal found in a text, with offsets into that text. */
+export interface Goal {
+  indicator: string
+  value: Value
+  unit: string | null
+  /** Offsets of the whole goal (indicator and value) in the text. */
+  start: number
+  end: number
+}
+
+const unitSource =
+  '万亿元|亿美元|万美元|亿元|万元|千元|元|美元|万人次|人次|万人|千人|人|名|位|万家|千家|家|户|万户|个百分点|百分点|个|项|件|万件|款|种|批|所|座|条|套|台|部|本|篇|场|次|期|单|笔|宗|平方公里|公里|公顷|万亩|亩|万吨|吨|%|％|‰|分|倍|天|小时|年|亿|万'
+const verbSource = '达到|达|提高到|提高至|提升到|提升至|增加到|增至|增长到|保持在|控制在|稳定在|为|至|到'
+/**
+ * One value in prose. Chinese numerals only right after a verb (`达到千家`),
+ * so that 万人, 十亿元 or 一批 inside an indicator are never values.
+ */
+const proseValueExpression = new RegExp(
+  '(?<verb>(?:' + verbSource + ')\\s*)?(?<prefix>' + comparatorPrefixSource + ')?\\s*(?:(?<first>\\d+(?:\\.\\d+)?)(?:\\s*(?:-|—|–|－|~|～|至)\\s*(?<second>\\d+(?:\\.\\d+)?))?\\s*(?<unit>' + unitSource + ')|(?<=(?:' + verbSource + ')\\s*)(?<chinese>[一二两三四五六七八九十百千万]+)(?<chineseUnit>家|个|项|件|人|名|户|所))\\s*(?<suffix>及以上|或以上|以上|以内|及以下|以下|左右)?',
+  'gu'
+)
+/** Clause boundaries: ，；。：！？ outside brackets. */
+const boundaryCharacters = new Set(['，', '；', '。', '：', '！', '？', ',', ';', '!', '?'])
+const leadExpression = new RegExp(
+  '^(?:[—\\-–]{1,2}|[•●■◆▲★]|\\s)*(?:(?:力争|确保|争取|预计)?\\s*(?:到|至|截止|截至|在)?\\s*\\d{4}\\s*年(?:底|末)?前?\\s*[，,]?|[“"]十[一二三四五六]?五[”"](?:期间|末|时期)\\s*[，,]?|实施期内\\s*[，,]?)?'
+)
+const trailingVerbExpression = new RegExp('(?:累计)?(?:' + verbSource + '|' + comparatorPrefixSource + ')$')
+/** Clauses that state means or existing resources, not goals. */
+const meansExpression = /^(?:依托|通过|围绕|按照|根据|借助|利用|对照|对标|相比|比|较|其中|同比)/
+/** Verbs that may stand alone before a number whose noun follows (`实施2-3家…`). */
+const leadingVerbExpression = /^(?:[\p{Script=Han}]{0,3}(?:实施|培育|扶持|建设|建成|打造|新增|完成|创建|引进|认定|组建|设立|重点培育|培育和扶持|支持|推动|形成|开展|举办|组织|培养|发布|实现|新培育))$/u
+
+/** Every quantified goal in `text`. */
+export function goalsIn(text: string): Goal[] {
+  const goals: Goal[] = []
+  for (const [start, end] of clauses(text)) goals.push(...goalsInClause(text, start, end))
+  return goals
+}
+
+/** Clause spans of a text, split at boundaries outside （…） and 《…》. */
+export function clauses(text: string): Array<[number, number]> {
+  const spans: Array<[number, number]> = []
+  let depth = 0
+  let start = 0
+  for (let index = 0; index < text.length; index++) {
+    const character = text[index]!
+    if (character === '（' || character === '(' || character === '《') depth++
+    else if ((character === '）' || character === ')' || character === '》') && depth > 0) depth--
+    else if (depth === 0 && boundaryCharacters.has(character)) {
+      if (index > start) spans.push([start, index])
+      start = index + 1
+    }
+  }
+  if (start < text.length) spans.push([start, text.length])
+  return spans
+}
+
+function goalsInClause(text: string, clauseStart: number, clauseEnd: number): Goal[] {
+  const lead = leadExpression.exec(text.slice(clauseStart, clauseEnd))?.[0].length ?? 0
+  const start = clauseStart + lead
+  const clause = text.slice(start, clauseEnd)
+  if (meansExpression.test(clause)) return []
+  const goals: Goal[] = []
+  let cursor = 0
+  proseValueExpression.lastIndex = 0
+  const matches = [...clause.matchAll(proseValueExpression)].filter((match) => !isYear(match, clause))
+  for (const [index, match] of matches.entries()) {
+    const parsed = match.groups ? fromGroups(match.groups) : undefined
+    if (!parsed) continue
+    const verbLength = match.groups?.verb?.length ?? 0
+    const valueStart = match.index + verbLength
+    const valueEnd = match.index + match[0].length
+    let before = clause.slice(cursor, match.index).replace(/^[、和及与并且,，\s]+/, '')
+    const beforeStart = match.index - before.length
+    before = before.replace(trailingVerbExpression, '').replace(/(?:累计|共计|总计)\s*$/, '').trim()
+    const nextStart = matches[index + 1]?.index ?? clause.length
+    const after = clause.slice(valueEnd, nextStart).replace(/[、和及与].*$/, '').trim()
+    const useAfter = /^[\p{Script=Han}A-Za-z“"]/u.test(after) && after.length >= 2 && (before.length === 0 || leadingVerbExpression.test(before))
+    const indicator = (useAfter ? after : before).replace(/^(?:其中|并|且|同时|力争|确保)/, '').trim()
+    cursor = useAfter ? valueEnd + clause.slice(valueEnd).indexOf(after) + after.length : valueEnd
+    if (indicator.length < 2 || !/\p{Script=Han}/u.test(indicator)) continue
+    const goalStart = useAfter ? valueStart : beforeStart
+    goals.push({indicator: compact(indicator), value: parsed.value, unit: parsed.unit === '％' ? '%' : parsed.unit, start: start + goalStart, end: start + (useAfter ? cursor : valueEnd)})
+  }
+  if (goals.length === 0) {
+    const word = proseTextValueExpression.exec(clause)
+    if (word?.[1]) {
+      const indicator = clause.slice(0, word.index).replace(/^(?:实现|达到|做到|基本实现|全面实现)/, '').trim()
+      if (indicator.length >= 2) goals.push({indicator: compact(indicator), value: {kind: 'text', text: word[1]}, unit: null, start, end: start + word.index + word[1].length})
+    }
+  }
+  return goals
+}
+
+/** `2025年` is a year, not a value of unit 年. */
+function isYear(match: RegExpMatchArray, clause: string): boolean {
+  const unit = match.groups?.unit
+  const first = match.groups?.first
+  if (unit === '年' && first && /^(?:19|20)\d{2}$/.test(first)) return true
+  // A number glued to Latin letters or a plus sign (3D打印, 1+13+N) is a name.
+  const after = clause[(match.index ?? 0) + match[0].length]
+  return Boolean(first && after && /[A-Za-z+]/.test(after) && !unit)
+}

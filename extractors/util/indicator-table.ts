@@ -1,0 +1,144 @@
+/**
+ * Read an indicator table (主要指标表, 附表 progress tables): find the header
+ * by its column names, give each column a role, and turn each data row into
+ * a target row — or a reason why it could not be read.
+ */
+import type {Table, TableRow} from 'mdast'
+import {toString} from 'mdast-util-to-string'
+import type {Position, Value, YearValue} from '../../schemas/record.js'
+import {toPosition} from './blocks.js'
+import {compact, toHalfWidth} from './text.js'
+import {parseValue, splitIndicatorUnit} from './value.js'
+
+/** What a column holds. */
+type Role =
+  | {kind: 'index' | 'category' | 'indicator' | 'unit' | 'attribute' | 'status' | 'other'}
+  | {kind: 'target' | 'baseline' | 'actual'; year: number | null}
+
+/** One data row read as a target. */
+export interface TableTarget {
+  category: string | null
+  indicator: string
+  unit: string | null
+  value: Value | null
+  year: number | null
+  baseline: YearValue | null
+  actuals: YearValue[]
+  status: string | null
+  quote: string
+  position: Position
+}
+
+/** A row that could not be read, with the reason. */
+export interface TableProblem {
+  reason: string
+  rule: 'unparsed-table-row' | 'missing-target-value'
+  position: Position
+}
+
+/** The result of reading a table; `isIndicatorTable` false when its header names no indicator and target. */
+export interface ReadTable {
+  isIndicatorTable: boolean
+  targets: TableTarget[]
+  problems: TableProblem[]
+}
+
+/** Header words → roles, the first match wins. */
+const roles: ReadonlyArray<[RegExp, (match: RegExpExecArray, periodEnd: number | null) => Role]> = [
+  [/^(?:序号|编号|No\.?)$/i, () => ({kind: 'index'})],
+  [/属性|性质|类型$/, () => ({kind: 'attribute'})],
+  [/^单位$|^计量单位$/, () => ({kind: 'unit'})],
+  [/((?:19|20)\d{2})\s*年?.{0,4}(?:完成|实际|实绩|监测)/, (match) => ({kind: 'actual', year: Number(match[1])})],
+  [/(?:序时)?进度|完成情况|状态|评估结果|评价/, () => ({kind: 'status'})],
+  [/基期|基数|基准|现状|基础/, (match) => ({kind: 'baseline', year: yearIn(match.input)})],
+  [/目标|预期|规划值|指标值/, (match, periodEnd) => ({kind: 'target', year: yearIn(match.input) ?? periodEnd})],
+  [/^((?:19|20)\d{2})\s*年?(?:值|末)?$/, (match) => ({kind: 'target', year: Number(match[1])})],
+  [/^(?:分类|类别|项目|领域|一级指标|方面|维度|类型|板块)$/, () => ({kind: 'category'})],
+  [/指标|内容|名称/, () => ({kind: 'indicator'})]
+]
+
+function yearIn(text: string): number | null {
+  const match = /((?:19|20)\d{2})\s*年/.exec(text)
+  return match?.[1] ? Number(match[1]) : null
+}
+
+const cellsOf = (row: TableRow) => row.children.map((cell) => toString(cell).trim())
+
+/** Read `table`; `periodEnd` is the year of a target column that names none. */
+export function readIndicatorTable(table: Table, periodEnd: number | null): ReadTable {
+  const rows = table.children
+  const headerIndex = rows.findIndex((row) => cellsOf(row).some((cell) => /指标|目标|内容/.test(cell)))
+  if (headerIndex === -1) return {isIndicatorTable: false, targets: [], problems: []}
+  let header = cellsOf(rows[headerIndex]!).map(compact)
+  let first = headerIndex + 1
+  // A header broken over two lines: the next row holds only header words.
+  const next = rows[first]
+  if (next && cellsOf(next).every((cell) => cell === '' || (!/\d/.test(cell.replace(/(?:19|20)\d{2}\s*年/g, '')) && /值|年|目标|单位|属性/.test(cell)))) {
+    header = header.map((cell, index) => cell + compact(cellsOf(next)[index] ?? ''))
+    first++
+  }
+  const columnRoles = header.map((cell) => roleOf(cell, periodEnd))
+  const adjusted = columnRoles.some((role) => role.kind === 'indicator') ? columnRoles : guessIndicator(columnRoles)
+  if (!adjusted.some((role) => role.kind === 'indicator') || !adjusted.some((role) => role.kind === 'target')) {
+    return {isIndicatorTable: false, targets: [], problems: []}
+  }
+  const result: ReadTable = {isIndicatorTable: true, targets: [], problems: []}
+  let category: string | null = null
+  for (const row of rows.slice(first)) {
+    const cells = cellsOf(row)
+    if (cells.map(compact).join('|') === header.join('|')) continue
+    const aligned = cells.length < adjusted.length ? [...Array<string>(adjusted.length - cells.length).fill(''), ...cells] : cells
+    const categoryIndex = adjusted.findIndex((role) => role.kind === 'category')
+    if (categoryIndex !== -1 && aligned[categoryIndex]) category = compact(aligned[categoryIndex])
+    readRow(row, aligned, adjusted, category, result)
+  }
+  return result
+}
+
+function roleOf(cell: string, periodEnd: number | null): Role {
+  for (const [expression, make] of roles) {
+    const match = expression.exec(cell)
+    if (match) return make(match, periodEnd)
+  }
+  return {kind: 'other'}
+}
+
+/** Without a column named 指标, the first `other` column holds the indicators. */
+function guessIndicator(columnRoles: Role[]): Role[] {
+  const index = columnRoles.findIndex((role) => role.kind === 'other' || role.kind === 'category')
+  if (index === -1) return columnRoles
+  const hasCategory = columnRoles.filter((role) => role.kind === 'category').length > 1
+  return columnRoles.map((role, at) => (at === index && (role.kind === 'other' || !hasCategory) ? {kind: 'indicator'} : role))
+}
+
+function readRow(row: TableRow, cells: string[], columnRoles: Role[], category: string | null, result: ReadTable): void {
+  const position = toPosition(row.position)
+  const quote = cells.filter(Boolean).join('\t')
+  const indicatorCell = cells[columnRoles.findIndex((role) => role.kind === 'indicator')] ?? ''
+  if (compact(indicatorCell).length === 0) {
+    result.problems.push({reason: 'Table row has no indicator: `' + quote + '`', rule: 'unparsed-table-row', position})
+    return
+  }
+  const {indicator, unit: bracketUnit} = splitIndicatorUnit(compact(indicatorCell))
+  const unitCell = cells[columnRoles.findIndex((role) => role.kind === 'unit')]
+  const target: TableTarget = {category, indicator, unit: bracketUnit ?? (unitCell ? compact(unitCell) || null : null), value: null, year: null, baseline: null, actuals: [], status: null, quote, position}
+  for (const [index, role] of columnRoles.entries()) {
+    const cell = toHalfWidth(cells[index] ?? '').trim()
+    if (role.kind === 'status' && cell) target.status = cells[index]!.trim()
+    if (role.kind !== 'target' && role.kind !== 'baseline' && role.kind !== 'actual') continue
+    const parsed = parseValue(cell)
+    if (role.kind === 'target' && target.value === null) {
+      target.year = role.year
+      target.value = parsed?.value ?? null
+      target.unit ??= parsed?.unit ?? null
+    } else if (parsed && role.kind !== 'target' && role.year !== null) {
+      const entry = {year: role.year, value: parsed.value}
+      if (role.kind === 'baseline') target.baseline = entry
+      else target.actuals.push(entry)
+    }
+  }
+  if (target.value === null) {
+    result.problems.push({reason: 'Target `' + indicator + '` has no value', rule: 'missing-target-value', position})
+  }
+  result.targets.push(target)
+}
