@@ -8,6 +8,7 @@
 import type {Root} from 'mdast'
 import type {Pluggable, Plugin} from 'unified'
 import extractColumns from './columns.js'
+import extractDeadlines from './deadlines.js'
 import extractDocumentNumber from './document-number.js'
 import extractIssuingBody from './issuing-body.js'
 import extractJurisdiction from './jurisdiction.js'
@@ -28,7 +29,8 @@ export const extractors: ReadonlyArray<Plugin<[], Root>> = [
   extractPeriod,
   extractReferences,
   extractColumns,
-  extractTargets
+  extractTargets,
+  extractDeadlines
 ]
 
 /** The extractors as a unified preset list. */

@@ -9,7 +9,7 @@
  */
 import type {Value} from '../../schemas/record.js'
 import {compact} from './text.js'
-import {comparatorPrefixSource, fromGroups, proseTextValueExpression} from './value.js'
+import {completeScaleUnit, comparatorPrefixSource, fromGroups, proseTextValueExpression} from './value.js'
 
 /** A goal found in a text, with offsets into that text. */
 export interface Goal {
@@ -93,7 +93,7 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number): Go
     cursor = useAfter ? valueEnd + clause.slice(valueEnd).indexOf(after) + after.length : valueEnd
     if (indicator.length < 2 || !/\p{Script=Han}/u.test(indicator)) continue
     const goalStart = useAfter ? valueStart : beforeStart
-    goals.push({indicator: compact(indicator), value: parsed.value, unit: parsed.unit === '％' ? '%' : parsed.unit, start: start + goalStart, end: start + (useAfter ? cursor : valueEnd)})
+    goals.push({indicator: compact(indicator), value: parsed.value, unit: completeScaleUnit(parsed.unit === '％' ? '%' : parsed.unit, indicator), start: start + goalStart, end: start + (useAfter ? cursor : valueEnd)})
   }
   if (goals.length === 0) {
     const word = proseTextValueExpression.exec(clause)

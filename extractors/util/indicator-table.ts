@@ -8,7 +8,7 @@ import {toString} from 'mdast-util-to-string'
 import type {Position, Value, YearValue} from '../../schemas/record.js'
 import {toPosition} from './blocks.js'
 import {compact, toHalfWidth} from './text.js'
-import {parseValue, splitIndicatorUnit} from './value.js'
+import {completeScaleUnit, parseValue, splitIndicatorUnit} from './value.js'
 
 /** What a column holds. */
 type Role =
@@ -137,6 +137,7 @@ function readRow(row: TableRow, cells: string[], columnRoles: Role[], category: 
       else target.actuals.push(entry)
     }
   }
+  target.unit = completeScaleUnit(target.unit, indicator)
   if (target.value === null) {
     result.problems.push({reason: 'Target `' + indicator + '` has no value', rule: 'missing-target-value', position})
   }

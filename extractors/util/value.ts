@@ -116,3 +116,14 @@ export function splitIndicatorUnit(text: string): {indicator: string; unit: stri
   if (!match?.[1]) return {indicator: text.trim(), unit: null}
   return {indicator: text.slice(0, match.index).trim(), unit: match[1]}
 }
+
+/**
+ * Complete a bare scale printed as a unit (`＞200 亿`, `＞5 万`) from what the
+ * indicator measures: money (…额, 收入, 资金) → 亿元; people (人才, 人员) → 万人.
+ */
+export function completeScaleUnit(unit: string | null, indicator: string): string | null {
+  if (unit !== '亿' && unit !== '万' && unit !== '千') return unit
+  if (/(?:额|金额|收入|资金|产值|增加值|投入|规模|贷款|融资|营收)$/.test(indicator)) return unit + '元'
+  if (/(?:人才|人员|人数|人|队伍)$/.test(indicator)) return unit + '人'
+  return unit
+}

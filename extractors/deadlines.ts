@@ -1,0 +1,117 @@
+/**
+ * Deadlines (时限): forward-looking, time-bound commitments — 到/至/截止/
+ * 力争/确保…年, …年底前, …年前, “十四五”期间/末, 实施期内 — one entry per
+ * time expression, with the whole sentence and the numbers it promises.
+ *
+ * Not deadlines: past statistics (截至2022年底…达…, “十三五”期间…),
+ * forecasts (预计到2025年…), start dates (自2022年起), and the guiding
+ * statements of 指导思想 / 基本原则.
+ */
+import type {Root} from 'mdast'
+import type {Plugin} from 'unified'
+import type {VFile} from 'vfile'
+import type {Deadline} from '../schemas/record.js'
+import periods from './data/plan-periods.json' with {type: 'json'}
+import {blocksOf, spanOf, type Block} from './util/blocks.js'
+import {goalsIn} from './util/goal-clause.js'
+
+declare module 'vfile' {
+  interface DataMap {
+    deadlines: Deadline[]
+  }
+}
+
+/** A time expression; `marker` tells how it binds, `year`/`month`, or `plan` for a plan period. */
+const timeExpression =
+  /(?<marker>力争|确保|争取|到|至|截止|截至|于)?\s*(?<year>(?:19|20)\d{2})\s*年\s*(?:(?<month>\d{1,2})\s*月)?\s*(?<end>底|末)?\s*(?<before>前|之前|以前)?|[“"](?<plan>十[一二三四五六]?五)[”"]\s*(?<planPart>期间|末|内)|(?<term>实施期内|规划期内|规划期末|实施期末)/g
+const sentenceExpression = /[^。！？!?]+[。！？!?]?/g
+/** Sections whose sentences guide rather than commit. */
+const guidingSectionExpression = /指导思想|基本原则|工作原则|总体思路|编制依据|规划背景/
+/** A year that the document reports as past (截至2022年底, 2023年一季度). */
+const pastYearExpression = /(?:截至|截止)\s*((?:19|20)\d{2})\s*年\s*(?:底|末|\d{1,2}\s*月)|((?:19|20)\d{2})\s*年\s*(?:[一二三四]季度|上半年|前三季度)|((?:19|20)\d{2})\s*年以来/g
+const lexicon: Record<string, number[]> = periods.periods
+
+/** Extract deadlines. */
+const extractDeadlines: Plugin<[], Root> = function () {
+  return function (tree, file) {
+    const blocks = blocksOf(tree)
+    const reference = referenceYear(file, blocks)
+    const guiding = new Set(guidingSections(file.data.outline ?? []))
+    const deadlines: Deadline[] = []
+    for (const block of blocks) {
+      if (block.node.type !== 'paragraph' || guiding.has(block.node.data?.section ?? '')) continue
+      for (const sentence of block.text.matchAll(sentenceExpression)) {
+        deadlines.push(...inSentence(block, sentence.index, sentence[0], reference, file.data.period?.end ?? null))
+      }
+    }
+    file.data.deadlines = deadlines.map((deadline, index) => ({...deadline, id: 'd' + (index + 1)}))
+  }
+}
+
+/** The year the document speaks from: its date, else the latest year it reports as past. */
+function referenceYear(file: VFile, blocks: Block[]): number | undefined {
+  const dated = file.data.date?.value ?? file.data.printDate?.value
+  if (dated) return Number(dated.slice(0, 4))
+  const years = blocks.flatMap((block) => [...block.text.matchAll(pastYearExpression)].map((match) => Number(match[1] ?? match[2] ?? match[3])))
+  return years.length > 0 ? Math.max(...years) : undefined
+}
+
+function guidingSections(outline: NonNullable<VFile['data']['outline']>): string[] {
+  return outline.flatMap((section) => [...(guidingSectionExpression.test(section.title) ? [section.id] : []), ...guidingSections(section.children)])
+}
+
+function inSentence(block: Block, offset: number, sentence: string, reference: number | undefined, periodEnd: number | null): Deadline[] {
+  const found: Deadline[] = []
+  const years = new Set<number>()
+  for (const match of sentence.matchAll(timeExpression)) {
+    const groups = match.groups ?? {}
+    const before = sentence.slice(0, match.index)
+    if (/预计\s*$|预计[^，。；]{0,6}$/.test(before) || /^\s*(?:起|开始|以来)/.test(sentence.slice(match.index + match[0].length))) continue
+    const resolved = resolve(groups, before, reference, periodEnd)
+    if (!resolved || years.has(resolved.year)) continue
+    years.add(resolved.year)
+    const text = sentence.trim()
+    const start = offset + sentence.indexOf(text)
+    found.push({
+      id: '',
+      section: block.node.data?.section ?? null,
+      column: block.node.data?.column ?? null,
+      year: resolved.year,
+      month: resolved.month,
+      kind: resolved.kind,
+      text,
+      quantities: goalsIn(text).map((goal) => ({subject: goal.indicator, value: goal.value, unit: goal.unit})),
+      position: spanOf(block, start, start + text.length)
+    })
+  }
+  return found
+}
+
+interface Resolved {
+  year: number
+  month: number | null
+  kind: Deadline['kind']
+}
+
+function resolve(groups: Record<string, string | undefined>, before: string, reference: number | undefined, periodEnd: number | null): Resolved | undefined {
+  if (groups.plan) {
+    const end = lexicon[groups.plan]?.[1]
+    if (end === undefined || (reference !== undefined && end < reference)) return undefined
+    return {year: end, month: null, kind: groups.planPart === '末' ? 'by' : 'during'}
+  }
+  if (groups.term) return periodEnd === null ? undefined : {year: periodEnd, month: null, kind: groups.term.endsWith('末') ? 'by' : 'during'}
+  const year = Number(groups.year)
+  const month = groups.month ? Number(groups.month) : null
+  const isBound = Boolean(groups.marker && groups.marker !== '于') || Boolean(groups.before)
+  // A bare year opening a clause (`2025年，为南京申请…`) is a deadline only when it lies ahead.
+  const opensClause = /(?:^|[，,；;：:])\s*$/.test(before)
+  if (!isBound && !opensClause) return undefined
+  if (reference !== undefined) {
+    const isPastMarker = groups.marker === '截至' || groups.marker === '截止' || !isBound
+    if (year < reference || (isPastMarker && year <= reference)) return undefined
+  } else if (!isBound) return undefined
+  if (month !== null && (month < 1 || month > 12)) return undefined
+  return {year, month, kind: 'by'}
+}
+
+export default extractDeadlines
