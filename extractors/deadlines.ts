@@ -23,7 +23,7 @@ declare module 'vfile' {
 
 /** A time expression; `marker` tells how it binds, `year`/`month`, or `plan` for a plan period. */
 const timeExpression =
-  /(?<marker>力争|确保|争取|到|至|截止|截至|于)?\s*(?<year>(?:19|20)\d{2})\s*年\s*(?:(?<month>\d{1,2})\s*月)?\s*(?<end>底|末)?\s*(?<before>前|之前|以前)?|[“"](?<plan>十[一二三四五六]?五)[”"]\s*(?<planPart>期间|末|内)|(?<term>实施期内|规划期内|规划期末|实施期末)/g
+  /(?<marker>力争|确保|争取|到|至|截止|截至|于)?\s*(?<year>(?:19|20)\d{2})\s*年\s*(?:(?<month>\d{1,2})\s*月|第?(?<quarter>[一二三四1-4])\s*季度)?\s*(?<end>底|末)?\s*(?<before>前|之前|以前)?|[“"](?<plan>十[一二三四五六]?五)[”"]\s*(?<planPart>期间|末|内)|(?<term>实施期内|规划期内|规划期末|实施期末)|(?<![\d〇零一二三四五六七八九十])(?<thisYear>年内|年底前|年末前)/g
 const sentenceExpression = /[^。！？!?]+[。！？!?]?/g
 /** Sections whose sentences guide rather than commit. */
 const guidingSectionExpression = /指导思想|基本原则|工作原则|总体思路|编制依据|规划背景/
@@ -100,8 +100,11 @@ function resolve(groups: Record<string, string | undefined>, before: string, ref
     return {year: end, month: null, kind: groups.planPart === '末' ? 'by' : 'during'}
   }
   if (groups.term) return periodEnd === null ? undefined : {year: periodEnd, month: null, kind: groups.term.endsWith('末') ? 'by' : 'during'}
+  // 年内 / 年底前 without a year: the year the document is dated.
+  if (groups.thisYear) return reference === undefined ? undefined : {year: reference, month: 12, kind: 'by'}
   const year = Number(groups.year)
-  const month = groups.month ? Number(groups.month) : null
+  const quarter = groups.quarter ? '一二三四'.indexOf(groups.quarter) + 1 || Number(groups.quarter) : undefined
+  const month = groups.month ? Number(groups.month) : quarter ? quarter * 3 : null
   const isBound = Boolean(groups.marker && groups.marker !== '于') || Boolean(groups.before)
   // A bare year opening a clause (`2025年，为南京申请…`) is a deadline only when it lies ahead.
   const opensClause = /(?:^|[，,；;：:])\s*$/.test(before)

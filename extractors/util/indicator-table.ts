@@ -77,7 +77,7 @@ export function readIndicatorTable(table: Table, periodEnd: number | null): Read
     header = header.map((cell, index) => cell + compact(cellsOf(next)[index] ?? ''))
     first++
   }
-  const columnRoles = header.map((cell) => roleOf(cell, periodEnd))
+  const columnRoles = latestYearIsTarget(header.map((cell) => roleOf(cell, periodEnd)))
   const adjusted = columnRoles.some((role) => role.kind === 'indicator') ? columnRoles : guessIndicator(columnRoles)
   if (!adjusted.some((role) => role.kind === 'indicator') || !adjusted.some((role) => role.kind === 'target')) {
     return {isIndicatorTable: false, targets: [], problems: []}
@@ -101,6 +101,13 @@ function roleOf(cell: string, periodEnd: number | null): Role {
     if (match) return make(match, periodEnd)
   }
   return {kind: 'other'}
+}
+
+/** Of several year columns (2020年, 2025年), the latest is the target and earlier ones are baselines. */
+function latestYearIsTarget(columnRoles: Role[]): Role[] {
+  const years = columnRoles.flatMap((role) => (role.kind === 'target' && role.year !== null ? [role.year] : []))
+  const latest = Math.max(...years)
+  return columnRoles.map((role) => (role.kind === 'target' && role.year !== null && role.year < latest ? {kind: 'baseline', year: role.year} : role))
 }
 
 /** Without a column named 指标, the first `other` column holds the indicators. */

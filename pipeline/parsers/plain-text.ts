@@ -9,7 +9,7 @@
  * sentence). What it removes (debris, page numbers) is recorded on the tree
  * so the engine can report it.
  */
-import type {Heading, Paragraph, Root, RootContent, Text} from 'mdast'
+import type {Heading, Paragraph, Root, RootContent, Table, Text} from 'mdast'
 import type {Plugin} from 'unified'
 import {matchFlatTable} from './flat-table.js'
 import {splitLines, type SourceLine} from './lines.js'
@@ -45,7 +45,12 @@ export function parsePlainText(text: string): Root {
     }
     const table = matchFlatTable(lines, index, point)
     if (table) {
-      children.push(table.node)
+      const previous = children.at(-1)
+      if (previous?.type === 'table' && isContinuation(previous, table.node)) {
+        // A table split by a page break: the rows go on (a repeated header is the reader's to skip).
+        previous.children.push(...table.node.children)
+        previous.position = {start: previous.position!.start, end: table.node.position!.end}
+      } else children.push(table.node)
       index = table.next
       continue
     }
@@ -59,6 +64,12 @@ export function parsePlainText(text: string): Root {
   assignDepths(root)
   root.data = removed
   return root
+}
+
+/** Whether `next` continues `previous` across a page break: same layout, no wider. */
+function isContinuation(previous: Table, next: Table): boolean {
+  const width = (table: Table) => Math.max(...table.children.map((row) => row.children.length))
+  return previous.data?.layout === next.data?.layout && width(next) <= width(previous)
 }
 
 /** The block(s) one line becomes: a heading (and the body after its first sentence), or a paragraph. */

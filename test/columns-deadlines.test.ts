@@ -1,0 +1,97 @@
+import {describe, expect, test} from 'vitest'
+import {extractText, sliceAt} from './helpers/extract.js'
+
+const plan = (body: string) => '某市“十四五”知识产权发展规划\n\n一、重点任务\n\n' + body
+
+describe('专栏', () => {
+  test.each([
+    ['专栏1：知识产权护航工程', '1', '知识产权护航工程'],
+    ['专栏 1 高价值专利培育工程', '1', '高价值专利培育工程'],
+    ['专栏2:重点产业专利导航工程', '2', '重点产业专利导航工程'],
+    ['专栏一 知识产权强企工程', '一', '知识产权强企工程'],
+    ['专栏3版权创新发展工程', '3', '版权创新发展工程'],
+    ['专栏\u30004\u3000金融创新工程', '4', '金融创新工程'],
+    ['专栏：引进高端人才', null, '引进高端人才'],
+    ['### 专栏5 人才培育工程', '5', '人才培育工程']
+  ])('should read `%s`', async (line, number, title) => {
+    const record = await extractText(plan(line + '\n\n实施一批项目。\n'), line.startsWith('#') ? 'markdown' : 'text')
+    expect(record.columns.map((column) => [column.number, column.title, column.text])).toEqual([[number, title, '实施一批项目。']])
+  })
+
+  test('should not be fooled by words that merely contain 专栏', async () => {
+    const record = await extractText(plan('开设专题专栏，宣传知识产权。\n\n专栏文章在报纸上刊发，读者众多。\n'))
+    expect(record.columns).toEqual([])
+  })
+
+  test('should end an indented box at two blank lines and keep its unindented footer', async () => {
+    const text = plan('\t专栏1：护航工程\n\n\t制定分析评议规程。\n\n截止2025年，实施项目评议20项。\n\n\n加强知识产权运营，推动转化。\n')
+    const record = await extractText(text)
+    expect(record.columns[0]?.text).toBe('制定分析评议规程。\n截止2025年，实施项目评议20项。')
+    expect(sliceAt(text, record.columns[0]!.position)).toMatch(/^专栏1：护航工程[\s\S]*20项。$/)
+    expect(record.targets.map((target) => [target.indicator, target.column, target.origin])).toEqual([['实施项目评议', 'c1', 'column']])
+    expect(record.deadlines.map((deadline) => deadline.column)).toEqual(['c1'])
+  })
+
+  test('should end an unindented box where body text returns after a blank line, and at the next 专栏 or heading', async () => {
+    const text = plan('专栏1 高价值专利培育工程\n\n培育一批高价值专利。到2025年，万人高价值发明专利拥有量达到12件。\n\n加大自主品牌培育力度。深入实施商标品牌战略。\n\n专栏2 区域品牌工程\n第一段。\n第二段。\n\n二、保障措施\n\n加强组织领导。\n')
+    const record = await extractText(text)
+    expect(record.columns.map((column) => [column.number, column.text])).toEqual([
+      ['1', '培育一批高价值专利。到2025年，万人高价值发明专利拥有量达到12件。'],
+      ['2', '第一段。\n第二段。']
+    ])
+  })
+})
+
+describe('deadlines', () => {
+  const dated = (body: string) =>
+    '关于印发某市“十四五”知识产权发展规划的通知\n\n各部门：\n\n现印发给你们。\n\n某市人民政府\n\n2022年3月1日\n\n一、发展基础\n\n' + body
+
+  test.each([
+    ['到2025年，建成知识产权强市。', 2025, null, 'by'],
+    ['力争2024年，建成国家级知识产权保护示范区。', 2024, null, 'by'],
+    ['确保2023年6月底前完成条例修订。', 2023, 6, 'by'],
+    ['2024年第三季度前，出台实施方案。', 2024, 9, 'by'],
+    ['截止2025年，实施产业专利导航项目3-5项。', 2025, null, 'by'],
+    ['至2025年底，专利密集型产业增加值占GDP比重达到20%。', 2025, null, 'by'],
+    ['2023年前建立专家智库。', 2023, null, 'by'],
+    ['“十四五”期间，全市质押融资登记金额累计达11亿元。', 2025, null, 'during'],
+    ['“十四五”末，建成一批高价值专利培育中心。', 2025, null, 'by'],
+    ['到2035年，知识产权综合竞争力跻身世界前列。', 2035, null, 'by'],
+    ['年内出台专利资助办法。', 2022, 12, 'by']
+  ])('should read `%s`', async (sentence, year, month, kind) => {
+    const record = await extractText(dated('二、重点任务\n\n' + sentence + '\n'))
+    expect(record.deadlines.map((deadline) => [deadline.year, deadline.month, deadline.kind, deadline.text])).toEqual([[year, month, kind, sentence]])
+  })
+
+  test.each([
+    ['截至2021年底，全市有效发明专利量达113788件。'],
+    ['2021年，全市授权发明专利占总量比23.5%。'],
+    ['预计到2025年，该指标可完成预期目标。'],
+    ['自2022年起，实行专利资助新办法。'],
+    ['“十三五”期间，全区新增专利授权4731件。'],
+    ['每年组织一批企业纳入培育与辅导。']
+  ])('should not take `%s` for a deadline', async (sentence) => {
+    const record = await extractText(dated(sentence + '\n'))
+    expect(record.deadlines).toEqual([])
+  })
+
+  test('should skip the guiding statements of 指导思想', async () => {
+    const record = await extractText(dated('二、总体要求\n\n（一）指导思想\n\n“十四五”期间，要以新发展理念为指引，深入实施知识产权战略。\n'))
+    expect(record.deadlines).toEqual([])
+  })
+
+  test('should give one entry per time expression, with the quantities promised', async () => {
+    const record = await extractText(dated('二、面临形势\n\n到2025年，知识产权强国建设取得明显成效；到2035年，综合竞争力跻身世界前列。\n\n三、重点任务\n\n到2025年，实现知识产权质押融资总额超200亿元，服务企业总数达 5000 家。\n'))
+    expect(record.deadlines.map((deadline) => deadline.year)).toEqual([2025, 2035, 2025])
+    expect(record.deadlines[2]?.quantities).toEqual([
+      {subject: '实现知识产权质押融资总额', value: {kind: 'number', number: 200, comparator: '>'}, unit: '亿元'},
+      {subject: '服务企业总数', value: {kind: 'number', number: 5000}, unit: '家'}
+    ])
+    expect(record.deadlines[0]?.section).toBe('s2')
+  })
+
+  test('should find no deadline in a document that has none', async () => {
+    const record = await extractText(dated('坚持创新驱动，加强保护。\n\n二、保障措施\n\n加强组织领导。\n'))
+    expect(record.deadlines).toEqual([])
+  })
+})

@@ -1,0 +1,181 @@
+import {describe, expect, test} from 'vitest'
+import type {PolicyRecord, Target} from '../schemas/record.js'
+import {indicatorKey} from '../extractors/util/indicator-key.js'
+import {parseValue} from '../extractors/util/value.js'
+import {extractText, sliceAt} from './helpers/extract.js'
+
+const head = '某市“十四五”知识产权发展规划\n\n一、发展目标\n\n'
+
+function brief(targets: Target[]) {
+  return targets.map((target) => {
+    const value = target.value
+    const printed = value === null ? null : value.kind === 'number' ? (value.comparator ?? '') + value.number : value.kind === 'range' ? value.min + '-' + value.max : value.text
+    return [target.category, target.indicator, target.unit, printed, target.year, target.origin]
+  })
+}
+
+function rules(record: PolicyRecord): string[] {
+  return record.diagnostics.map((diagnostic) => diagnostic.rule)
+}
+
+describe('parseValue', () => {
+  test.each([
+    ['≥20', {kind: 'number', number: 20, comparator: '>='}, null],
+    ['＞3500 件', {kind: 'number', number: 3500, comparator: '>'}, '件'],
+    ['>85%', {kind: 'number', number: 85, comparator: '>'}, '%'],
+    ['95％以上', {kind: 'number', number: 95, comparator: '>='}, '%'],
+    ['不低于90%', {kind: 'number', number: 90, comparator: '>='}, '%'],
+    ['不少于3个', {kind: 'number', number: 3, comparator: '>='}, '个'],
+    ['超过10亿元', {kind: 'number', number: 10, comparator: '>'}, '亿元'],
+    ['突破100件', {kind: 'number', number: 100, comparator: '>'}, '件'],
+    ['5%以内', {kind: 'number', number: 5, comparator: '<='}, '%'],
+    ['低于2%', {kind: 'number', number: 2, comparator: '<'}, '%'],
+    ['200人左右', {kind: 'number', number: 200}, '人'],
+    ['2-3家', {kind: 'range', min: 2, max: 3}, '家'],
+    ['1—2家', {kind: 'range', min: 1, max: 2}, '家'],
+    ['3～5个', {kind: 'range', min: 3, max: 5}, '个'],
+    ['8.6%', {kind: 'number', number: 8.6}, '%'],
+    ['5万人', {kind: 'number', number: 5}, '万人'],
+    ['10亿元', {kind: 'number', number: 10}, '亿元'],
+    ['千家', {kind: 'number', number: 1000}, '家'],
+    ['百分之九十', {kind: 'number', number: 90}, '%'],
+    ['１６００', {kind: 'number', number: 1600}, null],
+    ['1,200', {kind: 'number', number: 1200}, null],
+    ['全覆盖', {kind: 'text', text: '全覆盖'}, null],
+    ['达到全国先进水平', {kind: 'text', text: '达到全国先进水平'}, null]
+  ])('should read `%s`', (printed, value, unit) => {
+    expect(parseValue(printed)).toEqual({value, unit})
+  })
+
+  test('should give no value for dashes and blanks', () => {
+    for (const printed of ['——', '—', '-', '', '/']) expect(parseValue(printed)).toBeUndefined()
+  })
+})
+
+describe('indicatorKey', () => {
+  test('should line up wordings of the same indicator', () => {
+    expect(indicatorKey('每万人口高价值发明专利拥有量')).toBe(indicatorKey('万人高价值有效发明专利拥有量'))
+    expect(indicatorKey('专利密集型产业增加值占GDP比重')).toBe(indicatorKey('专利密集型产业增加值占 GDP 的比重'))
+    expect(indicatorKey('全市有效注册商标量')).toBe(indicatorKey('有效注册商标数'))
+  })
+
+  test('should keep different scopes apart', () => {
+    expect(indicatorKey('累计集成电路布图设计登记量')).not.toBe(indicatorKey('新增集成电路布图设计登记量'))
+    expect(indicatorKey('万人发明专利拥有量')).not.toBe(indicatorKey('发明专利拥有量'))
+    expect(indicatorKey('知识产权认知度')).not.toBe(indicatorKey('知识产权满意度'))
+    expect(indicatorKey('发明专利拥有量')).not.toBe(indicatorKey('高价值发明专利拥有量'))
+  })
+})
+
+describe('indicator tables', () => {
+  test('should read a cell-per-line table, carrying the category down over empty cells', async () => {
+    const text = head + '某市主要指标\n\t分类\n\t指标（单位）\n\t“十四五”发展目标\n\n\t创造\n\t有效发明专利拥有量（件）\n\t1600\n\n\t\n\t万人高价值发明专利拥有量（件）\n\t15\n\n\t服务\n\t服务机构总数（家）\n\t≥20\n'
+    const record = await extractText(text)
+    expect(brief(record.targets)).toEqual([
+      ['创造', '有效发明专利拥有量', '件', '1600', 2025, 'table'],
+      ['创造', '万人高价值发明专利拥有量', '件', '15', 2025, 'table'],
+      ['服务', '服务机构总数', '家', '>=20', 2025, 'table']
+    ])
+    for (const target of record.targets) expect(sliceAt(text, target.position).replace(/\s+/g, '')).toContain(target.quote.replace(/\s+/g, ''))
+  })
+
+  test('should read a tab-separated table with unit, attribute, baseline and target-year columns', async () => {
+    const text = head + '指标\t单位\t2020年\t2025年\t属性\n发明专利拥有量\t件\t1800\t3100\t预期性\n技术合同成交额\t亿元\t80\t150\t约束性\n'
+    const record = await extractText(text)
+    expect(brief(record.targets)).toEqual([
+      [null, '发明专利拥有量', '件', '3100', 2025, 'table'],
+      [null, '技术合同成交额', '亿元', '150', 2025, 'table']
+    ])
+    expect(record.targets[0]?.baseline).toEqual({year: 2020, value: {kind: 'number', number: 1800}})
+  })
+
+  test('should read a progress table: target, actuals by year and status', async () => {
+    const text = head + '附表：主要指标完成情况\n\n\t序号\n\t内容\n\t预期目标\n\t2021年完成值\n\t2022年完成值\n\t序时进度\n\n\t1\n\t万人高价值发明专利拥有量\n\t50 件\n\t39.79\n\t48.73\n\t达到序时进度\n\n\t2\n\t版权产业增加值占 GDP 比重\n\t≥8.6%\n\t——\n\t——\n\t数据尚未公布\n'
+    const record = await extractText(text)
+    expect(brief(record.targets)).toEqual([
+      [null, '万人高价值发明专利拥有量', '件', '50', 2025, 'table'],
+      [null, '版权产业增加值占GDP比重', '%', '>=8.6', 2025, 'table']
+    ])
+    expect(record.targets[0]?.actuals).toEqual([
+      {year: 2021, value: {kind: 'number', number: 39.79}},
+      {year: 2022, value: {kind: 'number', number: 48.73}}
+    ])
+    expect(record.targets[0]?.status).toBe('达到序时进度')
+    expect(record.targets[1]?.actuals).toEqual([])
+  })
+
+  test('should join a header broken over two lines', async () => {
+    const text = head + '\t指标\n\t2020年\n\t2025年\n\n\t\n\t基期值\n\t目标值\n\n\t发明专利拥有量（件）\n\t1800\n\t3100\n\n\t技术合同成交额（亿元）\n\t80\n\t150\n'
+    const record = await extractText(text)
+    expect(brief(record.targets)).toEqual([
+      [null, '发明专利拥有量', '件', '3100', 2025, 'table'],
+      [null, '技术合同成交额', '亿元', '150', 2025, 'table']
+    ])
+  })
+
+  test('should keep reading a table split by a page break with its header repeated', async () => {
+    const text = head + '项目\t指标（单位）\t发展目标\n产出\t发明专利拥有量（件）\t3100\n\t有效注册商标量（件）\t15000\n\n- 5 -\n\n项目\t指标（单位）\t发展目标\n\t累计PCT专利申请量（件）\t200\n运用\t技术合同成交额（亿元）\t150\n'
+    const record = await extractText(text)
+    expect(brief(record.targets)).toEqual([
+      ['产出', '发明专利拥有量', '件', '3100', 2025, 'table'],
+      ['产出', '有效注册商标量', '件', '15000', 2025, 'table'],
+      ['产出', '累计PCT专利申请量', '件', '200', 2025, 'table'],
+      ['运用', '技术合同成交额', '亿元', '150', 2025, 'table']
+    ])
+  })
+
+  test('should read a Markdown table', async () => {
+    const text = '# 某市“十四五”知识产权发展规划\n\n## 一、发展目标\n\n| 类别 | 指标 | 目标值 |\n| --- | --- | --- |\n| 创造 | 发明专利拥有量（件） | 3100 |\n|  | 地理标志（件） | 4 |\n'
+    const record = await extractText(text, 'markdown')
+    expect(brief(record.targets)).toEqual([
+      ['创造', '发明专利拥有量', '件', '3100', 2025, 'table'],
+      ['创造', '地理标志', '件', '4', 2025, 'table']
+    ])
+  })
+
+  test('should keep a row without value as a target with a diagnostic, and leave other tables unread with a note', async () => {
+    const text = head + '指标\t目标值\n版权登记量（件）\t——\n\n二、任务分工\n\n任务\t牵头单位\n专利导航\t市知识产权局\n运营平台\t市科技局\n'
+    const record = await extractText(text)
+    expect(brief(record.targets)).toEqual([[null, '版权登记量', '件', null, 2025, 'table']])
+    expect(rules(record)).toEqual(expect.arrayContaining(['missing-target-value', 'unread-table']))
+  })
+})
+
+describe('goals in prose and 专栏', () => {
+  test('should read goals of the goals section, with year from the sentence or the intro', async () => {
+    const text = head + '到2025年，知识产权综合实力显著增强。\n\n——有效发明专利拥有量达1600件，地理标志商标达2件以上，知识产权案件年结案率达95％以上。\n\n——培育和扶持2家以上具有国际化视野的企业“走出去”，新增服务载体2-3家，服务企业达到千家。\n\n——力争到2023年，实现全市镇区维权援助工作站全覆盖。\n'
+    const record = await extractText(text)
+    expect(brief(record.targets)).toEqual([
+      [null, '有效发明专利拥有量', '件', '1600', 2025, 'text'],
+      [null, '地理标志商标', '件', '>=2', 2025, 'text'],
+      [null, '知识产权案件年结案率', '%', '>=95', 2025, 'text'],
+      [null, '具有国际化视野的企业“走出去”', '家', '>=2', 2025, 'text'],
+      [null, '新增服务载体', '家', '2-3', 2025, 'text'],
+      [null, '服务企业', '家', '1000', 2025, 'text'],
+      [null, '全市镇区维权援助工作站', null, '全覆盖', 2023, 'text']
+    ])
+  })
+
+  test('should not take numbers of the task sections or past statistics as targets', async () => {
+    const text = head + '“十三五”期间，全市专利授权达4731件。\n\n到2025年，有效发明专利拥有量达1600件。\n\n二、重点任务\n\n到2025年，建设专利导航项目20项。\n'
+    const record = await extractText(text.replace('“十三五”期间', '一、发展基础\n\n“十三五”期间').replace(head, '某市“十四五”知识产权发展规划\n\n'))
+    expect(record.targets).toEqual([])
+    const goals = await extractText(head + '到2025年，有效发明专利拥有量达1600件。\n\n二、重点任务\n\n到2025年，建设专利导航项目20项。\n')
+    expect(brief(goals.targets)).toEqual([[null, '有效发明专利拥有量', '件', '1600', 2025, 'text']])
+  })
+
+  test('should make a goal stated in the table and again in prose or a 专栏 one target with mentions', async () => {
+    const text = head + '全社会知识产权认知度超过80%，权利人满意度超过80%，知识产权质押融资金额累计超过10亿元。\n\n指标\t目标值\n全社会知识产权认知度\t80%\n全社会知识产权保护满意度\t80%\n知识产权质押融资登记金额（亿元）\t10\n\n二、重点任务\n\n\t专栏1：金融创新工程\n\n\t扩大质押贷款规模。\n\n截止2025年，质押融资登记金额累计达10亿元，企业知识产权总监50人。\n'
+    const record = await extractText(text)
+    expect(brief(record.targets)).toEqual([
+      [null, '权利人满意度', '%', '>80', 2025, 'text'],
+      [null, '全社会知识产权认知度', '%', '>80', 2025, 'table'],
+      [null, '全社会知识产权保护满意度', '%', '80', 2025, 'table'],
+      [null, '知识产权质押融资登记金额', '亿元', '>10', 2025, 'table'],
+      [null, '企业知识产权总监', '人', '50', 2025, 'column']
+    ])
+    const pledge = record.targets.find((target) => target.indicator === '知识产权质押融资登记金额')
+    expect(pledge?.mentions.map((mention) => mention.origin)).toEqual(['text', 'column'])
+    expect(record.targets.at(-1)?.column).toBe('c1')
+  })
+})
