@@ -7,6 +7,7 @@ import type {Plugin} from 'unified'
 import type {DocumentNumber} from '../schemas/record.js'
 import {blocksOf, spanOf} from './util/blocks.js'
 import {frontOf} from './util/front.js'
+import {labelledFields} from './util/labelled.js'
 import {messageAt} from './util/message-at.js'
 
 declare module 'vfile' {
@@ -19,7 +20,7 @@ declare module 'vfile' {
 export const documentNumberExpression =
   /([\p{Script=Han}A-Za-z]{1,14}?)\s*[〔［\[【（(]\s*((?:19|20)\d{2})\s*[〕］\]】）)]\s*第?\s*(\d{1,5})\s*号/u
 /** The whole line may hold only the number, a label, and 签发人. */
-const lineExpression = /^(?:发文字号[:：]\s*)?(.+?号)(?:\s+签发人[:：].*)?$/
+const lineExpression = /^(?:【?\s*(?:发文字号|文号)\s*[】:：]\s*)?(.+?号)(?:\s+签发人[:：].*)?$/
 
 /**
  * Extract the document number.
@@ -33,11 +34,12 @@ const extractDocumentNumber: Plugin<[], Root> = function () {
     file.data.docNumber = null
     for (const block of blocksOf(tree).slice(0, front.bodyStart)) {
       if (block.node.type === 'table') continue
-      const line = lineExpression.exec(block.text.trim())
+      const field = labelledFields(block.text).find((candidate) => candidate.label === '发文字号' || candidate.label === '文号')
+      const line = lineExpression.exec(field ? field.value : block.text.trim())
       if (!line?.[1] || line[1].length > 40) continue
-      const match = documentNumberExpression.exec(block.text)
+      const match = documentNumberExpression.exec(field ? block.text.slice(0, field.start + field.value.length) : block.text)
       if (!match?.[1] || !match[2] || !match[3]) continue
-      const agency = match[1].replace(/^发文字号[:：]?/, '')
+      const agency = match[1].replace(/^.*(?:发文字号|文号)[】:：]?\s*/, '')
       const start = match.index + match[0].indexOf(agency)
       const end = match.index + match[0].length
       const year = Number(match[2])

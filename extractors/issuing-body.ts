@@ -10,7 +10,8 @@ import type {Plugin} from 'unified'
 import type {DateValue, Issuer} from '../schemas/record.js'
 import {blocksOf, spanOf, type Block} from './util/blocks.js'
 import {dateExpression, toIsoDate} from './util/date.js'
-import {dateLineExpression, frontOf, organNames} from './util/front.js'
+import {dateLineExpression, frontOf, organNames, splitOrgans} from './util/front.js'
+import {labelledFields, numericDate, type LabelledField} from './util/labelled.js'
 import {messageAt} from './util/message-at.js'
 
 declare module 'vfile' {
@@ -22,7 +23,8 @@ declare module 'vfile' {
 }
 
 const printDateExpression = new RegExp('^(.{0,60}?)\\s*' + dateExpression.source + '\\s*印发$')
-const labelledIssuerExpression = /^(?:发文机关|发布部门|制定机关|发布机关)[:：]\s*(.+)$/
+const issuerLabelExpression = /^(?:发文机关|发布部门|制定机关|发布机关)$/
+const dateLabelExpression = /^(?:成文日期|发布日期|公布日期)$/
 const titleOrganExpression = /^(.{2,60}?)关于/
 
 /** Extract issuers and dates. */
@@ -32,16 +34,16 @@ const extractIssuingBody: Plugin<[], Root> = function () {
     const blocks = blocksOf(tree)
     const issuers: Issuer[] = []
     const add = (block: Block, name: string) => {
-      const start = block.text.indexOf(name)
-      if (start === -1 || issuers.some((issuer) => issuer.name === name)) return
-      issuers.push({name, position: spanOf(block, start, start + name.length)})
+      const found = findSpaced(block.text, name)
+      if (!found || issuers.some((issuer) => issuer.name === name)) return
+      issuers.push({name, position: spanOf(block, found.start, found.end)})
     }
     for (const block of front.masthead) {
-      for (const name of block.text.trim().replace(/\s*文件$/, '').split(/[\s\u3000]+/)) add(block, name)
+      for (const name of splitOrgans(block.text.trim().replace(/\s*文\s*件$/, ''))) add(block, name)
     }
-    for (const block of blocks.slice(0, front.bodyStart)) {
-      const labelled = labelledIssuerExpression.exec(block.text.trim())
-      if (labelled?.[1]) for (const name of labelled[1].split(/[\s\u3000、，,；;]+/)) if (name) add(block, name)
+    const labelled = blocks.slice(0, front.bodyStart).flatMap((block) => labelledFields(block.text).map((field) => ({block, field})))
+    for (const {block, field} of labelled) {
+      if (issuerLabelExpression.test(field.label)) for (const name of field.value.split(/[\s\u3000、，,；;]+/)) if (name) add(block, name)
     }
     for (const block of front.signature) for (const name of organNames(block.text)) add(block, name)
     if (front.date) {
@@ -54,10 +56,34 @@ const extractIssuingBody: Plugin<[], Root> = function () {
       if (organ) for (const name of organ.split(/[\s\u3000]+/)) if (name.length >= 2) add(titleBlock, name)
     }
     file.data.issuers = issuers
-    file.data.date = front.date ? dateValue(front.date, dateExpression, file) : null
+    file.data.date = front.date ? dateValue(front.date, dateExpression, file) : labelledDate(labelled)
     const printed = blocks.findLast((block) => block.node.type === 'paragraph' && printDateExpression.test(block.text.trim()))
     file.data.printDate = printed ? dateValue(printed, dateExpression, file) : null
   }
+}
+
+/** Where `name` is printed in `text`, allowing spaces between its characters (`国 务 院`). */
+function findSpaced(text: string, name: string): {start: number; end: number} | undefined {
+  const start = text.indexOf(name)
+  if (start !== -1) return {start, end: start + name.length}
+  const pattern = new RegExp([...name].map((character) => character.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\u3000]*'))
+  const match = pattern.exec(text)
+  return match ? {start: match.index, end: match.index + match[0].length} : undefined
+}
+
+/** A date from a labelled field (成文日期 first, then 发布日期/公布日期). */
+function labelledDate(labelled: Array<{block: Block; field: LabelledField}>): DateValue | null {
+  const ranked = labelled.filter(({field}) => dateLabelExpression.test(field.label)).sort((a, b) => Number(b.field.label === '成文日期') - Number(a.field.label === '成文日期'))
+  for (const {block, field} of ranked) {
+    const numeric = numericDate(field.value)
+    const printed = dateExpression.exec(field.value)
+    const iso = numeric?.iso ?? (printed?.[1] && printed[2] && printed[3] ? toIsoDate(printed[1], printed[2], printed[3]) : undefined)
+    const text = numeric?.text ?? printed?.[0]
+    if (!iso || !text) continue
+    const start = field.start + field.value.indexOf(text)
+    return {value: iso, text, position: spanOf(block, start, start + text.length)}
+  }
+  return null
 }
 
 function dateValue(block: Block, expression: RegExp, file: Parameters<typeof messageAt>[0]): DateValue | null {

@@ -124,3 +124,46 @@ describe('header extraction', () => {
     expect(record.diagnostics.map((diagnostic) => diagnostic.rule)).toContain('not-a-policy-document')
   })
 })
+
+describe('database exports and converted text', () => {
+  test('should read a 北大法宝 export: CRLF, labelled metadata, 【法宝引证码】', async () => {
+    const text = [
+      '国务院办公厅关于印发“十四五”国家知识产权保护和运用规划的通知',
+      '【发布部门】 国务院办公厅 【发文字号】 国办发〔2021〕20号',
+      '【发布日期】 2021.10.28 【时效性】 现行有效',
+      '【法宝引证码】CLI.2.5048765',
+      '',
+      '各省、自治区、直辖市人民政府，国务院各部委、各直属机构：',
+      '　　《“十四五”国家知识产权保护和运用规划》已经国务院同意，现印发给你们，请认真贯彻执行。',
+      '',
+      '国务院办公厅',
+      '2021年10月9日',
+      '（此件公开发布）',
+      ''
+    ].join('\r\n')
+    const record = await extractText(text)
+    expect(record.title?.text).toBe('国务院办公厅关于印发“十四五”国家知识产权保护和运用规划的通知')
+    expect(record.docNumber?.text).toBe('国办发〔2021〕20号')
+    expect(sliceAt(text, record.docNumber!.position)).toBe('国办发〔2021〕20号')
+    expect(record.issuers.map((issuer) => issuer.name)).toEqual(['国务院办公厅'])
+    expect(record.date?.value).toBe('2021-10-09')
+    expect(record.jurisdiction?.name).toBe('全国')
+    expect(record.enclosed?.title).toBe('“十四五”国家知识产权保护和运用规划')
+    expect(record.diagnostics.map((diagnostic) => diagnostic.rule)).toContain('conversion-debris')
+  })
+
+  test('should take the labelled date when nothing is signed', async () => {
+    const record = await extractText('某省知识产权局关于开展专利转化专项行动的通知\n发文字号：苏知发〔2022〕8号\n成文日期：2022-05-06\n\n各设区市知识产权局：\n\n现就有关事项通知如下。\n')
+    expect(record.date?.value).toBe('2022-05-06')
+    expect(record.docNumber?.text).toBe('苏知发〔2022〕8号')
+  })
+
+  test('should read a masthead typeset with spaces and join hard-wrapped PDF lines', async () => {
+    const text = '江 苏 省 人 民 政 府 文 件\n\n苏政发〔2021〕45号\n\n江苏省人民政府关于印发江苏省“十四五”知识产权发展规划的通知\n\n各设区市人民政府：\n\n　　现将《江苏省“十四五”知识产权发展规划》印发给你们，请认真组织实\n施。\n\n- 1 -\n\n江苏省人民政府\n2021年8月20日\n'
+    const record = await extractText(text)
+    expect(record.issuers.map((issuer) => issuer.name)).toEqual(['江苏省人民政府'])
+    expect(sliceAt(text, record.issuers[0]!.position)).toBe('江 苏 省 人 民 政 府')
+    expect(record.jurisdiction).toMatchObject({name: '江苏省', level: 'province', code: '320000'})
+    expect(record.diagnostics.map((diagnostic) => diagnostic.rule)).toEqual(expect.arrayContaining(['joined-line', 'page-number']))
+  })
+})

@@ -9,6 +9,7 @@
 import type {Root} from 'mdast'
 import {blocksOf, type Block} from './blocks.js'
 import {dateExpression} from './date.js'
+import {labelledFields} from './labelled.js'
 import {compact, documentTypeExpression} from './text.js'
 
 /** What the front of a document holds, as block indexes. */
@@ -77,6 +78,7 @@ function isSkippable(text: string): boolean {
     attachmentExpression.test(text) ||
     (docNumberLineExpression.test(text) && text.length <= 60) ||
     (labelExpression.test(text) && !text.includes('关于')) ||
+    labelledFields(text).length > 0 ||
     dateLineExpression.test(text) ||
     /^[（(].{0,12}[)）]$/.test(text) ||
     /^(?:签发人|密级|紧急程度|特急|加急|机密|秘密|绝密)/.test(text)
@@ -103,7 +105,7 @@ function titleFrom(blocks: Block[], index: number): Block[] {
 
 function isTitleLine(block: Block): boolean {
   const text = compact(block.text)
-  if (block.node.type === 'table' || text.length === 0 || text.length > 100) return false
+  if (block.node.type === 'table' || text.length === 0 || text.length > 100 || labelledFields(block.text).length > 0) return false
   if (block.node.type === 'heading' && (block.node.data?.rank ?? -1) >= 0) return false
   return !/[。；：:，]$/.test(text) && !/[。；]/.test(text) && !dateLineExpression.test(text)
 }
@@ -140,6 +142,15 @@ function signatureAbove(blocks: Block[], date: Block): Block[] {
 export function organNames(text: string): string[] {
   const trimmed = text.trim()
   if (trimmed.length === 0 || trimmed.length > 80 || /[，。：:；、]/.test(trimmed)) return []
-  const names = trimmed.split(/[\s\u3000]+/)
+  const names = splitOrgans(trimmed)
   return names.every((name) => name.length >= 2 && name.length <= 40 && organSuffixExpression.test(name)) ? names : []
+}
+
+/**
+ * Organ names separated by spaces (`中共南京市委 南京市人民政府`); a name
+ * typeset with a space between every character (`国 务 院`) is one name.
+ */
+export function splitOrgans(text: string): string[] {
+  const parts = text.trim().split(/[\s\u3000]+/).filter(Boolean)
+  return parts.length > 1 && parts.every((part) => part.length === 1) ? [parts.join('')] : parts
 }

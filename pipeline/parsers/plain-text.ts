@@ -147,7 +147,8 @@ function isBroken(previous: Paragraph, next: Paragraph): boolean {
   if (last?.type !== 'text' || first?.type !== 'text') return false
   const value = last.value
   if (terminalExpression.test(value) || value.length < 15 || !clauseExpression.test(value)) return false
-  if (bulletExpression.test(first.value) || Boolean(previous.data?.isIndented) !== Boolean(next.data?.isIndented)) return false
+  // An indented line opens a new paragraph; an unindented one may continue an indented first line.
+  if (bulletExpression.test(first.value) || (next.data?.isIndented && !previous.data?.isIndented)) return false
   return /[\p{Script=Han}\d、，a-zA-Z]$/u.test(value)
 }
 

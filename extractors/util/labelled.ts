@@ -1,0 +1,44 @@
+/**
+ * Labelled metadata lines of database exports (北大法宝, government sites):
+ * `发文字号：国办发〔2021〕20号` or `【发布部门】 国务院办公厅 【发文字号】 …`,
+ * several 【…】 fields possibly on one line.
+ */
+
+/** One labelled field, with the offset of its value in the line. */
+export interface LabelledField {
+  label: string
+  value: string
+  start: number
+}
+
+const bracketFieldExpression = /【\s*([\p{Script=Han}]{2,8})\s*】\s*([^【]*)/gu
+const colonFieldExpression = /^\s*([\p{Script=Han}]{2,8})\s*[:：]\s*(.+?)\s*$/u
+
+/** Labels whose value is metadata of the document itself. */
+export const metadataLabels = /^(?:发文机关|发布部门|制定机关|发布机关|发文字号|文号|成文日期|发布日期|公布日期|施行日期|实施日期|时效性|效力位阶|效力级别|法规类别|主题分类|索引号|来源|标题)$/
+
+/** The labelled fields of a line ([] when it holds none we know). */
+export function labelledFields(line: string): LabelledField[] {
+  const fields: LabelledField[] = []
+  for (const match of line.matchAll(bracketFieldExpression)) {
+    const value = (match[2] ?? '').trim()
+    if (!match[1] || !metadataLabels.test(match[1])) continue
+    fields.push({label: match[1], value, start: match.index + match[0].indexOf(value, match[0].indexOf('】'))})
+  }
+  if (fields.length > 0) return fields
+  const colon = colonFieldExpression.exec(line)
+  if (colon?.[1] && colon[2] && metadataLabels.test(colon[1])) {
+    fields.push({label: colon[1], value: colon[2], start: line.lastIndexOf(colon[2])})
+  }
+  return fields
+}
+
+/** `2021.10.09`, `2021-10-9`, `2021/10/09` → ISO, else undefined. */
+export function numericDate(text: string): {iso: string; text: string; index: number} | undefined {
+  const match = /((?:19|20)\d{2})\s*[.\-/]\s*(\d{1,2})\s*[.\-/]\s*(\d{1,2})/.exec(text)
+  if (!match?.[1] || !match[2] || !match[3]) return undefined
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
+  const date = new Date(Date.UTC(year, month - 1, day))
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined
+  return {iso: match[1] + '-' + String(month).padStart(2, '0') + '-' + String(day).padStart(2, '0'), text: match[0], index: match.index}
+}
