@@ -60,8 +60,12 @@ function guidingSections(outline: NonNullable<VFile['data']['outline']>): string
   return outline.flatMap((section) => [...(guidingSectionExpression.test(section.title) ? [section.id] : []), ...guidingSections(section.children)])
 }
 
+/** Cheap test before the full expression. */
+const mayHoldTimeExpression = /年|期|末/
+
 function inSentence(block: Block, offset: number, sentence: string, reference: number | undefined, periodEnd: number | null): Deadline[] {
   const found: Deadline[] = []
+  if (!mayHoldTimeExpression.test(sentence)) return found
   const years = new Set<number>()
   for (const match of sentence.matchAll(timeExpression)) {
     const groups = match.groups ?? {}

@@ -57,7 +57,7 @@ const extractIssuingBody: Plugin<[], Root> = function () {
     }
     file.data.issuers = issuers
     file.data.date = front.date ? dateValue(front.date, dateExpression, file) : labelledDate(labelled)
-    const printed = blocks.findLast((block) => block.node.type === 'paragraph' && printDateExpression.test(block.text.trim()))
+    const printed = blocks.findLast((block) => block.node.type === 'paragraph' && block.text.trimEnd().endsWith('印发') && printDateExpression.test(block.text.trim()))
     file.data.printDate = printed ? dateValue(printed, dateExpression, file) : null
   }
 }

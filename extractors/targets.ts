@@ -11,7 +11,7 @@ import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import type {Target, TargetOrigin, Value} from '../schemas/record.js'
 import {blocksOf, spanOf, type Block} from './util/blocks.js'
-import {goalsIn} from './util/goal-clause.js'
+import {goalsIn, type Goal} from './util/goal-clause.js'
 import {readIndicatorTable} from './util/indicator-table.js'
 import {hasConflictingPopulation, indicatorKey, indicatorSimilarity, isContained} from './util/indicator-key.js'
 import {messageAt} from './util/message-at.js'
@@ -36,7 +36,7 @@ const extractTargets: Plugin<[], Root> = function () {
   return function (tree, file) {
     const blocks = blocksOf(tree)
     const periodEnd = file.data.period?.end ?? null
-    const goalSections = new Set(sectionIds(file.data.outline ?? []).filter(([, title]) => goalSectionExpression.test(title)).map(([id]) => id))
+    const goalSections = sectionIds(file.data.outline ?? []).filter(([, title]) => goalSectionExpression.test(title)).map(([id]) => id)
     const candidates: Candidate[] = []
     let introYear: {section: string | undefined; year: number} | undefined
     for (const block of blocks) {
@@ -47,12 +47,13 @@ const extractTargets: Plugin<[], Root> = function () {
       }
       if (block.node.type !== 'paragraph' || noteExpression.test(block.text.trim())) continue
       const column = block.node.data?.column
-      const inGoals = section !== undefined && [...goalSections].some((id) => section === id || section.startsWith(id + '.'))
+      const inGoals = section !== undefined && goalSections.some((id) => section === id || section.startsWith(id + '.'))
       if (!column && !inGoals) continue
       const year = yearOf(block.text)
-      if (year && goalsIn(block.text).length === 0) introYear = {section, year}
+      const goals = goalsIn(block.text)
+      if (year && goals.length === 0) introYear = {section, year}
       const fallback = introYear && introYear.section === section ? introYear.year : periodEnd
-      candidates.push(...proseTargets(block, column ? 'column' : 'text', year ?? fallback))
+      candidates.push(...proseTargets(block, goals, column ? 'column' : 'text', year ?? fallback))
     }
     file.data.targets = merge(candidates).map((target, index) => ({id: 't' + (index + 1), key: indicatorKey(target.indicator), ...target}))
   }
@@ -93,8 +94,8 @@ function tableTargets(block: Block, periodEnd: number | null, file: VFile): Cand
   }))
 }
 
-function proseTargets(block: Block, origin: TargetOrigin, year: number | null): Candidate[] {
-  return goalsIn(block.text).map((goal) => ({
+function proseTargets(block: Block, goals: Goal[], origin: TargetOrigin, year: number | null): Candidate[] {
+  return goals.map((goal) => ({
     section: block.node.data?.section ?? null,
     column: block.node.data?.column ?? null,
     indicator: goal.indicator,

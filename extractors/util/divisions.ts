@@ -33,6 +33,7 @@ for (const [code, name] of table.divisions as Array<[string, string]>) {
   byName.set(name, list)
 }
 const longestName = Math.max(...[...byName.keys()].map((name) => name.length))
+const suffixes = new Set([...byName.keys()].map((name) => name.charCodeAt(name.length - 1)))
 
 function toDivision(code: string, name: string): Division {
   const province = byCode.get(code.slice(0, 2) + '0000') ?? null
@@ -53,13 +54,17 @@ export const levelRanks: Record<DivisionLevel, number> = {national: 0, province:
  */
 export function findDivisions(text: string, minimumLength = 3): DivisionMention[] {
   const mentions: DivisionMention[] = []
-  for (let start = 0; start < text.length; start++) {
-    for (let length = Math.min(longestName, text.length - start); length >= minimumLength; length--) {
-      const name = text.slice(start, start + length)
+  let consumed = 0
+  // Note: every name ends in one of a few characters (省 市 区 县 州 盟 旗 …), so
+  // only those places are tried, longest name first: this runs over whole documents.
+  for (let end = 1; end <= text.length; end++) {
+    if (!suffixes.has(text.charCodeAt(end - 1))) continue
+    for (let length = Math.min(longestName, end - consumed); length >= minimumLength; length--) {
+      const name = text.slice(end - length, end)
       const candidates = byName.get(name)
       if (!candidates) continue
-      mentions.push({start, end: start + length, name, candidates})
-      start += length - 1
+      mentions.push({start: end - length, end, name, candidates})
+      consumed = end
       break
     }
   }

@@ -68,7 +68,11 @@ export function clauses(text: string): Array<[number, number]> {
   return spans
 }
 
+/** Cheap test before the full expression: a digit, a numeral after a verb, or a word value. */
+const mayHoldValueExpression = /[0-9]|(?:达到|达|为|至|到)[一二两三四五六七八九十百千万]|覆盖|达标|尽保|尽收/
+
 function goalsInClause(text: string, clauseStart: number, clauseEnd: number): Goal[] {
+  if (!mayHoldValueExpression.test(text.slice(clauseStart, clauseEnd))) return []
   const lead = leadExpression.exec(text.slice(clauseStart, clauseEnd))?.[0].length ?? 0
   const start = clauseStart + lead
   const clause = text.slice(start, clauseEnd)

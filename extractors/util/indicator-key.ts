@@ -11,8 +11,21 @@ import {toHalfWidth} from './text.js'
 
 const quoteExpression = /[“”"'‘’《》〈〉「」]/g
 
+const keys = new Map<string, string>()
+
 /** The canonical key of an indicator name. */
 export function indicatorKey(indicator: string): string {
+  let key = keys.get(indicator)
+  if (key === undefined) {
+    key = computeKey(indicator)
+    // Note: a bounded memo; keys are asked for again and again while merging.
+    if (keys.size > 50_000) keys.clear()
+    keys.set(indicator, key)
+  }
+  return key
+}
+
+function computeKey(indicator: string): string {
   let key = toHalfWidth(indicator).replace(/\s+/g, '').replace(quoteExpression, '').replace(/[（(][^（）()]*[)）]$/, '')
   for (const prefix of lexicon.dropPrefixes) if (key.startsWith(prefix) && key.length > prefix.length + 2) key = key.slice(prefix.length)
   for (const [from, to] of lexicon.rewrites as Array<[string, string]>) key = key.split(from).join(to)
