@@ -55,7 +55,14 @@ const extractTargets: Plugin<[], Root> = function () {
       const fallback = introYear && introYear.section === section ? introYear.year : periodEnd
       candidates.push(...proseTargets(block, goals, column ? 'column' : 'text', year ?? fallback))
     }
-    file.data.targets = merge(candidates).map((target, index) => ({id: 't' + (index + 1), key: indicatorKey(target.indicator), ...target}))
+    file.data.targets = merge(candidates).map(({section, column, indicator, ...rest}, index) => ({
+      id: 't' + (index + 1),
+      section,
+      column,
+      indicator,
+      key: indicatorKey(indicator),
+      ...rest
+    }))
   }
 }
 

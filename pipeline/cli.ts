@@ -29,11 +29,15 @@ program
   .option('--force', 're-extract files that are unchanged since the last run', false)
   .option('--ndjson <file>', 'also write all records as JSON lines to <file> (- for stdout)')
   .option('--fail-fast', 'stop at the first failed file', false)
-  .option('--max-bytes <n>', 'refuse files larger than n bytes', positiveInteger, 50 * 1024 * 1024)
+  .option('--max-bytes <n>', 'refuse files larger than n bytes (checked before reading)', positiveInteger, 50 * 1024 * 1024)
+  .option('--timeout-ms <n>', 'time budget per document in milliseconds (worker threads)', positiveInteger, 60_000)
+  .option('-j, --jobs <n>', 'worker threads (default: the cores, for 64 documents or more)', positiveInteger)
+  .option('--follow-symlinks', 'follow symbolic links inside input folders', false)
+  .option('--stats', 'print throughput and peak memory as a JSON line at the end', false)
   .option('--frail', 'exit 1 on warnings too', false)
   .option('-q, --quiet', 'report only failures and the summary', false)
   .option('-v, --verbose', 'report info diagnostics too', false)
-  .action(async function (inputs: string[], options: {out: string; force: boolean; ndjson?: string; failFast: boolean; maxBytes: number; frail: boolean; quiet: boolean; verbose: boolean}) {
+  .action(async function (inputs: string[], options: {out: string; force: boolean; ndjson?: string; failFast: boolean; maxBytes: number; timeoutMs: number; jobs?: number; followSymlinks: boolean; stats: boolean; frail: boolean; quiet: boolean; verbose: boolean}) {
     process.exitCode = await runExtract({...options, inputs}, {stdout: process.stdout, stderr: process.stderr})
   })
 

@@ -1,16 +1,22 @@
 /**
- * The batch engine: find inputs → for each, read and extract → write the
- * record atomically → manifest and report. One bad file becomes a failed
- * manifest entry with a one-line reason; the batch goes on.
+ * The batch engine: find inputs → for each, read and extract (in worker
+ * threads when it pays) → write the record atomically → manifest and report.
+ * One bad file becomes a failed manifest entry with a one-line reason; the
+ * batch goes on. Records, NDJSON lines and reports come out in input order
+ * whatever order the workers finish in, so output is deterministic.
  */
 import {createHash} from 'node:crypto'
 import {createWriteStream} from 'node:fs'
 import {mkdir, readFile, rename, stat, writeFile} from 'node:fs/promises'
-import {finished} from 'node:stream/promises'
 import path from 'node:path'
-import {schemaVersion, type Diagnostic, type PolicyRecord} from '../schemas/record.js'
-import {DocumentError, extractDocument, formatOf, unsupportedFormats} from './document.js'
+import {finished} from 'node:stream/promises'
+import {schemaVersion, type Diagnostic} from '../schemas/record.js'
+import {formatOf, unsupportedFormats} from './document.js'
 import {findInputs} from './inputs.js'
+import {ExtractionPool, defaultJobs} from './pool.js'
+import {createProgress, type EngineStreams} from './report.js'
+
+export type {EngineStreams} from './report.js'
 
 /** Options of `zhengce extract`. */
 export interface ExtractOptions {
@@ -24,14 +30,22 @@ export interface ExtractOptions {
   ndjson?: string | undefined
   /** Stop at the first failure. */
   failFast?: boolean
-  /** Refuse files larger than this many bytes (default 50 MB). */
+  /** Refuse files larger than this many bytes (default 50 MB), before reading them. */
   maxBytes?: number
+  /** Time budget per document in milliseconds (default 60 000; enforced in worker threads). */
+  timeoutMs?: number
+  /** Worker threads (default: the cores, for 64 documents or more; 1 runs in-process). */
+  jobs?: number | undefined
+  /** Follow symbolic links inside the input folders. */
+  followSymlinks?: boolean
   /** Exit 1 on warnings too. */
   frail?: boolean
   /** Print no per-diagnostic lines, only failures and the summary. */
   quiet?: boolean
   /** Print info diagnostics too. */
   verbose?: boolean
+  /** Print a JSON line of throughput and peak memory at the end. */
+  stats?: boolean
 }
 
 /** One input in the manifest. */
@@ -53,75 +67,111 @@ export interface Manifest {
   entries: ManifestEntry[]
 }
 
-/** Streams the engine writes its report to. */
-export interface EngineStreams {
-  stdout: NodeJS.WritableStream
-  stderr: NodeJS.WritableStream & {isTTY?: boolean}
+interface Outcome {
+  entry: ManifestEntry
+  line?: string
+  diagnostics?: Diagnostic[]
+}
+
+interface Plan {
+  file: string
+  relative: string
+  record: string
 }
 
 const toolVersion = 'zhengce/0.1.0'
 const defaultMaxBytes = 50 * 1024 * 1024
+const defaultTimeout = 60_000
 
 /** Run an extraction; resolves to the exit code (0 ok, 1 failures or, with `frail`, warnings). */
 export async function runExtract(options: ExtractOptions, streams: EngineStreams): Promise<number> {
+  const started = performance.now()
   const out = path.resolve(options.out)
-  const {files, base, problems} = await findInputs(options.inputs, out)
+  const {files, base, problems} = await findInputs(options.inputs, out, Boolean(options.followSymlinks))
   await mkdir(out, {recursive: true})
   const previous = await readManifest(out)
   const entries: ManifestEntry[] = problems.map((problem) => failed(problem.path, problem.reason, 0))
+  for (const entry of entries) report({entry}, options, streams)
   const ndjson = options.ndjson === '-' ? streams.stdout : options.ndjson ? createWriteStream(options.ndjson) : undefined
   const taken = new Set<string>()
-  let warnings = 0
-  const started = Date.now()
-  for (const [index, file] of files.entries()) {
+  const plans: Plan[] = files.map((file) => {
     const relative = path.relative(base, file).split(path.sep).join('/')
-    const entry = await processOne(file, relative, recordPath(relative, taken), out, previous, options)
-    entries.push(entry.entry)
-    warnings += entry.entry.diagnostics.warning
-    if (entry.record && ndjson) ndjson.write(JSON.stringify(entry.record) + '\n')
-    report(entry.entry, entry.record?.diagnostics ?? [], options, streams)
-    progress(index + 1, files.length, started, streams)
-    if (options.failFast && entry.entry.status === 'failed') break
+    return {file, relative, record: recordPath(relative, taken)}
+  })
+  const jobs = options.jobs ?? defaultJobs(plans.length)
+  const pool = new ExtractionPool(jobs, options.timeoutMs ?? defaultTimeout)
+  const progress = createProgress(plans.length, streams)
+  const results: Array<Outcome | undefined> = []
+  let next = 0
+  let emitted = 0
+  let stopped = false
+  let bytes = 0
+  const emit = () => {
+    for (let outcome = results[emitted]; outcome; outcome = results[emitted]) {
+      results[emitted++] = undefined
+      entries.push(outcome.entry)
+      bytes += outcome.entry.bytes ?? 0
+      if (outcome.line && ndjson) ndjson.write(outcome.line)
+      report(outcome, options, streams)
+      progress.increment()
+      if (options.failFast && outcome.entry.status === 'failed') stopped = true
+    }
   }
+  const lane = async () => {
+    while (!stopped && next < plans.length) {
+      const index = next++
+      results[index] = await processOne(plans[index]!, index, out, previous, options, pool)
+      emit()
+    }
+  }
+  await Promise.all(Array.from({length: Math.max(1, jobs * 2)}, lane))
+  progress.stop()
+  await pool.close()
   if (ndjson && ndjson !== streams.stdout) {
     ndjson.end()
     await finished(ndjson)
   }
   entries.sort((a, b) => a.path.localeCompare(b.path))
   await writeAtomic(path.join(out, 'manifest.json'), JSON.stringify({tool: toolVersion, schemaVersion, entries} satisfies Manifest, null, 2) + '\n')
-  const failures = entries.filter((entry) => entry.status === 'failed').length
   summary(entries, streams)
-  return failures > 0 || (options.frail && warnings > 0) ? 1 : 0
+  if (options.stats) {
+    const seconds = (performance.now() - started) / 1000
+    streams.stderr.write(JSON.stringify({documents: emitted, bytes, seconds, jobs, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024)}) + '\n')
+  }
+  const warnings = entries.reduce((sum, entry) => sum + entry.diagnostics.warning, 0)
+  return entries.some((entry) => entry.status === 'failed') || (options.frail && warnings > 0) ? 1 : 0
 }
 
-async function processOne(file: string, relative: string, record: string, out: string, previous: Map<string, ManifestEntry>, options: ExtractOptions): Promise<{entry: ManifestEntry; record?: PolicyRecord}> {
+async function processOne(plan: Plan, id: number, out: string, previous: Map<string, ManifestEntry>, options: ExtractOptions, pool: ExtractionPool): Promise<Outcome> {
   const started = performance.now()
   const elapsed = () => Math.round(performance.now() - started)
-  const extension = path.extname(file).toLowerCase()
-  const format = formatOf(file)
+  const extension = path.extname(plan.file).toLowerCase()
+  const format = formatOf(plan.file)
   if (!format) {
     const reason = unsupportedFormats.includes(extension)
       ? 'format ' + extension + ' is not supported yet (supported: .txt, .md)'
       : 'not a document format (' + (extension || 'no extension') + '; supported: .txt, .md)'
-    return {entry: failed(relative, reason, elapsed())}
+    return {entry: failed(plan.relative, reason, elapsed())}
   }
   try {
-    const size = (await stat(file)).size
-    if (size > (options.maxBytes ?? defaultMaxBytes)) return {entry: failed(relative, 'file is ' + size + ' bytes, above --max-bytes ' + (options.maxBytes ?? defaultMaxBytes), elapsed())}
-    const bytes = await readFile(file)
+    const maxBytes = options.maxBytes ?? defaultMaxBytes
+    const size = (await stat(plan.file)).size
+    if (size > maxBytes) return {entry: failed(plan.relative, 'file is ' + size + ' bytes, above --max-bytes ' + maxBytes, elapsed())}
+    const bytes = await readFile(plan.file)
     const sha256 = createHash('sha256').update(bytes).digest('hex')
-    const before = previous.get(relative)
-    if (!options.force && before?.status !== 'failed' && before?.sha256 === sha256 && before.record === record && (await exists(path.join(out, record)))) {
+    const before = previous.get(plan.relative)
+    if (!options.force && before?.status !== 'failed' && before?.sha256 === sha256 && before.record === plan.record && (await exists(path.join(out, plan.record)))) {
       return {entry: {...before, status: 'skipped', reason: 'unchanged since the last run (use --force to redo)', milliseconds: elapsed()}}
     }
-    const {record: result} = await extractDocument(bytes, relative, format)
-    await writeAtomic(path.join(out, record), JSON.stringify(result, null, 2) + '\n')
+    const result = await pool.run({id, bytes, path: plan.relative, format, wantsLine: Boolean(options.ndjson)})
+    if (!result.ok) return {entry: {...failed(plan.relative, result.reason, elapsed()), sha256, bytes: bytes.length}}
+    await writeAtomic(path.join(out, plan.record), result.json)
     const counts = {error: 0, warning: 0, info: 0}
     for (const diagnostic of result.diagnostics) counts[diagnostic.severity]++
-    return {entry: {path: relative, status: 'ok', reason: null, record, sha256, bytes: bytes.length, milliseconds: elapsed(), diagnostics: counts}, record: result}
+    const entry: ManifestEntry = {path: plan.relative, status: 'ok', reason: null, record: plan.record, sha256, bytes: bytes.length, milliseconds: elapsed(), diagnostics: counts}
+    return result.line ? {entry, line: result.line, diagnostics: result.diagnostics} : {entry, diagnostics: result.diagnostics}
   } catch (error) {
-    const reason = error instanceof DocumentError ? error.message : describe(error)
-    return {entry: failed(relative, reason, elapsed())}
+    return {entry: failed(plan.relative, describe(error), elapsed())}
   }
 }
 
@@ -172,25 +222,18 @@ async function readManifest(out: string): Promise<Map<string, ManifestEntry>> {
   }
 }
 
-function report(entry: ManifestEntry, diagnostics: Diagnostic[], options: ExtractOptions, streams: EngineStreams): void {
+function report(outcome: Outcome, options: ExtractOptions, streams: EngineStreams): void {
+  const entry = outcome.entry
   if (entry.status === 'failed') {
     streams.stderr.write(entry.path + ': error ' + entry.reason + '\n')
     return
   }
   if (options.quiet) return
-  for (const diagnostic of diagnostics) {
+  for (const diagnostic of outcome.diagnostics ?? []) {
     if (diagnostic.severity === 'info' && !options.verbose) continue
     const place = diagnostic.position ? ':' + diagnostic.position.start.line + ':' + diagnostic.position.start.column : ''
     streams.stderr.write(entry.path + place + ' ' + diagnostic.severity + ' ' + diagnostic.message + ' ' + diagnostic.rule + '\n')
   }
-}
-
-function progress(done: number, total: number, started: number, streams: EngineStreams): void {
-  if (!streams.stderr.isTTY) return
-  const seconds = (Date.now() - started) / 1000
-  const rate = seconds > 0 ? done / seconds : 0
-  const eta = rate > 0 ? Math.round((total - done) / rate) : 0
-  streams.stderr.write('\r' + done + '/' + total + ' ' + rate.toFixed(0) + ' docs/s ETA ' + eta + 's' + (done === total ? '\n' : ''))
 }
 
 function summary(entries: ManifestEntry[], streams: EngineStreams): void {

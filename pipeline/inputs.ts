@@ -19,7 +19,7 @@ export interface Inputs {
  * Symbolic links are not followed out of the input folders, so a link loop
  * cannot trap the walk.
  */
-export async function findInputs(inputs: string[], exclude: string): Promise<Inputs> {
+export async function findInputs(inputs: string[], exclude: string, followSymlinks = false): Promise<Inputs> {
   const files = new Set<string>()
   const problems: Inputs['problems'] = []
   const roots: string[] = []
@@ -31,8 +31,11 @@ export async function findInputs(inputs: string[], exclude: string): Promise<Inp
     }
     if (!(info instanceof Error) && info.isDirectory()) {
       roots.push(path.resolve(input))
-      const found = await fastGlob('**/*', {cwd: input, absolute: true, onlyFiles: true, dot: false, followSymbolicLinks: false, suppressErrors: true})
-      for (const file of found) files.add(path.resolve(file))
+      const found = await fastGlob('**/*', {cwd: input, absolute: true, onlyFiles: false, dot: false, followSymbolicLinks: followSymlinks, suppressErrors: true, objectMode: true})
+      for (const entry of found) {
+        if (entry.dirent.isFile()) files.add(path.resolve(entry.path))
+        else if (entry.dirent.isSymbolicLink() && !followSymlinks) problems.push({path: entry.path, reason: 'symbolic link not followed (use --follow-symlinks)'})
+      }
     } else if (!(info instanceof Error)) {
       roots.push(path.dirname(path.resolve(input)))
       files.add(path.resolve(input))
@@ -46,7 +49,9 @@ export async function findInputs(inputs: string[], exclude: string): Promise<Inp
     }
   }
   const outside = [...files].filter((file) => !isInside(file, exclude) && !file.endsWith('.tmp')).sort()
-  return {files: outside, base: commonBase(roots.length > 0 ? roots : [process.cwd()]), problems: await Promise.all(problems)}
+  const base = commonBase(roots.length > 0 ? roots : [process.cwd()])
+  const relative = problems.map((problem) => (path.isAbsolute(problem.path) ? {...problem, path: path.relative(base, problem.path).split(path.sep).join('/')} : problem))
+  return {files: outside, base, problems: relative}
 }
 
 function isInside(file: string, folder: string): boolean {

@@ -10,6 +10,12 @@ const ajv = new Ajv2020({strict: true, allErrors: true})
 addFormats.default(ajv)
 const validate = ajv.compile(schema)
 
+/** Problems with one record object; [] when it is valid. */
+export function validateRecord(record: unknown): string[] {
+  if (validate(record)) return []
+  return (validate.errors ?? []).map((error) => (error.instancePath || '/') + ' ' + error.message)
+}
+
 /**
  * Problems with the records in `text` (one JSON record, an array, or NDJSON);
  * [] when all are valid.
@@ -29,8 +35,7 @@ export function validateRecords(text: string): string[] {
   if (records.length === 0) return ['no record']
   const problems: string[] = []
   for (const [index, record] of records.entries()) {
-    if (validate(record)) continue
-    for (const error of validate.errors ?? []) problems.push('record ' + (index + 1) + ': ' + (error.instancePath || '/') + ' ' + error.message)
+    for (const problem of validateRecord(record)) problems.push('record ' + (index + 1) + ': ' + problem)
   }
   return problems
 }

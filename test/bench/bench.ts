@@ -1,0 +1,114 @@
+/**
+ * `npm run bench`: throughput and memory of `zhengce extract` on synthetic
+ * corpora made from the seeds, against a floor measured in the same run.
+ *
+ * - floor: glob + read + decode + a line scan with ~30 representative
+ *   regexes, one thread, no output;
+ * - end to end: the built CLI (`dist/`) as a child process, `--force`, its own
+ *   `--stats` line for peak RSS;
+ * - cold start: one small file, a fresh process.
+ *
+ * Corpora go to the system temp folder and are reused between runs
+ * (`BENCH_SIZES=2000,20000` by default). A benchmark, not a test: it prints
+ * numbers and asserts nothing.
+ */
+import {execFileSync, spawnSync} from 'node:child_process'
+import {existsSync} from 'node:fs'
+import {mkdir, readFile, readdir, rm, writeFile} from 'node:fs/promises'
+import {cpus, tmpdir} from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import fastGlob from 'fast-glob'
+import {decode} from '../../pipeline/stages/decode.js'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
+const cli = path.join(root, 'dist', 'pipeline', 'cli.js')
+const sizes = (process.env.BENCH_SIZES ?? '2000,20000').split(',').map(Number)
+const work = path.join(tmpdir(), 'zhengce-bench')
+
+/** Representative line-scan expressions: what any extractor of this genre must at least run. */
+const floorExpressions = [
+  /^[一二三四五六七八九十]+、/, /^[（(][一二三四五六七八九十]+[）)]/, /^\d+[.．、]/, /^第[一二三四五六七八九十]+章/, /专栏\s*\d/,
+  /〔\d{4}〕\d+号/, /\d{4}年\d{1,2}月\d{1,2}日/, /关于.*的通知/, /^抄送/, /此件公开发布/, /《[^》]+》/, /到\s*\d{4}\s*年/,
+  /截至\s*\d{4}\s*年/, /“十[一二三四五]五”/, /\d+(?:\.\d+)?\s*(?:件|家|人|个|项|亿元|万元|%)/, /以上|不低于|超过|突破/,
+  /\t/, /^\s*$/, /[。；]$/, /人民政府/, /办公室/, /发展目标|总体目标|主要目标/, /指标/, /全覆盖/, /\d+\s*[-—~～]\s*\d+/,
+  /预计/, /实施期内/, /市|区|县/, /\[bookmark:/, /^[-—]\s*\d+\s*[-—]$/
+]
+
+/** A small deterministic PRNG, so corpora are the same on every machine. */
+function random(seed: number): () => number {
+  let state = seed
+  return () => {
+    state = (state * 1103515245 + 12345) & 0x7fffffff
+    return state / 0x7fffffff
+  }
+}
+
+/** Make `count` documents, each a seed with its numbers and a marker varied. */
+async function corpus(count: number): Promise<string> {
+  const folder = path.join(work, 'corpus-' + count)
+  if (existsSync(path.join(folder, '.complete'))) return folder
+  await rm(folder, {recursive: true, force: true})
+  const seeds = await Promise.all((await readdir(path.join(root, 'seeds'))).sort().map((name) => readFile(path.join(root, 'seeds', name), 'utf8')))
+  const next = random(count)
+  for (let index = 0; index < count; index++) {
+    const text = seeds[index % seeds.length]!.replace(/\d{2,5}(?=件|家|人|项)/g, (digits) => String(Math.max(1, Math.round(Number(digits) * (0.5 + next())))))
+    const sub = path.join(folder, String(Math.floor(index / 500)).padStart(3, '0'))
+    if (index % 500 === 0) await mkdir(sub, {recursive: true})
+    await writeFile(path.join(sub, 'doc-' + index + '.txt'), text + '\n（第' + index + '号样本）\n')
+  }
+  await writeFile(path.join(folder, '.complete'), '')
+  return folder
+}
+
+async function floor(folder: string): Promise<{seconds: number; bytes: number; documents: number}> {
+  const started = performance.now()
+  const files = await fastGlob('**/*.txt', {cwd: folder, absolute: true})
+  let bytes = 0
+  let hits = 0
+  for (const file of files) {
+    const data = await readFile(file)
+    bytes += data.length
+    for (const line of decode(data).text.split('\n')) for (const expression of floorExpressions) if (expression.test(line)) hits++
+  }
+  if (hits === 0) throw new Error('the floor scan matched nothing')
+  return {seconds: (performance.now() - started) / 1000, bytes, documents: files.length}
+}
+
+function endToEnd(folder: string): {seconds: number; maxRssMb: number; documents: number; bytes: number; jobs: number} {
+  const out = path.join(work, 'out-' + path.basename(folder))
+  const started = performance.now()
+  const result = spawnSync(process.execPath, [cli, 'extract', folder, '--out', out, '--force', '-q', '--stats'], {encoding: 'utf8', maxBuffer: 1 << 26})
+  const seconds = (performance.now() - started) / 1000
+  const stats = result.stderr.trim().split('\n').map((line) => line.trim()).filter((line) => line.startsWith('{')).at(-1)
+  if (result.status !== 0 || !stats) throw new Error('extract failed: ' + result.stderr.slice(-500))
+  const parsed = JSON.parse(stats) as {maxRssMb: number; documents: number; bytes: number; jobs: number}
+  return {seconds, ...parsed}
+}
+
+const rate = (documents: number, bytes: number, seconds: number) =>
+  (documents / seconds).toFixed(0).padStart(6) + ' docs/s ' + (bytes / 1e6 / seconds).toFixed(1).padStart(6) + ' MB/s'
+
+if (!existsSync(cli)) execFileSync('npm', ['run', 'build'], {cwd: root, stdio: 'inherit'})
+process.stdout.write('machine: ' + cpus().length + ' × ' + (cpus()[0]?.model ?? 'cpu') + ', node ' + process.version + '\n')
+const results: Array<{size: number; seconds: number}> = []
+for (const size of sizes) {
+  const folder = await corpus(size)
+  const base = await floor(folder)
+  const run = endToEnd(folder)
+  results.push({size, seconds: run.seconds})
+  process.stdout.write('\n' + size + ' documents (' + (base.bytes / 1e6).toFixed(0) + ' MB)\n')
+  process.stdout.write('  floor        ' + rate(base.documents, base.bytes, base.seconds) + '  (' + base.seconds.toFixed(2) + ' s, one thread)\n')
+  process.stdout.write('  end to end   ' + rate(run.documents, run.bytes, run.seconds) + '  (' + run.seconds.toFixed(2) + ' s, ' + run.jobs + ' worker(s), peak RSS ' + run.maxRssMb + ' MB)\n')
+  process.stdout.write('  ratio        ' + (base.seconds / run.seconds).toFixed(2) + ' × floor\n')
+}
+if (results.length >= 2) {
+  const [small, large] = [results[0]!, results.at(-1)!]
+  process.stdout.write('\nlinearity: ' + large.size / small.size + '× documents took ' + (large.seconds / small.seconds).toFixed(1) + '× the time\n')
+}
+const one = path.join(work, 'one')
+await mkdir(one, {recursive: true})
+await writeFile(path.join(one, 'notice.txt'), await readFile(path.join(root, 'seeds', (await readdir(path.join(root, 'seeds'))).sort()[3]!)))
+const cold = performance.now()
+spawnSync(process.execPath, [cli, 'extract', path.join(one, 'notice.txt'), '--out', path.join(work, 'out-one'), '--force', '-q'])
+process.stdout.write('cold start, one small file: ' + ((performance.now() - cold) / 1000).toFixed(2) + ' s wall\n')
