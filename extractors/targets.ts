@@ -120,10 +120,13 @@ function proseTargets(block: Block, goals: Goal[], origin: TargetOrigin, year: n
   }))
 }
 
+/** Longest look-back for the start of a sentence: bounds the work on a runaway line. */
+const sentenceLookBack = 300
+
 /** The text from the start of the sentence holding `offset` to `offset`. */
 function sentenceAround(text: string, offset: number): string {
-  const start = Math.max(text.lastIndexOf('。', offset - 1), text.lastIndexOf('；', offset - 1)) + 1
-  return text.slice(start, offset)
+  const window = text.slice(Math.max(0, offset - sentenceLookBack), offset)
+  return window.slice(Math.max(window.lastIndexOf('。'), window.lastIndexOf('；')) + 1)
 }
 
 /**
@@ -135,32 +138,44 @@ function sentenceAround(text: string, offset: number): string {
 function merge(candidates: Candidate[]): Candidate[] {
   const order: TargetOrigin[] = ['table', 'text', 'column']
   const sorted = [...candidates].sort((a, b) => order.indexOf(a.origin) - order.indexOf(b.origin))
+  // Note: only targets of the same value can be the same goal, so they are
+  // compared within buckets of equal values (a table of 20 000 rows stays linear).
+  const buckets = new Map<string, Candidate[]>()
   const kept: Candidate[] = []
   const pending: Candidate[] = []
+  const keep = (candidate: Candidate) => {
+    kept.push(candidate)
+    const bucket = buckets.get(valueKey(candidate.value))
+    if (bucket) bucket.push(candidate)
+    else buckets.set(valueKey(candidate.value), [candidate])
+  }
   for (const candidate of sorted) {
-    const same = kept.find((target) => isSameGoal(target, candidate, 0.5))
+    const same = buckets.get(valueKey(candidate.value))?.find((target) => isSameGoal(target, candidate, 0.5))
     if (same) absorb(same, candidate)
-    else if (candidate.origin === 'table') kept.push(candidate)
+    else if (candidate.origin === 'table') keep(candidate)
     else pending.push(candidate)
   }
   for (const candidate of pending) {
-    const loose = kept.filter((target) => target.origin !== candidate.origin && isSameGoal(target, candidate, 0.25) && target.mentions.length === 0)
-    const same = kept.find((target) => isSameGoal(target, candidate, 0.5))
+    const bucket = buckets.get(valueKey(candidate.value)) ?? []
+    const same = bucket.find((target) => isSameGoal(target, candidate, 0.5))
+    const open = bucket.filter((target) => target.mentions.length === 0 && compatibleUnits(target.unit, candidate.unit))
+    const loose = open.filter((target) => target.origin !== candidate.origin && isSameGoal(target, candidate, 0.25))
     if (same) absorb(same, candidate)
-    else if (loose.length === 1 && sameValueCount(kept, candidate) === 1) absorb(loose[0]!, candidate)
-    else kept.push(candidate)
+    else if (loose.length === 1 && open.length === 1) absorb(loose[0]!, candidate)
+    else keep(candidate)
   }
   return kept.sort((a, b) => a.position.start.offset - b.position.start.offset)
+}
+
+function valueKey(value: Value | null): string {
+  if (!value) return 'none'
+  return value.kind === 'number' ? 'n' + value.number : value.kind === 'range' ? 'r' + value.min + '-' + value.max : 't' + value.text
 }
 
 function isSameGoal(target: Candidate, candidate: Candidate, threshold: number): boolean {
   if (!sameValue(target.value, candidate.value) || !compatibleUnits(target.unit, candidate.unit)) return false
   if (hasConflictingPopulation(target.indicator, candidate.indicator)) return false
   return isContained(target.indicator, candidate.indicator) || indicatorSimilarity(target.indicator, candidate.indicator) >= threshold
-}
-
-function sameValueCount(kept: Candidate[], candidate: Candidate): number {
-  return kept.filter((target) => target.mentions.length === 0 && sameValue(target.value, candidate.value) && compatibleUnits(target.unit, candidate.unit)).length
 }
 
 function absorb(target: Candidate, candidate: Candidate): void {

@@ -6,7 +6,6 @@
 import {readFile} from 'node:fs/promises'
 import {Command, InvalidArgumentError} from 'commander'
 import {runExtract} from './engine.js'
-import {validateRecords} from './validate.js'
 import schema from '../schemas/json/policy-record.schema.json' with {type: 'json'}
 
 const program = new Command()
@@ -53,6 +52,7 @@ program
   .description('validate record files (JSON or NDJSON) against the published JSON Schema')
   .argument('<files...>', 'record files')
   .action(async function (files: string[]) {
+    const {validateRecords} = await import('./validate.js')
     let failures = 0
     for (const file of files) {
       const text = String(await readFile(file).catch(() => ''))

@@ -2,28 +2,20 @@
  * One document through the stages: decode → parse → extract → normalize.
  */
 import {createHash} from 'node:crypto'
-import path from 'node:path'
 import type {Root} from 'mdast'
 import {VFile} from 'vfile'
 import {messageAt} from '../extractors/util/message-at.js'
 import type {PolicyRecord, Source} from '../schemas/record.js'
-import {processors, type ParsedFormat} from './processor.js'
+import type {ParsedFormat} from './formats.js'
+import {processors} from './processor.js'
+
+export {formatOf, formats, unsupportedFormats} from './formats.js'
 import {decode} from './stages/decode.js'
 import {normalize} from './stages/normalize.js'
 
 /** Why a document yields no record: one line for the report. */
 export class DocumentError extends Error {
   override name = 'DocumentError'
-}
-
-/** Extensions with a parser, by format. */
-export const formats: Record<string, ParsedFormat> = {'.txt': 'text', '.text': 'text', '.md': 'markdown', '.markdown': 'markdown'}
-/** Formats we know of but do not read yet. */
-export const unsupportedFormats = ['.docx', '.doc', '.wps', '.pdf', '.html', '.htm', '.ofd']
-
-/** The format of a path, or undefined when no parser reads it. */
-export function formatOf(filePath: string): ParsedFormat | undefined {
-  return formats[path.extname(filePath).toLowerCase()]
 }
 
 /**

@@ -11,7 +11,7 @@ import {mkdir, readFile, rename, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {finished} from 'node:stream/promises'
 import {schemaVersion, type Diagnostic} from '../schemas/record.js'
-import {formatOf, unsupportedFormats} from './document.js'
+import {formatOf, unsupportedFormats} from './formats.js'
 import {findInputs} from './inputs.js'
 import {ExtractionPool, defaultJobs} from './pool.js'
 import {createProgress, type EngineStreams} from './report.js'
@@ -98,6 +98,7 @@ export async function runExtract(options: ExtractOptions, streams: EngineStreams
     const relative = path.relative(base, file).split(path.sep).join('/')
     return {file, relative, record: recordPath(relative, taken)}
   })
+  const inputs = new Set(files)
   const jobs = options.jobs ?? defaultJobs(plans.length)
   const pool = new ExtractionPool(jobs, options.timeoutMs ?? defaultTimeout)
   const progress = createProgress(plans.length, streams)
@@ -120,7 +121,7 @@ export async function runExtract(options: ExtractOptions, streams: EngineStreams
   const lane = async () => {
     while (!stopped && next < plans.length) {
       const index = next++
-      results[index] = await processOne(plans[index]!, index, out, previous, options, pool)
+      results[index] = await processOne(plans[index]!, index, out, previous, options, pool, inputs)
       emit()
     }
   }
@@ -142,7 +143,7 @@ export async function runExtract(options: ExtractOptions, streams: EngineStreams
   return entries.some((entry) => entry.status === 'failed') || (options.frail && warnings > 0) ? 1 : 0
 }
 
-async function processOne(plan: Plan, id: number, out: string, previous: Map<string, ManifestEntry>, options: ExtractOptions, pool: ExtractionPool): Promise<Outcome> {
+async function processOne(plan: Plan, id: number, out: string, previous: Map<string, ManifestEntry>, options: ExtractOptions, pool: ExtractionPool, inputs: Set<string>): Promise<Outcome> {
   const started = performance.now()
   const elapsed = () => Math.round(performance.now() - started)
   const extension = path.extname(plan.file).toLowerCase()
@@ -164,8 +165,10 @@ async function processOne(plan: Plan, id: number, out: string, previous: Map<str
       return {entry: {...before, status: 'skipped', reason: 'unchanged since the last run (use --force to redo)', milliseconds: elapsed()}}
     }
     const result = await pool.run({id, bytes, path: plan.relative, format, wantsLine: Boolean(options.ndjson)})
+    const target = path.join(out, plan.record)
+    if (!isInside(target, out) || inputs.has(target)) return {entry: failed(plan.relative, 'refusing to write ' + target + ': outside --out or an input', elapsed())}
     if (!result.ok) return {entry: {...failed(plan.relative, result.reason, elapsed()), sha256, bytes: bytes.length}}
-    await writeAtomic(path.join(out, plan.record), result.json)
+    await writeAtomic(target, result.json)
     const counts = {error: 0, warning: 0, info: 0}
     for (const diagnostic of result.diagnostics) counts[diagnostic.severity]++
     const entry: ManifestEntry = {path: plan.relative, status: 'ok', reason: null, record: plan.record, sha256, bytes: bytes.length, milliseconds: elapsed(), diagnostics: counts}
@@ -173,6 +176,12 @@ async function processOne(plan: Plan, id: number, out: string, previous: Map<str
   } catch (error) {
     return {entry: failed(plan.relative, describe(error), elapsed())}
   }
+}
+
+/** Whether `file` lies inside `folder` (never `..`, never another root). */
+function isInside(file: string, folder: string): boolean {
+  const relative = path.relative(folder, file)
+  return relative.length > 0 && !relative.startsWith('..') && !path.isAbsolute(relative)
 }
 
 function describe(error: unknown): string {

@@ -4,7 +4,7 @@
  */
 import type {Diagnostic} from '../schemas/record.js'
 import {DocumentError, extractDocument} from './document.js'
-import type {ParsedFormat} from './processor.js'
+import type {ParsedFormat} from './formats.js'
 
 /** What the pool sends. */
 export interface Job {

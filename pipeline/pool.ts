@@ -6,7 +6,7 @@
  */
 import {availableParallelism} from 'node:os'
 import {Worker} from 'node:worker_threads'
-import {extractOne, type Job, type JobResult} from './extract-one.js'
+import type {Job, JobResult} from './extract-one.js'
 
 interface Slot {
   worker: Worker
@@ -21,7 +21,7 @@ const canUseWorkers = import.meta.url.endsWith('.js')
 
 /** The number of workers worth starting for `files` documents on this machine. */
 export function defaultJobs(files: number): number {
-  return files < 64 ? 1 : Math.max(1, Math.min(availableParallelism(), 8))
+  return Math.max(1, Math.min(files < 64 ? 1 : availableParallelism(), 8))
 }
 
 export class ExtractionPool {
@@ -29,16 +29,20 @@ export class ExtractionPool {
   readonly #waiting: Array<{job: Job; resolve: (result: JobResult) => void}> = []
   readonly #timeout: number
 
-  /** A pool of `jobs` workers; `timeout` is the budget per document in milliseconds. */
+  /**
+   * A pool of `jobs` workers; `timeout` is the budget per document in
+   * milliseconds. Even one job runs in a worker, so the budget holds.
+   */
   constructor(jobs: number, timeout: number) {
     this.#timeout = timeout
-    if (!canUseWorkers || jobs <= 1) return
+    if (!canUseWorkers) return
     for (let index = 0; index < jobs; index++) this.#slots.push(this.#spawn())
   }
 
   /** Extract one document. */
   run(job: Job): Promise<JobResult> {
-    if (this.#slots.length === 0) return extractOne(job)
+    // Note: loaded only when jobs run in this thread; the workers load it themselves.
+    if (this.#slots.length === 0) return import('./extract-one.js').then((module) => module.extractOne(job))
     return new Promise((resolve) => {
       this.#waiting.push({job, resolve})
       this.#dispatch()

@@ -12,9 +12,6 @@ const policyParseMarkdown: Plugin<[], string, Root> = function () {
   this.parser = parseMarkdown
 }
 
-/** Formats that have a parser. */
-export type ParsedFormat = 'text' | 'markdown'
-
 export const processors = {
   text: unified().use(policyParsePlainText).use(extractorPlugins).freeze(),
   markdown: unified().use(policyParseMarkdown).use(extractorPlugins).freeze()

@@ -102,6 +102,8 @@ function pointIn(block: Block, offset: number, isEnd: boolean): Point | undefine
     // Only exact when the text node is 1:1 with the source (no escapes).
     if (sourceLength !== node.value.length || start.offset === undefined) return undefined
     const delta = offset - pieceStart
+    // Note: a node on one line (all plain-text nodes) needs no scan for breaks.
+    if (node.position.end.line === start.line) return {line: start.line, column: start.column + delta, offset: start.offset + delta}
     const before = node.value.slice(0, delta)
     const breaks = before.split('\n').length - 1
     if (breaks === 0) return {line: start.line, column: start.column + delta, offset: start.offset + delta}
