@@ -8,6 +8,12 @@ import {Command, InvalidArgumentError} from 'commander'
 import {runExtract} from './engine.js'
 import schema from '../schemas/json/policy-record.schema.json' with {type: 'json'}
 
+// A closed pipe (`zhengce diff … | head`) ends the output, not the process with a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0)
+  throw error
+})
+
 const program = new Command()
 program.name('zhengce').description('Chinese policy documents (规划, 通知, 纲要, 实施意见) into positioned, schema-valid JSON records').version('0.1.0')
 program.exitOverride((error) => {
@@ -38,6 +44,18 @@ program
   .option('-v, --verbose', 'report info diagnostics too', false)
   .action(async function (inputs: string[], options: {out: string; force: boolean; ndjson?: string; failFast: boolean; maxBytes: number; timeoutMs: number; jobs?: number; followSymlinks: boolean; stats: boolean; frail: boolean; quiet: boolean; verbose: boolean}) {
     process.exitCode = await runExtract({...options, inputs}, {stdout: process.stdout, stderr: process.stderr})
+  })
+
+program
+  .command('diff')
+  .description('line up the targets (or 专栏, deadlines) of several documents side by side')
+  .argument('<inputs...>', 'records (.json, .ndjson) or source documents (.txt, .md), extracted on the fly')
+  .option('-f, --format <format>', 'table | md | csv | json', 'table')
+  .option('-s, --section <section>', 'targets | columns | deadlines', 'targets')
+  .option('--min-similarity <n>', 'merge different wordings from this similarity (0–1)', Number, 0.75)
+  .action(async function (inputs: string[], options: {format: string; section: string; minSimilarity: number}) {
+    const {runDiff} = await import('./diff-command.js')
+    process.exitCode = await runDiff(inputs, options, {stdout: process.stdout, stderr: process.stderr})
   })
 
 program
