@@ -29,7 +29,7 @@ function positiveInteger(value: string): number {
 program
   .command('extract')
   .description('extract one record per document into --out, with manifest.json')
-  .argument('<inputs...>', 'files, folders or globs (.txt, .md)')
+  .argument('<inputs...>', 'files, folders or globs (.txt, .md, .docx, .html, .pdf)')
   .requiredOption('-o, --out <dir>', 'output folder')
   .option('--force', 're-extract files that are unchanged since the last run', false)
   .option('--ndjson <file>', 'also write all records as JSON lines to <file> (- for stdout)')
@@ -39,10 +39,11 @@ program
   .option('-j, --jobs <n>', 'worker threads (default: the cores, for 64 documents or more)', positiveInteger)
   .option('--follow-symlinks', 'follow symbolic links inside input folders', false)
   .option('--stats', 'print throughput and peak memory as a JSON line at the end', false)
+  .option('--dump-intermediate <dir>', 'write the text that .docx, .html and .pdf inputs are converted to (positions refer to it)')
   .option('--frail', 'exit 1 on warnings too', false)
   .option('-q, --quiet', 'report only failures and the summary', false)
   .option('-v, --verbose', 'report info diagnostics too', false)
-  .action(async function (inputs: string[], options: {out: string; force: boolean; ndjson?: string; failFast: boolean; maxBytes: number; timeoutMs: number; jobs?: number; followSymlinks: boolean; stats: boolean; frail: boolean; quiet: boolean; verbose: boolean}) {
+  .action(async function (inputs: string[], options: {out: string; force: boolean; ndjson?: string; failFast: boolean; maxBytes: number; timeoutMs: number; jobs?: number; followSymlinks: boolean; stats: boolean; dumpIntermediate?: string; frail: boolean; quiet: boolean; verbose: boolean}) {
     process.exitCode = await runExtract({...options, inputs}, {stdout: process.stdout, stderr: process.stderr})
   })
 

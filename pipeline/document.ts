@@ -6,7 +6,10 @@ import type {Root} from 'mdast'
 import {VFile} from 'vfile'
 import {messageAt} from '../extractors/util/message-at.js'
 import type {PolicyRecord, Source} from '../schemas/record.js'
-import type {ParsedFormat} from './formats.js'
+import {docxToText} from './convert/docx.js'
+import {decodeHtml, htmlToText} from './convert/html.js'
+import {pdfToText} from './convert/pdf.js'
+import {sniffFormat, type ParsedFormat} from './formats.js'
 import {processors} from './processor.js'
 
 export {formatOf, formats, unsupportedFormats} from './formats.js'
@@ -23,19 +26,14 @@ export class DocumentError extends Error {
  *
  * `sourcePath` is what the record names (relative to the batch's base).
  */
-export async function extractDocument(bytes: Uint8Array, sourcePath: string, format: ParsedFormat): Promise<{record: PolicyRecord; file: VFile}> {
+export async function extractDocument(bytes: Uint8Array, sourcePath: string, format: ParsedFormat): Promise<{record: PolicyRecord; file: VFile; intermediate: string | undefined}> {
   if (bytes.length === 0) throw new DocumentError('empty file')
-  if (bytes.includes(0) && !hasUtf16Bom(bytes)) throw new DocumentError('binary data (NUL bytes): not a text document')
-  let decoded
-  try {
-    decoded = decode(bytes)
-  } catch (error) {
-    throw new DocumentError(error instanceof Error ? error.message : String(error))
-  }
-  if (decoded.text.trim().length === 0) throw new DocumentError('no text (only whitespace)')
-  const file = new VFile({path: sourcePath, value: decoded.text})
-  if (decoded.encoding === 'gb18030') file.info('Not UTF-8: decoded as GB18030', {ruleId: 'decoded-gb18030', source: 'zhengce'})
-  const processor = processors[format]
+  const actual = sniffFormat(bytes, format)
+  const {text, encoding, intermediate} = await toText(bytes, actual)
+  if (text.trim().length === 0) throw new DocumentError('no text (only whitespace)')
+  const file = new VFile({path: sourcePath, value: text})
+  if (encoding === 'gb18030' || encoding === 'gbk') file.info('Not UTF-8: decoded as ' + encoding.toUpperCase(), {ruleId: 'decoded-gb18030', source: 'zhengce'})
+  const processor = processors[actual === 'markdown' ? 'markdown' : 'text']
   const tree = processor.parse(file) as Root
   reportParserRepairs(tree, file)
   await processor.run(tree, file)
@@ -46,10 +44,35 @@ export async function extractDocument(bytes: Uint8Array, sourcePath: string, for
     path: sourcePath,
     sha256: createHash('sha256').update(bytes).digest('hex'),
     bytes: bytes.length,
-    format: format === 'markdown' ? 'markdown' : 'text',
-    encoding: decoded.encoding
+    format: actual,
+    encoding
   }
-  return {record: normalize(file, source), file}
+  return {record: normalize(file, source), file, intermediate}
+}
+
+/** The text to parse, from the bytes of a format; converted formats also give it as the intermediate to dump. */
+async function toText(bytes: Uint8Array, format: ParsedFormat): Promise<{text: string; encoding: string; intermediate: string | undefined}> {
+  try {
+    if (format === 'pdf') {
+      const text = await pdfToText(bytes)
+      return {text, encoding: 'binary', intermediate: text}
+    }
+    if (format === 'docx') {
+      const {text} = await docxToText(bytes)
+      return {text, encoding: 'binary', intermediate: text}
+    }
+    if (bytes.includes(0) && !hasUtf16Bom(bytes)) throw new DocumentError('binary data (NUL bytes): not a text document')
+    if (format === 'html') {
+      const {html, encoding} = decodeHtml(bytes)
+      const text = htmlToText(html)
+      return {text, encoding, intermediate: text}
+    }
+    const decoded = decode(bytes)
+    return {text: decoded.text, encoding: decoded.encoding, intermediate: undefined}
+  } catch (error) {
+    if (error instanceof DocumentError) throw error
+    throw new DocumentError(error instanceof Error ? error.message : String(error))
+  }
 }
 
 function hasUtf16Bom(bytes: Uint8Array): boolean {

@@ -11,7 +11,7 @@ import {mkdir, readFile, rename, stat, writeFile} from 'node:fs/promises'
 import path from 'node:path'
 import {finished} from 'node:stream/promises'
 import {schemaVersion, type Diagnostic} from '../schemas/record.js'
-import {formatOf, unsupportedFormats} from './formats.js'
+import {formatOf, supportedList, unsupportedFormats} from './formats.js'
 import {findInputs} from './inputs.js'
 import {ExtractionPool, defaultJobs} from './pool.js'
 import {createProgress, type EngineStreams} from './report.js'
@@ -46,6 +46,8 @@ export interface ExtractOptions {
   verbose?: boolean
   /** Print a JSON line of throughput and peak memory at the end. */
   stats?: boolean
+  /** Write the intermediate text of converted formats (docx, html, pdf) here; positions refer to it. */
+  dumpIntermediate?: string | undefined
 }
 
 /** One input in the manifest. */
@@ -150,8 +152,8 @@ async function processOne(plan: Plan, id: number, out: string, previous: Map<str
   const format = formatOf(plan.file)
   if (!format) {
     const reason = unsupportedFormats.includes(extension)
-      ? 'format ' + extension + ' is not supported yet (supported: .txt, .md)'
-      : 'not a document format (' + (extension || 'no extension') + '; supported: .txt, .md)'
+      ? 'format ' + extension + ' is not supported yet (supported: ' + supportedList + ')'
+      : 'not a document format (' + (extension || 'no extension') + '; supported: ' + supportedList + ')'
     return {entry: failed(plan.relative, reason, elapsed())}
   }
   try {
@@ -164,11 +166,16 @@ async function processOne(plan: Plan, id: number, out: string, previous: Map<str
     if (!options.force && before?.status !== 'failed' && before?.sha256 === sha256 && before.record === plan.record && (await exists(path.join(out, plan.record)))) {
       return {entry: {...before, status: 'skipped', reason: 'unchanged since the last run (use --force to redo)', milliseconds: elapsed()}}
     }
-    const result = await pool.run({id, bytes, path: plan.relative, format, wantsLine: Boolean(options.ndjson)})
+    const result = await pool.run({id, bytes, path: plan.relative, format, wantsLine: Boolean(options.ndjson), wantsIntermediate: Boolean(options.dumpIntermediate)})
     const target = path.join(out, plan.record)
     if (!isInside(target, out) || inputs.has(target)) return {entry: failed(plan.relative, 'refusing to write ' + target + ': outside --out or an input', elapsed())}
     if (!result.ok) return {entry: {...failed(plan.relative, result.reason, elapsed()), sha256, bytes: bytes.length}}
     await writeAtomic(target, result.json)
+    if (result.intermediate !== undefined && options.dumpIntermediate) {
+      const dump = path.resolve(options.dumpIntermediate)
+      const intermediate = path.join(dump, plan.relative + '.txt')
+      if (isInside(intermediate, dump)) await writeAtomic(intermediate, result.intermediate)
+    }
     const counts = {error: 0, warning: 0, info: 0}
     for (const diagnostic of result.diagnostics) counts[diagnostic.severity]++
     const entry: ManifestEntry = {path: plan.relative, status: 'ok', reason: null, record: plan.record, sha256, bytes: bytes.length, milliseconds: elapsed(), diagnostics: counts}

@@ -4,14 +4,39 @@
  */
 import path from 'node:path'
 
-/** Formats that have a parser. */
-export type ParsedFormat = 'text' | 'markdown'
+/** Formats that are read; docx, html and pdf are converted to plain text first. */
+export type ParsedFormat = 'text' | 'markdown' | 'docx' | 'html' | 'pdf'
 
-/** Extensions with a parser, by format. */
-export const formats: Record<string, ParsedFormat> = {'.txt': 'text', '.text': 'text', '.md': 'markdown', '.markdown': 'markdown'}
+/** Extensions that are read, by format. */
+export const formats: Record<string, ParsedFormat> = {
+  '.txt': 'text',
+  '.text': 'text',
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.docx': 'docx',
+  '.html': 'html',
+  '.htm': 'html',
+  '.shtml': 'html',
+  '.pdf': 'pdf'
+}
 
 /** Formats we know of but do not read yet. */
-export const unsupportedFormats = ['.docx', '.doc', '.wps', '.pdf', '.html', '.htm', '.ofd']
+export const unsupportedFormats = ['.doc', '.wps', '.ofd', '.rtf', '.xls', '.xlsx']
+
+/** The supported extensions, for messages. */
+export const supportedList = '.txt, .md, .docx, .html, .pdf'
+
+/**
+ * The format the bytes really are, where they say so clearly (`%PDF-`, a zip
+ * archive named .docx, an HTML document), else the one the extension names.
+ */
+export function sniffFormat(bytes: Uint8Array, byExtension: ParsedFormat): ParsedFormat {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 512)).replace(/^\ufeff|^\u00ef\u00bb\u00bf/, '').trimStart().toLowerCase()
+  if (head.startsWith('%pdf-')) return 'pdf'
+  if (byExtension === 'docx') return 'docx'
+  if (head.startsWith('<!doctype html') || head.startsWith('<html') || (byExtension === 'text' && /^<\?xml[^>]*>\s*<html/.test(head))) return 'html'
+  return byExtension
+}
 
 /** The format of a path, or undefined when no parser reads it. */
 export function formatOf(filePath: string): ParsedFormat | undefined {

@@ -67,7 +67,7 @@ const cellsOf = (row: TableRow) => row.children.map((cell) => toString(cell).tri
 /** Read `table`; `periodEnd` is the year of a target column that names none. */
 export function readIndicatorTable(table: Table, periodEnd: number | null): ReadTable {
   const rows = table.children
-  const headerIndex = rows.findIndex((row) => cellsOf(row).some((cell) => /指标|目标|内容/.test(cell)))
+  const headerIndex = rows.findIndex((row) => cellsOf(row).filter(Boolean).length >= 2 && cellsOf(row).some((cell) => /指标|目标|内容/.test(cell)))
   if (headerIndex === -1) return {isIndicatorTable: false, targets: [], problems: []}
   let header = cellsOf(rows[headerIndex]!).map(compact)
   let first = headerIndex + 1

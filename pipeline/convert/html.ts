@@ -1,0 +1,136 @@
+/**
+ * HTML (government web pages, and Word files through mammoth) → the plain
+ * text the 公文 parser reads: one line per block, a blank line between
+ * blocks, table rows as tab-separated cells with merged cells (rowspan,
+ * colspan) expanded so a category reaches every row it spans. A one-column
+ * table is a box (专栏): its paragraphs become tab-indented lines.
+ *
+ * Positions then point into this intermediate text, which
+ * `--dump-intermediate` writes out so a person can open it.
+ */
+import type {Element, ElementContent, Nodes, Root} from 'hast'
+import {toString} from 'hast-util-to-string'
+import htmlEncodingSniffer from 'html-encoding-sniffer'
+import rehypeParse from 'rehype-parse'
+import {unified} from 'unified'
+
+const blockNames = new Set([
+  'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'section', 'article', 'header', 'footer', 'blockquote', 'pre',
+  'ul', 'ol', 'dl', 'dd', 'dt', 'center', 'main', 'aside', 'figure', 'figcaption', 'address', 'form', 'fieldset', 'caption'
+])
+const skippedNames = new Set(['script', 'style', 'head', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'select', 'button', 'nav'])
+
+/** Decode HTML bytes by BOM, `<meta charset>` (gb2312 → GBK) or UTF-8; returns the text and the encoding. */
+export function decodeHtml(bytes: Uint8Array): {html: string; encoding: string} {
+  const sniffed = htmlEncodingSniffer(bytes, {defaultEncoding: 'UTF-8'})
+  const encoding = sniffed.toLowerCase() === 'windows-1252' ? 'utf-8' : sniffed.toLowerCase()
+  return {html: new TextDecoder(encoding).decode(bytes), encoding}
+}
+
+/** Convert an HTML string to 公文 plain text. */
+export function htmlToText(html: string): string {
+  const tree = unified().use(rehypeParse).parse(html)
+  const lines: string[] = []
+  const current: string[] = []
+  const flush = () => {
+    const line = current.join('').replace(/[ \t\n\r\f\u00a0]+/g, ' ').trim()
+    current.length = 0
+    if (line) lines.push(line, '')
+  }
+  walk(tree, current, lines, flush)
+  flush()
+  return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim() + '\n'
+}
+
+function walk(node: Nodes, current: string[], lines: string[], flush: () => void): void {
+  if (node.type === 'text') {
+    current.push(node.value)
+    return
+  }
+  if (node.type !== 'element' && node.type !== 'root') return
+  if (node.type === 'element') {
+    if (skippedNames.has(node.tagName)) return
+    if (node.tagName === 'br') {
+      flush()
+      return
+    }
+    if (node.tagName === 'table') {
+      flush()
+      lines.push(...tableLines(node), '')
+      return
+    }
+  }
+  const isBlock = node.type === 'element' && blockNames.has(node.tagName)
+  if (isBlock) flush()
+  for (const child of node.children as Array<ElementContent | Root['children'][number]>) walk(child as Nodes, current, lines, flush)
+  if (isBlock) flush()
+}
+
+/** A table as lines: a box for one column, else tab-separated rows on the expanded grid. */
+function tableLines(table: Element): string[] {
+  const grid = expandGrid(table)
+  const width = Math.max(0, ...grid.map((row) => row.length))
+  if (width <= 1) {
+    // A one-column table is a box (专栏): its paragraphs, tab-indented, one blank line apart.
+    return grid.flatMap((row) => row.flatMap((cell) => paragraphsOf(cell).flatMap((paragraph) => ['\t' + paragraph, ''])))
+  }
+  return grid.map((row) => row.map((cell) => (cell ? clean(toString(cell)) : '')).join('\t').replace(/\t+$/, ''))
+}
+
+function paragraphsOf(cell: Element | undefined): string[] {
+  return cell ? blockTexts(cell) : []
+}
+
+function blockTexts(cell: Element): string[] {
+  const lines: string[] = []
+  const current: string[] = []
+  const flush = () => {
+    const line = clean(current.join(''))
+    current.length = 0
+    if (line) lines.push(line)
+  }
+  for (const child of cell.children) walk(child as Nodes, current, lines, flush)
+  flush()
+  return lines.filter((line) => line.trim().length > 0)
+}
+
+function clean(text: string): string {
+  return text.replace(/[ \t\n\r\f\u00a0]+/g, ' ').trim()
+}
+
+/**
+ * Rows of a table with merged cells expanded: a cell spanning rows appears in
+ * each of them (a category reaches every row it spans); a cell spanning
+ * columns fills the first and leaves the others empty (a title row stays one cell).
+ */
+export function expandGrid(table: Element): Array<Array<Element | undefined>> {
+  const rows: Element[] = []
+  collectRows(table, rows)
+  const grid: Array<Array<Element | undefined>> = rows.map(() => [])
+  for (const [rowIndex, row] of rows.entries()) {
+    let column = 0
+    for (const cell of row.children) {
+      if (cell.type !== 'element' || (cell.tagName !== 'td' && cell.tagName !== 'th')) continue
+      while (grid[rowIndex]![column] !== undefined) column++
+      // Note: placeholders are empty cells; they print as ''.
+      const rowSpan = Math.min(1000, Math.max(1, Number(cell.properties.rowSpan ?? 1) || 1))
+      const colSpan = Math.min(100, Math.max(1, Number(cell.properties.colSpan ?? 1) || 1))
+      for (let down = 0; down < rowSpan && rowIndex + down < grid.length; down++) {
+        for (let across = 0; across < colSpan; across++) grid[rowIndex + down]![column + across] = across === 0 ? cell : placeholder
+      }
+      column += colSpan
+    }
+  }
+  return grid
+}
+
+/** Marks a place covered by a cell spanning columns. */
+const placeholder: Element = {type: 'element', tagName: 'td', properties: {}, children: []}
+
+function collectRows(node: Element, rows: Element[]): void {
+  for (const child of node.children) {
+    if (child.type !== 'element') continue
+    if (child.tagName === 'tr') rows.push(child)
+    else if (child.tagName === 'thead' || child.tagName === 'tbody' || child.tagName === 'tfoot') collectRows(child, rows)
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * Converted formats converge on the same tree: the same plan as .txt, .docx,
+ * .html (UTF-8 and GB2312) and .pdf (a non-embedded CID font) gives the same
+ * header, targets and 专栏. Fixtures: test/fixtures/formats (made by make.ts).
+ */
+import {readFile} from 'node:fs/promises'
+import JSZip from 'jszip'
+import {describe, expect, test} from 'vitest'
+import {docxToText} from '../pipeline/convert/docx.js'
+import {htmlToText} from '../pipeline/convert/html.js'
+import {extractDocument} from '../pipeline/document.js'
+import {formatOf} from '../pipeline/formats.js'
+import type {PolicyRecord} from '../schemas/record.js'
+
+const folder = new URL('fixtures/formats/', import.meta.url)
+
+async function extract(name: string) {
+  const bytes = await readFile(new URL(name, folder))
+  return extractDocument(bytes, name, formatOf(name) ?? 'text')
+}
+
+/** What must be equal across formats: everything but positions, quotes and source. */
+function essence(record: PolicyRecord) {
+  return {
+    kind: record.kind,
+    title: record.title?.text,
+    issuers: record.issuers.map((issuer) => issuer.name),
+    docNumber: record.docNumber?.text,
+    date: record.date?.value,
+    recipients: record.recipients.map((recipient) => recipient.name),
+    enclosed: record.enclosed?.title,
+    jurisdiction: record.jurisdiction?.code,
+    period: record.period,
+    targets: record.targets.map((target) => [target.category, target.indicator, target.unit, target.value, target.year, target.origin]),
+    columns: record.columns.map((column) => [column.number, column.title, column.text]),
+    deadlines: record.deadlines.map((deadline) => [deadline.year, deadline.kind])
+  }
+}
+
+describe('converted formats', () => {
+  test.each(['plan.docx', 'plan-utf8.html', 'plan-gb2312.html', 'plan.pdf'])('should read %s as its plain-text twin', async (name) => {
+    const twin = await extract('plan.txt')
+    const {record, intermediate} = await extract(name)
+    expect(essence(record)).toEqual(essence(twin.record))
+    expect(record.targets).toHaveLength(7)
+    expect(record.source.format).toBe(formatOf(name))
+    // Positions point into the intermediate text.
+    const text = intermediate!
+    expect(text.slice(record.docNumber!.position.start.offset, record.docNumber!.position.end.offset)).toBe('苏府办〔2023〕12号')
+  })
+
+  test('should decode a GB2312 page by its meta charset and leave out scripts', async () => {
+    const {record, intermediate} = await extract('plan-gb2312.html')
+    expect(record.source.encoding).toBe('gbk')
+    expect(intermediate).not.toContain('不应出现')
+  })
+
+  test('should expand merged cells so a category reaches every row it spans', () => {
+    const text = htmlToText('<table><tr><th>分类</th><th>指标</th><th>目标</th></tr><tr><td rowspan="2">创造</td><td>甲</td><td>1</td></tr><tr><td>乙</td><td>2</td></tr><tr><td colspan="3">注：说明</td></tr></table>')
+    expect(text.trim().split('\n')).toEqual(['分类\t指标\t目标', '创造\t甲\t1', '创造\t乙\t2', '注：说明'])
+  })
+
+  test('should sniff HTML saved with a .txt name', async () => {
+    const html = await readFile(new URL('plan-utf8.html', folder))
+    const {record} = await extractDocument(html, 'page.txt', 'text')
+    expect(record.source.format).toBe('html')
+    expect(record.docNumber?.text).toBe('苏府办〔2023〕12号')
+  })
+
+  test('should fail a corrupt .docx, a zip bomb and a zip that is no Word file with a clear message', async () => {
+    await expect(extractDocument(new TextEncoder().encode('PK not really a zip'), 'x.docx', 'docx')).rejects.toThrow(/not a valid \.docx/)
+    const docx = await readFile(new URL('plan.docx', folder))
+    await expect(docxToText(docx, {maxEntries: 5000, maxUncompressedBytes: 100})).rejects.toThrow(/decompresses to \d+ bytes, above the limit of 100/)
+    await expect(docxToText(docx, {maxEntries: 2, maxUncompressedBytes: 1e9})).rejects.toThrow(/entries, above the limit of 2/)
+    const zip = new JSZip()
+    zip.file('hello.txt', 'hello')
+    await expect(extractDocument(await zip.generateAsync({type: 'uint8array'}), 'x.docx', 'docx')).rejects.toThrow(/not a Word document/)
+  })
+
+  test('should fail an image-only, an encrypted and a broken PDF with a clear message', async () => {
+    const pdf = (await readFile(new URL('plan.pdf', folder))).toString('latin1')
+    const blank = pdf.replace(/stream\n[\s\S]*?\nendstream/g, (stream) => 'stream\n' + ' '.repeat(stream.length - 'stream\n\nendstream'.length) + '\nendstream')
+    await expect(extractDocument(Buffer.from(blank, 'latin1'), 'scan.pdf', 'pdf')).rejects.toThrow(/no text layer .* needs OCR/)
+    const encrypted = pdf.replace('/Root 1 0 R >>', '/Root 1 0 R /Encrypt << /Filter /Standard /V 1 /R 2 /O <' + 'ab'.repeat(32) + '> /U <' + 'cd'.repeat(32) + '> /P -4 >> /ID [<' + '01'.repeat(16) + '> <' + '01'.repeat(16) + '>] >>')
+    await expect(extractDocument(Buffer.from(encrypted, 'latin1'), 'secret.pdf', 'pdf')).rejects.toThrow(/encrypted/)
+    await expect(extractDocument(Buffer.from('%PDF-1.4\ngarbage', 'latin1'), 'broken.pdf', 'pdf')).rejects.toThrow(/PDF/)
+  })
+})
