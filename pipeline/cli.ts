@@ -51,12 +51,22 @@ program
   .command('diff')
   .description('line up the targets (or 专栏, deadlines) of several documents side by side')
   .argument('<inputs...>', 'records (.json, .ndjson) or source documents (.txt, .md), extracted on the fly')
-  .option('-f, --format <format>', 'table | md | csv | json', 'table')
+  .option('-f, --format <format>', 'table | md | csv | json | html', 'table')
   .option('-s, --section <section>', 'targets | columns | deadlines', 'targets')
   .option('--min-similarity <n>', 'merge different wordings from this similarity (0–1)', Number, 0.75)
   .action(async function (inputs: string[], options: {format: string; section: string; minSimilarity: number}) {
     const {runDiff} = await import('./diff-command.js')
     process.exitCode = await runDiff(inputs, options, {stdout: process.stdout, stderr: process.stderr})
+  })
+
+program
+  .command('view')
+  .description('write self-contained HTML pages: each document with its extracted items highlighted, and an index')
+  .argument('<inputs...>', 'documents, records (.json) or an output folder of `extract`')
+  .option('-o, --out <dir>', 'folder for the pages', 'view')
+  .action(async function (inputs: string[], options: {out: string}) {
+    const {runView} = await import('./view/command.js')
+    process.exitCode = await runView(inputs, options, {stdout: process.stdout, stderr: process.stderr})
   })
 
 program

@@ -12,7 +12,7 @@ import {formatOf} from './formats.js'
 import type {EngineStreams} from './report.js'
 import {validateRecord} from './validate.js'
 
-const formats = ['table', 'md', 'csv', 'json']
+const formats = ['table', 'md', 'csv', 'json', 'html']
 const sections = ['targets', 'columns', 'deadlines']
 
 /** Load the records named by `inputs`, in order. */
@@ -48,6 +48,13 @@ export async function runDiff(inputs: string[], options: {format: string; sectio
   } catch (error) {
     streams.stderr.write('zhengce diff: ' + (error instanceof Error ? error.message : String(error)) + '\n')
     return 1
+  }
+  if (options.format === 'html') {
+    const {diffPage} = await import('./view/page.js')
+    const grid = options.section === 'columns' ? columnGrid(records) : options.section === 'deadlines' ? deadlineGrid(records) : targetGrid(diffTargets(records, {minSimilarity: options.minSimilarity}))
+    const explained = options.section === 'targets'
+    streams.stdout.write(diffPage(explained ? grid.map((row) => row.slice(0, -1)) : grid, explained ? grid.slice(1).map((row) => row.at(-1) ?? '') : []))
+    return 0
   }
   const format = options.format as DiffFormat
   if (options.section === 'columns') streams.stdout.write(render(columnGrid(records), format))

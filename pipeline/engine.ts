@@ -66,6 +66,8 @@ export interface ManifestEntry {
 export interface Manifest {
   tool: string
   schemaVersion: string
+  /** Absolute folder the entries' paths are relative to (where `view` finds the sources). */
+  base?: string
   entries: ManifestEntry[]
 }
 
@@ -135,7 +137,7 @@ export async function runExtract(options: ExtractOptions, streams: EngineStreams
     await finished(ndjson)
   }
   entries.sort((a, b) => a.path.localeCompare(b.path))
-  await writeAtomic(path.join(out, 'manifest.json'), JSON.stringify({tool: toolVersion, schemaVersion, entries} satisfies Manifest, null, 2) + '\n')
+  await writeAtomic(path.join(out, 'manifest.json'), JSON.stringify({tool: toolVersion, schemaVersion, base, entries} satisfies Manifest, null, 2) + '\n')
   summary(entries, streams)
   if (options.stats) {
     const seconds = (performance.now() - started) / 1000
