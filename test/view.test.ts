@@ -73,7 +73,7 @@ describe.skipIf(!existsSync(executablePath) && !process.env.CI)('view in a brows
     const errors: string[] = []
     page.on('pageerror', (error) => errors.push(error.message))
     await page.goto('file://' + path.join(folder, 'hostile.html'))
-    expect(await page.evaluate(() => (window as unknown as {pwned?: number}).pwned)).toBeUndefined()
+    expect(await page.evaluate(() => (globalThis as unknown as {pwned?: number}).pwned)).toBeUndefined()
     expect(await page.locator('img').count()).toBe(0)
     expect(await page.locator('pre.source').textContent()).toContain('<script>window.pwned=1</script>')
     expect(errors).toEqual([])
