@@ -55,6 +55,15 @@ const extractIssuingBody: Plugin<[], Root> = function () {
       const organ = titleOrganExpression.exec(titleBlock.text.trim())?.[1]
       if (organ) for (const name of organ.split(/[\s\u3000]+/)) if (name.length >= 2) add(titleBlock, name)
     }
+    // A plan printed without a notice names its organ on the cover, right below the title.
+    const lastTitle = front.title.at(-1)
+    if (issuers.length === 0 && lastTitle) {
+      for (const block of blocks.slice(lastTitle.index + 1, Math.min(front.bodyStart, lastTitle.index + 4))) {
+        if (block.node.type !== 'paragraph') break
+        for (const name of organNames(block.text)) add(block, name)
+        if (issuers.length > 0) break
+      }
+    }
     file.data.issuers = issuers
     file.data.date = front.date ? dateValue(front.date, dateExpression, file) : labelledDate(labelled)
     const printed = blocks.findLast((block) => block.node.type === 'paragraph' && block.text.trimEnd().endsWith('印发') && printDateExpression.test(block.text.trim()))

@@ -80,10 +80,14 @@ function hasUtf16Bom(bytes: Uint8Array): boolean {
 }
 
 function reportParserRepairs(tree: Root, file: VFile): void {
+  const repairs = {
+    debris: ['conversion-debris', 'Removed conversion debris'],
+    'page-number': ['page-number', 'Dropped page number'],
+    toc: ['table-of-contents', 'Dropped table-of-contents line']
+  } as const
   for (const removed of tree.data?.removedLines ?? []) {
-    const rule = removed.kind === 'debris' ? 'conversion-debris' : 'page-number'
-    const what = removed.kind === 'debris' ? 'Removed conversion debris `' + removed.text + '`' : 'Dropped page number `' + removed.text + '`'
-    messageAt(file, what, removed.position, rule, 'info')
+    const [rule, what] = repairs[removed.kind]
+    messageAt(file, what + ' `' + removed.text + '`', removed.position, rule, 'info')
   }
   for (const joined of tree.data?.joinedLines ?? []) {
     messageAt(file, 'Joined a sentence broken across lines', joined.position, 'joined-line', 'info')

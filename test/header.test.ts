@@ -167,3 +167,15 @@ describe('database exports and converted text', () => {
     expect(record.diagnostics.map((diagnostic) => diagnostic.rule)).toEqual(expect.arrayContaining(['joined-line', 'page-number']))
   })
 })
+
+describe('plans printed without a notice', () => {
+  test('should read a cover: title with its period, the organ below it, and no date guessed from a month', async () => {
+    const record = await extractText('苏州市“十四五”知识产权发展规划\n（2021—2025年）\n\n苏州市人民政府\n\n二〇二一年十月\n\n目  录\n\n第一章 发展基础……………1\n\n第一章 发展基础\n\n第一节 发展成就\n\n成效显著。\n')
+    expect(record.title?.text).toBe('苏州市“十四五”知识产权发展规划（2021—2025年）')
+    expect(record.kind).toBe('plan')
+    expect(record.issuers.map((issuer) => issuer.name)).toEqual(['苏州市人民政府'])
+    expect(record.date).toBeNull()
+    expect(record.period).toEqual({start: 2021, end: 2025, label: '十四五'})
+    expect(record.outline.map((section) => [section.number, section.title, section.children.map((child) => child.title)])).toEqual([['第一章', '发展基础', ['发展成就']]])
+  })
+})

@@ -98,3 +98,16 @@ describe('parsePlainText', () => {
     expect(text.slice(heading.position!.start.offset, heading.position!.end.offset)).toBe('一、总则')
   })
 })
+
+describe('plans with chapters and a table of contents', () => {
+  test('should drop the 目录 and its dot-leader lines, and rank 第X章 › 第X节 › 一、', () => {
+    const text = '某市“十四五”规划\n\n目  录\n\n第一章 发展基础…………………………1\n第二章 总体要求……………………5\n\n第一章 发展基础\n\n第一节 主要成就\n\n一、创新能力\n\n成效显著。\n'
+    const tree = parsePlainText(text)
+    expect(tree.data?.removedLines?.map((line) => line.kind)).toEqual(['toc', 'toc', 'toc'])
+    expect(headings(text)).toEqual([
+      [1, '第一章', '发展基础'],
+      [2, '第一节', '主要成就'],
+      [3, '一、', '创新能力']
+    ])
+  })
+})

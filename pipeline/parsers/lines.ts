@@ -22,7 +22,7 @@ export interface SourceLine {
   /** Whether the line starts with a tab, U+3000 or two or more spaces. */
   isIndented: boolean
   /** What the line is, before block grouping. */
-  kind: 'blank' | 'text' | 'debris' | 'page-number'
+  kind: 'blank' | 'text' | 'debris' | 'page-number' | 'toc'
   /** Debris removed from the line (kept for the info message). */
   debris: string[]
 }
@@ -36,6 +36,8 @@ const debrisLineExpression = /^(?:【法宝引证码】|原文链接[:：]\s*htt
 const pageNumberExpression =
   /^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/
 const bareNumberExpression = /^\d{1,4}$/
+/** A table-of-contents entry: dot leaders then a page number (`第一章 发展基础……1`), or the 目录 heading. */
+const tocExpression = /(?:[.．。…·•・_\-—–]\s*){4,}\s*\d{1,4}\s*$|^目\s*录$/
 const indentExpression = /^[\t\u3000]|^ {2}/
 const leadingSpaceExpression = /^[ \t\u3000\u00a0\ufeff]+/
 const trailingSpaceExpression = /[ \t\u3000\u00a0]+$/
@@ -87,6 +89,7 @@ function classify(text: string, start: number, end: number, line: number): Sourc
   if (content.length === 0) kind = debris.length > 0 ? 'debris' : 'blank'
   else if (debrisLineExpression.test(content)) kind = 'debris'
   else if (pageNumberExpression.test(content)) kind = 'page-number'
+  else if (content.length <= 120 && tocExpression.test(content)) kind = 'toc'
   return {
     line,
     start,

@@ -5,7 +5,7 @@ import type {Position} from 'unist'
 
 /** A line the plain-text parser removed, kept so the engine can report it. */
 export interface RemovedLine {
-  kind: 'debris' | 'page-number'
+  kind: 'debris' | 'page-number' | 'toc'
   text: string
   position: Position
 }

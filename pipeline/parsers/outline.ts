@@ -1,6 +1,6 @@
 /**
  * Outline markers of Chinese official documents (公文层次序号, GB/T 9704-2012
- * §7.3.3): 第X章 › 一、 › （一） › 1. › （1）.
+ * §7.3.3): 第X编 › 第X章 › 第X节 › 一、 › （一） › 1. › （1）.
  *
  * Each marker has a fixed rank; a document's heading depth is the rank's
  * place among the ranks the document actually uses, so a plan without
@@ -19,12 +19,13 @@ const chineseNumeral = '[一二三四五六七八九十百零〇]{1,4}'
 
 /** The marker table, in rank order. */
 export const outlineMarkers: readonly OutlineMarker[] = [
-  {rank: 0, expression: new RegExp('^(第' + chineseNumeral + '[编篇])[ \\t\\u3000]*'), },
-  {rank: 1, expression: new RegExp('^(第' + chineseNumeral + '[章部](?:分)?)[ \\t\\u3000]*')},
-  {rank: 2, expression: new RegExp('^(' + chineseNumeral + '[、．.])[ \\t\\u3000]*')},
-  {rank: 3, expression: new RegExp('^([（(]' + chineseNumeral + '[）)])[ \\t\\u3000]*')},
-  {rank: 4, expression: /^(\d{1,2}(?:[、．]|\.(?!\d)))[ \t\u3000]*/},
-  {rank: 5, expression: /^([（(]\d{1,2}[）)])[ \t\u3000]*/}
+  {rank: 0, expression: new RegExp('^(第' + chineseNumeral + '[编篇])[ \\t\\u3000]*')},
+  {rank: 1, expression: new RegExp('^(第' + chineseNumeral + '(?:章|部分))[ \\t\\u3000]*')},
+  {rank: 2, expression: new RegExp('^(第' + chineseNumeral + '节)[ \\t\\u3000]*')},
+  {rank: 3, expression: new RegExp('^(' + chineseNumeral + '[、．.])[ \\t\\u3000]*')},
+  {rank: 4, expression: new RegExp('^([（(]' + chineseNumeral + '[）)])[ \\t\\u3000]*')},
+  {rank: 5, expression: /^(\d{1,2}(?:[、．]|\.(?!\d)))[ \t\u3000]*/},
+  {rank: 6, expression: /^([（(]\d{1,2}[）)])[ \t\u3000]*/}
 ]
 
 /** A marker found at the start of a line. */
