@@ -90,12 +90,15 @@ function mostSpecific(found: Found[]): Found | undefined {
 
 /** How much of the body is read for the division it names most often: its opening says where it governs. */
 const openingBlocks = 40
+const openingCharacters = 8000
 
 /** The division the opening of the body names most often (three characters or more), first mention on ties. */
 function mostFrequent(blocks: Block[]): Found | undefined {
   const counts = new Map<string, {count: number; first: Found}>()
+  let read = 0
   for (const block of blocks.slice(0, openingBlocks)) {
     if (block.node.type === 'table') continue
+    if ((read += block.text.length) > openingCharacters) break
     for (const found of mentionsIn(block, 0, block.text.length, 3)) {
       const entry = counts.get(found.mention.name)
       if (entry) entry.count++

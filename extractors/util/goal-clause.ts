@@ -32,8 +32,8 @@ const proseValueExpression = new RegExp(
   '(?<verb>(?:' + verbSource + ')\\s*)?(?<prefix>' + comparatorPrefixSource + ')?\\s*(?:(?<first>\\d+(?:\\.\\d+)?)(?:\\s*(?:-|—|–|－|~|～|至)\\s*(?<second>\\d+(?:\\.\\d+)?))?\\s*(?<unit>' + unitSource + ')|(?<=(?:' + verbSource + ')\\s*)(?<chinese>[一二两三四五六七八九十百千万]+)(?<chineseUnit>家|个|项|件|人|名|户|所))\\s*(?<suffix>及以上|或以上|以上|以内|及以下|以下|左右)?',
   'gu'
 )
-/** Clause boundaries: ，；。：！？ outside brackets. */
-const boundaryCharacters = new Set(['，', '；', '。', '：', '！', '？', ',', ';', '!', '?'])
+/** Clause boundaries (，；。：！？) and the brackets that suspend them. */
+const punctuationExpression = /[，；。：！？,;!?（()）《》]/g
 const leadExpression = new RegExp(
   '^(?:[—\\-–]{1,2}|[•●■◆▲★]|\\s)*(?:(?:力争|确保|争取|预计)?\\s*(?:到|至|截止|截至|在)?\\s*\\d{4}\\s*年(?:底|末)?前?\\s*[，,]?|[“"]十[一二三四五六]?五[”"](?:期间|末|时期)\\s*[，,]?|实施期内\\s*[，,]?)?'
 )
@@ -55,11 +55,13 @@ export function clauses(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = []
   let depth = 0
   let start = 0
-  for (let index = 0; index < text.length; index++) {
-    const character = text[index]!
+  punctuationExpression.lastIndex = 0
+  for (let match = punctuationExpression.exec(text); match; match = punctuationExpression.exec(text)) {
+    const character = match[0]
+    const index = match.index
     if (character === '（' || character === '(' || character === '《') depth++
-    else if ((character === '）' || character === ')' || character === '》') && depth > 0) depth--
-    else if (depth === 0 && boundaryCharacters.has(character)) {
+    else if (character === '）' || character === ')' || character === '》') depth = Math.max(0, depth - 1)
+    else if (depth === 0) {
       if (index > start) spans.push([start, index])
       start = index + 1
     }

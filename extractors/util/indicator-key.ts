@@ -45,10 +45,22 @@ function bigrams(text: string): string[] {
   return result
 }
 
+const coreBigrams = new Map<string, string[]>()
+
+function bigramsOf(indicator: string): string[] {
+  let grams = coreBigrams.get(indicator)
+  if (!grams) {
+    grams = bigrams(core(indicator))
+    if (coreBigrams.size > 50_000) coreBigrams.clear()
+    coreBigrams.set(indicator, grams)
+  }
+  return grams
+}
+
 /** Dice similarity of two indicator names over character bigrams of their cores, 0–1. */
 export function indicatorSimilarity(a: string, b: string): number {
-  const left = bigrams(core(a))
-  const right = bigrams(core(b))
+  const left = bigramsOf(a)
+  const right = bigramsOf(b)
   if (left.length === 0 || right.length === 0) return 0
   const pool = [...right]
   let shared = 0

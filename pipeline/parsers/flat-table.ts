@@ -68,7 +68,7 @@ function isSeparator(line: SourceLine | undefined): boolean {
 }
 
 function tabSeparatedCells(line: SourceLine | undefined): Array<[number, number]> | undefined {
-  if (!line || line.kind !== 'text') return undefined
+  if (!line || line.kind !== 'text' || !line.raw.includes('\t')) return undefined
   const raw = line.raw.replace(/[ \u3000]+$/, '')
   const parts = raw.split('\t')
   if (parts.filter((part) => part.trim().length > 0).length < 2) return undefined

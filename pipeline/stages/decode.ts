@@ -7,6 +7,8 @@
  * fail with a clear reason instead of a record full of U+FFFD.
  */
 
+import {Buffer, isUtf8} from 'node:buffer'
+
 /** Decoded text and the encoding used. */
 export interface Decoded {
   text: string
@@ -33,11 +35,8 @@ export function decode(bytes: Uint8Array): Decoded {
       return {text: strict(encoding, bytes.subarray(mark.length)), encoding, hasBom: true}
     }
   }
-  try {
-    return {text: strict('utf-8', bytes), encoding: 'utf-8', hasBom: false}
-  } catch {
-    // Not UTF-8: try GB18030 below.
-  }
+  // Note: node:buffer's isUtf8 and toString (simdutf) are several times faster than a fatal TextDecoder.
+  if (isUtf8(bytes)) return {text: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8'), encoding: 'utf-8', hasBom: false}
   const truncated = truncatedUtf8(bytes)
   if (truncated) throw new DecodeError('truncated UTF-8 sequence at the end of the file (the last ' + truncated + ' byte(s))')
   try {
