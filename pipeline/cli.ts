@@ -39,11 +39,12 @@ program
   .option('-j, --jobs <n>', 'worker threads (default: the cores, for 64 documents or more)', positiveInteger)
   .option('--follow-symlinks', 'follow symbolic links inside input folders', false)
   .option('--stats', 'print throughput and peak memory as a JSON line at the end', false)
+  .option('--pretty', 'indent the records for reading (default: one compact line each)', false)
   .option('--dump-intermediate <dir>', 'write the text that .docx, .html and .pdf inputs are converted to (positions refer to it)')
   .option('--frail', 'exit 1 on warnings too', false)
   .option('-q, --quiet', 'report only failures and the summary', false)
   .option('-v, --verbose', 'report info diagnostics too', false)
-  .action(async function (inputs: string[], options: {out: string; force: boolean; ndjson?: string; failFast: boolean; maxBytes: number; timeoutMs: number; jobs?: number; followSymlinks: boolean; stats: boolean; dumpIntermediate?: string; frail: boolean; quiet: boolean; verbose: boolean}) {
+  .action(async function (inputs: string[], options: {out: string; force: boolean; ndjson?: string; failFast: boolean; maxBytes: number; timeoutMs: number; jobs?: number; followSymlinks: boolean; stats: boolean; dumpIntermediate?: string; pretty: boolean; frail: boolean; quiet: boolean; verbose: boolean}) {
     process.exitCode = await runExtract({...options, inputs}, {stdout: process.stdout, stderr: process.stderr})
   })
 

@@ -5,9 +5,8 @@
  * batch goes on. Records, NDJSON lines and reports come out in input order
  * whatever order the workers finish in, so output is deterministic.
  */
-import {createHash} from 'node:crypto'
 import {createWriteStream} from 'node:fs'
-import {mkdir, readFile, rename, stat, writeFile} from 'node:fs/promises'
+import {mkdir, readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {finished} from 'node:stream/promises'
 import {schemaVersion, type Diagnostic} from '../schemas/record.js'
@@ -15,6 +14,9 @@ import {formatOf, supportedList, unsupportedFormats} from './formats.js'
 import {findInputs} from './inputs.js'
 import {ExtractionPool, defaultJobs} from './pool.js'
 import {createProgress, type EngineStreams} from './report.js'
+import {writeAtomic} from './write.js'
+
+export {writeAtomic} from './write.js'
 
 export type {EngineStreams} from './report.js'
 
@@ -48,6 +50,8 @@ export interface ExtractOptions {
   stats?: boolean
   /** Write the intermediate text of converted formats (docx, html, pdf) here; positions refer to it. */
   dumpIntermediate?: string | undefined
+  /** Indent records for reading (default: one compact line, which is smaller and faster). */
+  pretty?: boolean
 }
 
 /** One input in the manifest. */
@@ -129,7 +133,7 @@ export async function runExtract(options: ExtractOptions, streams: EngineStreams
       emit()
     }
   }
-  await Promise.all(Array.from({length: Math.max(1, jobs * 2)}, lane))
+  await Promise.all(Array.from({length: pool.capacity}, lane))
   progress.stop()
   await pool.close()
   if (ndjson && ndjson !== streams.stdout) {
@@ -158,47 +162,35 @@ async function processOne(plan: Plan, id: number, out: string, previous: Map<str
       : 'not a document format (' + (extension || 'no extension') + '; supported: ' + supportedList + ')'
     return {entry: failed(plan.relative, reason, elapsed())}
   }
-  try {
-    const maxBytes = options.maxBytes ?? defaultMaxBytes
-    const size = (await stat(plan.file)).size
-    if (size > maxBytes) return {entry: failed(plan.relative, 'file is ' + size + ' bytes, above --max-bytes ' + maxBytes, elapsed())}
-    const bytes = await readFile(plan.file)
-    const sha256 = createHash('sha256').update(bytes).digest('hex')
-    const before = previous.get(plan.relative)
-    if (!options.force && before?.status !== 'failed' && before?.sha256 === sha256 && before.record === plan.record && (await exists(path.join(out, plan.record)))) {
-      return {entry: {...before, status: 'skipped', reason: 'unchanged since the last run (use --force to redo)', milliseconds: elapsed()}}
-    }
-    const result = await pool.run({id, bytes, path: plan.relative, format, wantsLine: Boolean(options.ndjson), wantsIntermediate: Boolean(options.dumpIntermediate)})
-    const target = path.join(out, plan.record)
-    if (!isInside(target, out) || inputs.has(target)) return {entry: failed(plan.relative, 'refusing to write ' + target + ': outside --out or an input', elapsed())}
-    if (!result.ok) return {entry: {...failed(plan.relative, result.reason, elapsed()), sha256, bytes: bytes.length}}
-    await writeAtomic(target, result.json)
-    if (result.intermediate !== undefined && options.dumpIntermediate) {
-      const dump = path.resolve(options.dumpIntermediate)
-      const intermediate = path.join(dump, plan.relative + '.txt')
-      if (isInside(intermediate, dump)) await writeAtomic(intermediate, result.intermediate)
-    }
-    const counts = {error: 0, warning: 0, info: 0}
-    for (const diagnostic of result.diagnostics) counts[diagnostic.severity]++
-    const entry: ManifestEntry = {path: plan.relative, status: 'ok', reason: null, record: plan.record, sha256, bytes: bytes.length, milliseconds: elapsed(), diagnostics: counts}
-    return result.line ? {entry, line: result.line, diagnostics: result.diagnostics} : {entry, diagnostics: result.diagnostics}
-  } catch (error) {
-    return {entry: failed(plan.relative, describe(error), elapsed())}
-  }
+  const target = path.join(out, plan.record)
+  if (!isInside(target, out) || inputs.has(target)) return {entry: failed(plan.relative, 'refusing to write ' + target + ': outside --out or an input', elapsed())}
+  const dump = options.dumpIntermediate ? path.resolve(options.dumpIntermediate) : undefined
+  const dumpTarget = dump && isInside(path.join(dump, plan.relative + '.txt'), dump) ? path.join(dump, plan.relative + '.txt') : undefined
+  const before = previous.get(plan.relative)
+  const reusable = !options.force && before && before.status !== 'failed' && before.record === plan.record ? (before.sha256 ?? undefined) : undefined
+  const result = await pool.run({
+    id,
+    file: plan.file,
+    relative: plan.relative,
+    format,
+    target,
+    dumpTarget,
+    maxBytes: options.maxBytes ?? defaultMaxBytes,
+    previousSha256: reusable,
+    wantsLine: Boolean(options.ndjson),
+    report: options.quiet ? 'none' : options.verbose ? 'info' : 'warning',
+    pretty: Boolean(options.pretty)
+  })
+  if (result.status === 'skipped' && before) return {entry: {...before, status: 'skipped', reason: 'unchanged since the last run (use --force to redo)', milliseconds: elapsed()}}
+  if (result.status !== 'ok') return {entry: {...failed(plan.relative, result.status === 'failed' ? result.reason : 'unknown', elapsed()), sha256: result.sha256, bytes: result.bytes}}
+  const entry: ManifestEntry = {path: plan.relative, status: 'ok', reason: null, record: plan.record, sha256: result.sha256, bytes: result.bytes, milliseconds: elapsed(), diagnostics: result.counts}
+  return result.line ? {entry, line: result.line, diagnostics: result.report} : {entry, diagnostics: result.report}
 }
 
 /** Whether `file` lies inside `folder` (never `..`, never another root). */
 function isInside(file: string, folder: string): boolean {
   const relative = path.relative(folder, file)
   return relative.length > 0 && !relative.startsWith('..') && !path.isAbsolute(relative)
-}
-
-function describe(error: unknown): string {
-  if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') {
-    const codes: Record<string, string> = {EACCES: 'permission denied', EISDIR: 'is a folder', ENOENT: 'no such file', ELOOP: 'symbolic link loop'}
-    return codes[error.code] ?? (error instanceof Error ? error.message : String(error))
-  }
-  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'unknown error'
 }
 
 function failed(relative: string, reason: string, milliseconds: number): ManifestEntry {
@@ -211,23 +203,6 @@ function recordPath(relative: string, taken: Set<string>): string {
   const chosen = taken.has(plain) ? relative + '.json' : plain
   taken.add(chosen)
   return chosen
-}
-
-/** Write through a temporary file and rename, so a crash never leaves half a JSON. */
-export async function writeAtomic(target: string, content: string): Promise<void> {
-  await mkdir(path.dirname(target), {recursive: true})
-  const temporary = target + '.' + process.pid + '.tmp'
-  await writeFile(temporary, content)
-  await rename(temporary, target)
-}
-
-async function exists(file: string): Promise<boolean> {
-  try {
-    await stat(file)
-    return true
-  } catch {
-    return false
-  }
 }
 
 async function readManifest(out: string): Promise<Map<string, ManifestEntry>> {

@@ -1,36 +1,76 @@
 /**
- * One extraction job, the same in a worker thread and in-process: bytes in,
- * record JSON (and its diagnostic counts) or a one-line failure out.
+ * One document, the same in a worker thread and in-process: read it, skip it
+ * when unchanged, extract it, write its record atomically — and send back
+ * only a small result, so the main thread stays free.
  */
+import {createHash} from 'node:crypto'
+import {readFile, stat} from 'node:fs/promises'
 import type {Diagnostic} from '../schemas/record.js'
 import {DocumentError, extractDocument} from './document.js'
 import type {ParsedFormat} from './formats.js'
+import {writeAtomic} from './write.js'
 
 /** What the pool sends. */
 export interface Job {
   id: number
-  bytes: Uint8Array
-  path: string
+  /** Absolute path of the input. */
+  file: string
+  /** Path the record names (relative to the batch's base). */
+  relative: string
   format: ParsedFormat
+  /** Absolute path of the record to write. */
+  target: string
+  /** Where to write the intermediate text of a converted format, if asked. */
+  dumpTarget: string | undefined
+  maxBytes: number
+  /** The sha256 of the last run, when its record may be reused. */
+  previousSha256: string | undefined
   /** Also return the record as one NDJSON line. */
   wantsLine: boolean
-  /** Also return the intermediate text of a converted format. */
-  wantsIntermediate: boolean
+  /** Which diagnostics to send back for the report. */
+  report: 'none' | 'warning' | 'info'
+  /** Indent the record (2 spaces) instead of one compact line. */
+  pretty: boolean
 }
 
 /** What comes back. */
 export type JobResult =
-  | {id: number; ok: true; json: string; line: string | undefined; intermediate: string | undefined; diagnostics: Diagnostic[]}
-  | {id: number; ok: false; reason: string}
+  | {id: number; status: 'skipped'; sha256: string; bytes: number}
+  | {id: number; status: 'failed'; reason: string; sha256: string | null; bytes: number | null}
+  | {id: number; status: 'ok'; sha256: string; bytes: number; counts: Record<Diagnostic['severity'], number>; line: string | undefined; report: Diagnostic[]}
 
 /** Run one job; never throws. */
-export async function extractOne(job: Job): Promise<JobResult> {
+export async function processJob(job: Job): Promise<JobResult> {
+  let sha256: string | null = null
+  let size: number | null = null
   try {
-    const {record, intermediate} = await extractDocument(job.bytes, job.path, job.format)
-    const line = job.wantsLine ? JSON.stringify(record) + '\n' : undefined
-    return {id: job.id, ok: true, json: JSON.stringify(record, null, 2) + '\n', line, intermediate: job.wantsIntermediate ? intermediate : undefined, diagnostics: record.diagnostics}
+    size = (await stat(job.file)).size
+    if (size > job.maxBytes) return {id: job.id, status: 'failed', reason: 'file is ' + size + ' bytes, above --max-bytes ' + job.maxBytes, sha256, bytes: size}
+    const bytes = await readFile(job.file)
+    sha256 = createHash('sha256').update(bytes).digest('hex')
+    if (job.previousSha256 === sha256 && (await stat(job.target).then(() => true, () => false))) {
+      return {id: job.id, status: 'skipped', sha256, bytes: bytes.length}
+    }
+    const {record, intermediate} = await extractDocument(bytes, job.relative, job.format)
+    const line = JSON.stringify(record) + '\n'
+    await writeAtomic(job.target, job.pretty ? JSON.stringify(record, null, 2) + '\n' : line)
+    if (job.dumpTarget && intermediate !== undefined) await writeAtomic(job.dumpTarget, intermediate)
+    const counts = {error: 0, warning: 0, info: 0}
+    for (const diagnostic of record.diagnostics) counts[diagnostic.severity]++
+    const report = job.report === 'none' ? [] : record.diagnostics.filter((diagnostic) => job.report === 'info' || diagnostic.severity !== 'info')
+    return {id: job.id, status: 'ok', sha256, bytes: bytes.length, counts, line: job.wantsLine ? line : undefined, report}
   } catch (error) {
-    const message = error instanceof DocumentError ? error.message : error instanceof Error ? error.message : String(error)
-    return {id: job.id, ok: false, reason: message.split('\n')[0] ?? 'unknown error'}
+    return {id: job.id, status: 'failed', reason: describe(error), sha256, bytes: size}
   }
+}
+
+/** One line for a failure. */
+function describe(error: unknown): string {
+  if (error instanceof DocumentError) return error.message
+  if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') {
+    const codes: Record<string, string> = {EACCES: 'permission denied', EISDIR: 'is a folder', ENOENT: 'no such file', ELOOP: 'symbolic link loop'}
+    const known = codes[error.code]
+    if (known) return known
+  }
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'unknown error'
 }

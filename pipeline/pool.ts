@@ -1,23 +1,31 @@
 /**
  * A small pool of worker threads for extraction, with a per-document time
- * budget: a worker that runs over it is terminated and replaced, and the
- * document fails with a clear reason. Without workers (one job, or running
- * from TypeScript sources) jobs run in-process.
+ * budget: a worker that runs over it is terminated and replaced, the document
+ * fails with a clear reason, and the other documents it held are run again.
+ * Each worker holds two documents at a time so that one's file I/O overlaps
+ * the other's extraction. Without workers (running from TypeScript sources,
+ * as the tests do) jobs run in-process.
  */
 import {availableParallelism} from 'node:os'
 import {Worker} from 'node:worker_threads'
 import type {Job, JobResult} from './extract-one.js'
 
+interface Pending {
+  job: Job
+  resolve: (result: JobResult) => void
+  timer?: NodeJS.Timeout
+}
+
 interface Slot {
   worker: Worker
-  job: Job | undefined
-  resolve: ((result: JobResult) => void) | undefined
-  timer: NodeJS.Timeout | undefined
+  running: Map<number, Pending>
 }
 
 const workerUrl = new URL('./worker.js', import.meta.url)
 /** Workers need the compiled JavaScript; from `.ts` sources (tests, tsx) the pool runs in-process. */
 const canUseWorkers = import.meta.url.endsWith('.js')
+/** Documents a worker holds at once. */
+const perWorker = 2
 
 /** The number of workers worth starting for `files` documents on this machine. */
 export function defaultJobs(files: number): number {
@@ -26,7 +34,7 @@ export function defaultJobs(files: number): number {
 
 export class ExtractionPool {
   readonly #slots: Slot[] = []
-  readonly #waiting: Array<{job: Job; resolve: (result: JobResult) => void}> = []
+  readonly #waiting: Pending[] = []
   readonly #timeout: number
 
   /**
@@ -39,10 +47,15 @@ export class ExtractionPool {
     for (let index = 0; index < jobs; index++) this.#slots.push(this.#spawn())
   }
 
-  /** Extract one document. */
+  /** How many documents the pool can hold at once (what the engine keeps in flight). */
+  get capacity(): number {
+    return Math.max(1, this.#slots.length) * perWorker
+  }
+
+  /** Process one document. */
   run(job: Job): Promise<JobResult> {
     // Note: loaded only when jobs run in this thread; the workers load it themselves.
-    if (this.#slots.length === 0) return import('./extract-one.js').then((module) => module.extractOne(job))
+    if (this.#slots.length === 0) return import('./extract-one.js').then((module) => module.processJob(job))
     return new Promise((resolve) => {
       this.#waiting.push({job, resolve})
       this.#dispatch()
@@ -55,42 +68,44 @@ export class ExtractionPool {
   }
 
   #spawn(): Slot {
-    const slot: Slot = {worker: new Worker(workerUrl), job: undefined, resolve: undefined, timer: undefined}
+    const slot: Slot = {worker: new Worker(workerUrl), running: new Map()}
     slot.worker.on('message', (result: JobResult) => this.#settle(slot, result))
-    slot.worker.on('error', (error) => this.#replace(slot, 'worker crashed: ' + error.message))
+    slot.worker.on('error', (error) => this.#replace(slot, undefined, 'worker crashed: ' + error.message))
     slot.worker.unref()
     return slot
   }
 
   #dispatch(): void {
     for (const slot of this.#slots) {
-      if (slot.job || this.#waiting.length === 0) continue
-      const next = this.#waiting.shift()!
-      slot.job = next.job
-      slot.resolve = next.resolve
-      slot.timer = setTimeout(() => this.#replace(slot, 'took longer than the time budget of ' + this.#timeout + ' ms (--timeout-ms)'), this.#timeout)
-      slot.worker.postMessage(next.job)
+      while (slot.running.size < perWorker && this.#waiting.length > 0) {
+        const pending = this.#waiting.shift()!
+        pending.timer = setTimeout(() => this.#replace(slot, pending.job.id, 'took longer than the time budget of ' + this.#timeout + ' ms (--timeout-ms)'), this.#timeout)
+        slot.running.set(pending.job.id, pending)
+        slot.worker.postMessage(pending.job)
+      }
     }
   }
 
   #settle(slot: Slot, result: JobResult): void {
-    clearTimeout(slot.timer)
-    const resolve = slot.resolve
-    slot.job = undefined
-    slot.resolve = undefined
-    resolve?.(result)
+    const pending = slot.running.get(result.id)
+    if (!pending) return
+    clearTimeout(pending.timer)
+    slot.running.delete(result.id)
+    pending.resolve(result)
     this.#dispatch()
   }
 
-  /** Terminate a stuck or crashed worker, fail its job, start a fresh one. */
-  #replace(slot: Slot, reason: string): void {
-    const job = slot.job
-    const resolve = slot.resolve
-    clearTimeout(slot.timer)
+  /** Terminate a stuck or crashed worker: fail the culprit (or all, on a crash), run the others again. */
+  #replace(slot: Slot, culprit: number | undefined, reason: string): void {
     void slot.worker.terminate()
     const index = this.#slots.indexOf(slot)
     if (index !== -1) this.#slots[index] = this.#spawn()
-    if (job && resolve) resolve({id: job.id, ok: false, reason})
+    for (const [id, pending] of slot.running) {
+      clearTimeout(pending.timer)
+      if (culprit === undefined || id === culprit) pending.resolve({id, status: 'failed', reason, sha256: null, bytes: null})
+      else this.#waiting.unshift({job: pending.job, resolve: pending.resolve})
+    }
+    slot.running.clear()
     this.#dispatch()
   }
 }

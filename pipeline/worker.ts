@@ -3,8 +3,8 @@
  * back the record as JSON text, or the one-line reason it failed.
  */
 import {parentPort} from 'node:worker_threads'
-import {extractOne, type Job} from './extract-one.js'
+import {processJob, type Job} from './extract-one.js'
 
 parentPort?.on('message', async function (job: Job) {
-  parentPort?.postMessage(await extractOne(job))
+  parentPort?.postMessage(await processJob(job))
 })

@@ -32,8 +32,8 @@ async function corpus(): Promise<string> {
 describe('zhengce extract (built)', () => {
   test('should write the same records with worker threads as in one thread', async () => {
     const folder = await corpus()
-    const single = zhengce('extract', path.join(folder, 'in'), '--out', path.join(folder, 'one'), '--jobs', '1')
-    const pooled = zhengce('extract', path.join(folder, 'in'), '--out', path.join(folder, 'two'), '--jobs', '2')
+    const single = zhengce('extract', path.join(folder, 'in'), '--out', path.join(folder, 'one'), '--jobs', '1', '--pretty')
+    const pooled = zhengce('extract', path.join(folder, 'in'), '--out', path.join(folder, 'two'), '--jobs', '2', '--pretty')
     expect([single.status, pooled.status]).toEqual([0, 0])
     for (const name of await readdir(path.join(root, 'output', 'seeds'))) {
       if (!name.endsWith('.json') || name === 'manifest.json') continue
