@@ -77,3 +77,32 @@ describe('zhengce extract (built)', () => {
     expect(JSON.parse(zhengce('schema').stdout).$ref).toBe('#/$defs/PolicyRecord')
   })
 })
+
+describe('zhengce extract and the file system (built)', () => {
+  test('should keep records inside --out whatever the input paths look like', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'zhengce-fs-'))
+    await mkdir(path.join(folder, 'in', 'deep'), {recursive: true})
+    const plan = await readFile(path.join(root, 'seeds', '003_34d31a0ef18a20a4.txt'))
+    // Two names that look alike but normalise differently (NFC é, NFD e + ◌́), and a path given with `..`.
+    await writeFile(path.join(folder, 'in', 'deep', 'caf\u00e9.txt'), plan)
+    await writeFile(path.join(folder, 'in', 'deep', 'cafe\u0301.txt'), plan)
+    const result = spawnSync(process.execPath, [cli, 'extract', path.join('in', 'deep', '..', 'deep'), '--out', 'out'], {cwd: folder, encoding: 'utf8'})
+    expect(result.status).toBe(0)
+    const written = (await readdir(path.join(folder, 'out'), {recursive: true})).map(String).sort()
+    expect(written).toEqual(['caf\u00e9.json', 'cafe\u0301.json', 'manifest.json'].sort())
+    expect((await readdir(folder)).sort()).toEqual(['in', 'out'])
+  })
+
+  test('should follow symbolic links only when asked', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'zhengce-fs-'))
+    await mkdir(path.join(folder, 'elsewhere'))
+    await mkdir(path.join(folder, 'in'))
+    await writeFile(path.join(folder, 'elsewhere', 'plan.txt'), await readFile(path.join(root, 'seeds', '003_34d31a0ef18a20a4.txt')))
+    await symlink(path.join(folder, 'elsewhere', 'plan.txt'), path.join(folder, 'in', 'linked.txt'))
+    const plain = zhengce('extract', path.join(folder, 'in'), '--out', path.join(folder, 'a'))
+    expect(plain.stderr).toMatch(/linked\.txt: error symbolic link not followed/)
+    const followed = zhengce('extract', path.join(folder, 'in'), '--out', path.join(folder, 'b'), '--follow-symlinks')
+    expect(followed.status).toBe(0)
+    expect(await readdir(path.join(folder, 'b'))).toContain('linked.json')
+  })
+})

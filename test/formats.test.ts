@@ -86,3 +86,12 @@ describe('converted formats', () => {
     await expect(extractDocument(Buffer.from('%PDF-1.4\ngarbage', 'latin1'), 'broken.pdf', 'pdf')).rejects.toThrow(/PDF/)
   })
 })
+
+describe('PDF limits', () => {
+  test('should refuse a PDF above the page or text limits before reading it all', async () => {
+    const {pdfToText} = await import('../pipeline/convert/pdf.js')
+    const pdf = await readFile(new URL('plan.pdf', folder))
+    await expect(pdfToText(pdf, {maxPages: 1, maxCharacters: 1e6})).rejects.toThrow(/2 pages, above the limit of 1/)
+    await expect(pdfToText(pdf, {maxPages: 10, maxCharacters: 50})).rejects.toThrow(/above the limit of 50 characters/)
+  })
+})
