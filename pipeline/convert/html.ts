@@ -29,17 +29,22 @@ export function decodeHtml(bytes: Uint8Array): {html: string; encoding: string} 
 
 /** Convert an HTML string to 公文 plain text. */
 export function htmlToText(html: string): string {
-  const tree = unified().use(rehypeParse).parse(html)
+  const lines = blockLines(unified().use(rehypeParse).parse(html), true)
+  return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim() + '\n'
+}
+
+/** The lines of the blocks below `node`, each followed by a blank line when `spaced`. */
+function blockLines(node: Root | Element, spaced: boolean): string[] {
   const lines: string[] = []
   const current: string[] = []
   const flush = () => {
-    const line = current.join('').replace(/[ \t\n\r\f\u00a0]+/g, ' ').trim()
+    const line = clean(current.join(''))
     current.length = 0
-    if (line) lines.push(line, '')
+    if (line) lines.push(...(spaced ? [line, ''] : [line]))
   }
-  walk(tree, current, lines, flush)
+  for (const child of node.children) walk(child as Nodes, current, lines, flush)
   flush()
-  return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim() + '\n'
+  return lines
 }
 
 function walk(node: Nodes, current: string[], lines: string[], flush: () => void): void {
@@ -78,20 +83,7 @@ function tableLines(table: Element): string[] {
 }
 
 function paragraphsOf(cell: Element | undefined): string[] {
-  return cell ? blockTexts(cell) : []
-}
-
-function blockTexts(cell: Element): string[] {
-  const lines: string[] = []
-  const current: string[] = []
-  const flush = () => {
-    const line = clean(current.join(''))
-    current.length = 0
-    if (line) lines.push(line)
-  }
-  for (const child of cell.children) walk(child as Nodes, current, lines, flush)
-  flush()
-  return lines.filter((line) => line.trim().length > 0)
+  return cell ? blockLines(cell, false) : []
 }
 
 function clean(text: string): string {

@@ -10,6 +10,7 @@
  * - `pipe`: Markdown pipe rows (`| a | b |`), the separator row skipped.
  */
 import type {Table, TableCell, TableRow} from 'mdast'
+import type {Point} from 'unist'
 import type {SourceLine} from './lines.js'
 import type {PointFactory} from './point.js'
 
@@ -47,20 +48,13 @@ function cellPerLine(lines: SourceLine[], index: number, point: PointFactory): F
     at = skip
   }
   const width = groups[0]?.length ?? 0
-  const rows = groups.filter((group) => group.length >= 2)
-  if (width < 2 || rows.length < 2 || rows.length < groups.length - 1) return undefined
-  const cells = rows.flat().filter((line) => line.content.length > 0)
+  const full = groups.filter((group) => group.length >= 2)
+  if (width < 2 || full.length < 2 || full.length < groups.length - 1) return undefined
+  const cells = full.flat().filter((line) => line.content.length > 0)
   const long = cells.filter((line) => line.content.length > 40).length
   if (long * 3 > cells.length) return undefined
-  const next = at
-  const node: Table = {
-    type: 'table',
-    align: [],
-    children: groups.map((group) => row(group.map((line) => cell(line, point)))),
-    position: {start: point(lines[index]!.start), end: point(lines[next - 1]!.end)}
-  }
-  node.data = {layout: 'cell-per-line'}
-  return {node, next}
+  const rows = groups.map((group) => row(group.map((line) => cell(line, point))))
+  return {node: tableNode(rows, point(lines[index]!.start), point(lines[at - 1]!.end), 'cell-per-line'), next: at}
 }
 
 function isSeparator(line: SourceLine | undefined): boolean {
@@ -93,14 +87,7 @@ function tabSeparated(lines: SourceLine[], index: number, point: PointFactory): 
     if (lines[at]?.kind === 'blank' && tabSeparatedCells(lines[at + 1])) at++
   }
   if (rows.length < 2) return undefined
-  const node: Table = {
-    type: 'table',
-    align: [],
-    children: rows,
-    position: {start: point(lines[index]!.start), end: point(lines[at - 1]!.end)}
-  }
-  node.data = {layout: 'tab-separated'}
-  return {node, next: at}
+  return {node: tableNode(rows, point(lines[index]!.start), point(lines[at - 1]!.end), 'tab-separated'), next: at}
 }
 
 function pipeTable(lines: SourceLine[], index: number, point: PointFactory): FlatTable | undefined {
@@ -119,14 +106,11 @@ function pipeTable(lines: SourceLine[], index: number, point: PointFactory): Fla
     rows.push(row(spans.map(([start, end]) => spanCell(line, start, end, point))))
   }
   if (rows.length < 2) return undefined
-  const node: Table = {
-    type: 'table',
-    align: [],
-    children: rows,
-    position: {start: point(lines[index]!.contentStart), end: point(lines[at - 1]!.contentEnd)}
-  }
-  node.data = {layout: 'pipe'}
-  return {node, next: at}
+  return {node: tableNode(rows, point(lines[index]!.contentStart), point(lines[at - 1]!.contentEnd), 'pipe'), next: at}
+}
+
+function tableNode(rows: TableRow[], start: Point, end: Point, layout: 'cell-per-line' | 'tab-separated' | 'pipe'): Table {
+  return {type: 'table', align: [], children: rows, position: {start, end}, data: {layout}}
 }
 
 function row(cells: TableCell[]): TableRow {
