@@ -33,15 +33,16 @@ const extractDocumentNumber: Plugin<[], Root> = function () {
     const front = frontOf(tree)
     file.data.docNumber = null
     for (const block of blocksOf(tree).slice(0, front.bodyStart)) {
-      if (block.node.type === 'table') continue
       const field = labelledFields(block.text).find((candidate) => candidate.label === '发文字号' || candidate.label === '文号')
-      const line = lineExpression.exec(field ? field.value : block.text.trim())
+      if (block.node.type === 'table' && !field) continue
+      const line = lineExpression.exec(field ? field.value.trim() : block.text.trim())
       if (!line?.[1] || line[1].length > 40) continue
-      const match = documentNumberExpression.exec(field ? block.text.slice(0, field.start + field.value.length) : block.text)
+      const match = documentNumberExpression.exec(field ? block.text.slice(field.start, field.start + field.value.length) : block.text)
       if (!match?.[1] || !match[2] || !match[3]) continue
+      const base = field ? field.start : 0
       const agency = match[1].replace(/^.*(?:发文字号|文号)[】:：]?\s*/, '')
-      const start = match.index + match[0].indexOf(agency)
-      const end = match.index + match[0].length
+      const start = base + match.index + match[0].indexOf(agency)
+      const end = base + match.index + match[0].length
       const year = Number(match[2])
       const position = spanOf(block, start, end)
       if (year > new Date().getFullYear()) {

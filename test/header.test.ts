@@ -179,3 +179,23 @@ describe('plans printed without a notice', () => {
     expect(record.outline.map((section) => [section.number, section.title, section.children.map((child) => child.title)])).toEqual([['第一章', '发展基础', ['发展成就']]])
   })
 })
+
+describe('government web pages', () => {
+  test('should read the metadata table above the title of a gov.cn page', async () => {
+    const {extractDocument} = await import('../pipeline/document.js')
+    const html = '<!DOCTYPE html><html><head><meta charset="utf-8"></head><body><table>' +
+      '<tr><td>索 引 号：</td><td>000014349/2021-00110</td><td>主题分类：</td><td>科技、教育\\知识产权</td></tr>' +
+      '<tr><td>发文机关：</td><td>国务院办公厅</td><td>成文日期：</td><td>2021年10月09日</td></tr>' +
+      '<tr><td>标 题：</td><td colspan="3">国务院办公厅关于印发“十四五”国家知识产权保护和运用规划的通知</td></tr>' +
+      '<tr><td>发文字号：</td><td>国办发〔2021〕20号</td><td>发布日期：</td><td>2021年10月28日</td></tr></table>' +
+      '<h1>国务院办公厅关于印发“十四五”国家知识产权保护和运用规划的通知</h1><p>国办发〔2021〕20号</p>' +
+      '<p>各省、自治区、直辖市人民政府，国务院各部委、各直属机构：</p><p>《“十四五”国家知识产权保护和运用规划》已经国务院同意，现印发给你们，请认真贯彻执行。</p>' +
+      '<p>国务院办公厅</p><p>2021年10月9日</p><p>（此件公开发布）</p></body></html>'
+    const {record} = await extractDocument(new TextEncoder().encode(html), 'page.html', 'html')
+    expect(record.title?.text).toBe('国务院办公厅关于印发“十四五”国家知识产权保护和运用规划的通知')
+    expect(record.docNumber?.text).toBe('国办发〔2021〕20号')
+    expect(record.issuers.map((issuer) => issuer.name)).toEqual(['国务院办公厅'])
+    expect(record.date?.value).toBe('2021-10-09')
+    expect(record.jurisdiction?.name).toBe('全国')
+  })
+})

@@ -56,6 +56,8 @@ function analyse(blocks: Block[]): Front {
   let title: Block[] = []
   for (const block of blocks.slice(0, Math.min(bodyStart, 40))) {
     const text = compact(block.text)
+    // A metadata table (gov.cn pages: 索引号, 发文机关, 发文字号 …) may stand above the title.
+    if (block.node.type === 'table' && labelledFields(block.text).length >= 2) continue
     if (block.node.type === 'table') break
     if (mastheadExpression.test(text) && text.length <= 64 && title.length === 0) {
       masthead.push(block)

@@ -11,24 +11,30 @@ export interface LabelledField {
   start: number
 }
 
-const bracketFieldExpression = /【\s*([\p{Script=Han}]{2,8})\s*】\s*([^【]*)/gu
-const colonFieldExpression = /^\s*([\p{Script=Han}]{2,8})\s*[:：]\s*(.+?)\s*$/u
+const bracketFieldExpression = /【\s*([\p{Script=Han}]{2,8})\s*】\s*([^【\t\n]*)/gu
+/**
+ * `标 题：…`, `发文字号：…`: a label (spaces between its characters allowed, as
+ * gov.cn prints 索 引 号) then a value up to a tab, a line break or a wide gap.
+ */
+const colonFieldExpression = /(?:^|[\t\n]|[ \u3000]{2,})((?:\p{Script=Han}[ \u3000]?){2,8}?)\s*[:：]\s*([^\t\n]*?)(?=[ \u3000]{2,}|[\t\n]|$)/gu
 
 /** Labels whose value is metadata of the document itself. */
-export const metadataLabels = /^(?:发文机关|发布部门|制定机关|发布机关|发文字号|文号|成文日期|发布日期|公布日期|施行日期|实施日期|时效性|效力位阶|效力级别|法规类别|主题分类|索引号|来源|标题)$/
+export const metadataLabels = /^(?:发文机关|发布部门|制定机关|发布机关|发文字号|文号|成文日期|发布日期|公布日期|施行日期|实施日期|时效性|效力位阶|效力级别|法规类别|主题分类|索引号|来源|标题|主题词)$/
 
-/** The labelled fields of a line ([] when it holds none we know). */
-export function labelledFields(line: string): LabelledField[] {
+/** The labelled fields of a line or a table block ([] when it holds none we know). */
+export function labelledFields(text: string): LabelledField[] {
   const fields: LabelledField[] = []
-  for (const match of line.matchAll(bracketFieldExpression)) {
+  for (const match of text.matchAll(bracketFieldExpression)) {
     const value = (match[2] ?? '').trim()
     if (!match[1] || !metadataLabels.test(match[1])) continue
     fields.push({label: match[1], value, start: match.index + match[0].indexOf(value, match[0].indexOf('】'))})
   }
   if (fields.length > 0) return fields
-  const colon = colonFieldExpression.exec(line)
-  if (colon?.[1] && colon[2] && metadataLabels.test(colon[1])) {
-    fields.push({label: colon[1], value: colon[2], start: line.lastIndexOf(colon[2])})
+  for (const match of text.matchAll(colonFieldExpression)) {
+    const label = (match[1] ?? '').replace(/[ \u3000]/g, '')
+    const value = (match[2] ?? '').trim()
+    if (!metadataLabels.test(label) || value.length === 0) continue
+    fields.push({label, value, start: match.index + match[0].lastIndexOf(value)})
   }
   return fields
 }
