@@ -23,7 +23,7 @@ declare module 'vfile' {
 }
 
 /** A section whose title names the goals of the document. */
-const goalSectionExpression = /(?:发展|总体|主要|规划|工作|预期)?目标(?:任务)?$|^目标$/
+const goalSectionExpression = /目标(?:任务|要求)?(?:[与和及](?:主要)?指标)?$/
 /** Explanatory notes under a table (注：…) hold definitions, not goals. */
 const noteExpression = /^(?:注|说明|备注)\s*[:：]|^\d+[.．、]\s*\S+(?:是指|指)/
 /** The year a sentence is due: 到2025年, 截止2025年, 2025年，. */

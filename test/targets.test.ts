@@ -179,3 +179,16 @@ describe('goals in prose and 专栏', () => {
     expect(record.targets.at(-1)?.column).toBe('c1')
   })
 })
+
+describe('goal sections', () => {
+  test.each(['二、发展目标与主要指标', '（二）主要目标', '第二节 总体目标', '三、目标任务', '（一）2025年目标'])('should read goals under `%s`', async (heading) => {
+    const next = heading.startsWith('第') ? '第三节 重点任务' : heading.startsWith('（') ? '（三）重点任务' : '四、重点任务'
+    const record = await extractText('某市“十四五”规划\n\n' + heading + '\n\n到2025年，有效发明专利拥有量达1600件。\n\n' + next + '\n\n建设专利导航项目20项。\n')
+    expect(record.targets.map((target) => target.indicator)).toEqual(['有效发明专利拥有量'])
+  })
+
+  test('should not read goals under 指导思想 or 坚持目标导向', async () => {
+    const record = await extractText('某市“十四五”规划\n\n一、指导思想\n\n坚持目标导向，建设专利导航项目20项。\n\n二、坚持目标导向\n\n培育企业30家。\n')
+    expect(record.targets).toEqual([])
+  })
+})

@@ -48,7 +48,8 @@ export function matchOutlineMarker(line: string): OutlineMatch | undefined {
     const match = marker.expression.exec(line)
     if (!match || match[1] === undefined) continue
     const rest = line.slice(match[0].length)
-    if (rest.length === 0 || /^[\d%％）)、，。,.]/.test(rest)) return undefined
+    // Note: after an Arabic marker a digit is a number (`1.5亿元`); after 一、 or （一） it may be a year.
+    if (rest.length === 0 || /^[%％）)、，。,.]/.test(rest) || (marker.rank >= 5 && /^\d/.test(rest))) return undefined
     return {rank: marker.rank, number: match[1], length: match[0].length}
   }
   return undefined
