@@ -20,9 +20,6 @@ export function toHalfWidth(text: string): string {
   return text.replace(/[\uff01-\uff5e]/g, (character) => String.fromCharCode(character.charCodeAt(0) - 0xfee0))
 }
 
-/** Whether a line ends a sentence. */
-export const sentenceEndExpression = /[。！？!?]/
-
 /** Document-type words that end a title (文种). */
 export const documentTypeExpression =
   /(?:通知|通报|规划|纲要|意见|方案|办法|计划|决定|报告|评估|批复|函|规定|细则|条例|要点|纪要|公告|通告|指南|清单|措施|决议|命令|议案|请示)(?:[(（][^()（）]{0,30}[)）])?$/

@@ -10,9 +10,6 @@ const digits: Record<string, number> = {
   〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9
 }
 
-/** Matches a Chinese numeral (including 两, 〇 and 点). */
-export const chineseNumeralExpression = /[〇零一二两三四五六七八九十百千万亿点]+/
-
 /**
  * Read a Chinese or Arabic numeral; undefined when it is neither.
  *

@@ -1,7 +1,7 @@
 /**
  * Offsets to unist points, over the decoded text.
  */
-import type {Point, Position} from 'unist'
+import type {Point} from 'unist'
 import {location} from 'vfile-location'
 
 /** Turns a 0-based offset into a unist point. */
@@ -18,9 +18,4 @@ export function pointFactory(text: string): PointFactory {
     if (!last) return {line: 1, column: 1, offset: 0}
     return {line: last.line, column: last.column + 1, offset}
   }
-}
-
-/** A position spanning `start` to `end`. */
-export function spanPosition(point: PointFactory, start: number, end: number): Position {
-  return {start: point(start), end: point(end)}
 }

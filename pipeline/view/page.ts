@@ -2,9 +2,9 @@
  * Self-contained HTML views: a document with every extracted item
  * highlighted in place, an index of an output folder, and the diff table.
  *
- * Document text is data: everything is escaped, item data travels as JSON in
- * a non-executable script element, no event handler is built from content,
- * and a Content-Security-Policy allows only the page's own script (by hash).
+ * Document text is data: everything is escaped (item details travel in
+ * escaped attributes), no event handler is built from content, and a
+ * Content-Security-Policy allows only the page's own script (by hash).
  */
 import {createHash} from 'node:crypto'
 import type {PolicyRecord} from '../../schemas/record.js'
@@ -13,11 +13,6 @@ import {itemKinds, viewItems, type ItemKind, type ViewItem} from './items.js'
 /** Escape text for HTML content and attribute values. */
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
-}
-
-/** JSON safe inside a `<script type="application/json">` element. */
-export function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029')
 }
 
 const kindNames: Record<ItemKind, string> = {
