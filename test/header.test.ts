@@ -103,6 +103,8 @@ describe('header extraction', () => {
       ['关于提升知识产权创新支撑力的实施意见', 'opinion'],
       ['某市知识产权发展规划中期评估报告', 'evaluation'],
       ['某市知识产权三年行动计划（2021—2023年）', 'plan'],
+      ['关于某市“十四五”知识产权发展规划实施情况的报告', 'evaluation'],
+      ['某市“十四五”规划中期评估', 'evaluation'],
       ['某市专利资助管理办法', 'other']
     ]
     for (const [title, kind] of kinds) {
