@@ -192,3 +192,25 @@ describe('goal sections', () => {
     expect(record.targets).toEqual([])
   })
 })
+
+describe('category rows', () => {
+  test('should read a category printed on its own row across the table', async () => {
+    const text = head + '指标\t单位\t2025年\t属性\n一、创新驱动\n研发经费投入强度\t%\t3.5\t预期性\n发明专利拥有量\t件\t3100\t预期性\n二、开放合作\n实际使用外资\t亿美元\t20\t预期性\n'
+    const record = await extractText(text)
+    expect(brief(record.targets)).toEqual([
+      ['创新驱动', '研发经费投入强度', '%', '3.5', 2025, 'table'],
+      ['创新驱动', '发明专利拥有量', '件', '3100', 2025, 'table'],
+      ['开放合作', '实际使用外资', '亿美元', '20', 2025, 'table']
+    ])
+    expect(record.outline.map((section) => section.title)).toEqual(['发展目标'])
+  })
+
+  test('should read a category row in a cell-per-line table', async () => {
+    const text = head + '\t指标\n\t单位\n\t目标值\n\n\t创新驱动\n\n\t研发经费投入强度\n\t%\n\t3.5\n\n\t发明专利拥有量\n\t件\n\t3100\n'
+    const record = await extractText(text)
+    expect(brief(record.targets)).toEqual([
+      ['创新驱动', '研发经费投入强度', '%', '3.5', 2025, 'table'],
+      ['创新驱动', '发明专利拥有量', '件', '3100', 2025, 'table']
+    ])
+  })
+})

@@ -87,6 +87,12 @@ export function readIndicatorTable(table: Table, periodEnd: number | null): Read
   for (const row of rows.slice(first)) {
     const cells = cellsOf(row)
     if (cells.map(compact).join('|') === header.join('|')) continue
+    const filled = cells.filter(Boolean)
+    // A row with one text cell across a wide table is a category row (一、经济发展).
+    if (cells.length === 1 && filled.length === 1 && adjusted.length > 2 && !parseValue(filled[0]!)) {
+      category = compact(filled[0]!).replace(/^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])/, '')
+      continue
+    }
     const aligned = cells.length < adjusted.length ? [...Array<string>(adjusted.length - cells.length).fill(''), ...cells] : cells
     const categoryIndex = adjusted.findIndex((role) => role.kind === 'category')
     if (categoryIndex !== -1 && aligned[categoryIndex]) category = compact(aligned[categoryIndex])

@@ -49,7 +49,8 @@ function cellPerLine(lines: SourceLine[], index: number, point: PointFactory): F
   }
   const width = groups[0]?.length ?? 0
   const full = groups.filter((group) => group.length >= 2)
-  if (width < 2 || full.length < 2 || full.length < groups.length - 1) return undefined
+  // Note: a one-cell group inside the table is a category row spanning the columns.
+  if (width < 2 || full.length < 2 || full.length < groups.length * 0.6) return undefined
   const cells = full.flat().filter((line) => line.content.length > 0)
   const long = cells.filter((line) => line.content.length > 40).length
   if (long * 3 > cells.length) return undefined
@@ -80,7 +81,7 @@ function tabSeparatedCells(line: SourceLine | undefined): Array<[number, number]
 function tabSeparated(lines: SourceLine[], index: number, point: PointFactory): FlatTable | undefined {
   const rows: TableRow[] = []
   let at = index
-  for (let spans = tabSeparatedCells(lines[at]); spans; spans = tabSeparatedCells(lines[at])) {
+  for (let spans = tabSeparatedCells(lines[at]); spans; spans = tabSeparatedCells(lines[at]) ?? categoryRow(lines, at)) {
     const line = lines[at]!
     rows.push(row(spans.map(([start, end]) => spanCell(line, start, end, point))))
     at++
@@ -88,6 +89,16 @@ function tabSeparated(lines: SourceLine[], index: number, point: PointFactory): 
   }
   if (rows.length < 2) return undefined
   return {node: tableNode(rows, point(lines[index]!.start), point(lines[at - 1]!.end), 'tab-separated'), next: at}
+}
+
+/**
+ * A short line without tabs between two tab-separated rows: a category row
+ * spanning the columns (`一、经济发展`), kept in the table as one cell.
+ */
+function categoryRow(lines: SourceLine[], at: number): Array<[number, number]> | undefined {
+  const line = lines[at]
+  if (!line || line.kind !== 'text' || line.raw.includes('\t') || line.content.length > 30 || /[。；，]/.test(line.content)) return undefined
+  return tabSeparatedCells(lines[at + 1]) ? [[line.contentStart, line.contentEnd]] : undefined
 }
 
 function pipeTable(lines: SourceLine[], index: number, point: PointFactory): FlatTable | undefined {
