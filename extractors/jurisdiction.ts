@@ -90,7 +90,7 @@ function mostSpecific(found: Found[]): Found | undefined {
 
 /** How much of the body is read for the division it names most often: its opening says where it governs. */
 const openingBlocks = 40
-const openingCharacters = 8000
+const openingCharacters = 3000
 
 /** The division the opening of the body names most often (three characters or more), first mention on ties. */
 function mostFrequent(blocks: Block[]): Found | undefined {

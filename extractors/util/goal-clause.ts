@@ -29,7 +29,7 @@ const verbSource = '达到|达|提高到|提高至|提升到|提升至|增加到
  * so that 万人, 十亿元 or 一批 inside an indicator are never values.
  */
 const proseValueExpression = new RegExp(
-  '(?<verb>(?:' + verbSource + ')\\s*)?(?<prefix>' + comparatorPrefixSource + ')?\\s*(?:(?<first>\\d+(?:\\.\\d+)?)(?:\\s*(?:-|—|–|－|~|～|至)\\s*(?<second>\\d+(?:\\.\\d+)?))?\\s*(?<unit>' + unitSource + ')|(?<=(?:' + verbSource + ')\\s*)(?<chinese>[一二两三四五六七八九十百千万]+)(?<chineseUnit>家|个|项|件|人|名|户|所))\\s*(?<suffix>及以上|或以上|以上|以内|及以下|以下|左右)?',
+  '(?:(?<verb>(?:' + verbSource + ')\\s*)?(?<prefix>' + comparatorPrefixSource + ')?\\s*(?<first>\\d+(?:\\.\\d+)?)(?:\\s*(?:-|—|–|－|~|～|至)\\s*(?<second>\\d+(?:\\.\\d+)?))?\\s*(?<unit>' + unitSource + ')|(?<chineseVerb>(?:' + verbSource + ')\\s*)(?<chinese>[一二两三四五六七八九十百千万]+)(?<chineseUnit>家|个|项|件|人|名|户|所))\\s*(?<suffix>及以上|或以上|以上|以内|及以下|以下|左右)?',
   'gu'
 )
 /** Clause boundaries (，；。：！？) and the brackets that suspend them. */
@@ -86,7 +86,7 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number): Go
   for (const [index, match] of matches.entries()) {
     const parsed = match.groups ? fromGroups(match.groups) : undefined
     if (!parsed) continue
-    const verbLength = match.groups?.verb?.length ?? 0
+    const verbLength = (match.groups?.verb ?? match.groups?.chineseVerb)?.length ?? 0
     const valueStart = match.index + verbLength
     const valueEnd = match.index + match[0].length
     let before = clause.slice(cursor, match.index).replace(/^[、和及与并且,，\s]+/, '')
