@@ -4,7 +4,7 @@
  * only a small result, so the main thread stays free.
  */
 import {createHash} from 'node:crypto'
-import {readFile, stat} from 'node:fs/promises'
+import {existsSync, readFileSync, statSync} from 'node:fs'
 import type {Diagnostic} from '../schemas/record.js'
 import {DocumentError, extractDocument} from './document.js'
 import type {ParsedFormat} from './formats.js'
@@ -44,17 +44,17 @@ export async function processJob(job: Job): Promise<JobResult> {
   let sha256: string | null = null
   let size: number | null = null
   try {
-    size = (await stat(job.file)).size
+    size = statSync(job.file).size
     if (size > job.maxBytes) return {id: job.id, status: 'failed', reason: 'file is ' + size + ' bytes, above --max-bytes ' + job.maxBytes, sha256, bytes: size}
-    const bytes = await readFile(job.file)
+    const bytes = readFileSync(job.file)
     sha256 = createHash('sha256').update(bytes).digest('hex')
-    if (job.previousSha256 === sha256 && (await stat(job.target).then(() => true, () => false))) {
+    if (job.previousSha256 === sha256 && existsSync(job.target)) {
       return {id: job.id, status: 'skipped', sha256, bytes: bytes.length}
     }
     const {record, intermediate} = await extractDocument(bytes, job.relative, job.format)
     const line = JSON.stringify(record) + '\n'
-    await writeAtomic(job.target, job.pretty ? JSON.stringify(record, null, 2) + '\n' : line)
-    if (job.dumpTarget && intermediate !== undefined) await writeAtomic(job.dumpTarget, intermediate)
+    writeAtomic(job.target, job.pretty ? JSON.stringify(record, null, 2) + '\n' : line)
+    if (job.dumpTarget && intermediate !== undefined) writeAtomic(job.dumpTarget, intermediate)
     const counts = {error: 0, warning: 0, info: 0}
     for (const diagnostic of record.diagnostics) counts[diagnostic.severity]++
     const report = job.report === 'none' ? [] : record.diagnostics.filter((diagnostic) => job.report === 'info' || diagnostic.severity !== 'info')

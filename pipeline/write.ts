@@ -1,21 +1,22 @@
 /**
  * Atomic writes: a temporary file beside the target, then a rename, so a crash
- * or Ctrl-C never leaves half a JSON.
+ * or Ctrl-C never leaves half a JSON. Synchronous: it runs in worker threads,
+ * where a blocking write costs less than a hop through libuv's thread pool.
  */
-import {mkdir, rename, writeFile} from 'node:fs/promises'
+import {mkdirSync, renameSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {threadId} from 'node:worker_threads'
 
 const made = new Set<string>()
 
 /** Write `content` to `target` atomically, making its folder once. */
-export async function writeAtomic(target: string, content: string): Promise<void> {
+export function writeAtomic(target: string, content: string): void {
   const folder = path.dirname(target)
   if (!made.has(folder)) {
-    await mkdir(folder, {recursive: true})
+    mkdirSync(folder, {recursive: true})
     made.add(folder)
   }
   const temporary = target + '.' + process.pid + '-' + threadId + '.tmp'
-  await writeFile(temporary, content)
-  await rename(temporary, target)
+  writeFileSync(temporary, content)
+  renameSync(temporary, target)
 }
