@@ -6,11 +6,8 @@ import type {Root} from 'mdast'
 import {VFile} from 'vfile'
 import {messageAt} from '../extractors/util/message-at.js'
 import type {PolicyRecord, Source} from '../schemas/record.js'
-import {docxToText} from './convert/docx.js'
-import {decodeHtml, htmlToText} from './convert/html.js'
-import {pdfToText} from './convert/pdf.js'
 import {sniffFormat, type ParsedFormat} from './formats.js'
-import {processors} from './processor.js'
+import {processorFor} from './processor.js'
 
 export {formatOf, formats, unsupportedFormats} from './formats.js'
 import {decode} from './stages/decode.js'
@@ -33,7 +30,7 @@ export async function extractDocument(bytes: Uint8Array, sourcePath: string, for
   if (text.trim().length === 0) throw new DocumentError('no text (only whitespace)')
   const file = new VFile({path: sourcePath, value: text})
   if (encoding === 'gb18030' || encoding === 'gbk') file.info('Not UTF-8: decoded as ' + encoding.toUpperCase(), {ruleId: 'decoded-gb18030', source: 'zhengce'})
-  const processor = processors[actual === 'markdown' ? 'markdown' : 'text']
+  const processor = await processorFor(actual === 'markdown' ? 'markdown' : 'text')
   const tree = processor.parse(file) as Root
   reportParserRepairs(tree, file)
   await processor.run(tree, file)
@@ -53,16 +50,20 @@ export async function extractDocument(bytes: Uint8Array, sourcePath: string, for
 /** The text to parse, from the bytes of a format; converted formats also give it as the intermediate to dump. */
 async function toText(bytes: Uint8Array, format: ParsedFormat): Promise<{text: string; encoding: string; intermediate: string | undefined}> {
   try {
+    // Note: converters load on first use; plain text never pays for mammoth, parse5 or pdf.js.
     if (format === 'pdf') {
+      const {pdfToText} = await import('./convert/pdf.js')
       const text = await pdfToText(bytes)
       return {text, encoding: 'binary', intermediate: text}
     }
     if (format === 'docx') {
+      const {docxToText} = await import('./convert/docx.js')
       const {text} = await docxToText(bytes)
       return {text, encoding: 'binary', intermediate: text}
     }
     if (bytes.includes(0) && !hasUtf16Bom(bytes)) throw new DocumentError('binary data (NUL bytes): not a text document')
     if (format === 'html') {
+      const {decodeHtml, htmlToText} = await import('./convert/html.js')
       const {html, encoding} = decodeHtml(bytes)
       const text = htmlToText(html)
       return {text, encoding, intermediate: text}

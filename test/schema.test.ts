@@ -1,6 +1,6 @@
 import {readFile} from 'node:fs/promises'
 import {describe, expect, test} from 'vitest'
-import {policyRecordJsonSchema} from '../schemas/json-schema.js'
+import {policyRecordJsonSchema, standaloneValidator} from '../schemas/json-schema.js'
 import {validateRecords} from '../pipeline/validate.js'
 import {extractText} from './helpers/extract.js'
 
@@ -8,6 +8,11 @@ describe('schema', () => {
   test('should have a committed JSON Schema that is current (run `npm run schema` when it is not)', async () => {
     const committed = String(await readFile(new URL('../schemas/json/policy-record.schema.json', import.meta.url)))
     expect(committed).toBe(policyRecordJsonSchema())
+  })
+
+  test('should have a committed standalone validator that is current (run `npm run schema` when it is not)', async () => {
+    const committed = String(await readFile(new URL('../schemas/validate-record.ts', import.meta.url)))
+    expect(committed).toBe(standaloneValidator())
   })
 
   test('should accept an emitted record with ajv and reject a broken one', async () => {
