@@ -16,7 +16,6 @@ import {ExtractionPool, defaultJobs} from './pool.js'
 import {createProgress, type EngineStreams} from './report.js'
 import {writeAtomic} from './write.js'
 
-export {writeAtomic} from './write.js'
 
 export type {EngineStreams} from './report.js'
 
@@ -141,7 +140,7 @@ export async function runExtract(options: ExtractOptions, streams: EngineStreams
     await finished(ndjson)
   }
   entries.sort((a, b) => a.path.localeCompare(b.path))
-  await writeAtomic(path.join(out, 'manifest.json'), JSON.stringify({tool: toolVersion, schemaVersion, base, entries} satisfies Manifest, null, 2) + '\n')
+  writeAtomic(path.join(out, 'manifest.json'), JSON.stringify({tool: toolVersion, schemaVersion, base, entries} satisfies Manifest, null, 2) + '\n')
   summary(entries, streams)
   if (options.stats) {
     const seconds = (performance.now() - started) / 1000

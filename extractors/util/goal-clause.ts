@@ -81,7 +81,6 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number): Go
   if (meansExpression.test(clause)) return []
   const goals: Goal[] = []
   let cursor = 0
-  proseValueExpression.lastIndex = 0
   const matches = [...clause.matchAll(proseValueExpression)].filter((match) => !isYear(match, clause))
   for (const [index, match] of matches.entries()) {
     const parsed = match.groups ? fromGroups(match.groups) : undefined

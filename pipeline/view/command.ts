@@ -6,7 +6,8 @@ import {readFile, stat} from 'node:fs/promises'
 import path from 'node:path'
 import type {PolicyRecord} from '../../schemas/record.js'
 import {extractDocument} from '../document.js'
-import {writeAtomic, type Manifest} from '../engine.js'
+import type {Manifest} from '../engine.js'
+import {writeAtomic} from '../write.js'
 import {formatOf} from '../formats.js'
 import type {EngineStreams} from '../report.js'
 import {documentPage, indexPage, type IndexRow} from './page.js'
@@ -32,7 +33,7 @@ export async function runView(inputs: string[], options: {out: string}, streams:
     try {
       const {record, text} = await load(source)
       const href = source.name.replace(/\.[^./]+$/, '') + '.html'
-      await writeAtomic(path.join(out, href), documentPage(record, text))
+      writeAtomic(path.join(out, href), documentPage(record, text))
       rows.push({href, record})
       if (text === undefined) streams.stderr.write(source.name + ': warning source document not found, the page shows the record only\n')
     } catch (error) {
@@ -40,7 +41,7 @@ export async function runView(inputs: string[], options: {out: string}, streams:
       streams.stderr.write(source.name + ': error ' + (error instanceof Error ? error.message : String(error)) + '\n')
     }
   }
-  if (rows.length > 1 || inputs.some((input) => path.extname(input) === '')) await writeAtomic(path.join(out, 'index.html'), indexPage(rows))
+  if (rows.length > 1 || inputs.some((input) => path.extname(input) === '')) writeAtomic(path.join(out, 'index.html'), indexPage(rows))
   streams.stderr.write(rows.length + ' page(s) written to ' + out + '\n')
   return failures > 0 ? 1 : 0
 }
