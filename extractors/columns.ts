@@ -53,7 +53,7 @@ const extractColumns: Plugin<[], Root> = function () {
         text: body.map((part) => part.text.trim()).join('\n'),
         position: {start: spanOf(block, 0, 0).start, end: spanOf(last, last.text.length, last.text.length).end}
       })
-      for (const part of [block, ...body]) part.node.data = {...part.node.data, column: id}
+      for (const part of [block, ...body]) (part.node.data ??= {}).column = id
       index += body.length
     }
     file.data.columns = columns

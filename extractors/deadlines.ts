@@ -14,6 +14,7 @@ import type {Deadline} from '../schemas/record.js'
 import periods from './data/plan-periods.json' with {type: 'json'}
 import {blocksOf, spanOf, type Block} from './util/blocks.js'
 import {goalsIn} from './util/goal-clause.js'
+import {matchesOf} from './util/text.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -40,7 +41,7 @@ const extractDeadlines: Plugin<[], Root> = function () {
     const deadlines: Deadline[] = []
     for (const block of blocks) {
       if (block.node.type !== 'paragraph' || guiding.has(block.node.data?.section ?? '')) continue
-      for (const sentence of block.text.matchAll(sentenceExpression)) {
+      for (const sentence of matchesOf(sentenceExpression, block.text)) {
         deadlines.push(...inSentence(block, sentence.index, sentence[0], reference, file.data.period?.end ?? null))
       }
     }
@@ -52,7 +53,7 @@ const extractDeadlines: Plugin<[], Root> = function () {
 function referenceYear(file: VFile, blocks: Block[]): number | undefined {
   const dated = file.data.date?.value ?? file.data.printDate?.value
   if (dated) return Number(dated.slice(0, 4))
-  const years = blocks.flatMap((block) => [...block.text.matchAll(pastYearExpression)].map((match) => Number(match[1] ?? match[2] ?? match[3])))
+  const years = blocks.flatMap((block) => matchesOf(pastYearExpression, block.text).map((match) => Number(match[1] ?? match[2] ?? match[3])))
   return years.length > 0 ? Math.max(...years) : undefined
 }
 
@@ -67,7 +68,7 @@ function inSentence(block: Block, offset: number, sentence: string, reference: n
   const found: Deadline[] = []
   if (!mayHoldTimeExpression.test(sentence)) return found
   const years = new Set<number>()
-  for (const match of sentence.matchAll(timeExpression)) {
+  for (const match of matchesOf(timeExpression, sentence)) {
     const groups = match.groups ?? {}
     const before = sentence.slice(0, match.index)
     if (/预计\s*$|预计[^，。；]{0,6}$/.test(before) || /^\s*(?:起|开始|以来)/.test(sentence.slice(match.index + match[0].length))) continue

@@ -43,7 +43,8 @@ const extractOutline: Plugin<[], Root> = function () {
         siblings.push(section)
         stack.push(section)
       }
-      node.data = {...node.data, section: stack.at(-1)?.id}
+      // Note: set in place; spreading `data` on every block was a hot path.
+      ;(node.data ??= {}).section = stack.at(-1)?.id
     }
     file.data.outline = outline
   }

@@ -7,7 +7,7 @@ import type {Plugin} from 'unified'
 import type {Reference} from '../schemas/record.js'
 import {documentNumberExpression} from './document-number.js'
 import {blocksOf, spanOf} from './util/blocks.js'
-import {compact} from './util/text.js'
+import {compact, matchesOf} from './util/text.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -25,7 +25,7 @@ const extractReferences: Plugin<[], Root> = function () {
     const byTitle = new Map<string, Reference>()
     const own = new Set([file.data.title?.text, file.data.enclosed?.title].filter(Boolean).map((title) => compact(title!)))
     for (const block of blocksOf(tree)) {
-      for (const match of block.text.matchAll(citationExpression)) {
+      for (const match of matchesOf(citationExpression, block.text)) {
         const title = compact(match[1] ?? '')
         if (title.length < 2 || own.has(title) || /^规划|^纲要|^意见|^方案/.test(title) && title.length <= 3) continue
         const end = match.index + match[0].length

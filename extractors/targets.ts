@@ -15,6 +15,7 @@ import {goalsIn, type Goal} from './util/goal-clause.js'
 import {readIndicatorTable} from './util/indicator-table.js'
 import {hasConflictingPopulation, indicatorKey, indicatorSimilarity, isContained} from './util/indicator-key.js'
 import {messageAt} from './util/message-at.js'
+import {matchesOf} from './util/text.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -71,7 +72,7 @@ function sectionIds(outline: NonNullable<VFile['data']['outline']>): Array<[stri
 }
 
 function yearOf(text: string): number | undefined {
-  const years = [...text.matchAll(yearExpression)].map((match) => Number(match[1]))
+  const years = matchesOf(yearExpression, text).map((match) => Number(match[1]))
   return years.length > 0 ? Math.max(...years) : undefined
 }
 

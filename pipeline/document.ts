@@ -21,9 +21,10 @@ export class DocumentError extends Error {
 /**
  * Extract the record of one document.
  *
- * `sourcePath` is what the record names (relative to the batch's base).
+ * `sourcePath` is what the record names (relative to the batch's base);
+ * `sha256` is the bytes' digest when the caller has it already.
  */
-export async function extractDocument(bytes: Uint8Array, sourcePath: string, format: ParsedFormat): Promise<{record: PolicyRecord; file: VFile; intermediate: string | undefined}> {
+export async function extractDocument(bytes: Uint8Array, sourcePath: string, format: ParsedFormat, sha256?: string): Promise<{record: PolicyRecord; file: VFile; intermediate: string | undefined}> {
   if (bytes.length === 0) throw new DocumentError('empty file')
   const actual = sniffFormat(bytes, format)
   const {text, encoding, intermediate} = await toText(bytes, actual)
@@ -39,7 +40,7 @@ export async function extractDocument(bytes: Uint8Array, sourcePath: string, for
   }
   const source: Source = {
     path: sourcePath,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
+    sha256: sha256 ?? createHash('sha256').update(bytes).digest('hex'),
     bytes: bytes.length,
     format: actual,
     encoding

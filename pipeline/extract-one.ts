@@ -51,7 +51,7 @@ export async function processJob(job: Job): Promise<JobResult> {
     if (job.previousSha256 === sha256 && existsSync(job.target)) {
       return {id: job.id, status: 'skipped', sha256, bytes: bytes.length}
     }
-    const {record, intermediate} = await extractDocument(bytes, job.relative, job.format)
+    const {record, intermediate} = await extractDocument(bytes, job.relative, job.format, sha256)
     const line = JSON.stringify(record) + '\n'
     writeAtomic(job.target, job.pretty ? JSON.stringify(record, null, 2) + '\n' : line)
     if (job.dumpTarget && intermediate !== undefined) writeAtomic(job.dumpTarget, intermediate)

@@ -32,8 +32,23 @@ for (const [code, name] of table.divisions as Array<[string, string]>) {
   list.push(division)
   byName.set(name, list)
 }
-const longestName = Math.max(...[...byName.keys()].map((name) => name.length))
-const suffixes = new Set([...byName.keys()].map((name) => name.charCodeAt(name.length - 1)))
+
+/** A trie of the names read backwards from their last character: a node per character, `name` where one ends. */
+interface ReverseTrie {
+  next: Map<number, ReverseTrie>
+  name: string | undefined
+}
+const reverseTrie: ReverseTrie = {next: new Map(), name: undefined}
+for (const name of byName.keys()) {
+  let node = reverseTrie
+  for (let index = name.length - 1; index >= 0; index--) {
+    const code = name.charCodeAt(index)
+    let child = node.next.get(code)
+    if (!child) node.next.set(code, (child = {next: new Map(), name: undefined}))
+    node = child
+  }
+  node.name = name
+}
 
 function toDivision(code: string, name: string): Division {
   const province = byCode.get(code.slice(0, 2) + '0000') ?? null
@@ -55,18 +70,21 @@ export const levelRanks: Record<DivisionLevel, number> = {national: 0, province:
 export function findDivisions(text: string, minimumLength = 3): DivisionMention[] {
   const mentions: DivisionMention[] = []
   let consumed = 0
-  // Note: every name ends in one of a few characters (省 市 区 县 州 盟 旗 …), so
-  // only those places are tried, longest name first: this runs over whole documents.
+  // Note: every name ends in one of a few characters (省 市 区 县 州 盟 旗 …);
+  // from each place, the reverse trie reads backwards to the longest name that
+  // ends there, without slicing: this runs over whole documents.
   for (let end = 1; end <= text.length; end++) {
-    if (!suffixes.has(text.charCodeAt(end - 1))) continue
-    for (let length = Math.min(longestName, end - consumed); length >= minimumLength; length--) {
-      const name = text.slice(end - length, end)
-      const candidates = byName.get(name)
-      if (!candidates) continue
-      mentions.push({start: end - length, end, name, candidates})
-      consumed = end
-      break
+    let node = reverseTrie.next.get(text.charCodeAt(end - 1))
+    if (!node) continue
+    let longest: string | undefined
+    for (let start = end - 1; node; ) {
+      if (node.name !== undefined && node.name.length >= minimumLength) longest = node.name
+      if (--start < consumed) break
+      node = node.next.get(text.charCodeAt(start))
     }
+    if (longest === undefined) continue
+    mentions.push({start: end - longest.length, end, name: longest, candidates: byName.get(longest)!})
+    consumed = end
   }
   return mentions
 }

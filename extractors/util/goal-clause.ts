@@ -8,7 +8,7 @@
  * precedes the number (`实施2-3家…项目`).
  */
 import type {Value} from '../../schemas/record.js'
-import {compact} from './text.js'
+import {compact, matchesOf} from './text.js'
 import {completeScaleUnit, comparatorPrefixSource, fromGroups, proseTextValueExpression} from './value.js'
 
 /** A goal found in a text, with offsets into that text. */
@@ -81,7 +81,7 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number): Go
   if (meansExpression.test(clause)) return []
   const goals: Goal[] = []
   let cursor = 0
-  const matches = [...clause.matchAll(proseValueExpression)].filter((match) => !isYear(match, clause))
+  const matches = matchesOf(proseValueExpression, clause).filter((match) => !isYear(match, clause))
   for (const [index, match] of matches.entries()) {
     const parsed = match.groups ? fromGroups(match.groups) : undefined
     if (!parsed) continue

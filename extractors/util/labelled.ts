@@ -3,6 +3,7 @@
  * `发文字号：国办发〔2021〕20号` or `【发布部门】 国务院办公厅 【发文字号】 …`,
  * several 【…】 fields possibly on one line.
  */
+import {matchesOf} from './text.js'
 
 /** One labelled field, with the offset of its value in the line. */
 export interface LabelledField {
@@ -24,13 +25,13 @@ export const metadataLabels = /^(?:发文机关|发布部门|制定机关|发布
 /** The labelled fields of a line or a table block ([] when it holds none we know). */
 export function labelledFields(text: string): LabelledField[] {
   const fields: LabelledField[] = []
-  for (const match of text.matchAll(bracketFieldExpression)) {
+  for (const match of matchesOf(bracketFieldExpression, text)) {
     const value = (match[2] ?? '').trim()
     if (!match[1] || !metadataLabels.test(match[1])) continue
     fields.push({label: match[1], value, start: match.index + match[0].indexOf(value, match[0].indexOf('】'))})
   }
   if (fields.length > 0) return fields
-  for (const match of text.matchAll(colonFieldExpression)) {
+  for (const match of matchesOf(colonFieldExpression, text)) {
     const label = (match[1] ?? '').replace(/[ \u3000]/g, '')
     const value = (match[2] ?? '').trim()
     if (!metadataLabels.test(label) || value.length === 0) continue

@@ -2,12 +2,33 @@
  * Small text helpers for Chinese official documents.
  */
 
+const whitespaceExpression = /\s/
+const fullWidthExpression = /[\uff01-\uff5e]/
+
+/**
+ * Every match of a global `expression` in `text`, like `[...text.matchAll()]`.
+ * Note: `matchAll` clones its expression on every call, which doubles the
+ * cost of the short scans extractors run per sentence and per clause.
+ */
+export function matchesOf(expression: RegExp, text: string): RegExpExecArray[] {
+  if (!expression.global) throw new TypeError('matchesOf needs a global expression')
+  const matches: RegExpExecArray[] = []
+  expression.lastIndex = 0
+  for (let match = expression.exec(text); match; match = expression.exec(text)) {
+    matches.push(match)
+    // A match of nothing would match again at the same place.
+    if (match[0].length === 0) expression.lastIndex += expression.unicode && (text.codePointAt(match.index) ?? 0) > 0xffff ? 2 : 1
+  }
+  return matches
+}
+
 /**
  * Remove whitespace except between two Latin letters or digits: a title
  * printed `市政府办公室关于印发 《…》` or `纲要 (2021—2035 年)` compacts to its
  * printed words, while `COVID 19` keeps its space.
  */
 export function compact(text: string): string {
+  if (!whitespaceExpression.test(text)) return text
   return text.replace(/\s+/g, function (space, offset: number, whole: string) {
     const before = whole[offset - 1] ?? ''
     const after = whole[offset + space.length] ?? ''
@@ -17,6 +38,7 @@ export function compact(text: string): string {
 
 /** Full-width digits, letters and signs to ASCII (`２０２５` → `2025`). */
 export function toHalfWidth(text: string): string {
+  if (!fullWidthExpression.test(text)) return text
   return text.replace(/[\uff01-\uff5e]/g, (character) => String.fromCharCode(character.charCodeAt(0) - 0xfee0))
 }
 

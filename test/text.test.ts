@@ -1,0 +1,61 @@
+/**
+ * The small helpers on the hot path, checked against the slower standard
+ * forms they replace.
+ */
+import {describe, expect, test} from 'vitest'
+import {findDivisions} from '../extractors/util/divisions.js'
+import {compact, matchesOf, toHalfWidth} from '../extractors/util/text.js'
+import {decode} from '../pipeline/stages/decode.js'
+
+describe('matchesOf', () => {
+  test('should find what matchAll finds, groups and indices included', () => {
+    const expression = /(?<year>(?:19|20)\d{2})\s*年/g
+    const text = '到2025年，较2020年翻一番；2035年基本实现'
+    const found = matchesOf(expression, text).map((match) => [match.index, match[0], match.groups?.year])
+    expect(found).toEqual([...text.matchAll(expression)].map((match) => [match.index, match[0], match.groups?.year]))
+    expect(found).toHaveLength(3)
+  })
+
+  test('should start over on every call and step past empty matches', () => {
+    const expression = /\d*/gu
+    expect(matchesOf(expression, 'a1😀').map((match) => match[0])).toEqual([...'a1😀'.matchAll(expression)].map((match) => match[0]))
+    expression.lastIndex = 5
+    expect(matchesOf(/年/g, '一年两年')).toHaveLength(2)
+  })
+
+  test('should refuse an expression that is not global', () => {
+    expect(() => matchesOf(/年/, '一年')).toThrow(/global/)
+  })
+})
+
+describe('compact and toHalfWidth', () => {
+  test('should return text without spaces or full-width characters unchanged', () => {
+    expect(compact('市政府办公室')).toBe('市政府办公室')
+    expect(toHalfWidth('２０２５年')).toBe('2025年')
+    expect(toHalfWidth('2025年')).toBe('2025年')
+    expect(compact('关于印发 《规划》 COVID 19')).toBe('关于印发《规划》COVID 19')
+  })
+})
+
+describe('decode', () => {
+  test('should read ASCII, Chinese UTF-8 and GB18030 exactly', () => {
+    const chinese = '南京市浦口区知识产权“十四五”规划（2021—2025年）\n𠀀 U+20000 outside the BMP\n'
+    expect(decode(new TextEncoder().encode(chinese))).toEqual({text: chinese, encoding: 'utf-8', hasBom: false})
+    expect(decode(new TextEncoder().encode('plain ASCII\n')).text).toBe('plain ASCII\n')
+    // 规划 in GB18030: B9E6 BBAE.
+    expect(decode(Uint8Array.from([0xb9, 0xe6, 0xbb, 0xae]))).toEqual({text: '规划', encoding: 'gb18030', hasBom: false})
+  })
+})
+
+describe('findDivisions', () => {
+  test('should take the longest name ending at each place, once per span', () => {
+    const found = findDivisions('江苏省南京市浦口区人民政府')
+    expect(found.map((mention) => mention.name)).toEqual(['江苏省', '南京市', '浦口区'])
+    expect(found.map((mention) => [mention.start, mention.end])).toEqual([[0, 3], [3, 6], [6, 9]])
+  })
+
+  test('should match two-character names only when asked', () => {
+    expect(findDivisions('沛县人民政府').map((mention) => mention.name)).toEqual([])
+    expect(findDivisions('沛县人民政府', 2).map((mention) => mention.name)).toEqual(['沛县'])
+  })
+})
