@@ -37,7 +37,7 @@ const extractTargets: Plugin<[], Root> = function () {
   return function (tree, file) {
     const blocks = blocksOf(tree)
     const periodEnd = file.data.period?.end ?? null
-    const goalSections = sectionIds(file.data.outline ?? []).filter(([, title]) => goalSectionExpression.test(title)).map(([id]) => id)
+    const goalSections = goalSectionIds(file.data.outline ?? [], false)
     const candidates: Candidate[] = []
     let introYear: {section: string | undefined; year: number} | undefined
     for (const block of blocks) {
@@ -48,7 +48,7 @@ const extractTargets: Plugin<[], Root> = function () {
       }
       if (block.node.type !== 'paragraph' || noteExpression.test(block.text.trim())) continue
       const column = block.node.data?.column
-      const inGoals = section !== undefined && goalSections.some((id) => section === id || section.startsWith(id + '.'))
+      const inGoals = section !== undefined && goalSections.has(section)
       if (!column && !inGoals) continue
       const year = yearOf(block.text)
       const goals = goalsIn(block.text)
@@ -67,11 +67,18 @@ const extractTargets: Plugin<[], Root> = function () {
   }
 }
 
-function sectionIds(outline: NonNullable<VFile['data']['outline']>): Array<[string, string]> {
-  return outline.flatMap((section) => [[section.id, section.title] as [string, string], ...sectionIds(section.children)])
+/** Ids of the goal sections and of every section inside one. */
+function goalSectionIds(outline: NonNullable<VFile['data']['outline']>, isInside: boolean, ids = new Set<string>()): Set<string> {
+  for (const section of outline) {
+    const isGoals = isInside || goalSectionExpression.test(section.title)
+    if (isGoals) ids.add(section.id)
+    goalSectionIds(section.children, isGoals, ids)
+  }
+  return ids
 }
 
 function yearOf(text: string): number | undefined {
+  if (!text.includes('年')) return undefined
   const years = matchesOf(yearExpression, text).map((match) => Number(match[1]))
   return years.length > 0 ? Math.max(...years) : undefined
 }

@@ -1,7 +1,9 @@
 import {describe, expect, test} from 'vitest'
 import type {Heading, Table} from 'mdast'
 import {toString} from 'mdast-util-to-string'
+import {splitLines} from '../pipeline/parsers/lines.js'
 import {parsePlainText} from '../pipeline/parsers/plain-text.js'
+import {pointFactory} from '../pipeline/parsers/point.js'
 
 function headings(text: string): Array<[number, string | null | undefined, string]> {
   return parsePlainText(text)
@@ -109,5 +111,27 @@ describe('plans with chapters and a table of contents', () => {
       [2, '第一节', '主要成就'],
       [3, '一、', '创新能力']
     ])
+  })
+})
+
+describe('pointFactory', () => {
+  test('should give the line and column of every offset, in any order, for LF, CRLF and CR', () => {
+    const text = '一、总体要求\r\n\r\n（一）指导思想\n到2025年\r末行\n'
+    const point = pointFactory(splitLines(text))
+    // Counted the slow way: a line break belongs to the line it ends.
+    const expected = (offset: number) => {
+      let line = 1
+      let start = 0
+      for (let index = 0; index < offset; index++) {
+        const isBreak = text[index] === '\n' || (text[index] === '\r' && text[index + 1] !== '\n')
+        if (isBreak) {
+          line++
+          start = index + 1
+        }
+      }
+      return {line, column: offset - start + 1, offset}
+    }
+    const offsets = [...Array(text.length + 1).keys()]
+    for (const offset of [...offsets, ...offsets.reverse()]) expect(point(offset)).toEqual(expected(offset))
   })
 })

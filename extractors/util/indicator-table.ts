@@ -67,14 +67,15 @@ const cellsOf = (row: TableRow) => row.children.map((cell) => toString(cell).tri
 /** Read `table`; `periodEnd` is the year of a target column that names none. */
 export function readIndicatorTable(table: Table, periodEnd: number | null): ReadTable {
   const rows = table.children
-  const headerIndex = rows.findIndex((row) => cellsOf(row).filter(Boolean).length >= 2 && cellsOf(row).some((cell) => /指标|目标|内容/.test(cell)))
+  const texts = rows.map(cellsOf)
+  const headerIndex = texts.findIndex((cells) => cells.filter(Boolean).length >= 2 && cells.some((cell) => /指标|目标|内容/.test(cell)))
   if (headerIndex === -1) return {isIndicatorTable: false, targets: [], problems: []}
-  let header = cellsOf(rows[headerIndex]!).map(compact)
+  let header = texts[headerIndex]!.map(compact)
   let first = headerIndex + 1
   // A header broken over two lines: the next row holds only header words.
-  const next = rows[first]
-  if (next && cellsOf(next).every((cell) => cell === '' || (!/\d/.test(cell.replace(/(?:19|20)\d{2}\s*年/g, '')) && /值|年|目标|单位|属性/.test(cell)))) {
-    header = header.map((cell, index) => cell + compact(cellsOf(next)[index] ?? ''))
+  const next = texts[first]
+  if (next && next.every((cell) => cell === '' || (!/\d/.test(cell.replace(/(?:19|20)\d{2}\s*年/g, '')) && /值|年|目标|单位|属性/.test(cell)))) {
+    header = header.map((cell, index) => cell + compact(next[index] ?? ''))
     first++
   }
   const columnRoles = latestYearIsTarget(header.map((cell) => roleOf(cell, periodEnd)))
@@ -84,9 +85,11 @@ export function readIndicatorTable(table: Table, periodEnd: number | null): Read
   }
   const result: ReadTable = {isIndicatorTable: true, targets: [], problems: []}
   let category: string | null = null
-  for (const row of rows.slice(first)) {
-    const cells = cellsOf(row)
-    if (cells.map(compact).join('|') === header.join('|')) continue
+  const joinedHeader = header.join('|')
+  for (let index = first; index < rows.length; index++) {
+    const row = rows[index]!
+    const cells = texts[index]!
+    if (cells.map(compact).join('|') === joinedHeader) continue
     const filled = cells.filter(Boolean)
     // A row with one text cell across a wide table is a category row (一、经济发展).
     if (cells.length === 1 && filled.length === 1 && adjusted.length > 2 && !parseValue(filled[0]!)) {

@@ -27,9 +27,8 @@ export interface SourceLine {
   debris: string[]
 }
 
-const lineBreakExpression = /\r\n|\r|\n/g
-/** Word/WPS conversion leftovers: `[bookmark: _Toc26516]`, `[image: …]`. */
-const debrisExpression = /\[(?:bookmark|image|page|anchor):[^\]\n]{0,200}\]/g
+/** Word/WPS conversion leftovers at the start of a line: `[bookmark: _Toc26516]`, `[image: …]`. */
+const debrisExpression = /^\[(?:bookmark|image|page|anchor):[^\]\n]{0,200}\]/
 /** 北大法宝 export lines: `【法宝引证码】CLI.12.345`, and their URL footers. */
 const debrisLineExpression = /^(?:【法宝引证码】|原文链接[:：]\s*http|\s*https?:\/\/\S+$)/
 /** `- 12 -`, `—3—`, `第 3 页`, `第3页 共12页`, `3/12`. */
@@ -38,9 +37,7 @@ const pageNumberExpression =
 const bareNumberExpression = /^\d{1,4}$/
 /** A table-of-contents entry: dot leaders then a page number (`第一章 发展基础……1`), or the 目录 heading. */
 const tocExpression = /(?:[.．。…·•・_\-—–]\s*){4,}\s*\d{1,4}\s*$|^目\s*录$/
-const indentExpression = /^[\t\u3000]|^ {2}/
-const leadingSpaceExpression = /^[ \t\u3000\u00a0\ufeff]+/
-const trailingSpaceExpression = /[ \t\u3000\u00a0]+$/
+const lastDigitExpression = /\d\s*$/
 
 /**
  * Split `text` into classified lines.
@@ -52,17 +49,30 @@ export function splitLines(text: string): SourceLine[] {
   const lines: SourceLine[] = []
   let start = 0
   let number = 1
-  lineBreakExpression.lastIndex = 0
-  for (;;) {
-    const match = lineBreakExpression.exec(text)
-    const end = match ? match.index : text.length
-    lines.push(classify(text, start, end, number))
-    if (!match) break
-    start = match.index + match[0].length
-    number++
+  // Note: a scan by character codes; this runs on every line of every document.
+  for (let index = 0; ; index++) {
+    if (index === text.length) {
+      lines.push(classify(text, start, index, number))
+      break
+    }
+    const code = text.charCodeAt(index)
+    if (code !== 10 && code !== 13) continue
+    lines.push(classify(text, start, index, number++))
+    if (code === 13 && text.charCodeAt(index + 1) === 10) index++
+    start = index + 1
   }
   markBarePageNumbers(lines)
   return lines
+}
+
+/** Space at the start of a line: space, tab, U+3000, no-break space, a stray BOM. */
+function isLeadingSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0 || code === 0xfeff
+}
+
+/** Space at the end of a line: space, tab, U+3000, no-break space. */
+function isTrailingSpace(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0
 }
 
 function classify(text: string, start: number, end: number, line: number): SourceLine {
@@ -73,23 +83,21 @@ function classify(text: string, start: number, end: number, line: number): Sourc
   // Note: debris is only removed at the edges of a line, so that the content
   // stays one contiguous span of the source (positions remain exact).
   for (;;) {
-    const head = text.slice(contentStart, contentEnd)
-    const leading = leadingSpaceExpression.exec(head)?.[0].length ?? 0
-    contentStart += leading
-    debrisExpression.lastIndex = 0
+    while (contentStart < contentEnd && isLeadingSpace(text.charCodeAt(contentStart))) contentStart++
+    if (text.charCodeAt(contentStart) !== 0x5b || contentStart >= contentEnd) break
     const found = debrisExpression.exec(text.slice(contentStart, contentEnd))
-    if (!found || found.index !== 0) break
+    if (!found) break
     debris.push(found[0])
     contentStart += found[0].length
   }
-  const tail = text.slice(contentStart, contentEnd)
-  contentEnd -= trailingSpaceExpression.exec(tail)?.[0].length ?? 0
+  while (contentEnd > contentStart && isTrailingSpace(text.charCodeAt(contentEnd - 1))) contentEnd--
   const content = text.slice(contentStart, contentEnd)
   let kind: SourceLine['kind'] = 'text'
   if (content.length === 0) kind = debris.length > 0 ? 'debris' : 'blank'
   else if (debrisLineExpression.test(content)) kind = 'debris'
   else if (pageNumberExpression.test(content)) kind = 'page-number'
-  else if (content.length <= 120 && tocExpression.test(content)) kind = 'toc'
+  else if (content.length <= 120 && (content.charCodeAt(0) === 0x76ee /* 目 */ || lastDigitExpression.test(content.slice(-8))) && tocExpression.test(content)) kind = 'toc'
+  const first = raw.charCodeAt(0)
   return {
     line,
     start,
@@ -98,7 +106,7 @@ function classify(text: string, start: number, end: number, line: number): Sourc
     contentEnd,
     content,
     raw,
-    isIndented: indentExpression.test(raw),
+    isIndented: first === 0x09 || first === 0x3000 || (first === 0x20 && raw.charCodeAt(1) === 0x20),
     kind,
     debris: kind === 'debris' && debris.length === 0 ? [content] : debris
   }

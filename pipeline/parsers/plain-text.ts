@@ -27,8 +27,8 @@ const bulletExpression = /^(?:——|—|-|•|●|■|◆|▲|★)/
 
 /** Parse plain text into mdast. */
 export function parsePlainText(text: string): Root {
-  const point = pointFactory(text)
   const lines = splitLines(text)
+  const point = pointFactory(lines)
   const children: RootContent[] = []
   const removed: Root['data'] = {removedLines: [], joinedLines: []}
   let index = 0
@@ -113,10 +113,12 @@ function headingNode(start: number, end: number, point: PointFactory, line: Sour
 }
 
 function paragraphNode(start: number, end: number, point: PointFactory, line: SourceLine): Paragraph {
+  const text = textNode(start, end, point, line)
   return {
     type: 'paragraph',
-    children: [textNode(start, end, point, line)],
-    position: {start: point(start), end: point(end)},
+    children: [text],
+    // Note: the same points as its one text node (points are never mutated).
+    position: {start: text.position!.start, end: text.position!.end},
     data: {isIndented: line.isIndented}
   }
 }
