@@ -25,7 +25,8 @@ declare module 'vfile' {
 /** A time expression; `marker` tells how it binds, `year`/`month`, or `plan` for a plan period. */
 const timeExpression =
   /(?<marker>力争|确保|争取|到|至|截止|截至|于)?\s*(?<year>(?:19|20)\d{2})\s*年\s*(?:(?<month>\d{1,2})\s*月|第?(?<quarter>[一二三四1-4])\s*季度)?\s*(?<end>底|末)?\s*(?<before>前|之前|以前)?|[“"](?<plan>十[一二三四五六]?五)[”"]\s*(?<planPart>期间|末|内)|(?<term>实施期内|规划期内|规划期末|实施期末)|(?<![\d〇零一二三四五六七八九十])(?<thisYear>年内|年底前|年末前)/g
-const sentenceExpression = /[^。！？!?]+[。！？!?]?/g
+/** Characters that end a sentence. */
+const sentenceEnds = new Set(['。', '！', '？', '!', '?'])
 /** Sections whose sentences guide rather than commit. */
 const guidingSectionExpression = /指导思想|基本原则|工作原则|总体思路|编制依据|规划背景/
 /** A year that the document reports as past (截至2022年底, 2023年一季度). */
@@ -38,11 +39,18 @@ const extractDeadlines: Plugin<[], Root> = function () {
     const blocks = blocksOf(tree)
     const reference = referenceYear(file, blocks)
     const guiding = new Set(guidingSections(file.data.outline ?? []))
+    const periodEnd = file.data.period?.end ?? null
     const deadlines: Deadline[] = []
     for (const block of blocks) {
       if (block.node.type !== 'paragraph' || guiding.has(block.node.data?.section ?? '')) continue
-      for (const sentence of matchesOf(sentenceExpression, block.text)) {
-        deadlines.push(...inSentence(block, sentence.index, sentence[0], reference, file.data.period?.end ?? null))
+      // Note: a time expression never spans the end of a sentence, so they are
+      // found in the whole block at once, then taken sentence by sentence.
+      const matches = matchesOf(timeExpression, block.text)
+      for (let index = 0; index < matches.length; ) {
+        const [start, end] = sentenceAt(block.text, matches[index]!.index)
+        const inside: RegExpExecArray[] = []
+        while (index < matches.length && matches[index]!.index < end) inside.push(matches[index++]!)
+        deadlines.push(...inSentence(block, start, block.text.slice(start, end), inside, reference, periodEnd))
       }
     }
     file.data.deadlines = deadlines.map((deadline, index) => ({...deadline, id: 'd' + (index + 1)}))
@@ -61,17 +69,24 @@ function guidingSections(outline: NonNullable<VFile['data']['outline']>): string
   return outline.flatMap((section) => [...(guidingSectionExpression.test(section.title) ? [section.id] : []), ...guidingSections(section.children)])
 }
 
-/** Cheap test before the full expression. */
-const mayHoldTimeExpression = /年|期|末/
+/** The sentence around `index`: from after the previous sentence end to its own end (included). */
+function sentenceAt(text: string, index: number): [number, number] {
+  let start = index
+  while (start > 0 && !sentenceEnds.has(text[start - 1]!)) start--
+  let end = index
+  while (end < text.length && !sentenceEnds.has(text[end]!)) end++
+  return [start, Math.min(text.length, end + 1)]
+}
 
-function inSentence(block: Block, offset: number, sentence: string, reference: number | undefined, periodEnd: number | null): Deadline[] {
+/** The deadlines of one sentence (at `offset` in the block), from the time expressions found in it. */
+function inSentence(block: Block, offset: number, sentence: string, matches: RegExpExecArray[], reference: number | undefined, periodEnd: number | null): Deadline[] {
   const found: Deadline[] = []
-  if (!mayHoldTimeExpression.test(sentence)) return found
   const years = new Set<number>()
-  for (const match of matchesOf(timeExpression, sentence)) {
+  for (const match of matches) {
     const groups = match.groups ?? {}
-    const before = sentence.slice(0, match.index)
-    if (/预计\s*$|预计[^，。；]{0,6}$/.test(before) || /^\s*(?:起|开始|以来)/.test(sentence.slice(match.index + match[0].length))) continue
+    const at = match.index - offset
+    const before = sentence.slice(0, at)
+    if (/预计\s*$|预计[^，。；]{0,6}$/.test(before) || /^\s*(?:起|开始|以来)/.test(sentence.slice(at + match[0].length))) continue
     const resolved = resolve(groups, before, reference, periodEnd)
     if (!resolved || years.has(resolved.year)) continue
     years.add(resolved.year)

@@ -52,8 +52,8 @@ export async function processJob(job: Job): Promise<JobResult> {
       return {id: job.id, status: 'skipped', sha256, bytes: bytes.length}
     }
     const {record, intermediate} = await extractDocument(bytes, job.relative, job.format, sha256)
-    const line = JSON.stringify(record) + '\n'
-    writeAtomic(job.target, job.pretty ? JSON.stringify(record, null, 2) + '\n' : line)
+    const line = job.wantsLine || !job.pretty ? JSON.stringify(record) + '\n' : undefined
+    writeAtomic(job.target, line !== undefined && !job.pretty ? line : JSON.stringify(record, null, 2) + '\n')
     if (job.dumpTarget && intermediate !== undefined) writeAtomic(job.dumpTarget, intermediate)
     const counts = {error: 0, warning: 0, info: 0}
     for (const diagnostic of record.diagnostics) counts[diagnostic.severity]++

@@ -6,6 +6,7 @@ import {describe, expect, test} from 'vitest'
 import {findDivisions} from '../extractors/util/divisions.js'
 import {compact, matchesOf, toHalfWidth} from '../extractors/util/text.js'
 import {decode} from '../pipeline/stages/decode.js'
+import {utf8} from '../pipeline/write.js'
 
 describe('matchesOf', () => {
   test('should find what matchAll finds, groups and indices included', () => {
@@ -44,6 +45,12 @@ describe('decode', () => {
     expect(decode(new TextEncoder().encode('plain ASCII\n')).text).toBe('plain ASCII\n')
     // 规划 in GB18030: B9E6 BBAE.
     expect(decode(Uint8Array.from([0xb9, 0xe6, 0xbb, 0xae]))).toEqual({text: '规划', encoding: 'gb18030', hasBom: false})
+  })
+})
+
+describe('utf8', () => {
+  test('should encode as Buffer.from does, lone surrogates included', () => {
+    for (const text of ['', 'ASCII only', '规划（2021—2025年）😀', 'a\ud800b']) expect(utf8(text).equals(Buffer.from(text, 'utf8'))).toBe(true)
   })
 })
 

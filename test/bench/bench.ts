@@ -4,8 +4,8 @@
  *
  * - floor: glob + read + decode + a line scan with ~30 representative
  *   regexes, one thread, no output;
- * - end to end: the built CLI (`dist/`) as a child process, `--force`, its own
- *   `--stats` line for peak RSS;
+ * - end to end: the built CLI (`dist/`) as a child process writing into an
+ *   empty folder, its own `--stats` line for peak RSS;
  * - cold start: one small file, a fresh process.
  *
  * Corpora go to the system temp folder and are reused between runs
@@ -13,7 +13,7 @@
  * numbers and asserts nothing.
  */
 import {execFileSync, spawnSync} from 'node:child_process'
-import {existsSync} from 'node:fs'
+import {existsSync, rmSync} from 'node:fs'
 import {mkdir, readFile, readdir, rm, writeFile} from 'node:fs/promises'
 import {cpus, tmpdir} from 'node:os'
 import path from 'node:path'
@@ -77,6 +77,8 @@ async function floor(folder: string): Promise<{seconds: number; bytes: number; d
 
 function endToEnd(folder: string): {seconds: number; maxRssMb: number; documents: number; bytes: number; jobs: number} {
   const out = path.join(work, 'out-' + path.basename(folder))
+  // A fresh ingest into an empty folder, as a new collection is (not timed).
+  rmSync(out, {recursive: true, force: true})
   const started = performance.now()
   const result = spawnSync(process.execPath, [cli, 'extract', folder, '--out', out, '--force', '-q', '--stats'], {encoding: 'utf8', maxBuffer: 1 << 26})
   const seconds = (performance.now() - started) / 1000
