@@ -25,8 +25,10 @@ declare module 'vfile' {
 /** A time expression; `marker` tells how it binds, `year`/`month`, or `plan` for a plan period. */
 const timeExpression =
   /(?<marker>力争|确保|争取|到|至|截止|截至|于)?\s*(?<year>(?:19|20)\d{2})\s*年\s*(?:(?<month>\d{1,2})\s*月|第?(?<quarter>[一二三四1-4])\s*季度)?\s*(?<end>底|末)?\s*(?<before>前|之前|以前)?|[“"](?<plan>十[一二三四五六]?五)[”"]\s*(?<planPart>期间|末|内)|(?<term>实施期内|规划期内|规划期末|实施期末)|(?<![\d〇零一二三四五六七八九十])(?<thisYear>年内|年底前|年末前)/g
-/** Characters that end a sentence. */
-const sentenceEnds = new Set(['。', '！', '？', '!', '?'])
+/** Whether a character code ends a sentence: 。！？!? */
+function isSentenceEnd(code: number): boolean {
+  return code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0x21 || code === 0x3f
+}
 /** Sections whose sentences guide rather than commit. */
 const guidingSectionExpression = /指导思想|基本原则|工作原则|总体思路|编制依据|规划背景/
 /** A year that the document reports as past (截至2022年底, 2023年一季度). */
@@ -53,7 +55,8 @@ const extractDeadlines: Plugin<[], Root> = function () {
         deadlines.push(...inSentence(block, start, block.text.slice(start, end), inside, reference, periodEnd))
       }
     }
-    file.data.deadlines = deadlines.map((deadline, index) => ({...deadline, id: 'd' + (index + 1)}))
+    for (const [index, deadline] of deadlines.entries()) deadline.id = 'd' + (index + 1)
+    file.data.deadlines = deadlines
   }
 }
 
@@ -72,9 +75,9 @@ function guidingSections(outline: NonNullable<VFile['data']['outline']>): string
 /** The sentence around `index`: from after the previous sentence end to its own end (included). */
 function sentenceAt(text: string, index: number): [number, number] {
   let start = index
-  while (start > 0 && !sentenceEnds.has(text[start - 1]!)) start--
+  while (start > 0 && !isSentenceEnd(text.charCodeAt(start - 1))) start--
   let end = index
-  while (end < text.length && !sentenceEnds.has(text[end]!)) end++
+  while (end < text.length && !isSentenceEnd(text.charCodeAt(end))) end++
   return [start, Math.min(text.length, end + 1)]
 }
 

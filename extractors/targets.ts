@@ -56,13 +56,24 @@ const extractTargets: Plugin<[], Root> = function () {
       const fallback = introYear && introYear.section === section ? introYear.year : periodEnd
       candidates.push(...proseTargets(block, goals, column ? 'column' : 'text', year ?? fallback))
     }
-    file.data.targets = merge(candidates).map(({section, column, indicator, ...rest}, index) => ({
+    // Note: built field by field (object rest and spread are slow here); the order is the record's.
+    file.data.targets = merge(candidates).map((candidate, index) => ({
       id: 't' + (index + 1),
-      section,
-      column,
-      indicator,
-      key: indicatorKey(indicator),
-      ...rest
+      section: candidate.section,
+      column: candidate.column,
+      indicator: candidate.indicator,
+      key: indicatorKey(candidate.indicator),
+      category: candidate.category,
+      unit: candidate.unit,
+      value: candidate.value,
+      year: candidate.year,
+      baseline: candidate.baseline,
+      actuals: candidate.actuals,
+      status: candidate.status,
+      origin: candidate.origin,
+      quote: candidate.quote,
+      position: candidate.position,
+      mentions: candidate.mentions
     }))
   }
 }

@@ -26,6 +26,9 @@ const pipeSeparatorExpression = /^\|[\s:|-]+\|$/
 
 /** Try every layout at `index`. */
 export function matchFlatTable(lines: SourceLine[], index: number, point: PointFactory): FlatTable | undefined {
+  const line = lines[index]
+  // Note: every layout starts on a line that holds a tab or opens with a pipe; most lines do neither.
+  if (!line || (!line.raw.includes('\t') && line.content.charCodeAt(0) !== 0x7c)) return undefined
   return cellPerLine(lines, index, point) ?? tabSeparated(lines, index, point) ?? pipeTable(lines, index, point)
 }
 
