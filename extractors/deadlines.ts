@@ -14,7 +14,7 @@ import type {Deadline} from '../schemas/record.js'
 import periods from './data/plan-periods.json' with {type: 'json'}
 import {blocksOf, spanOf, type Block} from './util/blocks.js'
 import {goalsIn} from './util/goal-clause.js'
-import {matchesOf} from './util/text.js'
+import {anchored, anchoredMatchesOf, matchesOf} from './util/text.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -23,8 +23,13 @@ declare module 'vfile' {
 }
 
 /** A time expression; `marker` tells how it binds, `year`/`month`, or `plan` for a plan period. */
-const timeExpression =
-  /(?<marker>力争|确保|争取|到|至|截止|截至|于)?\s*(?<year>(?:19|20)\d{2})\s*年\s*(?:(?<month>\d{1,2})\s*月|第?(?<quarter>[一二三四1-4])\s*季度)?\s*(?<end>底|末)?\s*(?<before>前|之前|以前)?|[“"](?<plan>十[一二三四五六]?五)[”"]\s*(?<planPart>期间|末|内)|(?<term>实施期内|规划期内|规划期末|实施期末)|(?<![\d〇零一二三四五六七八九十])(?<thisYear>年内|年底前|年末前)/g
+export const timeExpression = anchored(
+  /(?<marker>力争|确保|争取|到|至|截止|截至|于)?\s*(?<year>(?:19|20)\d{2})\s*年\s*(?:(?<month>\d{1,2})\s*月|第?(?<quarter>[一二三四1-4])\s*季度)?\s*(?<end>底|末)?\s*(?<before>前|之前|以前)?|[“"](?<plan>十[一二三四五六]?五)[”"]\s*(?<planPart>期间|末|内)|(?<term>实施期内|规划期内|规划期末|实施期末)|(?<![\d〇零一二三四五六七八九十])(?<thisYear>年内|年底前|年末前)/g,
+  // Every match holds one of these within two characters of its start (a marker such as 截至 or 实施).
+  /(?:19|20)\d{2}\s*年|[“"]十|期[内末]|年(?:内|底前|末前)/g,
+  2
+)
+
 /** Whether a character code ends a sentence: 。！？!? */
 function isSentenceEnd(code: number): boolean {
   return code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0x21 || code === 0x3f
@@ -47,7 +52,7 @@ const extractDeadlines: Plugin<[], Root> = function () {
       if (block.node.type !== 'paragraph' || guiding.has(block.node.data?.section ?? '')) continue
       // Note: a time expression never spans the end of a sentence, so they are
       // found in the whole block at once, then taken sentence by sentence.
-      const matches = matchesOf(timeExpression, block.text)
+      const matches = anchoredMatchesOf(timeExpression, block.text)
       for (let index = 0; index < matches.length; ) {
         const [start, end] = sentenceAt(block.text, matches[index]!.index)
         const inside: RegExpExecArray[] = []

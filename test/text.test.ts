@@ -2,9 +2,11 @@
  * The small helpers on the hot path, checked against the slower standard
  * forms they replace.
  */
+import fc from 'fast-check'
 import {describe, expect, test} from 'vitest'
+import {timeExpression} from '../extractors/deadlines.js'
 import {findDivisions} from '../extractors/util/divisions.js'
-import {compact, matchesOf, toHalfWidth} from '../extractors/util/text.js'
+import {anchored, anchoredMatchesOf, compact, matchesOf, toHalfWidth} from '../extractors/util/text.js'
 import {decode} from '../pipeline/stages/decode.js'
 import {utf8} from '../pipeline/write.js'
 
@@ -26,6 +28,33 @@ describe('matchesOf', () => {
 
   test('should refuse an expression that is not global', () => {
     expect(() => matchesOf(/年/, '一年')).toThrow(/global/)
+  })
+})
+
+describe('anchoredMatchesOf', () => {
+  const summary = (matches: RegExpExecArray[]) => matches.map((match) => [match.index, match[0], {...match.groups}])
+  // Characters the time expression and its anchor are made of, and their neighbours.
+  const characters = [...'2019年0520内底前末期实施规划“”"十四五间到至截止于力争确保第一季度月起预计 \u3000\t。，；']
+
+  test('should find exactly what matchesOf finds, on any text of the relevant characters', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...characters), {maxLength: 60}), (list) => {
+        const text = list.join('')
+        expect(summary(anchoredMatchesOf(timeExpression, text))).toEqual(summary(matchesOf(timeExpression.expression, text)))
+      }),
+      {numRuns: 3000}
+    )
+  })
+
+  test('should find the deadlines of real sentences', () => {
+    const text = '力争到 2025年底前，“十四五”期间完成；截至2022年6月，实施期内、年底前推进。2030年'
+    const found = anchoredMatchesOf(timeExpression, text).map((match) => match[0])
+    expect(found).toEqual(matchesOf(timeExpression.expression, text).map((match) => match[0]))
+    expect(found).toEqual(['到 2025年底前', '“十四五”期间', '截至2022年6月', '实施期内', '年底前', '2030年'])
+  })
+
+  test('should refuse expressions that are not global', () => {
+    expect(() => anchored(/年/, /年/g, 0)).toThrow(/global/)
   })
 })
 

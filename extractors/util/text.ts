@@ -23,6 +23,67 @@ export function matchesOf(expression: RegExp, text: string): RegExpExecArray[] {
 }
 
 /**
+ * A global expression whose every match holds an anchor — a match of the
+ * cheap `anchor` expression — at most `lead` characters after the start of
+ * the match (whitespace not counted), with no anchor starting before it in
+ * the match. `anchoredMatchesOf` then finds exactly the matches of the
+ * expression while trying it only just before each anchor. Note: an
+ * expression that opens with optional words (`(?:到|至)?\s*2025年`) makes
+ * the engine try a match at every character of the text otherwise.
+ */
+export interface AnchoredExpression {
+  expression: RegExp
+  anchor: RegExp
+  lead: number
+  sticky: RegExp
+}
+
+/** Pair a global `expression` with its `anchor` (see `AnchoredExpression`). */
+export function anchored(expression: RegExp, anchor: RegExp, lead: number): AnchoredExpression {
+  if (!expression.global || !anchor.global) throw new TypeError('anchored needs global expressions')
+  return {expression, anchor, lead, sticky: new RegExp(expression.source, expression.flags.replace('g', '') + 'y')}
+}
+
+/** Every match of an anchored expression in `text`: the same as `matchesOf(anchored.expression, text)`. */
+export function anchoredMatchesOf(anchored: AnchoredExpression, text: string): RegExpExecArray[] {
+  const {anchor, lead, sticky} = anchored
+  const matches: RegExpExecArray[] = []
+  let from = 0
+  for (;;) {
+    anchor.lastIndex = from
+    const hit = anchor.exec(text)
+    if (!hit) break
+    // The earliest place a match holding this anchor can start.
+    let start = hit.index
+    for (let budget = lead; start > from; start--) {
+      if (isSpace(text.charCodeAt(start - 1))) continue
+      if (budget === 0) break
+      budget--
+    }
+    let match: RegExpExecArray | null = null
+    for (let at = start; at <= hit.index && !match; at++) {
+      sticky.lastIndex = at
+      match = sticky.exec(text)
+    }
+    if (!match) {
+      from = hit.index + 1
+      continue
+    }
+    matches.push(match)
+    from = match.index + Math.max(1, match[0].length)
+  }
+  return matches
+}
+
+/** Whether a character code is whitespace, as `\s` has it. */
+function isSpace(code: number): boolean {
+  return (
+    (code >= 0x09 && code <= 0x0d) || code === 0x20 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  )
+}
+
+/**
  * Remove whitespace except between two Latin letters or digits: a title
  * printed `市政府办公室关于印发 《…》` or `纲要 (2021—2035 年)` compacts to its
  * printed words, while `COVID 19` keeps its space.
