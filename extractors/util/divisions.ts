@@ -49,6 +49,9 @@ for (const name of byName.keys()) {
   }
   node.name = name
 }
+/** Whether a UTF-16 code unit ends some name: a flat table, read for every character of a text. */
+const isLastCharacter = new Uint8Array(0x10000)
+for (const code of reverseTrie.next.keys()) isLastCharacter[code] = 1
 
 function toDivision(code: string, name: string): Division {
   const province = byCode.get(code.slice(0, 2) + '0000') ?? null
@@ -74,8 +77,9 @@ export function findDivisions(text: string, minimumLength = 3): DivisionMention[
   // from each place, the reverse trie reads backwards to the longest name that
   // ends there, without slicing: this runs over whole documents.
   for (let end = 1; end <= text.length; end++) {
-    let node = reverseTrie.next.get(text.charCodeAt(end - 1))
-    if (!node) continue
+    const code = text.charCodeAt(end - 1)
+    if (isLastCharacter[code] === 0) continue
+    let node = reverseTrie.next.get(code)
     let longest: string | undefined
     for (let start = end - 1; node; ) {
       if (node.name !== undefined && node.name.length >= minimumLength) longest = node.name

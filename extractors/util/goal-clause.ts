@@ -32,8 +32,10 @@ const proseValueExpression = new RegExp(
   '(?:(?<verb>(?:' + verbSource + ')\\s*)?(?<prefix>' + comparatorPrefixSource + ')?\\s*(?<first>\\d+(?:\\.\\d+)?)(?:\\s*(?:-|—|–|－|~|～|至)\\s*(?<second>\\d+(?:\\.\\d+)?))?\\s*(?<unit>' + unitSource + ')|(?<chineseVerb>(?:' + verbSource + ')\\s*)(?<chinese>[一二两三四五六七八九十百千万]+)(?<chineseUnit>家|个|项|件|人|名|户|所))\\s*(?<suffix>及以上|或以上|以上|以内|及以下|以下|左右)?',
   'gu'
 )
-/** Clause boundaries (，；。：！？) and the brackets that suspend them. */
-const punctuationExpression = /[，；。：！？,;!?（()）《》]/g
+/** Whether a character code ends a clause: ，；。：！？ and their ASCII forms (brackets suspend them). */
+function isClauseEnd(code: number): boolean {
+  return code === 0xff0c || code === 0xff1b || code === 0x3002 || code === 0xff1a || code === 0xff01 || code === 0xff1f || code === 0x2c || code === 0x3b || code === 0x21 || code === 0x3f
+}
 const leadExpression = new RegExp(
   '^(?:[—\\-–]{1,2}|[•●■◆▲★]|\\s)*(?:(?:力争|确保|争取|预计)?\\s*(?:到|至|截止|截至|在)?\\s*\\d{4}\\s*年(?:底|末)?前?\\s*[，,]?|[“"]十[一二三四五六]?五[”"](?:期间|末|时期)\\s*[，,]?|实施期内\\s*[，,]?)?'
 )
@@ -55,13 +57,12 @@ export function clauses(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = []
   let depth = 0
   let start = 0
-  punctuationExpression.lastIndex = 0
-  for (let match = punctuationExpression.exec(text); match; match = punctuationExpression.exec(text)) {
-    const character = match[0]
-    const index = match.index
-    if (character === '（' || character === '(' || character === '《') depth++
-    else if (character === '）' || character === ')' || character === '》') depth = Math.max(0, depth - 1)
-    else if (depth === 0) {
+  // Note: a scan by character codes (this runs on every goal paragraph and deadline sentence).
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code === 0xff08 || code === 0x28 || code === 0x300a) depth++
+    else if (code === 0xff09 || code === 0x29 || code === 0x300b) depth = Math.max(0, depth - 1)
+    else if (depth === 0 && isClauseEnd(code)) {
       if (index > start) spans.push([start, index])
       start = index + 1
     }

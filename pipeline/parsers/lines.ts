@@ -24,10 +24,11 @@ export interface SourceLine {
   /** What the line is, before block grouping. */
   kind: 'blank' | 'text' | 'debris' | 'page-number' | 'toc'
   /** Debris removed from the line (kept for the info message). */
-  debris: string[]
+  debris: readonly string[]
 }
 
 /** Word/WPS conversion leftovers at the start of a line: `[bookmark: _Toc26516]`, `[image: …]`. */
+const noDebris: readonly string[] = Object.freeze([])
 const debrisExpression = /^\[(?:bookmark|image|page|anchor):[^\]\n]{0,200}\]/
 /** 北大法宝 export lines: `【法宝引证码】CLI.12.345`, and their URL footers. */
 const debrisLineExpression = /^(?:【法宝引证码】|原文链接[:：]\s*http|\s*https?:\/\/\S+$)/
@@ -86,7 +87,8 @@ function classify(text: string, start: number, end: number, line: number): Sourc
   const raw = text.slice(start, end)
   let contentStart = start
   let contentEnd = end
-  const debris: string[] = []
+  // Note: most lines hold none, and share one empty list.
+  let debris: readonly string[] = noDebris
   // Note: debris is only removed at the edges of a line, so that the content
   // stays one contiguous span of the source (positions remain exact).
   for (;;) {
@@ -94,7 +96,7 @@ function classify(text: string, start: number, end: number, line: number): Sourc
     if (text.charCodeAt(contentStart) !== 0x5b || contentStart >= contentEnd) break
     const found = debrisExpression.exec(text.slice(contentStart, contentEnd))
     if (!found) break
-    debris.push(found[0])
+    debris = [...debris, found[0]]
     contentStart += found[0].length
   }
   while (contentEnd > contentStart && isTrailingSpace(text.charCodeAt(contentEnd - 1))) contentEnd--
