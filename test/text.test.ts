@@ -5,6 +5,7 @@
 import fc from 'fast-check'
 import {describe, expect, test} from 'vitest'
 import {timeExpression} from '../extractors/deadlines.js'
+import {proseValueExpression} from '../extractors/util/goal-clause.js'
 import {findDivisions} from '../extractors/util/divisions.js'
 import {anchored, anchoredMatchesOf, compact, matchesOf, toHalfWidth} from '../extractors/util/text.js'
 import {decode} from '../pipeline/stages/decode.js'
@@ -41,6 +42,17 @@ describe('anchoredMatchesOf', () => {
       fc.property(fc.array(fc.constantFrom(...characters), {maxLength: 60}), (list) => {
         const text = list.join('')
         expect(summary(anchoredMatchesOf(timeExpression, text))).toEqual(summary(matchesOf(timeExpression.expression, text)))
+      }),
+      {numRuns: 3000}
+    )
+  })
+
+  test('should find exactly the values matchesOf finds in goal clauses', () => {
+    const words = ['1', '2', '05', '3.5', '2025', '年', '件', '家', '%', '亿元', '万人', '达到', '达', '提高到', '为', '至', '到', '不低于', '大于等于', '超过', '≥', '-', '～', '千', '十', '两', '以上', '左右', ' ', '\u3000', '专利', '企业']
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), {maxLength: 30}), (list) => {
+        const text = list.join('')
+        expect(summary(anchoredMatchesOf(proseValueExpression, text))).toEqual(summary(matchesOf(proseValueExpression.expression, text)))
       }),
       {numRuns: 3000}
     )

@@ -8,7 +8,7 @@
  * precedes the number (`实施2-3家…项目`).
  */
 import type {Value} from '../../schemas/record.js'
-import {compact, matchesOf} from './text.js'
+import {anchored, anchoredMatchesOf, compact} from './text.js'
 import {completeScaleUnit, comparatorPrefixSource, fromGroups, proseTextValueExpression} from './value.js'
 
 /** A goal found in a text, with offsets into that text. */
@@ -28,14 +28,23 @@ const verbSource = '达到|达|提高到|提高至|提升到|提升至|增加到
  * One value in prose. Chinese numerals only right after a verb (`达到千家`),
  * so that 万人, 十亿元 or 一批 inside an indicator are never values.
  */
-const proseValueExpression = new RegExp(
+const proseValueSource = new RegExp(
   '(?:(?<verb>(?:' + verbSource + ')\\s*)?(?<prefix>' + comparatorPrefixSource + ')?\\s*(?<first>\\d+(?:\\.\\d+)?)(?:\\s*(?:-|—|–|－|~|～|至)\\s*(?<second>\\d+(?:\\.\\d+)?))?\\s*(?<unit>' + unitSource + ')|(?<chineseVerb>(?:' + verbSource + ')\\s*)(?<chinese>[一二两三四五六七八九十百千万]+)(?<chineseUnit>家|个|项|件|人|名|户|所))\\s*(?<suffix>及以上|或以上|以上|以内|及以下|以下|左右)?',
   'gu'
 )
+
+/**
+ * The value expression with its anchors: the digits of the value, or a verb
+ * and a Chinese numeral; before the digits come at most a verb and a
+ * comparator (提高到 不低于: seven characters).
+ */
+export const proseValueExpression = anchored(proseValueSource, new RegExp('\\d+|(?:' + verbSource + ')\\s*[一二两三四五六七八九十百千万]', 'g'), 7)
+
 /** Whether a character code ends a clause: ，；。：！？ and their ASCII forms (brackets suspend them). */
 function isClauseEnd(code: number): boolean {
   return code === 0xff0c || code === 0xff1b || code === 0x3002 || code === 0xff1a || code === 0xff01 || code === 0xff1f || code === 0x2c || code === 0x3b || code === 0x21 || code === 0x3f
 }
+
 const leadExpression = new RegExp(
   '^(?:[—\\-–]{1,2}|[•●■◆▲★]|\\s)*(?:(?:力争|确保|争取|预计)?\\s*(?:到|至|截止|截至|在)?\\s*\\d{4}\\s*年(?:底|末)?前?\\s*[，,]?|[“"]十[一二三四五六]?五[”"](?:期间|末|时期)\\s*[，,]?|实施期内\\s*[，,]?)?'
 )
@@ -82,7 +91,7 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number): Go
   if (meansExpression.test(clause)) return []
   const goals: Goal[] = []
   let cursor = 0
-  const matches = matchesOf(proseValueExpression, clause).filter((match) => !isYear(match, clause))
+  const matches = anchoredMatchesOf(proseValueExpression, clause).filter((match) => !isYear(match, clause))
   for (const [index, match] of matches.entries()) {
     const parsed = match.groups ? fromGroups(match.groups) : undefined
     if (!parsed) continue

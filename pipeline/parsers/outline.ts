@@ -28,6 +28,9 @@ export const outlineMarkers: readonly OutlineMarker[] = [
   {rank: 6, expression: /^([（(]\d{1,2}[）)])[ \t\u3000]*/}
 ]
 
+/** Character codes a marker can open with: 第, a Chinese numeral, a bracket, a digit. */
+const markerOpenings = new Set([...'第一二三四五六七八九十百零〇（(0123456789'].map((character) => character.charCodeAt(0)))
+
 /** A marker found at the start of a line. */
 export interface OutlineMatch {
   rank: number
@@ -44,6 +47,8 @@ export interface OutlineMatch {
  * heading: not a digit (`1.5亿元`) nor a closing mark.
  */
 export function matchOutlineMarker(line: string): OutlineMatch | undefined {
+  // Note: most lines open with none of the characters a marker opens with.
+  if (!markerOpenings.has(line.charCodeAt(0))) return undefined
   for (const marker of outlineMarkers) {
     const match = marker.expression.exec(line)
     if (!match || match[1] === undefined) continue
