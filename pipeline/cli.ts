@@ -86,7 +86,7 @@ program
     let failures = 0
     for (const file of files) {
       const text = String(await readFile(file).catch(() => ''))
-      const problems = validateRecords(text)
+      const problems = await validateRecords(text)
       failures += problems.length
       for (const problem of problems) process.stderr.write(file + ': ' + problem + '\n')
       if (problems.length === 0) process.stdout.write(file + ': valid\n')

@@ -26,12 +26,15 @@ export const unsupportedFormats = ['.doc', '.wps', '.ofd', '.rtf', '.xls', '.xls
 /** The supported extensions, for messages. */
 export const supportedList = '.txt, .md, .docx, .html, .pdf'
 
+/** One decoder for every sniff: opening one costs more than the decoding. */
+const latin1 = new TextDecoder('latin1')
+
 /**
  * The format the bytes really are, where they say so clearly (`%PDF-`, a zip
  * archive named .docx, an HTML document), else the one the extension names.
  */
 export function sniffFormat(bytes: Uint8Array, byExtension: ParsedFormat): ParsedFormat {
-  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 512)).replace(/^\ufeff|^\u00ef\u00bb\u00bf/, '').trimStart().toLowerCase()
+  const head = latin1.decode(bytes.subarray(0, 512)).replace(/^\ufeff|^\u00ef\u00bb\u00bf/, '').trimStart().toLowerCase()
   if (head.startsWith('%pdf-')) return 'pdf'
   if (byExtension === 'docx') return 'docx'
   if (head.startsWith('<!doctype html') || head.startsWith('<html') || (byExtension === 'text' && /^<\?xml[^>]*>\s*<html/.test(head))) return 'html'

@@ -1,24 +1,30 @@
 /**
  * Validate emitted JSON against the published JSON Schema with ajv, the way
  * a downstream consumer would. The validator is ajv's standalone code,
- * generated with the schema (`npm run schema`), so nothing compiles at start.
+ * generated with the schema (`npm run schema`), so nothing compiles at start;
+ * it stops at the first problem. Only when a record fails is a validator
+ * that lists every problem compiled (`validateRecords`).
  */
 import type {ValidateFunction} from 'ajv'
 import generated from '../schemas/validate-record.js'
 
 const validate = generated as unknown as ValidateFunction
 
-/** Problems with one record object; [] when it is valid. */
+/** The first problem with one record object; [] when it is valid. */
 export function validateRecord(record: unknown): string[] {
   if (validate(record)) return []
-  return (validate.errors ?? []).map((error) => (error.instancePath || '/') + ' ' + error.message)
+  return describe(validate.errors)
+}
+
+function describe(errors: ValidateFunction['errors']): string[] {
+  return (errors ?? []).map((error) => (error.instancePath || '/') + ' ' + error.message)
 }
 
 /**
- * Problems with the records in `text` (one JSON record, an array, or NDJSON);
- * [] when all are valid.
+ * Every problem with the records in `text` (one JSON record, an array, or
+ * NDJSON); [] when all are valid.
  */
-export function validateRecords(text: string): string[] {
+export async function validateRecords(text: string): Promise<string[]> {
   let records: unknown[]
   try {
     const parsed: unknown = JSON.parse(text)
@@ -32,8 +38,13 @@ export function validateRecords(text: string): string[] {
   }
   if (records.length === 0) return ['no record']
   const problems: string[] = []
+  let complete: ValidateFunction | undefined
   for (const [index, record] of records.entries()) {
-    for (const problem of validateRecord(record)) problems.push('record ' + (index + 1) + ': ' + problem)
+    if (validate(record)) continue
+    // Note: loads zod and compiles the schema (~0.5 s), for failing records only.
+    complete ??= (await import('../schemas/json-schema.js')).completeValidator()
+    complete(record)
+    for (const problem of describe(complete.errors)) problems.push('record ' + (index + 1) + ': ' + problem)
   }
   return problems
 }

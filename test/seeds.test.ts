@@ -56,7 +56,7 @@ describe.each(names)('seed %s', (name) => {
 
   test('should be valid against the committed JSON Schema', async () => {
     const committed = String(await readFile(new URL(name.replace(/\.txt$/, '.json'), output)))
-    expect(validateRecords(committed)).toEqual([])
+    expect(await validateRecords(committed)).toEqual([])
   })
 
   test('should point every item’s position at source text holding its quote', async () => {
