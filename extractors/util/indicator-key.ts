@@ -11,19 +11,25 @@ import {toHalfWidth} from './text.js'
 
 const quoteExpression = /[“”"'‘’《》〈〉「」]/g
 
-const keys = new Map<string, string>()
+/**
+ * `compute` with a bounded memo: keys, bigrams and population words are asked
+ * for again and again, for the same few indicators, while targets merge.
+ */
+function memoised<T>(compute: (indicator: string) => T): (indicator: string) => T {
+  const cache = new Map<string, T>()
+  return function (indicator) {
+    let value = cache.get(indicator)
+    if (value === undefined) {
+      value = compute(indicator)
+      if (cache.size > 50_000) cache.clear()
+      cache.set(indicator, value)
+    }
+    return value
+  }
+}
 
 /** The canonical key of an indicator name. */
-export function indicatorKey(indicator: string): string {
-  let key = keys.get(indicator)
-  if (key === undefined) {
-    key = computeKey(indicator)
-    // Note: a bounded memo; keys are asked for again and again while merging.
-    if (keys.size > 50_000) keys.clear()
-    keys.set(indicator, key)
-  }
-  return key
-}
+export const indicatorKey: (indicator: string) => string = memoised(computeKey)
 
 function computeKey(indicator: string): string {
   let key = toHalfWidth(indicator).replace(/\s+/g, '').replace(quoteExpression, '').replace(/[（(][^（）()]*[)）]$/, '')
@@ -45,17 +51,7 @@ function bigrams(text: string): string[] {
   return result
 }
 
-const coreBigrams = new Map<string, string[]>()
-
-function bigramsOf(indicator: string): string[] {
-  let grams = coreBigrams.get(indicator)
-  if (!grams) {
-    grams = bigrams(core(indicator))
-    if (coreBigrams.size > 50_000) coreBigrams.clear()
-    coreBigrams.set(indicator, grams)
-  }
-  return grams
-}
+const bigramsOf = memoised((indicator) => bigrams(core(indicator)))
 
 /** Dice similarity of two indicator names over character bigrams of their cores, 0–1. */
 export function indicatorSimilarity(a: string, b: string): number {
@@ -82,7 +78,10 @@ export function isContained(a: string, b: string): boolean {
 
 /** Whether both name a population and the populations differ (权利人 vs 全社会). */
 export function hasConflictingPopulation(a: string, b: string): boolean {
-  const left = lexicon.populationQualifiers.filter((word) => a.includes(word))
-  const right = lexicon.populationQualifiers.filter((word) => b.includes(word))
+  const left = populationsOf(a)
+  const right = populationsOf(b)
   return left.length > 0 && right.length > 0 && !left.some((word) => right.includes(word))
 }
+
+/** The population words an indicator names. */
+const populationsOf = memoised((indicator) => lexicon.populationQualifiers.filter((word) => indicator.includes(word)))
