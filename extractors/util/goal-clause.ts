@@ -38,7 +38,12 @@ const proseValueSource = new RegExp(
  * and a Chinese numeral; before the digits come at most a verb and a
  * comparator (提高到 不低于: seven characters).
  */
-export const proseValueExpression = anchored(proseValueSource, new RegExp('\\d+|(?:' + verbSource + ')\\s*[一二两三四五六七八九十百千万]', 'g'), 7)
+export const proseValueExpression = anchored(
+  proseValueSource,
+  new RegExp('\\d+|(?:' + verbSource + ')\\s*[一二两三四五六七八九十百千万]', 'g'),
+  7,
+  [...verbSource.split('|'), ...comparatorPrefixSource.split('|')].map((word) => word[0]).join('')
+)
 
 /** Whether a character code ends a clause: ，；。：！？ and their ASCII forms (brackets suspend them). */
 function isClauseEnd(code: number): boolean {

@@ -30,23 +30,34 @@ export function matchesOf(expression: RegExp, text: string): RegExpExecArray[] {
  * expression while trying it only just before each anchor. Note: an
  * expression that opens with optional words (`(?:到|至)?\s*2025年`) makes
  * the engine try a match at every character of the text otherwise.
+ *
+ * `openers`, when given, are the characters other than whitespace a match
+ * can start with before its anchor: other places are not tried.
  */
 export interface AnchoredExpression {
   expression: RegExp
   anchor: RegExp
   lead: number
   sticky: RegExp
+  /** Per UTF-16 code unit, 1 where a match may start before its anchor. */
+  opens: Uint8Array | undefined
 }
 
 /** Pair a global `expression` with its `anchor` (see `AnchoredExpression`). */
-export function anchored(expression: RegExp, anchor: RegExp, lead: number): AnchoredExpression {
+export function anchored(expression: RegExp, anchor: RegExp, lead: number, openers?: string): AnchoredExpression {
   if (!expression.global || !anchor.global) throw new TypeError('anchored needs global expressions')
-  return {expression, anchor, lead, sticky: new RegExp(expression.source, expression.flags.replace('g', '') + 'y')}
+  let opens: Uint8Array | undefined
+  if (openers !== undefined) {
+    opens = new Uint8Array(0x10000)
+    for (let code = 0; code < 0x10000; code++) if (isSpace(code)) opens[code] = 1
+    for (const character of openers) opens[character.charCodeAt(0)] = 1
+  }
+  return {expression, anchor, lead, sticky: new RegExp(expression.source, expression.flags.replace('g', '') + 'y'), opens}
 }
 
 /** Every match of an anchored expression in `text`: the same as `matchesOf(anchored.expression, text)`. */
 export function anchoredMatchesOf(anchored: AnchoredExpression, text: string): RegExpExecArray[] {
-  const {anchor, lead, sticky} = anchored
+  const {anchor, lead, sticky, opens} = anchored
   const matches: RegExpExecArray[] = []
   let from = 0
   for (;;) {
@@ -62,6 +73,7 @@ export function anchoredMatchesOf(anchored: AnchoredExpression, text: string): R
     }
     let match: RegExpExecArray | null = null
     for (let at = start; at <= hit.index && !match; at++) {
+      if (opens && at < hit.index && opens[text.charCodeAt(at)] === 0) continue
       sticky.lastIndex = at
       match = sticky.exec(text)
     }
