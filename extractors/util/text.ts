@@ -55,9 +55,9 @@ export function anchored(expression: RegExp, anchor: RegExp, lead: number, opene
   return {expression, anchor, lead, sticky: new RegExp(expression.source, expression.flags.replace('g', '') + 'y'), opens}
 }
 
-/** Every match of an anchored expression in `text`: the same as `matchesOf(anchored.expression, text)`. */
-export function anchoredMatchesOf(anchored: AnchoredExpression, text: string): RegExpExecArray[] {
-  const {anchor, lead, sticky, opens} = anchored
+/** Every match of an anchored expression in `text`: the same as `matchesOf(expression.expression, text)`. */
+export function anchoredMatchesOf(expression: AnchoredExpression, text: string): RegExpExecArray[] {
+  const {anchor, lead, sticky, opens} = expression
   const matches: RegExpExecArray[] = []
   let from = 0
   for (;;) {
