@@ -49,8 +49,7 @@ export function anchored(expression: RegExp, anchor: RegExp, lead: number, opene
   let opens: Uint8Array | undefined
   if (openers !== undefined) {
     opens = new Uint8Array(0x10000)
-    for (let code = 0; code < 0x10000; code++) if (isSpace(code)) opens[code] = 1
-    for (const character of openers) opens[character.charCodeAt(0)] = 1
+    for (const character of spaces + openers) opens[character.charCodeAt(0)] = 1
   }
   return {expression, anchor, lead, sticky: new RegExp(expression.source, expression.flags.replace('g', '') + 'y'), opens}
 }
@@ -87,12 +86,14 @@ export function anchoredMatchesOf(expression: AnchoredExpression, text: string):
   return matches
 }
 
+/** Whitespace, as `\s` has it (ECMAScript's WhiteSpace and LineTerminator). */
+const spaces = '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff'
+const isSpaceCode = new Uint8Array(0x10000)
+for (const character of spaces) isSpaceCode[character.charCodeAt(0)] = 1
+
 /** Whether a character code is whitespace, as `\s` has it. */
 function isSpace(code: number): boolean {
-  return (
-    (code >= 0x09 && code <= 0x0d) || code === 0x20 || code === 0xa0 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
-  )
+  return isSpaceCode[code] === 1
 }
 
 /**

@@ -127,12 +127,10 @@ function tableNode(rows: TableRow[], start: Point, end: Point, layout: 'cell-per
   return {type: 'table', align: [], children: rows, position: {start, end}, data: {layout}}
 }
 
+/** A row of cells (never none: every layout gives a row one cell or more). */
 function row(cells: TableCell[]): TableRow {
-  const first = cells[0]?.position
-  const last = cells.at(-1)?.position
-  const node: TableRow = {type: 'tableRow', children: cells}
-  if (first && last) node.position = {start: first.start, end: last.end}
-  return node
+  // Note: built whole, so that every row has the same shape (a property added later gives V8 a second one).
+  return {type: 'tableRow', children: cells, position: {start: cells[0]!.position!.start, end: cells.at(-1)!.position!.end}}
 }
 
 function cell(line: SourceLine, point: PointFactory): TableCell {

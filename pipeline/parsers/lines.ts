@@ -58,7 +58,7 @@ export function splitLines(text: string): SourceLine[] {
       break
     }
     lines.push(classify(text, start, end, number))
-    start = end + (text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? 2 : 1)
+    start = end + (text.charCodeAt(end) === 13 && end + 1 < text.length && text.charCodeAt(end + 1) === 10 ? 2 : 1)
   }
   markBarePageNumbers(lines)
   return lines
@@ -93,7 +93,8 @@ function classify(text: string, start: number, end: number, line: number): Sourc
   // stays one contiguous span of the source (positions remain exact).
   for (;;) {
     while (contentStart < contentEnd && isLeadingSpace(text.charCodeAt(contentStart))) contentStart++
-    if (text.charCodeAt(contentStart) !== 0x5b || contentStart >= contentEnd) break
+    // Note: bounds first; reading past the end of a string makes V8 drop its optimised code.
+    if (contentStart >= contentEnd || text.charCodeAt(contentStart) !== 0x5b) break
     const found = debrisExpression.exec(text.slice(contentStart, contentEnd))
     if (!found) break
     debris = [...debris, found[0]]
@@ -106,7 +107,7 @@ function classify(text: string, start: number, end: number, line: number): Sourc
   else if (debrisLineExpression.test(content)) kind = 'debris'
   else if (pageNumberExpression.test(content)) kind = 'page-number'
   else if (content.length <= 120 && (content.charCodeAt(0) === 0x76ee /* 目 */ || lastDigitExpression.test(content.slice(-8))) && tocExpression.test(content)) kind = 'toc'
-  const first = raw.charCodeAt(0)
+  const first = raw.length > 0 ? raw.charCodeAt(0) : 0
   return {
     line,
     start,
@@ -115,7 +116,7 @@ function classify(text: string, start: number, end: number, line: number): Sourc
     contentEnd,
     content,
     raw,
-    isIndented: first === 0x09 || first === 0x3000 || (first === 0x20 && raw.charCodeAt(1) === 0x20),
+    isIndented: first === 0x09 || first === 0x3000 || (first === 0x20 && raw.length > 1 && raw.charCodeAt(1) === 0x20),
     kind,
     debris: kind === 'debris' && debris.length === 0 ? [content] : debris
   }
