@@ -36,6 +36,7 @@ export const timeExpression = anchored(
 function isSentenceEnd(code: number): boolean {
   return code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0x21 || code === 0x3f
 }
+
 /** Sections whose sentences guide rather than commit. */
 const guidingSectionExpression = /指导思想|基本原则|工作原则|总体思路|编制依据|规划背景/
 /** A year that the document reports as past (截至2022年底, 2023年一季度). */
