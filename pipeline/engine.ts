@@ -11,7 +11,7 @@ import path from 'node:path'
 import {finished} from 'node:stream/promises'
 import {schemaVersion, type Diagnostic} from '../schemas/record.js'
 import {formatOf, supportedList, unsupportedFormats} from './formats.js'
-import {findInputs} from './inputs.js'
+import {findInputs, isInside} from './inputs.js'
 import {ExtractionPool, defaultJobs} from './pool.js'
 import {createProgress, type EngineStreams} from './report.js'
 import {writeAtomic} from './write.js'
@@ -184,12 +184,6 @@ async function processOne(plan: Plan, id: number, out: string, previous: Map<str
   if (result.status !== 'ok') return {entry: {...failed(plan.relative, result.status === 'failed' ? result.reason : 'unknown', elapsed()), sha256: result.sha256, bytes: result.bytes}}
   const entry: ManifestEntry = {path: plan.relative, status: 'ok', reason: null, record: plan.record, sha256: result.sha256, bytes: result.bytes, milliseconds: elapsed(), diagnostics: result.counts}
   return result.line ? {entry, line: result.line, diagnostics: result.report} : {entry, diagnostics: result.report}
-}
-
-/** Whether `file` lies inside `folder` (never `..`, never another root). */
-function isInside(file: string, folder: string): boolean {
-  const relative = path.relative(folder, file)
-  return relative.length > 0 && !relative.startsWith('..') && !path.isAbsolute(relative)
 }
 
 function failed(relative: string, reason: string, milliseconds: number): ManifestEntry {

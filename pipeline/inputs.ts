@@ -54,7 +54,8 @@ export async function findInputs(inputs: string[], exclude: string, followSymlin
   return {files: outside, base, problems: relative}
 }
 
-function isInside(file: string, folder: string): boolean {
+/** Whether `file` lies inside `folder` (never `..`, never another root). */
+export function isInside(file: string, folder: string): boolean {
   const relative = path.relative(folder, file)
   return relative.length > 0 && !relative.startsWith('..') && !path.isAbsolute(relative)
 }

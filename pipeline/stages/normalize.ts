@@ -4,6 +4,7 @@
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import {schemaVersion, type Diagnostic, type PolicyRecord, type Position, type Source} from '../../schemas/record.js'
+import {toPosition} from '../../extractors/util/blocks.js'
 import {validateRecord} from '../validate.js'
 
 /** Build the record of an extracted file; throws when it does not conform to the schema. */
@@ -44,17 +45,13 @@ function toDiagnostic(message: VFileMessage): Diagnostic {
     severity: message.fatal === true ? 'error' : message.fatal === false ? 'warning' : 'info',
     rule: message.ruleId ?? 'unknown',
     message: message.reason,
-    position: message.place ? toPosition(message.place) : null
+    position: message.place ? placeOf(message.place) : null
   }
 }
 
-function toPosition(place: NonNullable<VFileMessage['place']>): Position {
-  if ('start' in place) return {start: point(place.start), end: point(place.end)}
-  return {start: point(place), end: point(place)}
-}
-
-function point(value: {line: number; column: number; offset?: number | undefined}) {
-  return {line: value.line, column: value.column, offset: value.offset ?? 0}
+/** A message's place (a point or a span) as a record position. */
+function placeOf(place: NonNullable<VFileMessage['place']>): Position {
+  return toPosition('start' in place ? place : {start: place, end: place})
 }
 
 function byPosition(a: Diagnostic, b: Diagnostic): number {
