@@ -52,8 +52,9 @@ export async function processJob(job: Job): Promise<JobResult> {
       return {id: job.id, status: 'skipped', sha256, bytes: bytes.length}
     }
     const {record, intermediate} = await extractDocument(bytes, job.relative, job.format, sha256)
+    // Note: each form is serialised once, and only when it is wanted.
     const line = job.wantsLine || !job.pretty ? JSON.stringify(record) + '\n' : undefined
-    writeAtomic(job.target, line !== undefined && !job.pretty ? line : JSON.stringify(record, null, 2) + '\n')
+    writeAtomic(job.target, job.pretty ? JSON.stringify(record, null, 2) + '\n' : line!)
     if (job.dumpTarget && intermediate !== undefined) writeAtomic(job.dumpTarget, intermediate)
     const counts = {error: 0, warning: 0, info: 0}
     for (const diagnostic of record.diagnostics) counts[diagnostic.severity]++

@@ -82,7 +82,7 @@ function endToEnd(folder: string): {seconds: number; maxRssMb: number; documents
   rmSync(out, {recursive: true, force: true})
   execFileSync('sync')
   const started = performance.now()
-  const result = spawnSync(process.execPath, [cli, 'extract', folder, '--out', out, '--force', '-q', '--stats'], {encoding: 'utf8', maxBuffer: 1 << 26})
+  const result = spawnSync(process.execPath, [cli, 'extract', folder, '--out', out, '-q', '--stats'], {encoding: 'utf8', maxBuffer: 1 << 26})
   const seconds = (performance.now() - started) / 1000
   const stats = result.stderr.trim().split('\n').map((line) => line.trim()).filter((line) => line.startsWith('{')).at(-1)
   if (result.status !== 0 || !stats) throw new Error('extract failed: ' + result.stderr.slice(-500))
