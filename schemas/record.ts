@@ -3,14 +3,15 @@
  *
  * This file is the single source of truth: the JSON Schema in
  * `schemas/json/policy-record.schema.json` is generated from it
- * (`npm run schema`), and every record is parsed by it before it is written.
+ * (`npm run schema`), and every record is checked against that JSON Schema
+ * before it is written.
  * Field names and meanings follow `SCHEMA.md`; fields may be added, never
  * renamed or dropped.
  */
 import {z} from 'zod'
+import {schemaVersion} from './version.js'
 
-/** Version of the record contract; a rename or removal bumps the major. */
-export const schemaVersion = '1.0'
+export {schemaVersion}
 
 export const Point = z
   .object({

@@ -3,7 +3,8 @@
  */
 import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
-import {schemaVersion, type Diagnostic, type PolicyRecord, type Position, type Source} from '../../schemas/record.js'
+import type {Diagnostic, PolicyRecord, Position, Source} from '../../schemas/record.js'
+import {schemaVersion} from '../../schemas/version.js'
 import {toPosition} from '../../extractors/util/blocks.js'
 import {validateRecord} from '../validate.js'
 

@@ -1,0 +1,7 @@
+/**
+ * Version of the record contract; a rename or removal bumps the major.
+ *
+ * Its own module, free of zod, so that the engine and the workers can stamp
+ * and compare it without loading the schema library (~150 ms at start).
+ */
+export const schemaVersion = '1.0'
