@@ -9,7 +9,8 @@ import {createWriteStream} from 'node:fs'
 import {mkdir, readFile} from 'node:fs/promises'
 import path from 'node:path'
 import {finished} from 'node:stream/promises'
-import {schemaVersion, type Diagnostic} from '../schemas/record.js'
+import type {Diagnostic} from '../schemas/record.js'
+import {schemaVersion} from '../schemas/version.js'
 import {formatOf, supportedList, unsupportedFormats} from './formats.js'
 import {findInputs, isInside} from './inputs.js'
 import {ExtractionPool, defaultJobs} from './pool.js'
@@ -94,8 +95,19 @@ const defaultTimeout = 60_000
 export async function runExtract(options: ExtractOptions, streams: EngineStreams): Promise<number> {
   const started = performance.now()
   const out = path.resolve(options.out)
+  // Note: one worker starts before the walk, so that its start-up overlaps it;
+  // the others once the count of inputs shows they pay.
+  const pool = new ExtractionPool(options.jobs ?? 1, options.timeoutMs ?? defaultTimeout)
   const {files, base, problems} = await findInputs(options.inputs, out, Boolean(options.followSymlinks))
-  await mkdir(out, {recursive: true})
+  const unusable = await mkdir(out, {recursive: true}).then(
+    () => undefined,
+    (error: NodeJS.ErrnoException) => (error.code === 'EEXIST' || error.code === 'ENOTDIR' ? 'a file is in the way' : error.message)
+  )
+  if (unusable) {
+    await pool.close()
+    streams.stderr.write('zhengce: cannot make the output folder ' + options.out + ': ' + unusable + '\n')
+    return 2
+  }
   const previous = await readManifest(out)
   const entries: ManifestEntry[] = problems.map((problem) => failed(problem.path, problem.reason, 0))
   for (const entry of entries) report({entry}, options, streams)
@@ -107,7 +119,7 @@ export async function runExtract(options: ExtractOptions, streams: EngineStreams
   })
   const inputs = new Set(files)
   const jobs = options.jobs ?? defaultJobs(plans.length)
-  const pool = new ExtractionPool(jobs, options.timeoutMs ?? defaultTimeout)
+  pool.grow(jobs)
   const progress = createProgress(plans.length, streams)
   const results: Array<Outcome | undefined> = []
   let next = 0

@@ -43,8 +43,13 @@ export class ExtractionPool {
    */
   constructor(jobs: number, timeout: number) {
     this.#timeout = timeout
+    this.grow(jobs)
+  }
+
+  /** Start workers until there are `jobs` (a pool never shrinks). */
+  grow(jobs: number): void {
     if (!canUseWorkers) return
-    for (let index = 0; index < jobs; index++) this.#slots.push(this.#spawn())
+    while (this.#slots.length < jobs) this.#slots.push(this.#spawn())
   }
 
   /** How many documents the pool can hold at once (what the engine keeps in flight). */

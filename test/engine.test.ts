@@ -98,4 +98,13 @@ describe('runExtract', () => {
     await writeFile(path.join(good, 'in', 'a.txt'), plan)
     expect((await run(good)).code).toBe(0)
   })
+
+  test('should exit 2 with one line when a file stands where the output folder goes', async () => {
+    const root = await corpus()
+    await writeFile(path.join(root, 'out'), 'not a folder')
+    const stderr = sink()
+    const code = await runExtract({inputs: [path.join(root, 'in')], out: path.join(root, 'out', 'records')}, {stdout: sink().stream, stderr: stderr.stream})
+    expect(code).toBe(2)
+    expect(stderr.text()).toBe('zhengce: cannot make the output folder ' + path.join(root, 'out', 'records') + ': a file is in the way\n')
+  })
 })
