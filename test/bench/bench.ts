@@ -4,8 +4,8 @@
  *
  * - floor: glob + read + decode + a line scan with ~30 representative
  *   regexes, one thread, no output;
- * - end to end: the built CLI (`dist/`) as a child process writing into an
- *   empty folder, its own `--stats` line for peak RSS;
+ * - end to end: the built CLI (`dist/`) as a child process writing into a
+ *   new folder, its own `--stats` line for peak RSS;
  * - cold start: one small file, a fresh process.
  *
  * Corpora go to the system temp folder and are reused between runs
@@ -76,10 +76,13 @@ async function floor(folder: string): Promise<{seconds: number; bytes: number; d
 }
 
 function endToEnd(folder: string): {seconds: number; maxRssMb: number; documents: number; bytes: number; jobs: number} {
-  const out = path.join(work, 'out-' + path.basename(folder))
-  // A fresh ingest into an empty folder, as a new collection is, on a quiet
-  // disk: the last run's records are deleted and flushed first (not timed).
-  rmSync(out, {recursive: true, force: true})
+  // A fresh ingest into a folder never used before, as a new collection is.
+  // Note: not the last run's folder emptied again. ext4 without a journal (as
+  // on this machine) steps over every inode freed in the last minutes when it
+  // makes a new file, so deleting the last run's records just before would be
+  // timed too; they are deleted after the timed runs.
+  const out = path.join(work, 'out-' + path.basename(folder) + '-' + process.pid)
+  outputs.push(out)
   execFileSync('sync')
   const started = performance.now()
   const result = spawnSync(process.execPath, [cli, 'extract', folder, '--out', out, '-q', '--stats'], {encoding: 'utf8', maxBuffer: 1 << 26})
@@ -95,6 +98,9 @@ const rate = (documents: number, bytes: number, seconds: number) =>
 
 if (!existsSync(cli)) execFileSync('npm', ['run', 'build'], {cwd: root, stdio: 'inherit'})
 process.stdout.write('machine: ' + cpus().length + ' × ' + (cpus()[0]?.model ?? 'cpu') + ', node ' + process.version + '\n')
+/** The record folders of this run's end-to-end runs, deleted at the end. */
+const outputs: string[] = []
+for (const name of await readdir(work).catch(() => [])) if (/^out-corpus-/.test(name)) rmSync(path.join(work, name), {recursive: true, force: true})
 const results: Array<{size: number; seconds: number}> = []
 for (const size of sizes) {
   const folder = await corpus(size)
@@ -116,3 +122,4 @@ await writeFile(path.join(one, 'notice.txt'), await readFile(path.join(root, 'se
 const cold = performance.now()
 spawnSync(process.execPath, [cli, 'extract', path.join(one, 'notice.txt'), '--out', path.join(work, 'out-one'), '--force', '-q'])
 process.stdout.write('cold start, one small file: ' + ((performance.now() - cold) / 1000).toFixed(2) + ' s wall\n')
+for (const out of outputs) rmSync(out, {recursive: true, force: true})
