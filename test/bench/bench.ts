@@ -114,7 +114,11 @@ for (const size of sizes) {
 }
 if (results.length >= 2) {
   const [small, large] = [results[0]!, results.at(-1)!]
+  // Two sizes fit time = fixed + size × per document: what a run pays once, and the warm rate.
+  const perDocument = (large.seconds - small.seconds) / (large.size - small.size)
+  const fixed = small.seconds - small.size * perDocument
   process.stdout.write('\nlinearity: ' + large.size / small.size + '× documents took ' + (large.seconds / small.seconds).toFixed(1) + '× the time\n')
+  process.stdout.write('  fitted: ' + fixed.toFixed(1) + ' s a run, then ' + (perDocument * 1000).toFixed(2) + ' ms a document (' + (1 / perDocument).toFixed(0) + ' docs/s once warm)\n')
 }
 const one = path.join(work, 'one')
 await mkdir(one, {recursive: true})
