@@ -6,7 +6,7 @@
  * whatever order the workers finish in, so output is deterministic.
  */
 import {createWriteStream} from 'node:fs'
-import {mkdir, readFile} from 'node:fs/promises'
+import {mkdir, readFile, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {finished} from 'node:stream/promises'
 import type {Diagnostic} from '../schemas/record.js'
@@ -99,7 +99,7 @@ export async function runExtract(options: ExtractOptions, streams: EngineStreams
   // the others once the count of inputs shows they pay.
   const pool = new ExtractionPool(options.jobs ?? 1, options.timeoutMs ?? defaultTimeout)
   const {files, base, problems} = await findInputs(options.inputs, out, Boolean(options.followSymlinks))
-  const unusable = await mkdir(out, {recursive: true}).then(
+  const unusable = await makeFolder(out).then(
     () => undefined,
     (error: NodeJS.ErrnoException) => (error.code === 'EEXIST' || error.code === 'ENOTDIR' ? 'a file is in the way' : error.message)
   )
@@ -196,6 +196,27 @@ async function processOne(plan: Plan, id: number, out: string, previous: Map<str
   if (result.status !== 'ok') return {entry: {...failed(plan.relative, result.status === 'failed' ? result.reason : 'unknown', elapsed()), sha256: result.sha256, bytes: result.bytes}}
   const entry: ManifestEntry = {path: plan.relative, status: 'ok', reason: null, record: plan.record, sha256: result.sha256, bytes: result.bytes, milliseconds: elapsed(), diagnostics: result.counts}
   return result.line ? {entry, line: result.line, diagnostics: result.report} : {entry, diagnostics: result.report}
+}
+
+/**
+ * `mkdir -p`, one level at a time from the nearest folder that exists. Note:
+ * Node 20's recursive `mkdir` loops forever where the kernel answers ENOENT
+ * under a folder that exists (`/proc/x`); this fails with that error instead.
+ */
+async function makeFolder(folder: string): Promise<void> {
+  const missing: string[] = []
+  for (let at = folder; ; at = path.dirname(at)) {
+    const info = await stat(at).catch(() => undefined)
+    if (info?.isDirectory()) break
+    if (info) throw Object.assign(new Error('not a folder: ' + at), {code: 'ENOTDIR'})
+    missing.unshift(at)
+    if (path.dirname(at) === at) break
+  }
+  for (const each of missing) {
+    await mkdir(each).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EEXIST') throw error
+    })
+  }
 }
 
 function failed(relative: string, reason: string, milliseconds: number): ManifestEntry {

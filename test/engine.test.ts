@@ -107,4 +107,13 @@ describe('runExtract', () => {
     expect(code).toBe(2)
     expect(stderr.text()).toBe('zhengce: cannot make the output folder ' + path.join(root, 'out', 'records') + ': a file is in the way\n')
   })
+
+  test.runIf(process.platform === 'linux')('should exit 2, not hang, where the system refuses the output folder', async () => {
+    const root = await corpus()
+    const stderr = sink()
+    // Note: Node 20's recursive mkdir loops forever on this one.
+    const code = await runExtract({inputs: [path.join(root, 'in')], out: '/proc/zhengce/records'}, {stdout: sink().stream, stderr: stderr.stream})
+    expect(code).toBe(2)
+    expect(stderr.text()).toMatch(/^zhengce: cannot make the output folder \/proc\/zhengce\/records: .*ENOENT.*\n$/)
+  })
 })
