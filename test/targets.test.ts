@@ -156,6 +156,14 @@ describe('goals in prose and 专栏', () => {
     ])
   })
 
+  test('should read every word value the value expressions know, 动态清零 included', async () => {
+    const record = await extractText(head + '——实现全县农村低保对象应保尽保，疫情防控动态清零。\n')
+    expect(brief(record.targets)).toEqual([
+      [null, '全县农村低保对象', null, '应保尽保', 2025, 'text'],
+      [null, '疫情防控', null, '动态清零', 2025, 'text']
+    ])
+  })
+
   test('should not take numbers of the task sections or past statistics as targets', async () => {
     const text = head + '“十三五”期间，全市专利授权达4731件。\n\n到2025年，有效发明专利拥有量达1600件。\n\n二、重点任务\n\n到2025年，建设专利导航项目20项。\n'
     const record = await extractText(text.replace('“十三五”期间', '一、发展基础\n\n“十三五”期间').replace(head, '某市“十四五”知识产权发展规划\n\n'))

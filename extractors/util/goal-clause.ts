@@ -86,7 +86,7 @@ export function clauses(text: string): Array<[number, number]> {
 }
 
 /** Cheap test before the full expression: a digit, a numeral after a verb, or a word value. */
-const mayHoldValueExpression = /[0-9]|(?:达到|达|为|至|到)[一二两三四五六七八九十百千万]|覆盖|达标|尽保|尽收/
+const mayHoldValueExpression = new RegExp('[0-9]|(?:达到|达|为|至|到)[一二两三四五六七八九十百千万]|' + proseTextValueExpression.source)
 
 function goalsInClause(text: string, clauseStart: number, clauseEnd: number): Goal[] {
   if (!mayHoldValueExpression.test(text.slice(clauseStart, clauseEnd))) return []
