@@ -101,7 +101,7 @@ export async function runExtract(options: ExtractOptions, streams: EngineStreams
   const {files, base, problems} = await findInputs(options.inputs, out, Boolean(options.followSymlinks))
   const unusable = await makeFolder(out).then(
     () => undefined,
-    (error: NodeJS.ErrnoException) => (error.code === 'EEXIST' || error.code === 'ENOTDIR' ? 'a file is in the way' : error.message)
+    (error: NodeJS.ErrnoException) => (error.code === 'ENOTDIR' ? 'a file is in the way' : error.message)
   )
   if (unusable) {
     await pool.close()
