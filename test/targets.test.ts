@@ -1,7 +1,7 @@
 import {describe, expect, test} from 'vitest'
 import type {PolicyRecord, Target} from '../schemas/record.js'
 import {indicatorKey} from '../extractors/util/indicator-key.js'
-import {parseValue} from '../extractors/util/value.js'
+import {parseCellValue, parseValue} from '../extractors/util/value.js'
 import {extractText, sliceAt} from './helpers/extract.js'
 
 const head = '某市“十四五”知识产权发展规划\n\n一、发展目标\n\n'
@@ -49,6 +49,29 @@ describe('parseValue', () => {
 
   test('should give no value for dashes and blanks', () => {
     for (const printed of ['——', '—', '-', '', '/']) expect(parseValue(printed)).toBeUndefined()
+  })
+
+  test.each([
+    ['≤25微克/立方米', {kind: 'number', number: 25, comparator: '<='}, '微克/立方米'],
+    ['80岁', {kind: 'number', number: 80}, '岁'],
+    ['6.5张', {kind: 'number', number: 6.5}, '张'],
+    ['120万吨标准煤', {kind: 'number', number: 120}, '万吨标准煤'],
+    ['3.5亿立方米', {kind: 'number', number: 3.5}, '亿立方米']
+  ])('should read the measure `%s`', (printed, value, unit) => {
+    expect(parseValue(printed)).toEqual({value, unit})
+  })
+})
+
+describe('parseCellValue', () => {
+  test('should read the words a target cell prints instead of a number', () => {
+    for (const printed of ['完成市下达任务', '不减少', '稳中有升', '完成省下达的目标任务']) {
+      expect(parseCellValue(printed)).toEqual({value: {kind: 'text', text: printed}, unit: null})
+    }
+  })
+
+  test('should give no value for dashes, 无 and 待定, and keep numbers to parseValue', () => {
+    for (const printed of ['——', '/', '无', '暂无', '待定', '']) expect(parseCellValue(printed)).toBeUndefined()
+    expect(parseCellValue('≥95%')).toEqual(parseValue('≥95%'))
   })
 })
 
@@ -133,6 +156,18 @@ describe('indicator tables', () => {
     ])
   })
 
+  test('should read physical measures and word targets of a 约束性 table', async () => {
+    const text = head + '指标\t单位\t2020年\t2025年\t属性\nPM2.5平均浓度\t微克/立方米\t26\t≤25\t约束性\n单位GDP二氧化碳排放降低\t%\t—\t完成市下达任务\t约束性\n生态保护红线面积\t平方公里\t不减少\t不减少\t约束性\n'
+    const record = await extractText(text)
+    expect(brief(record.targets)).toEqual([
+      [null, 'PM2.5平均浓度', '微克/立方米', '<=25', 2025, 'table'],
+      [null, '单位GDP二氧化碳排放降低', '%', '完成市下达任务', 2025, 'table'],
+      [null, '生态保护红线面积', '平方公里', '不减少', 2025, 'table']
+    ])
+    expect(record.targets.map((target) => target.baseline?.value ?? null)).toEqual([{kind: 'number', number: 26}, null, {kind: 'text', text: '不减少'}])
+    expect(rules(record)).not.toContain('missing-target-value')
+  })
+
   test('should keep a row without value as a target with a diagnostic, and leave other tables unread with a note', async () => {
     const text = head + '指标\t目标值\n版权登记量（件）\t——\n\n二、任务分工\n\n任务\t牵头单位\n专利导航\t市知识产权局\n运营平台\t市科技局\n'
     const record = await extractText(text)
@@ -154,6 +189,17 @@ describe('goals in prose and 专栏', () => {
       [null, '服务企业', '家', '1000', 2025, 'text'],
       [null, '全市镇区维权援助工作站', null, '全覆盖', 2023, 'text']
     ])
+  })
+
+  test('should read goals measured in physical units, and line them up with the table', async () => {
+    const text = head + '指标\t单位\t2025年\nPM2.5平均浓度\t微克/立方米\t≤25\n\n到2025年，PM2.5平均浓度控制在25微克/立方米以内，人均预期寿命达到80岁，每千人口医疗卫生机构床位数达到6.5张。\n'
+    const record = await extractText(text)
+    expect(brief(record.targets)).toEqual([
+      [null, 'PM2.5平均浓度', '微克/立方米', '<=25', 2025, 'table'],
+      [null, '人均预期寿命', '岁', '80', 2025, 'text'],
+      [null, '每千人口医疗卫生机构床位数', '张', '6.5', 2025, 'text']
+    ])
+    expect(record.targets[0]?.mentions).toHaveLength(1)
   })
 
   test('should read every word value the value expressions know, 动态清零 included', async () => {

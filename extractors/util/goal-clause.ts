@@ -9,7 +9,7 @@
  */
 import type {Value} from '../../schemas/record.js'
 import {anchored, anchoredMatchesOf, compact} from './text.js'
-import {completeScaleUnit, comparatorPrefixSource, fromGroups, proseTextValueExpression} from './value.js'
+import {completeScaleUnit, comparatorPrefixSource, fromGroups, measureUnits, proseTextValueExpression} from './value.js'
 
 /** A goal found in a text, with offsets into that text. */
 export interface Goal {
@@ -21,8 +21,10 @@ export interface Goal {
   end: number
 }
 
+// Note: the measures first, longest first (万吨标准煤 before 万吨 before 万).
 const unitSource =
-  '万亿元|亿美元|万美元|亿元|万元|千元|元|美元|万人次|人次|万人|千人|人|名|位|万家|千家|家|户|万户|个百分点|百分点|个|项|件|万件|款|种|批|所|座|条|套|台|部|本|篇|场|次|期|单|笔|宗|平方公里|公里|公顷|万亩|亩|万吨|吨|%|％|‰|分|倍|天|小时|年|亿|万'
+  [...measureUnits].sort((a, b) => b.length - a.length).join('|') +
+  '|万亿元|亿美元|万美元|亿元|万元|千元|元|美元|万人次|人次|万人|千人|人|名|位|万家|千家|家|户|万户|个百分点|百分点|个|项|件|万件|款|种|批|所|座|条|套|台|部|本|篇|场|次|期|单|笔|宗|%|％|‰|分|倍|天|小时|年|亿|万'
 const verbSource = '达到|达|提高到|提高至|提升到|提升至|增加到|增至|增长到|保持在|控制在|稳定在|为|至|到'
 /**
  * One value in prose. Chinese numerals only right after a verb (`达到千家`),

@@ -8,7 +8,7 @@ import {toString} from 'mdast-util-to-string'
 import type {Position, Value, YearValue} from '../../schemas/record.js'
 import {toPosition} from './blocks.js'
 import {compact, toHalfWidth} from './text.js'
-import {completeScaleUnit, parseValue, splitIndicatorUnit} from './value.js'
+import {completeScaleUnit, parseCellValue, parseValue, splitIndicatorUnit} from './value.js'
 
 /** What a column holds. */
 type Role =
@@ -142,7 +142,7 @@ function readRow(row: TableRow, cells: string[], columnRoles: Role[], category: 
     const cell = toHalfWidth(cells[index] ?? '').trim()
     if (role.kind === 'status' && cell) target.status = cells[index]!.trim()
     if (role.kind !== 'target' && role.kind !== 'baseline' && role.kind !== 'actual') continue
-    const parsed = parseValue(cell)
+    const parsed = parseCellValue(cell)
     if (role.kind === 'target' && target.value === null) {
       target.year = role.year
       target.value = parsed?.value ?? null

@@ -3,7 +3,7 @@
  * `25%`, `95％以上`, `超过10亿元`, `达到千家`, `百分之九十`, `全覆盖`.
  */
 import type {Comparator, Value} from '../../schemas/record.js'
-import {toHalfWidth} from './text.js'
+import {compact, toHalfWidth} from './text.js'
 import {parseChineseNumber} from './zh-number.js'
 
 /** A parsed value with its unit. */
@@ -20,11 +20,23 @@ export const units = [
   '万亿元', '亿美元', '万美元', '亿元', '万元', '千元', '百元', '元', '美元',
   '万人次', '人次', '万人', '千人', '人', '名', '位',
   '万家', '千家', '百家', '家', '户', '万户', '个', '项', '件', '万件', '款', '种', '类', '批', '所', '座', '条', '套', '台', '部', '本', '篇', '场', '次', '期', '单', '笔', '宗',
-  '平方公里', '公里', '公顷', '亩', '万亩', '吨', '万吨', '千瓦', '万千瓦', '千瓦时', '个百分点', '百分点',
-  '%', '‰', '分', '倍', '天', '小时', '年', '月', '亿', '万'
+  '个百分点', '百分点', '%', '‰', '分', '倍', '天', '小时', '年', '月', '亿', '万'
 ] as const
 
-const unitAlternation = [...units].sort((a, b) => b.length - a.length).map((unit) => unit.replace('%', '%')).join('|')
+/**
+ * Physical measures of plan indicators (environment, energy, land, health,
+ * transport): `PM2.5平均浓度控制在25微克/立方米以内`, `人均预期寿命80岁`.
+ * Prose goals read these too.
+ */
+export const measureUnits = [
+  '微克/立方米', '毫克/立方米', '毫克/升', '立方米', '万立方米', '亿立方米',
+  '吨标准煤', '万吨标准煤', '吨/万元', '吨', '万吨', '千克', '公斤',
+  '平方公里', '平方米', '万平方米', '公里', '千米', '米', '公顷', '亩', '万亩',
+  '千瓦', '万千瓦', '兆瓦', '千瓦时', '万千瓦时', '亿千瓦时',
+  '岁', '张', '辆', '万辆', '艘', '标箱', '万标箱', '分贝'
+] as const
+
+const unitAlternation = [...units, ...measureUnits].sort((a, b) => b.length - a.length).map((unit) => unit.replace('%', '%')).join('|')
 
 /** A number: Arabic (with decimals and thousands separators) or a Chinese numeral. */
 const numberSource = '\\d+(?:,\\d{3})*(?:\\.\\d+)?'
@@ -75,6 +87,23 @@ export function parseValue(text: string): ParsedValue | undefined {
   if (word?.[1]) return {value: {kind: 'text', text: word[1]}, unit: null}
   return undefined
 }
+
+/**
+ * A table cell's value: a number as `parseValue` reads it, or the words a
+ * target column prints instead of a number (完成省下达任务, 不减少,
+ * 稳中有升), as printed. Dashes and 无/暂无/待定 are no value.
+ */
+export function parseCellValue(text: string): ParsedValue | undefined {
+  const parsed = parseValue(text)
+  if (parsed) return parsed
+  const words = compact(toHalfWidth(text))
+  if (!wordCellExpression.test(words) || noValueExpression.test(words)) return undefined
+  return {value: {kind: 'text', text: words}, unit: null}
+}
+
+/** Words only (no digits, no sentence end), at most 30 characters. */
+const wordCellExpression = /^\p{Script=Han}[\p{Script=Han}“”"、，,（）()]{0,29}$/u
+const noValueExpression = /^(?:无|暂无|待定|不适用|未定)$/
 
 /** Build a value from the groups of `valueExpression`. */
 export function fromGroups(groups: Record<string, string | undefined>): ParsedValue | undefined {
