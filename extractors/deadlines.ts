@@ -1,6 +1,6 @@
 /**
  * Deadlines (时限): forward-looking, time-bound commitments — 到/至/截止/
- * 力争/确保…年, …年底前, …年前, “十四五”期间/末, 实施期内 — one entry per
+ * 力争/确保/展望…年, …年底前, …年前, “十四五”期间/末, 实施期内 — one entry per
  * time expression, with the whole sentence and the numbers it promises.
  *
  * Not deadlines: past statistics (截至2022年底…达…, “十三五”期间…),
@@ -14,7 +14,9 @@ import type {Deadline} from '../schemas/record.js'
 import periods from './data/plan-periods.json' with {type: 'json'}
 import {blocksOf, spanOf, type Block} from './util/blocks.js'
 import {goalsIn} from './util/goal-clause.js'
+import {yearSource} from './util/date.js'
 import {anchored, anchoredMatchesOf, matchesOf} from './util/text.js'
+import {parseChineseNumber} from './util/zh-number.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -24,12 +26,16 @@ declare module 'vfile' {
 
 /** A time expression; `marker` tells how it binds, `year`/`month`, or `plan` for a plan period. */
 export const timeExpression = anchored(
-  /(?<marker>力争|确保|争取|到|至|截止|截至|于)?\s*(?<year>(?:19|20)\d{2})\s*年\s*(?:(?<month>\d{1,2})\s*月|第?(?<quarter>[一二三四1-4])\s*季度)?\s*(?<end>底|末)?\s*(?<before>前|之前|以前)?|[“"](?<plan>十[一二三四五六]?五)[”"]\s*(?<planPart>期间|末|内)|(?<term>实施期内|规划期内|规划期末|实施期末)|(?<![\d〇零一二三四五六七八九十])(?<thisYear>年内|年底前|年末前)/g,
+  new RegExp(
+    '(?<marker>力争|确保|争取|到|至|截止|截至|于|展望)?\\s*(?<year>' + yearSource + ')\\s*年\\s*(?:(?<month>\\d{1,2})\\s*月|第?(?<quarter>[一二三四1-4])\\s*季度)?\\s*(?<end>底|末)?\\s*(?<before>前|之前|以前)?' +
+      '|[“"](?<plan>十[一二三四五六]?五)[”"]\\s*(?<planPart>期间|末|内)|(?<term>实施期内|规划期内|规划期末|实施期末)|(?<![\\d〇○零一二三四五六七八九十])(?<thisYear>年内|年底前|年末前)',
+    'g'
+  ),
   // Every match holds one of these within two characters of its start (a marker such as 截至 or 实施).
-  /(?:19|20)\d{2}\s*年|[“"]十|期[内末]|年(?:内|底前|末前)/g,
+  new RegExp('(?:' + yearSource + ')\\s*年|[“"]十|期[内末]|年(?:内|底前|末前)', 'g'),
   2,
-  // Before the anchor, a match opens with a marker (力争 确保 争取 到 至 截止 截至 于) or 实施/规划.
-  '力确争到至截于实规'
+  // Before the anchor, a match opens with a marker (力争 确保 争取 到 至 截止 截至 于 展望) or 实施/规划.
+  '力确争到至截于展实规'
 )
 
 /** Whether a character code ends a sentence: 。！？!? */
@@ -133,7 +139,7 @@ function resolve(groups: Record<string, string | undefined>, before: string, ref
   if (groups.term) return periodEnd === null ? undefined : {year: periodEnd, month: null, kind: groups.term.endsWith('末') ? 'by' : 'during'}
   // 年内 / 年底前 without a year: the year the document is dated.
   if (groups.thisYear) return reference === undefined ? undefined : {year: reference, month: 12, kind: 'by'}
-  const year = Number(groups.year)
+  const year = parseChineseNumber(groups.year ?? '') ?? 0
   const quarter = groups.quarter ? '一二三四'.indexOf(groups.quarter) + 1 || Number(groups.quarter) : undefined
   const month = groups.month ? Number(groups.month) : quarter ? quarter * 3 : null
   const isBound = Boolean(groups.marker && groups.marker !== '于') || Boolean(groups.before)

@@ -15,7 +15,9 @@ import {goalsIn, type Goal} from './util/goal-clause.js'
 import {readIndicatorTable} from './util/indicator-table.js'
 import {hasConflictingPopulation, indicatorKey, indicatorSimilarity, isContained} from './util/indicator-key.js'
 import {messageAt} from './util/message-at.js'
+import {yearSource} from './util/date.js'
 import {matchesOf} from './util/text.js'
+import {parseChineseNumber} from './util/zh-number.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -28,7 +30,7 @@ const goalSectionExpression = /目标(?:任务|要求)?(?:[与和及](?:主要)?
 /** Explanatory notes under a table (注：…) hold definitions, not goals. */
 const noteExpression = /^(?:注|说明|备注)\s*[:：]|^\d+[.．、]\s*\S+(?:是指|指)/
 /** The year a sentence is due: 到2025年, 截止2025年, 2025年，. */
-const yearExpression = /(?:到|至|截止|截至|力争|确保|争取)?\s*((?:19|20)\d{2})\s*年/g
+const yearExpression = new RegExp('(?:到|至|截止|截至|力争|确保|争取|展望)?\\s*(' + yearSource + ')\\s*年', 'g')
 
 type Candidate = Omit<Target, 'id' | 'key'>
 
@@ -90,7 +92,7 @@ function goalSectionIds(outline: NonNullable<VFile['data']['outline']>, isInside
 
 function yearOf(text: string): number | undefined {
   if (!text.includes('年')) return undefined
-  const years = matchesOf(yearExpression, text).map((match) => Number(match[1]))
+  const years = matchesOf(yearExpression, text).map((match) => parseChineseNumber(match[1] ?? '') ?? 0)
   return years.length > 0 ? Math.max(...years) : undefined
 }
 

@@ -5,9 +5,12 @@
  */
 import {parseChineseNumber} from './zh-number.js'
 
-const part = '(\\d{1,4}|[〇零一二三四五六七八九十]{1,4})'
+const part = '(\\d{1,4}|[〇○零一二三四五六七八九十]{1,4})'
 /** A whole date; groups: year, month, day. */
 export const dateExpression = new RegExp(part + '\\s*年\\s*' + part + '\\s*月\\s*' + part + '\\s*日')
+
+/** A year of this century or the last, in Arabic or Chinese digits (`2025`, `二〇二五`, `二○三五`). */
+export const yearSource = '(?:19|20)\\d{2}|一九[〇○零一二三四五六七八九]{2}|二[〇○零][〇○零一二三四五六七八九]{2}'
 
 /** ISO date (YYYY-MM-DD) of a printed date, or undefined when not a real date. */
 export function toIsoDate(year: string, month: string, day: string): string | undefined {

@@ -6,8 +6,9 @@
  */
 import Nzh from 'nzh'
 
+// Note: 〇 is often typed as ○ (U+25CB, a circle) in Word documents: `二○二二年`.
 const digits: Record<string, number> = {
-  〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9
+  〇: 0, '○': 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9
 }
 
 /**
@@ -18,8 +19,8 @@ const digits: Record<string, number> = {
 export function parseChineseNumber(text: string): number | undefined {
   const value = text.trim()
   if (/^\d+(?:\.\d+)?$/.test(value)) return Number(value)
-  if (!/^[〇零一二两三四五六七八九十百千万亿点]+$/.test(value)) return undefined
-  if (/^[〇零一二三四五六七八九]{2,}$/.test(value)) {
+  if (!/^[〇○零一二两三四五六七八九十百千万亿点]+$/.test(value)) return undefined
+  if (/^[〇○零一二三四五六七八九]{2,}$/.test(value)) {
     return Number([...value].map((character) => digits[character]).join(''))
   }
   const decoded = Number(Nzh.cn.decodeS(value.replace(/两/g, '二')))
