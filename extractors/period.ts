@@ -1,5 +1,5 @@
 /**
- * Plan period: `十四五` → 2021–2025, `(2021—2035年)` → 2021–2035.
+ * Plan period: `十四五` or `第十四个五年规划` → 2021–2025, `(2021—2035年)` → 2021–2035.
  *
  * Read from the titles first (the enclosed plan's, then the document's own),
  * then from the opening of the body. Five-year plan names come from a
@@ -20,6 +20,8 @@ declare module 'vfile' {
 const rangeExpression = /((?:19|20)\d{2})\s*(?:年\s*)?[-—–－~～至到]+\s*((?:19|20)\d{2})\s*年?/
 /** A plan name in quotes, or unquoted where it cannot be a heading number (`十四五时期`). */
 const planNameExpression = /[“"‘]\s*(十[一二三四五六]?五)\s*[”"’]|(十[一二三四五六]五)(?=时期|期间|规划|末|以来)/
+/** The formal name: `第十四个五年规划` is the 十四五 plan (as in every 规划纲要's title). */
+const formalPlanNameExpression = /第\s*(十[一二三四五六]?)\s*个\s*五\s*年\s*(?:规划|计划)/
 const lexicon: Record<string, number[]> = periods.periods
 
 /** Extract the plan period. */
@@ -42,7 +44,8 @@ const extractPeriod: Plugin<[], Root> = function () {
 /** The period a text names, if any. */
 export function periodIn(text: string): Period | undefined {
   const name = planNameExpression.exec(text)
-  const label = name ? (name[1] ?? name[2] ?? null) : null
+  const formal = name ? null : formalPlanNameExpression.exec(text)
+  const label = name ? (name[1] ?? name[2] ?? null) : formal?.[1] ? formal[1] + '五' : null
   const range = rangeExpression.exec(text)
   if (range?.[1] && range[2] && Number(range[2]) > Number(range[1])) {
     return {start: Number(range[1]), end: Number(range[2]), label}

@@ -67,6 +67,17 @@ describe('header extraction', () => {
     expect(record.jurisdiction?.name).toBe('南京市')
   })
 
+  test('should read the period of a 规划纲要 from its formal name, not from the 十三五 of its opening', async () => {
+    const record = await extractText('某县国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n\n第一章 发展基础\n\n“十三五”时期，全县地区生产总值年均增长7.5%。\n')
+    expect(record.period).toEqual({start: 2021, end: 2025, label: '十四五'})
+    expect(record.kind).toBe('outline')
+  })
+
+  test('should read a date whose 〇 is typed as a circle (○)', async () => {
+    const record = await extractText('关于印发某市“十四五”知识产权发展规划的通知\n\n各部门：\n\n现印发给你们。\n\n某市人民政府\n\n二○二二年三月一日\n')
+    expect(record.date).toMatchObject({value: '2022-03-01', text: '二○二二年三月一日'})
+  })
+
   test('should read bracket variants of the document number', async () => {
     for (const [printed, year, serial] of [['国办发[2021]12号', 2021, 12], ['苏政办发（2020）第3号', 2020, 3], ['浙政发［2019］8号', 2019, 8]] as const) {
       const record = await extractText(printed + '\n\n关于加强管理的通知\n\n各部门：\n\n现通知如下。\n')
