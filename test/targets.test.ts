@@ -168,6 +168,16 @@ describe('indicator tables', () => {
     expect(rules(record)).not.toContain('missing-target-value')
   })
 
+  test('should take the target of a 纲要 row from its 年均增长〔累计〕 column only when the year column prints none', async () => {
+    const text = head + '序号\t指标\t2020年\t2025年\t年均增长〔累计〕\t属性\n1\t地区生产总值（亿元）\t487\t800\t7%左右\t预期性\n2\t单位地区生产总值能耗降低（%）\t—\t—\t〔13.5〕\t约束性\n3\t单位地区生产总值二氧化碳排放降低（%）\t—\t—\t完成市下达任务\t约束性\n'
+    const record = await extractText(text)
+    expect(brief(record.targets)).toEqual([
+      [null, '地区生产总值', '亿元', '800', 2025, 'table'],
+      [null, '单位地区生产总值能耗降低', '%', '13.5', 2025, 'table'],
+      [null, '单位地区生产总值二氧化碳排放降低', '%', '完成市下达任务', 2025, 'table']
+    ])
+  })
+
   test('should keep a row without value as a target with a diagnostic, and leave other tables unread with a note', async () => {
     const text = head + '指标\t目标值\n版权登记量（件）\t——\n\n二、任务分工\n\n任务\t牵头单位\n专利导航\t市知识产权局\n运营平台\t市科技局\n'
     const record = await extractText(text)

@@ -1,5 +1,6 @@
 /**
- * Read an indicator table (主要指标表, 附表 progress tables): find the header
+ * Read an indicator table (主要指标表, 附表 progress tables, the 纲要 table with
+ * its 年均增长〔累计〕 column): find the header
  * by its column names, give each column a role, and turn each data row into
  * a target row — or a reason why it could not be read.
  */
@@ -12,7 +13,7 @@ import {completeScaleUnit, parseCellValue, parseValue, splitIndicatorUnit} from 
 
 /** What a column holds. */
 type Role =
-  | {kind: 'index' | 'category' | 'indicator' | 'unit' | 'attribute' | 'status' | 'other'}
+  | {kind: 'index' | 'category' | 'indicator' | 'unit' | 'attribute' | 'status' | 'growth' | 'other'}
   | {kind: 'target' | 'baseline' | 'actual'; year: number | null}
 
 /** One data row read as a target. */
@@ -50,6 +51,8 @@ const roles: ReadonlyArray<[RegExp, (match: RegExpExecArray, periodEnd: number |
   [/^单位$|^计量单位$/, () => ({kind: 'unit'})],
   [/((?:19|20)\d{2})\s*年?.{0,4}(?:完成|实际|实绩|监测)/, (match) => ({kind: 'actual', year: Number(match[1])})],
   [/(?:序时)?进度|完成情况|状态|评估结果|评价/, () => ({kind: 'status'})],
+  // 年均增长〔累计〕: the rate or five-year total that 约束性 rows give instead of a level.
+  [/年均|累计(?!完成|实现)/, () => ({kind: 'growth'})],
   [/基期|基数|基准|现状|基础/, (match) => ({kind: 'baseline', year: yearIn(match.input)})],
   [/目标|预期|规划值|指标值/, (match, periodEnd) => ({kind: 'target', year: yearIn(match.input) ?? periodEnd})],
   [/^((?:19|20)\d{2})\s*年?(?:值|末)?$/, (match) => ({kind: 'target', year: Number(match[1])})],
@@ -138,9 +141,11 @@ function readRow(row: TableRow, cells: string[], columnRoles: Role[], category: 
   const {indicator, unit: bracketUnit} = splitIndicatorUnit(compact(indicatorCell))
   const unitCell = cells[columnRoles.findIndex((role) => role.kind === 'unit')]
   const target: TableTarget = {category, indicator, unit: bracketUnit ?? (unitCell ? compact(unitCell) || null : null), value: null, year: null, baseline: null, actuals: [], status: null, quote, position}
+  let growth: ReturnType<typeof parseCellValue>
   for (const [index, role] of columnRoles.entries()) {
     const cell = toHalfWidth(cells[index] ?? '').trim()
     if (role.kind === 'status' && cell) target.status = cells[index]!.trim()
+    if (role.kind === 'growth') growth ??= parseCellValue(cell)
     if (role.kind !== 'target' && role.kind !== 'baseline' && role.kind !== 'actual') continue
     const parsed = parseCellValue(cell)
     if (role.kind === 'target' && target.value === null) {
@@ -152,6 +157,11 @@ function readRow(row: TableRow, cells: string[], columnRoles: Role[], category: 
       if (role.kind === 'baseline') target.baseline = entry
       else target.actuals.push(entry)
     }
+  }
+  // A row with no level in its target column (—) states its target as the rate or total: 能耗降低 〔13.5〕.
+  if (target.value === null && growth) {
+    target.value = growth.value
+    target.unit ??= growth.unit
   }
   target.unit = completeScaleUnit(target.unit, indicator)
   if (target.value === null) {
