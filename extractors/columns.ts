@@ -10,6 +10,7 @@ import type {Root} from 'mdast'
 import type {Plugin} from 'unified'
 import type {Column} from '../schemas/record.js'
 import {blocksOf, spanOf, type Block} from './util/blocks.js'
+import {columnTitleExpression} from './util/column-title.js'
 import {compact} from './util/text.js'
 
 declare module 'vfile' {
@@ -24,14 +25,6 @@ declare module 'unist' {
     column?: string | undefined
   }
 }
-
-/**
- * `专栏` at the start of a line, then a number (Arabic or Chinese) and/or a
- * separator, then a short title. Words that merely contain 专栏 (专题专栏,
- * 专栏文章) do not start a box: a bare `专栏` needs a colon.
- */
-const columnTitleExpression =
-  /^专栏\s*(?:(?<number>[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3})\s*[:：、.．]?|[:：])\s*(?<title>[^。；;]{2,40})$/
 
 /** Extract the 专栏 boxes and mark the blocks inside them. */
 const extractColumns: Plugin<[], Root> = function () {

@@ -11,6 +11,7 @@
  */
 import type {Heading, Paragraph, Root, RootContent, Table, Text} from 'mdast'
 import type {Plugin} from 'unified'
+import {columnTitleExpression} from '../../extractors/util/column-title.js'
 import {matchFlatTable} from './flat-table.js'
 import {splitLines, type SourceLine} from './lines.js'
 import {matchOutlineMarker} from './outline.js'
@@ -31,6 +32,9 @@ export function parsePlainText(text: string): Root {
   const point = pointFactory(lines)
   const children: RootContent[] = []
   const removed: Root['data'] = {removedLines: [], joinedLines: []}
+  // Rank of the last heading, and of the heading a 专栏 box lies under while its items may follow.
+  let headingRank = -1
+  let boxRank: number | undefined
   let index = 0
   while (index < lines.length) {
     const line = lines[index]!
@@ -57,7 +61,13 @@ export function parsePlainText(text: string): Root {
     if (line.debris.length > 0) {
       removed.removedLines!.push({kind: 'debris', text: line.debris.join(' '), position: {start: point(line.start), end: point(line.contentStart)}})
     }
-    children.push(...block(line, point))
+    const nodes = block(line, point, boxRank)
+    const heading = nodes[0]?.type === 'heading' ? nodes[0] : undefined
+    if (heading) {
+      headingRank = heading.data?.rank ?? -1
+      boxRank = undefined
+    } else if (columnTitleExpression.test(line.content)) boxRank = headingRank
+    children.push(...nodes)
     index++
   }
   const root: Root = {type: 'root', children: joinBrokenLines(children, removed), position: {start: point(0), end: point(text.length)}}
@@ -72,8 +82,14 @@ function isContinuation(previous: Table, next: Table): boolean {
   return previous.data?.layout === next.data?.layout && width(next) <= width(previous)
 }
 
-/** The block(s) one line becomes: a heading (and the body after its first sentence), or a paragraph. */
-function block(line: SourceLine, point: PointFactory): RootContent[] {
+/**
+ * The block(s) one line becomes: a heading (and the body after its first
+ * sentence), or a paragraph. Under a 专栏 title (`boxRank`, the rank of the
+ * heading the box lies under), a numbered line below that rank that goes on
+ * past its first sentence (`1．工业废气治理工程。完成50家…`) is an item of the
+ * box, not a heading of the document.
+ */
+function block(line: SourceLine, point: PointFactory, boxRank: number | undefined): RootContent[] {
   let start = line.contentStart
   let content = line.content
   const hash = markdownHashExpression.exec(content)
@@ -86,7 +102,8 @@ function block(line: SourceLine, point: PointFactory): RootContent[] {
     const rest = content.slice(marker.length)
     const stop = rest.search(/[。；]/)
     const titleLength = stop === -1 ? rest.length : stop
-    if (titleLength <= maximumHeadingLength && (stop === -1 ? rest.length <= maximumHeadingLength : true)) {
+    const isBoxItem = boxRank !== undefined && marker.rank > boxRank && stop !== -1 && stop + 1 < rest.length
+    if (!isBoxItem && titleLength <= maximumHeadingLength && (stop === -1 ? rest.length <= maximumHeadingLength : true)) {
       const titleStart = start + marker.length
       const heading = headingNode(titleStart, titleStart + titleLength, point, line)
       heading.data = {number: marker.number, rank: marker.rank}
