@@ -48,6 +48,7 @@ const guidingSectionExpression = /指导思想|基本原则|工作原则|总体�
 /** A year that the document reports as past (截至2022年底, 2023年一季度). */
 const pastYearExpression = /(?:截至|截止)\s*((?:19|20)\d{2})\s*年\s*(?:底|末|\d{1,2}\s*月)|((?:19|20)\d{2})\s*年\s*(?:[一二三四]季度|上半年|前三季度)|((?:19|20)\d{2})\s*年以来/g
 const lexicon: Record<string, number[]> = periods.periods
+const hanExpression = /\p{Script=Han}/u
 
 /** Extract deadlines. */
 const extractDeadlines: Plugin<[], Root> = function () {
@@ -103,7 +104,10 @@ function inSentence(block: Block, offset: number, sentence: string, matches: Reg
     const groups = match.groups ?? {}
     const at = match.index - offset
     const before = sentence.slice(0, at)
-    if (/预计\s*$|预计[^，。；]{0,6}$/.test(before) || /^\s*(?:起|开始|以来)/.test(sentence.slice(at + match[0].length))) continue
+    const after = sentence.slice(at + match[0].length)
+    if (/预计\s*$|预计[^，。；]{0,6}$/.test(before) || /^\s*(?:起|开始|以来)/.test(after)) continue
+    // A line that is only a date (a cover's `2023年9月`) promises nothing.
+    if (!hanExpression.test(before) && !hanExpression.test(after)) continue
     const resolved = resolve(groups, before, reference, periodEnd)
     if (!resolved || years.has(resolved.year)) continue
     years.add(resolved.year)

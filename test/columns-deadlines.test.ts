@@ -87,7 +87,8 @@ describe('deadlines', () => {
     ['预计到2025年，该指标可完成预期目标。'],
     ['自2022年起，实行专利资助新办法。'],
     ['“十三五”期间，全区新增专利授权4731件。'],
-    ['每年组织一批企业纳入培育与辅导。']
+    ['每年组织一批企业纳入培育与辅导。'],
+    ['2023年9月']
   ])('should not take `%s` for a deadline', async (sentence) => {
     const record = await extractText(dated(sentence + '\n'))
     expect(record.deadlines).toEqual([])
