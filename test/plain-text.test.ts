@@ -77,6 +77,11 @@ describe('parsePlainText', () => {
     expect(tree.data?.joinedLines).toHaveLength(1)
   })
 
+  test('should join a line that leaves a 《 open, though it holds no comma', () => {
+    const tree = parsePlainText('　　为深入贯彻《数字乡村发展战略纲要》和《浙江省数字经济\n促进条例》，加快推进数字乡村建设，现提出如下意见。\n')
+    expect(tree.children.map((node) => toString(node))).toEqual(['为深入贯彻《数字乡村发展战略纲要》和《浙江省数字经济促进条例》，加快推进数字乡村建设，现提出如下意见。'])
+  })
+
   test('should not join a title line with the line after it', () => {
     const tree = parsePlainText('浦口区“十四五”知识产权发展规划\n“十四五”时期是关键阶段，意义重大。\n')
     expect(tree.children).toHaveLength(2)

@@ -165,10 +165,26 @@ function isBroken(previous: Paragraph, next: Paragraph): boolean {
   const first = next.children[0]
   if (last?.type !== 'text' || first?.type !== 'text') return false
   const value = last.value
-  if (terminalExpression.test(value) || value.length < 15 || !clauseExpression.test(value)) return false
+  if (terminalExpression.test(value)) return false
+  // A line that leaves a 《 or （ open goes on, prose or not (a long title cited across the break).
+  if (!leavesBracketOpen(value) && (value.length < 15 || !clauseExpression.test(value))) return false
   // An indented line opens a new paragraph; an unindented one may continue an indented first line.
   if (bulletExpression.test(first.value) || (next.data?.isIndented && !previous.data?.isIndented)) return false
   return /[\p{Script=Han}\d、，a-zA-Z]$/u.test(value)
+}
+
+/** Whether `text` opens more 《 or （ than it closes. */
+function leavesBracketOpen(text: string): boolean {
+  let titles = 0
+  let brackets = 0
+  for (let index = 0; index < text.length; index++) {
+    const code = text.charCodeAt(index)
+    if (code === 0x300a) titles++
+    else if (code === 0x300b) titles--
+    else if (code === 0xff08) brackets++
+    else if (code === 0xff09) brackets--
+  }
+  return titles > 0 || brackets > 0
 }
 
 /** Heading depth = place of the marker's rank among the ranks the document uses. */
