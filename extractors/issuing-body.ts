@@ -23,7 +23,7 @@ declare module 'vfile' {
 }
 
 const printDateExpression = new RegExp('^(.{0,60}?)\\s*' + dateExpression.source + '\\s*印发$')
-const issuerLabelExpression = /^(?:发文机关|发布部门|制定机关|发布机关)$/
+const issuerLabelExpression = /^(?:发文机关|发布部门|制定机关|发布机关|发布机构)$/
 const dateLabelExpression = /^(?:成文日期|发布日期|公布日期)$/
 const titleOrganExpression = /^(.{2,60}?)关于/
 

@@ -73,6 +73,12 @@ describe('header extraction', () => {
     expect(record.kind).toBe('outline')
   })
 
+  test('should not take a web page breadcrumb ending in 文件 for a masthead, and read 发布机构', async () => {
+    const record = await extractText('首页 > 政务公开 > 政策文件\n\n发布机构：桐乡市人民政府办公室\n\n关于印发桐乡市“十四五”科技创新发展规划的通知\n\n各镇人民政府：\n\n现印发给你们。\n\n2021年12月16日\n')
+    expect(record.issuers.map((issuer) => issuer.name)).toEqual(['桐乡市人民政府办公室'])
+    expect(record.title?.text).toBe('关于印发桐乡市“十四五”科技创新发展规划的通知')
+  })
+
   test('should read a date whose 〇 is typed as a circle (○)', async () => {
     const record = await extractText('关于印发某市“十四五”知识产权发展规划的通知\n\n各部门：\n\n现印发给你们。\n\n某市人民政府\n\n二○二二年三月一日\n')
     expect(record.date).toMatchObject({value: '2022-03-01', text: '二○二二年三月一日'})

@@ -59,7 +59,8 @@ function analyse(blocks: Block[]): Front {
     // A metadata table (gov.cn pages: 索引号, 发文机关, 发文字号 …) may stand above the title.
     if (block.node.type === 'table' && labelledFields(block.text).length >= 2) continue
     if (block.node.type === 'table') break
-    if (mastheadExpression.test(text) && text.length <= 64 && title.length === 0) {
+    // Note: a masthead names organs (`溧阳市人民政府办公室文件`); a breadcrumb ending in 政策文件 does not.
+    if (title.length === 0 && text.length <= 64 && mastheadExpression.test(text) && organNames(block.text.trim().replace(/\s*文\s*件$/, '')).length > 0) {
       masthead.push(block)
       continue
     }

@@ -20,7 +20,7 @@ const bracketFieldExpression = /【\s*([\p{Script=Han}]{2,8})\s*】\s*([^【\t\n
 const colonFieldExpression = /(?:^|[\t\n]|[ \u3000]{2,})((?:\p{Script=Han}[ \u3000]?){2,8}?)\s*[:：]\s*([^\t\n]*?)(?=[ \u3000]{2,}|[\t\n]|$)/gu
 
 /** Labels whose value is metadata of the document itself. */
-export const metadataLabels = /^(?:发文机关|发布部门|制定机关|发布机关|发文字号|文号|成文日期|发布日期|公布日期|施行日期|实施日期|时效性|效力位阶|效力级别|法规类别|主题分类|索引号|来源|标题|主题词)$/
+export const metadataLabels = /^(?:发文机关|发布部门|制定机关|发布机关|发布机构|发文字号|文号|成文日期|发布日期|公布日期|施行日期|实施日期|时效性|效力位阶|效力级别|法规类别|主题分类|索引号|来源|标题|主题词)$/
 
 /** The labelled fields of a line or a table block ([] when it holds none we know). */
 export function labelledFields(text: string): LabelledField[] {
