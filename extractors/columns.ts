@@ -2,9 +2,10 @@
  * Special-project boxes (专栏): `专栏1：标题`, `专栏 1 标题`, `专栏2:标题`,
  * `专栏一 标题`, `专栏1标题`, `专栏：标题`.
  *
- * A box ends at the next heading, the next 专栏, or where the text returns to
- * the body: two blank lines, or — for a box printed without indentation — the
- * first paragraph after its body that is separated by a blank line.
+ * A box holds paragraphs and tables. It ends at the next heading, the next
+ * 专栏, or where the text returns to the body: two blank lines, or — for a
+ * box printed without indentation — the first paragraph after its body that
+ * is separated by a blank line.
  */
 import type {Root} from 'mdast'
 import type {Plugin} from 'unified'
@@ -57,14 +58,15 @@ function toHalfDigits(text: string): string {
   return text.replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))
 }
 
-/** The paragraphs of the box whose title is `blocks[index]`. */
+/** The paragraphs and tables of the box whose title is `blocks[index]`. */
 function bodyOf(blocks: Block[], index: number): Block[] {
   const title = blocks[index]!
   const isIndentedBox = Boolean(title.node.type === 'paragraph' && title.node.data?.isIndented)
   const body: Block[] = []
   let previous = title
   for (const block of blocks.slice(index + 1)) {
-    if (block.node.type !== 'paragraph' || columnTitleExpression.test(block.text.trim())) break
+    // Note: a box may hold a table (重大项目: 项目名称, 建设内容, 建设期限).
+    if ((block.node.type !== 'paragraph' && block.node.type !== 'table') || columnTitleExpression.test(block.text.trim())) break
     const gap = blankLinesBetween(previous, block)
     if (gap >= 2) break
     const isIndented = Boolean(block.node.data?.isIndented)

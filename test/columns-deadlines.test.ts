@@ -41,6 +41,14 @@ describe('专栏', () => {
     ])
   })
 
+  test('should hold a table of projects in the box, without reading it as targets', async () => {
+    const text = plan('专栏1　数字基础设施重点项目\n\n序号\t项目名称\t建设内容\n1\t县数据中心\t建设机柜3000个\n2\t5G基站\t新建5G基站1200个\n\n（二）发展数字产业\n\n培育数字企业。\n')
+    const record = await extractText(text)
+    expect(record.columns.map((column) => column.text)).toEqual(['序号\t项目名称\t建设内容\n1\t县数据中心\t建设机柜3000个\n2\t5G基站\t新建5G基站1200个'])
+    expect(sliceAt(text, record.columns[0]!.position)).toMatch(/^专栏1[\s\S]*1200个$/)
+    expect(record.targets).toEqual([])
+  })
+
   test('should keep numbered items of a box in the box, out of the outline, up to the next heading of the same rank', async () => {
     const text = '某县“十四五”生态环境保护规划\n\n第一章 主要任务\n\n第一节 深入打好蓝天保卫战\n\n专栏1 大气污染防治重点工程\n　　1．工业废气治理工程。完成50家工业企业废气提标改造。\n　　2．扬尘治理工程。建成区建筑工地扬尘在线监测覆盖率达到100%。\n\n第二节 深入打好碧水保卫战\n\n1．推进污水处理。到2025年，城镇生活污水集中收集率达到75%。\n'
     const record = await extractText(text)
