@@ -29,8 +29,8 @@ declare module 'vfile' {
 const goalSectionExpression = /目标(?:任务|要求)?(?:[与和及](?:主要)?指标)?$/
 /** Explanatory notes under a table (注：…) hold definitions, not goals. */
 const noteExpression = /^(?:注|说明|备注)\s*[:：]|^\d+[.．、]\s*\S+(?:是指|指)/
-/** The year a sentence is due: 到2025年, 截止2025年, 2025年，. */
-const yearExpression = new RegExp('(?:到|至|截止|截至|力争|确保|争取|展望)?\\s*(' + yearSource + ')\\s*年', 'g')
+/** The year a sentence is due: 到2025年, 截止2025年, 2025年，; not the base year of a comparison (比2020年, 较2020年). */
+const yearExpression = new RegExp('(?<![比较与]\\s*)(?:到|至|截止|截至|力争|确保|争取|展望)?\\s*(' + yearSource + ')\\s*年', 'g')
 
 type Candidate = Omit<Target, 'id' | 'key'>
 

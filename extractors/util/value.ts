@@ -1,6 +1,6 @@
 /**
  * Target values as printed: `≥20`, `＞3500 件`, `2-3家`, `1—2家`, `3～5个`,
- * `25%`, `95％以上`, `超过10亿元`, `达到千家`, `百分之九十`, `全覆盖`.
+ * `25%`, `95％以上`, `超过10亿元`, `达到千家`, `百分之九十`, `全覆盖`, `翻一番`.
  */
 import type {Comparator, Value} from '../../schemas/record.js'
 import {compact, toHalfWidth} from './text.js'
@@ -69,13 +69,13 @@ export const valueExpression = new RegExp(
   'u'
 )
 
-/** Values that are words, not numbers (全覆盖, 达到全国先进水平), as table cells print them. */
-export const textValueExpression = /(全覆盖|全面覆盖|应保尽保|应收尽收|全部达标|动态清零|清零|达到全国先进水平|全国领先|全省领先|全国一流|国际先进)/
+/** Values that are words, not numbers (全覆盖, 翻一番, 达到全国先进水平), as table cells print them. */
+export const textValueExpression = /(全覆盖|全面覆盖|应保尽保|应收尽收|全部达标|动态清零|清零|翻两番|翻一番|翻番|达到全国先进水平|全国领先|全省领先|全国一流|国际先进)/
 /**
- * Word values that quantify a goal in prose (coverage, clearance). Aspirations
+ * Word values that quantify a goal in prose (coverage, clearance, doubling). Aspirations
  * such as 全国领先 are visions, not targets, when they stand in a sentence.
  */
-export const proseTextValueExpression = /(全覆盖|全面覆盖|应保尽保|应收尽收|全部达标|动态清零)/
+export const proseTextValueExpression = /(全覆盖|全面覆盖|应保尽保|应收尽收|全部达标|动态清零|翻两番|翻一番|翻番)/
 
 /** Parse one value cell or phrase; undefined when it holds no value. */
 export function parseValue(text: string): ParsedValue | undefined {
