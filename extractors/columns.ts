@@ -69,7 +69,7 @@ function bodyOf(blocks: Block[], index: number): Block[] {
     if ((block.node.type !== 'paragraph' && block.node.type !== 'table') || columnTitleExpression.test(block.text.trim())) break
     const gap = blankLinesBetween(previous, block)
     if (gap >= 2) break
-    const isIndented = Boolean(block.node.data?.isIndented)
+    const isIndented = block.node.type === 'paragraph' && Boolean(block.node.data?.isIndented)
     // An unindented box holds its first paragraph and what follows it without a blank line.
     if (!isIndentedBox && body.length > 0 && gap > 0 && !isIndented) break
     body.push(block)
