@@ -64,6 +64,21 @@ describe('parsePlainText', () => {
     ])
   })
 
+  test('should read double-spaced rows as one table, and a header of its own after a blank line as another', () => {
+    const text = '指标\t2020年\t2025年\n\n生态保护红线面积\t不减少\t不减少\n\n森林覆盖率（%）\t62.1\t62.5\n\n指标\t2021年\t2022年\t2025年\n规上工业增加值（亿元）\t230\t260\t350\n'
+    expect(tables(text)).toEqual([
+      [
+        ['指标', '2020年', '2025年'],
+        ['生态保护红线面积', '不减少', '不减少'],
+        ['森林覆盖率（%）', '62.1', '62.5']
+      ],
+      [
+        ['指标', '2021年', '2022年', '2025年'],
+        ['规上工业增加值（亿元）', '230', '260', '350']
+      ]
+    ])
+  })
+
   test('should keep a one-line tab-indented 专栏 title as a paragraph, not a table', () => {
     const tree = parsePlainText('\t专栏1：知识产权护航工程\n\n\t制定分析评议规程，规避风险。\n')
     expect(tree.children.map((node) => node.type)).toEqual(['paragraph', 'paragraph'])

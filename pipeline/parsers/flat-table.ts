@@ -88,10 +88,35 @@ function tabSeparated(lines: SourceLine[], index: number, point: PointFactory): 
     const line = lines[at]!
     rows.push(row(spans.map(([start, end]) => spanCell(line, start, end, point))))
     at++
-    if (lines[at]?.kind === 'blank' && tabSeparatedCells(lines[at + 1])) at++
+    // Rows may be double-spaced; a header of its own after the blank line starts another table.
+    const after = tabSeparatedCells(lines[at + 1])
+    if (lines[at]?.kind === 'blank' && after && !isNewHeader(textsOf(lines[at + 1]!, after), rows[0]!)) at++
   }
   if (rows.length < 2) return undefined
   return {node: tableNode(rows, point(lines[index]!.start), point(lines[at - 1]!.end), 'tab-separated'), next: at}
+}
+
+function textsOf(line: SourceLine, spans: Array<[number, number]>): string[] {
+  return spans.map(([start, end]) => line.raw.slice(start - line.start, end - line.start))
+}
+
+/** Header words a cell of a header row is (序号, 指标, 单位, 2025年目标值 …). */
+const headerCellExpression = /^(?:序号|编号|指标|指标名称|主要指标|单位|计量单位|类别|分类|属性|指标属性|(?:19|20)\d{2}\s*年.{0,6})$/
+const bareNumberExpression = /^[<>≤≥＜＞]?\s*\d+(?:\.\d+)?\s*[%％]?$/
+
+/**
+ * Whether the cells are a header row — two cells or more, one of them a
+ * header word, none a bare number — other than the header `first` opens
+ * the table with (a header repeated after a page break goes on with it).
+ */
+export function isNewHeader(cells: string[], first: TableRow): boolean {
+  const texts = cells.map((cell) => cell.trim()).filter((cell) => cell.length > 0)
+  if (texts.length < 2 || !texts.some((cell) => headerCellExpression.test(cell)) || texts.some((cell) => bareNumberExpression.test(cell))) return false
+  return texts.join('\t') !== first.children.map(cellText).filter((cell) => cell.length > 0).join('\t')
+}
+
+function cellText(cell: TableCell): string {
+  return cell.children.map((child) => (child.type === 'text' ? child.value : '')).join('').trim()
 }
 
 /**

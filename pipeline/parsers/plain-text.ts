@@ -12,7 +12,8 @@
 import type {Heading, Paragraph, Root, RootContent, Table, Text} from 'mdast'
 import type {Plugin} from 'unified'
 import {columnTitleExpression} from '../../extractors/util/column-title.js'
-import {matchFlatTable} from './flat-table.js'
+import {toString} from 'mdast-util-to-string'
+import {isNewHeader, matchFlatTable} from './flat-table.js'
 import {splitLines, type SourceLine} from './lines.js'
 import {matchOutlineMarker} from './outline.js'
 import {pointFactory, type PointFactory} from './point.js'
@@ -76,10 +77,15 @@ export function parsePlainText(text: string): Root {
   return root
 }
 
-/** Whether `next` continues `previous` across a page break: same layout, no wider. */
+/**
+ * Whether `next` continues `previous` across a page break: same layout, no
+ * wider, and not opening with a header of its own (a repeated header goes on).
+ */
 function isContinuation(previous: Table, next: Table): boolean {
   const width = (table: Table) => Math.max(...table.children.map((row) => row.children.length))
-  return previous.data?.layout === next.data?.layout && width(next) <= width(previous)
+  if (previous.data?.layout !== next.data?.layout || width(next) > width(previous)) return false
+  const opening = next.children[0]
+  return !opening || !previous.children[0] || !isNewHeader(opening.children.map((cell) => toString(cell)), previous.children[0])
 }
 
 /**
