@@ -9,7 +9,7 @@
 import type {Root} from 'mdast'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
-import type {Target, TargetOrigin, Value} from '../schemas/record.js'
+import type {Period, Target, TargetOrigin, Value} from '../schemas/record.js'
 import {blocksOf, spanOf, type Block} from './util/blocks.js'
 import {goalsIn, type Goal} from './util/goal-clause.js'
 import {readIndicatorTable} from './util/indicator-table.js'
@@ -45,7 +45,7 @@ const extractTargets: Plugin<[], Root> = function () {
     for (const block of blocks) {
       const section = block.node.data?.section
       if (block.node.type === 'table') {
-        candidates.push(...tableTargets(block, periodEnd, file))
+        candidates.push(...tableTargets(block, file.data.period ?? null, file))
         continue
       }
       if (block.node.type !== 'paragraph' || noteExpression.test(block.text.trim())) continue
@@ -96,9 +96,9 @@ function yearOf(text: string): number | undefined {
   return years.length > 0 ? Math.max(...years) : undefined
 }
 
-function tableTargets(block: Block, periodEnd: number | null, file: VFile): Candidate[] {
+function tableTargets(block: Block, period: Period | null, file: VFile): Candidate[] {
   if (block.node.type !== 'table') return []
-  const read = readIndicatorTable(block.node, periodEnd)
+  const read = readIndicatorTable(block.node, period)
   if (!read.isIndicatorTable) {
     messageAt(file, 'Table has no indicator and target columns: not read as targets', block.node.position, 'unread-table', 'info')
     return []

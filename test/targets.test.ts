@@ -127,6 +127,15 @@ describe('indicator tables', () => {
     expect(record.targets[1]?.actuals).toEqual([])
   })
 
+  test('should read the year columns inside the plan period as actuals, and the year before it as the baseline', async () => {
+    const text = head + '指标\t2020年\t2021年\t2022年\t2025年\n规上工业增加值（亿元）\t200\t230\t260\t350\n\n指标\t2020年基期值\t2025年目标值\t2021年\n高新技术企业数（家）\t120\t300\t160\n'
+    const record = await extractText(text)
+    expect(record.targets.map((target) => [target.indicator, target.baseline, target.actuals.map((actual) => actual.year)])).toEqual([
+      ['规上工业增加值', {year: 2020, value: {kind: 'number', number: 200}}, [2021, 2022]],
+      ['高新技术企业数', {year: 2020, value: {kind: 'number', number: 120}}, [2021]]
+    ])
+  })
+
   test('should join a header broken over two lines', async () => {
     const text = head + '\t指标\n\t2020年\n\t2025年\n\n\t\n\t基期值\n\t目标值\n\n\t发明专利拥有量（件）\n\t1800\n\t3100\n\n\t技术合同成交额（亿元）\n\t80\n\t150\n'
     const record = await extractText(text)

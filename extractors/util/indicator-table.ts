@@ -6,7 +6,7 @@
  */
 import type {Table, TableRow} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import type {Position, Value, YearValue} from '../../schemas/record.js'
+import type {Period, Position, Value, YearValue} from '../../schemas/record.js'
 import {toPosition} from './blocks.js'
 import {compact, toHalfWidth} from './text.js'
 import {completeScaleUnit, parseCellValue, parseValue, splitIndicatorUnit} from './value.js'
@@ -67,8 +67,12 @@ function yearIn(text: string): number | null {
 
 const cellsOf = (row: TableRow) => row.children.map((cell) => toString(cell).trim())
 
-/** Read `table`; `periodEnd` is the year of a target column that names none. */
-export function readIndicatorTable(table: Table, periodEnd: number | null): ReadTable {
+/**
+ * Read `table` in the plan `period`: its end is the year of a target column
+ * that names none, its start tells the actuals among the year columns.
+ */
+export function readIndicatorTable(table: Table, period: Pick<Period, 'start' | 'end'> | null): ReadTable {
+  const periodEnd = period?.end ?? null
   const rows = table.children
   const texts = rows.map(cellsOf)
   const headerIndex = texts.findIndex((cells) => cells.filter(Boolean).length >= 2 && cells.some((cell) => /指标|目标|内容/.test(cell)))
@@ -81,7 +85,7 @@ export function readIndicatorTable(table: Table, periodEnd: number | null): Read
     header = header.map((cell, index) => cell + compact(next[index] ?? ''))
     first++
   }
-  const columnRoles = latestYearIsTarget(header.map((cell) => roleOf(cell, periodEnd)))
+  const columnRoles = latestYearIsTarget(header.map((cell) => roleOf(cell, periodEnd)), period?.start ?? null)
   const adjusted = columnRoles.some((role) => role.kind === 'indicator') ? columnRoles : guessIndicator(columnRoles)
   if (!adjusted.some((role) => role.kind === 'indicator') || !adjusted.some((role) => role.kind === 'target')) {
     return {isIndicatorTable: false, targets: [], problems: []}
@@ -115,11 +119,22 @@ function roleOf(cell: string, periodEnd: number | null): Role {
   return {kind: 'other'}
 }
 
-/** Of several year columns (2020年, 2025年), the latest is the target and earlier ones are baselines. */
-function latestYearIsTarget(columnRoles: Role[]): Role[] {
+/**
+ * Of several year columns (2020年, 2021年, 2022年, 2025年), the latest is the
+ * target. Years inside the plan period are actuals; of the years before it,
+ * the latest is the baseline — unless a column is named so (基期值), when
+ * every earlier year is an actual.
+ */
+function latestYearIsTarget(columnRoles: Role[], periodStart: number | null): Role[] {
   const years = columnRoles.flatMap((role) => (role.kind === 'target' && role.year !== null ? [role.year] : []))
   const latest = Math.max(...years)
-  return columnRoles.map((role) => (role.kind === 'target' && role.year !== null && role.year < latest ? {kind: 'baseline', year: role.year} : role))
+  const isActual = (year: number) => periodStart !== null && year >= periodStart
+  const before = years.filter((year) => year < latest && !isActual(year))
+  const baseline = columnRoles.some((role) => role.kind === 'baseline') ? undefined : Math.max(...before)
+  return columnRoles.map((role) => {
+    if (role.kind !== 'target' || role.year === null || role.year >= latest) return role
+    return {kind: role.year === baseline ? 'baseline' : 'actual', year: role.year}
+  })
 }
 
 /** Without a column named 指标, the first `other` column holds the indicators. */
