@@ -82,6 +82,16 @@ describe('indicatorKey', () => {
     expect(indicatorKey('全市有效注册商标量')).toBe(indicatorKey('有效注册商标数'))
   })
 
+  test.each([
+    ['研究与试验发展（R&D）经费投入强度', '全社会研发经费支出占地区生产总值比重（%）', 'R&D经费投入强度'],
+    ['单位地区生产总值能耗降低', '单位GDP能耗降低（%）'],
+    ['细颗粒物（PM2.5）年均浓度', 'PM2.5平均浓度'],
+    ['空气质量优良天数比率', '空气质量优良天数比例'],
+    ['每千人口执业（助理）医师数', '千人口执业（助理）医师数']
+  ])('should line up the plan wordings of `%s`', (...wordings) => {
+    expect(new Set(wordings.map(indicatorKey)).size).toBe(1)
+  })
+
   test('should keep different scopes apart', () => {
     expect(indicatorKey('累计集成电路布图设计登记量')).not.toBe(indicatorKey('新增集成电路布图设计登记量'))
     expect(indicatorKey('万人发明专利拥有量')).not.toBe(indicatorKey('发明专利拥有量'))
