@@ -56,6 +56,8 @@ const leadExpression = new RegExp(
   '^(?:[—\\-–]{1,2}|[•●■◆▲★]|\\s)*(?:(?:力争|确保|争取|预计)?\\s*(?:到|至|截止|截至|在)?\\s*\\d{4}\\s*年(?:底|末)?前?\\s*[，,]?|[“"]十[一二三四五六]?五[”"](?:期间|末|时期)\\s*[，,]?|实施期内\\s*[，,]?)?'
 )
 const trailingVerbExpression = new RegExp('(?:累计)?(?:' + verbSource + '|' + comparatorPrefixSource + ')$')
+/** The base of a change (`单位GDP能耗比2020年下降15%`): the value says it, the indicator does not. */
+const baseYearExpression = /(?:比|较)\s*(?:19|20)\d{2}\s*年(?:末|底)?/
 /** Clauses that state means or existing resources, not goals. */
 const meansExpression = /^(?:依托|通过|围绕|按照|根据|借助|利用|对照|对标|相比|比|较|其中|同比)/
 /** Verbs that may stand alone before a number whose noun follows (`实施2-3家…`). */
@@ -111,7 +113,7 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number): Go
     const nextStart = matches[index + 1]?.index ?? clause.length
     const after = clause.slice(valueEnd, nextStart).replace(/[、和及与].*$/, '').trim()
     const useAfter = /^[\p{Script=Han}A-Za-z“"]/u.test(after) && after.length >= 2 && (before.length === 0 || leadingVerbExpression.test(before))
-    const indicator = (useAfter ? after : before).replace(/^(?:其中|并|且|同时|力争|确保)/, '').trim()
+    const indicator = (useAfter ? after : before).replace(/^(?:其中|并|且|同时|力争|确保)/, '').replace(baseYearExpression, '').trim()
     cursor = useAfter ? valueEnd + clause.slice(valueEnd).indexOf(after) + after.length : valueEnd
     if (indicator.length < 2 || !/\p{Script=Han}/u.test(indicator)) continue
     const goalStart = useAfter ? valueStart : beforeStart
