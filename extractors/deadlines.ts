@@ -75,11 +75,17 @@ const extractDeadlines: Plugin<[], Root> = function () {
   }
 }
 
-/** The year the document speaks from: its date, else the latest year it reports as past. */
+/**
+ * The year the document speaks from: its date, else the latest of the years
+ * it reports as past and the first year of its plan period (a 十四五 plan
+ * speaks from 2021 at the earliest, so its 十三五 is past).
+ */
 function referenceYear(file: VFile, blocks: Block[]): number | undefined {
   const dated = file.data.date?.value ?? file.data.printDate?.value
   if (dated) return Number(dated.slice(0, 4))
   const years = blocks.flatMap((block) => matchesOf(pastYearExpression, block.text).map((match) => Number(match[1] ?? match[2] ?? match[3])))
+  const start = file.data.period?.start
+  if (typeof start === 'number') years.push(start)
   return years.length > 0 ? Math.max(...years) : undefined
 }
 

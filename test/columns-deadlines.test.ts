@@ -102,6 +102,11 @@ describe('deadlines', () => {
     expect(record.deadlines).toEqual([])
   })
 
+  test('should take the plan period as the earliest year an undated plan speaks from', async () => {
+    const record = await extractText('某县“十四五”文化和旅游发展规划\n\n一、发展基础\n\n“十三五”期间，全县接待游客达到2500万人次。\n\n二、发展目标\n\n到2025年，全县旅游总收入达到500亿元。\n')
+    expect(record.deadlines.map((deadline) => deadline.year)).toEqual([2025])
+  })
+
   test('should skip the guiding statements of 指导思想', async () => {
     const record = await extractText(dated('二、总体要求\n\n（一）指导思想\n\n“十四五”期间，要以新发展理念为指引，深入实施知识产权战略。\n'))
     expect(record.deadlines).toEqual([])
