@@ -4,6 +4,7 @@ import {toString} from 'mdast-util-to-string'
 import {splitLines} from '../pipeline/parsers/lines.js'
 import {parsePlainText} from '../pipeline/parsers/plain-text.js'
 import {pointFactory} from '../pipeline/parsers/point.js'
+import {extractText, sliceAt} from './helpers/extract.js'
 
 function headings(text: string): Array<[number, string | null | undefined, string]> {
   return parsePlainText(text)
@@ -131,6 +132,20 @@ describe('plans with chapters and a table of contents', () => {
       [2, '第一节', '主要成就'],
       [3, '一、', '创新能力']
     ])
+  })
+})
+
+describe('Markdown from converted Word documents', () => {
+  test('should make a paragraph that opens with an outline marker a heading, bold or not, and split a bold run-in title from its body', async () => {
+    const text = '**长兴县“十四五”交通运输发展规划**\n\n**一、发展目标**\n\n**（一）主要目标。**到2025年，全县公路总里程达到3000公里。\n\n二、重点任务\n\n加快推进高速公路建设。\n'
+    const record = await extractText(text, 'markdown')
+    expect(record.outline.map((section) => [section.number, section.title, section.children.map((child) => [child.number, child.title])])).toEqual([
+      ['一、', '发展目标', [['（一）', '主要目标']]],
+      ['二、', '重点任务', []]
+    ])
+    expect(sliceAt(text, record.outline[0]!.children[0]!.position)).toBe('主要目标')
+    expect(record.targets.map((target) => [target.indicator, target.value, target.section])).toEqual([['全县公路总里程', {kind: 'number', number: 3000}, 's1.1']])
+    expect(sliceAt(text, record.targets[0]!.position)).toBe('全县公路总里程达到3000公里')
   })
 })
 

@@ -1,19 +1,23 @@
 /**
  * Markdown input: remark-parse + remark-gfm, then the outline markers of the
- * headings read as in plain text, so both give the same node shapes.
+ * headings read as in plain text, so both give the same node shapes; a
+ * paragraph that opens with a marker is a heading, as in plain text.
  */
-import type {Heading, Root} from 'mdast'
+import type {Heading, Paragraph, PhrasingContent, Root, RootContent} from 'mdast'
+import type {Position} from 'unist'
+import remarkCjkFriendly from 'remark-cjk-friendly'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified, type Plugin} from 'unified'
 import {toString} from 'mdast-util-to-string'
 import {visit} from 'unist-util-visit'
-import {matchOutlineMarker} from './outline.js'
+import {matchOutlineMarker, maximumHeadingLength} from './outline.js'
 import './mdast-data.js'
 
 /** Plugin: number and rank the headings by their outline markers; depth by rank. */
 export const policyMarkdownOutline: Plugin<[], Root> = function () {
   return function (tree) {
+    tree.children = tree.children.flatMap((node) => (node.type === 'paragraph' ? promote(node) : [node]))
     const ranks = new Set<number>()
     const headings: Heading[] = []
     visit(tree, 'heading', function (node) {
@@ -31,6 +35,38 @@ export const policyMarkdownOutline: Plugin<[], Root> = function () {
   }
 }
 
+/**
+ * A paragraph that opens with an outline marker, as Word documents converted
+ * to Markdown print their headings (`**一、发展基础**`), becomes a heading, as
+ * the same line of plain text would. A run-in title in bold
+ * (`**（一）指导思想。**以……`) becomes the heading, and the rest a paragraph.
+ */
+function promote(paragraph: Paragraph): RootContent[] {
+  const text = toString(paragraph).trim()
+  const marker = matchOutlineMarker(text)
+  if (!marker) return [paragraph]
+  const rest = text.slice(marker.length)
+  const stop = rest.search(/[。；]/)
+  if (stop === -1) return rest.length <= maximumHeadingLength ? [heading(paragraph.children, paragraph.position)] : [paragraph]
+  const [first, ...body] = paragraph.children
+  const title = first && (first.type === 'strong' || first.type === 'emphasis') ? toString(first).trim() : ''
+  if (!first?.position || body.length === 0 || !text.startsWith(title) || title.length - marker.length > maximumHeadingLength + 1) return [paragraph]
+  const bodyStart = body[0]!.position?.start
+  return [heading([first], first.position), {type: 'paragraph', children: body, position: bodyStart && paragraph.position ? {start: bodyStart, end: paragraph.position.end} : undefined}]
+}
+
+/** A heading of `children`, a lone bold or italic run unwrapped and a closing 。 or ； dropped. */
+function heading(children: PhrasingContent[], position: Position | undefined): Heading {
+  const inner = children.length === 1 && (children[0]!.type === 'strong' || children[0]!.type === 'emphasis') ? children[0]!.children : children
+  const last = inner.at(-1)
+  if (last?.type === 'text' && /[。；]$/.test(last.value)) {
+    last.value = last.value.slice(0, -1)
+    const end = last.position?.end
+    if (end && end.offset !== undefined) last.position!.end = {line: end.line, column: end.column - 1, offset: end.offset - 1}
+  }
+  return {type: 'heading', depth: 1, children: inner, position}
+}
+
 /** Remove the marker from the heading's first text node, keeping positions exact. */
 function stripMarker(node: Heading, length: number): void {
   const first = node.children[0]
@@ -42,7 +78,8 @@ function stripMarker(node: Heading, length: number): void {
 
 /** Parse Markdown text into mdast with our heading data. */
 export function parseMarkdown(text: string): Root {
-  const processor = unified().use(remarkParse).use(remarkGfm).use(policyMarkdownOutline)
+  // Note: remark-cjk-friendly reads `**（一）主要目标。**到2025年…` as bold; plain CommonMark leaves the asterisks.
+  const processor = unified().use(remarkParse).use(remarkGfm).use(remarkCjkFriendly).use(policyMarkdownOutline)
   const tree = processor.parse(text)
   return processor.runSync(tree)
 }

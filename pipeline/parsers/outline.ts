@@ -28,6 +28,9 @@ export const outlineMarkers: readonly OutlineMarker[] = [
   {rank: 6, expression: /^([（(]\d{1,2}[）)])[ \t\u3000]*/}
 ]
 
+/** Longest heading title (after the marker); a longer first sentence is body text. */
+export const maximumHeadingLength = 40
+
 /** Character codes a marker can open with: 第, a Chinese numeral, a bracket, a digit. */
 const markerOpenings = new Set([...'第一二三四五六七八九十百零〇（(0123456789'].map((character) => character.charCodeAt(0)))
 

@@ -15,12 +15,10 @@ import {columnTitleExpression} from '../../extractors/util/column-title.js'
 import {toString} from 'mdast-util-to-string'
 import {isNewHeader, matchFlatTable} from './flat-table.js'
 import {splitLines, type SourceLine} from './lines.js'
-import {matchOutlineMarker} from './outline.js'
+import {matchOutlineMarker, maximumHeadingLength} from './outline.js'
 import {pointFactory, type PointFactory} from './point.js'
 import './mdast-data.js'
 
-/** Longest heading title (after the marker); a longer first sentence is body text. */
-const maximumHeadingLength = 40
 const markdownHashExpression = /^(#{1,6})[ \t\u3000]+/
 /** Characters that end a sentence or a clause that stands alone. */
 const terminalExpression = /[。！？；：…!?;:》」』”"]$/
