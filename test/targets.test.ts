@@ -228,6 +228,11 @@ describe('goals in prose and 专栏', () => {
       [null, '人均预期寿命', '岁', '80', 2025, 'text'],
       [null, '每千人口医疗卫生机构床位数', '张', '6.5', 2025, 'text']
     ])
+    const levels = await extractText(head + '到2025年，万元GDP能耗下降到0.45吨标准煤，平均通勤时间缩短至40分钟以内。\n')
+    expect(brief(levels.targets)).toEqual([
+      [null, '万元GDP能耗', '吨标准煤', '0.45', 2025, 'text'],
+      [null, '平均通勤时间', '分钟', '<=40', 2025, 'text']
+    ])
     const changed = await extractText(head + '到2025年，单位GDP能耗比2020年下降15%，碳排放强度较2020年末降低18%。\n')
     expect(brief(changed.targets)).toEqual([
       [null, '单位GDP能耗下降', '%', '15', 2025, 'text'],
