@@ -1,6 +1,6 @@
 /**
  * Deadlines (时限): forward-looking, time-bound commitments — 到/至/截止/
- * 力争/确保/展望…年, …年底前, …年前, “十四五”期间/末, 实施期内 — one entry per
+ * 力争/确保/展望…年, 2023—2025年, …年底前, …年前, “十四五”期间/末, 实施期内 — one entry per
  * time expression, with the whole sentence and the numbers it promises.
  *
  * Not deadlines: past statistics (截至2022年底…达…, “十三五”期间…),
@@ -27,12 +27,13 @@ declare module 'vfile' {
 /** A time expression; `marker` tells how it binds, `year`/`month`, or `plan` for a plan period. */
 export const timeExpression = anchored(
   new RegExp(
-    '(?<marker>力争|确保|争取|到|至|截止|截至|于|展望)?\\s*(?<year>' + yearSource + ')\\s*年\\s*(?:(?<month>\\d{1,2})\\s*月|第?(?<quarter>[一二三四1-4])\\s*季度)?\\s*(?<end>底|末)?\\s*(?<before>前|之前|以前)?' +
+    '(?<marker>力争|确保|争取|到|至|截止|截至|于|展望)?\\s*(?:(?<from>' + yearSource + ')\\s*年?\\s*(?:-|—|–|－|~|～|至|到)\\s*)?(?<year>' + yearSource + ')\\s*年\\s*(?:(?<month>\\d{1,2})\\s*月|第?(?<quarter>[一二三四1-4])\\s*季度)?\\s*(?<end>底|末)?\\s*(?<before>前|之前|以前)?' +
       '|[“"](?<plan>十[一二三四五六]?五)[”"]\\s*(?<planPart>期间|末|内)|(?<term>实施期内|规划期内|规划期末|实施期末)|(?<![\\d〇○零一二三四五六七八九十])(?<thisYear>年内|年底前|年末前)',
     'g'
   ),
-  // Every match holds one of these within two characters of its start (a marker such as 截至 or 实施).
-  new RegExp('(?:' + yearSource + ')\\s*年|[“"]十|期[内末]|年(?:内|底前|末前)', 'g'),
+  // Every match holds one of these within two characters of its start (a marker such as 截至 or 实施);
+  // a span (2023—2025年) holds its first year.
+  new RegExp('(?:' + yearSource + ')\\s*(?:年|[-—–－~～])|[“"]十|期[内末]|年(?:内|底前|末前)', 'g'),
   2,
   // Before the anchor, a match opens with a marker (力争 确保 争取 到 至 截止 截至 于 展望) or 实施/规划.
   '力确争到至截于展实规'
@@ -155,6 +156,13 @@ function resolve(groups: Record<string, string | undefined>, before: string, ref
   const isBound = Boolean(groups.marker && groups.marker !== '于') || Boolean(groups.before)
   // A bare year opening a clause (`2025年，为南京申请…`) is a deadline only when it lies ahead.
   const opensClause = /(?:^|[，,；;：:])\s*$/.test(before)
+  // A span of years opening a clause (2023—2025年，每年…) commits to the whole span; one in a
+  // name (纲要（2021—2035年）) does not.
+  if (groups.from) {
+    if (!opensClause && !isBound) return undefined
+    if (reference !== undefined && year < reference) return undefined
+    return {year, month: null, kind: 'during'}
+  }
   if (!isBound && !opensClause) return undefined
   if (reference !== undefined) {
     const isPastMarker = groups.marker === '截至' || groups.marker === '截止' || !isBound

@@ -35,7 +35,7 @@ describe('matchesOf', () => {
 describe('anchoredMatchesOf', () => {
   const summary = (matches: RegExpExecArray[]) => matches.map((match) => [match.index, match[0], {...match.groups}])
   // Characters the time expression and its anchor are made of, and their neighbours.
-  const characters = [...'2019年0520内底前末期实施规划“”"十四五间到至截止于力争确保第一季度月起预计 \u3000\t。，；']
+  const characters = [...'2019年0520内底前末期实施规划“”"十四五间到至截止于力争确保第一季度月起预计展望二〇○三—-～ \u3000\t。，；']
 
   test('should find exactly what matchesOf finds, on any text of the relevant characters', () => {
     fc.assert(
@@ -48,7 +48,7 @@ describe('anchoredMatchesOf', () => {
   })
 
   test('should find exactly the values matchesOf finds in goal clauses', () => {
-    const words = ['1', '2', '05', '3.5', '2025', '年', '件', '家', '%', '亿元', '万人', '达到', '达', '提高到', '为', '至', '到', '不低于', '大于等于', '超过', '≥', '-', '～', '千', '十', '两', '以上', '左右', ' ', '\u3000', '专利', '企业']
+    const words = ['1', '2', '05', '3.5', '2025', '年', '件', '家', '%', '亿元', '万人', '达到', '达', '提高到', '为', '至', '到', '不低于', '大于等于', '超过', '≥', '-', '～', '千', '十', '两', '以上', '左右', ' ', '\u3000', '专利', '企业', '下降到', '缩短至', '分钟', '吨标准煤', '微克/立方米']
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...words), {maxLength: 30}), (list) => {
         const text = list.join('')
@@ -59,10 +59,10 @@ describe('anchoredMatchesOf', () => {
   })
 
   test('should find the deadlines of real sentences', () => {
-    const text = '力争到 2025年底前，“十四五”期间完成；截至2022年6月，实施期内、年底前推进。2030年'
+    const text = '力争到 2025年底前，“十四五”期间完成；截至2022年6月，实施期内、年底前推进。2030年，2023—2025年，展望二〇三五年'
     const found = anchoredMatchesOf(timeExpression, text).map((match) => match[0])
     expect(found).toEqual(matchesOf(timeExpression.expression, text).map((match) => match[0]))
-    expect(found).toEqual(['到 2025年底前', '“十四五”期间', '截至2022年6月', '实施期内', '年底前', '2030年'])
+    expect(found).toEqual(['到 2025年底前', '“十四五”期间', '截至2022年6月', '实施期内', '年底前', '2030年', '2023—2025年', '展望二〇三五年'])
   })
 
   test('should refuse expressions that are not global', () => {
