@@ -14,9 +14,8 @@ import type {Deadline} from '../schemas/record.js'
 import periods from './data/plan-periods.json' with {type: 'json'}
 import {blocksOf, spanOf, type Block} from './util/blocks.js'
 import {goalsIn} from './util/goal-clause.js'
-import {yearSource} from './util/date.js'
+import {yearNumber, yearSource} from './util/date.js'
 import {anchored, anchoredMatchesOf, matchesOf} from './util/text.js'
-import {parseChineseNumber} from './util/zh-number.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -114,7 +113,7 @@ function inSentence(block: Block, offset: number, sentence: string, matches: Reg
     const after = sentence.slice(at + match[0].length)
     if (/预计\s*$|预计[^，。；]{0,6}$/.test(before) || /^\s*(?:起|开始|以来)/.test(after)) continue
     // A line that is only a date (a cover's `2023年9月`) promises nothing.
-    if (!hanExpression.test(before) && !hanExpression.test(after)) continue
+    if (sentence.length - match[0].length < 8 && !hanExpression.test(before) && !hanExpression.test(after)) continue
     const resolved = resolve(groups, before, reference, periodEnd)
     if (!resolved || years.has(resolved.year)) continue
     years.add(resolved.year)
@@ -150,7 +149,7 @@ function resolve(groups: Record<string, string | undefined>, before: string, ref
   if (groups.term) return periodEnd === null ? undefined : {year: periodEnd, month: null, kind: groups.term.endsWith('末') ? 'by' : 'during'}
   // 年内 / 年底前 without a year: the year the document is dated.
   if (groups.thisYear) return reference === undefined ? undefined : {year: reference, month: 12, kind: 'by'}
-  const year = parseChineseNumber(groups.year ?? '') ?? 0
+  const year = yearNumber(groups.year ?? '')
   const quarter = groups.quarter ? '一二三四'.indexOf(groups.quarter) + 1 || Number(groups.quarter) : undefined
   const month = groups.month ? Number(groups.month) : quarter ? quarter * 3 : null
   const isBound = Boolean(groups.marker && groups.marker !== '于') || Boolean(groups.before)

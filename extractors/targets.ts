@@ -15,9 +15,8 @@ import {goalsIn, type Goal} from './util/goal-clause.js'
 import {readIndicatorTable} from './util/indicator-table.js'
 import {hasConflictingPopulation, indicatorKey, indicatorSimilarity, isContained} from './util/indicator-key.js'
 import {messageAt} from './util/message-at.js'
-import {yearSource} from './util/date.js'
+import {yearNumber, yearSource} from './util/date.js'
 import {matchesOf} from './util/text.js'
-import {parseChineseNumber} from './util/zh-number.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -92,7 +91,7 @@ function goalSectionIds(outline: NonNullable<VFile['data']['outline']>, isInside
 
 function yearOf(text: string): number | undefined {
   if (!text.includes('年')) return undefined
-  const years = matchesOf(yearExpression, text).map((match) => parseChineseNumber(match[1] ?? '') ?? 0)
+  const years = matchesOf(yearExpression, text).map((match) => yearNumber(match[1] ?? ''))
   return years.length > 0 ? Math.max(...years) : undefined
 }
 

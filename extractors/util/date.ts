@@ -9,8 +9,15 @@ const part = '(\\d{1,4}|[〇○零一二三四五六七八九十]{1,4})'
 /** A whole date; groups: year, month, day. */
 export const dateExpression = new RegExp(part + '\\s*年\\s*' + part + '\\s*月\\s*' + part + '\\s*日')
 
-/** A year of this century or the last, in Arabic or Chinese digits (`2025`, `二〇二五`, `二○三五`). */
-export const yearSource = '(?:19|20)\\d{2}|一九[〇○零一二三四五六七八九]{2}|二[〇○零][〇○零一二三四五六七八九]{2}'
+/** A year of this century or the last in Arabic digits, of this century in Chinese ones (`2025`, `二〇二五`, `二○三五`). */
+export const yearSource = '(?:19|20)\\d{2}|二[〇○零][〇○零一二三四五六七八九]{2}'
+
+/** The number of a year matched by `yearSource`. */
+export function yearNumber(text: string): number {
+  // Note: Arabic years, by far the most, skip the numeral reader.
+  const code = text.charCodeAt(0)
+  return code >= 0x30 && code <= 0x39 ? Number(text) : (parseChineseNumber(text) ?? 0)
+}
 
 /** ISO date (YYYY-MM-DD) of a printed date, or undefined when not a real date. */
 export function toIsoDate(year: string, month: string, day: string): string | undefined {

@@ -25,8 +25,9 @@ export interface Goal {
 const unitSource =
   [...measureUnits].sort((a, b) => b.length - a.length).join('|') +
   '|万亿元|亿美元|万美元|亿元|万元|千元|元|美元|万人次|人次|万人|千人|人|名|位|万家|千家|家|户|万户|个百分点|百分点|个|项|件|万件|款|种|批|所|座|条|套|台|部|本|篇|场|次|期|单|笔|宗|%|％|‰|分|倍|天|小时|年|亿|万'
-const verbSource =
-  '达到|达|提高到|提高至|提升到|提升至|增加到|增至|增长到|上升到|上升至|扩大到|扩大至|下降到|下降至|降低到|降低至|降到|降至|减少到|减少至|缩小到|缩小至|缩短到|缩短至|保持在|控制在|稳定在|为|至|到'
+const verbSource = '达到|达|提高到|提高至|提升到|提升至|增加到|增至|增长到|保持在|控制在|稳定在|为|至|到'
+/** A change that 到/至 completes into a level (`下降到0.45吨标准煤`): not part of the indicator. */
+const changeVerbExpression = /(?:上升|扩大|下降|降低|降|减少|缩小|缩短)$/
 /**
  * One value in prose. Chinese numerals only right after a verb (`达到千家`),
  * so that 万人, 十亿元 or 一批 inside an indicator are never values.
@@ -111,6 +112,8 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number): Go
     let before = clause.slice(cursor, match.index).replace(/^[、和及与并且,，\s]+/, '')
     const beforeStart = match.index - before.length
     before = before.replace(trailingVerbExpression, '').replace(/(?:累计|共计|总计)\s*$/, '').trim()
+    const verb = match.groups?.verb?.trim()
+    if (verb === '到' || verb === '至') before = before.replace(changeVerbExpression, '')
     const nextStart = matches[index + 1]?.index ?? clause.length
     const after = clause.slice(valueEnd, nextStart).replace(/[、和及与].*$/, '').trim()
     const useAfter = /^[\p{Script=Han}A-Za-z“"]/u.test(after) && after.length >= 2 && (before.length === 0 || leadingVerbExpression.test(before))

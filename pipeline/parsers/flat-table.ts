@@ -89,8 +89,9 @@ function tabSeparated(lines: SourceLine[], index: number, point: PointFactory): 
     rows.push(row(spans.map(([start, end]) => spanCell(line, start, end, point))))
     at++
     // Rows may be double-spaced; a header of its own after the blank line starts another table.
+    if (lines[at]?.kind !== 'blank') continue
     const after = tabSeparatedCells(lines[at + 1])
-    if (lines[at]?.kind === 'blank' && after && !isNewHeader(textsOf(lines[at + 1]!, after), rows[0]!)) at++
+    if (after && !isNewHeader(textsOf(lines[at + 1]!, after), rows[0]!)) at++
   }
   if (rows.length < 2) return undefined
   return {node: tableNode(rows, point(lines[index]!.start), point(lines[at - 1]!.end), 'tab-separated'), next: at}

@@ -65,7 +65,7 @@ export function parsePlainText(text: string): Root {
     if (heading) {
       headingRank = heading.data?.rank ?? -1
       boxRank = undefined
-    } else if (columnTitleExpression.test(line.content)) boxRank = headingRank
+    } else if (line.content.startsWith('专栏') && columnTitleExpression.test(line.content)) boxRank = headingRank
     children.push(...nodes)
     index++
   }
@@ -171,7 +171,7 @@ function isBroken(previous: Paragraph, next: Paragraph): boolean {
   const value = last.value
   if (terminalExpression.test(value)) return false
   // A line that leaves a 《 or （ open goes on, prose or not (a long title cited across the break).
-  if (!leavesBracketOpen(value) && (value.length < 15 || !clauseExpression.test(value))) return false
+  if ((value.length < 15 || !clauseExpression.test(value)) && !leavesBracketOpen(value)) return false
   // An indented line opens a new paragraph; an unindented one may continue an indented first line.
   if (bulletExpression.test(first.value) || (next.data?.isIndented && !previous.data?.isIndented)) return false
   return /[\p{Script=Han}\d、，a-zA-Z]$/u.test(value)
