@@ -11,6 +11,7 @@ import {processorFor} from './processor.js'
 
 export {formatOf, formats, unsupportedFormats} from './formats.js'
 import {decode} from './stages/decode.js'
+import {halfWidthDigits} from './stages/digits.js'
 import {normalize} from './stages/normalize.js'
 
 /** Why a document yields no record: one line for the report. */
@@ -27,10 +28,13 @@ export class DocumentError extends Error {
 export async function extractDocument(bytes: Uint8Array, sourcePath: string, format: ParsedFormat, sha256?: string): Promise<{record: PolicyRecord; file: VFile; intermediate: string | undefined}> {
   if (bytes.length === 0) throw new DocumentError('empty file')
   const actual = sniffFormat(bytes, format)
-  const {text, encoding, intermediate} = await toText(bytes, actual)
-  if (text.trim().length === 0) throw new DocumentError('no text (only whitespace)')
+  const converted = await toText(bytes, actual)
+  const {encoding, intermediate} = converted
+  if (converted.text.trim().length === 0) throw new DocumentError('no text (only whitespace)')
+  const {text, changed} = halfWidthDigits(converted.text)
   const file = new VFile({path: sourcePath, value: text})
   if (encoding === 'gb18030' || encoding === 'gbk') file.info('Not UTF-8: decoded as ' + encoding.toUpperCase(), {ruleId: 'decoded-gb18030', source: 'zhengce'})
+  if (changed > 0) file.info('Read ' + changed + ' full-width digits (０-９) as ASCII digits; offsets are unchanged', {ruleId: 'full-width-digits', source: 'zhengce'})
   const processor = await processorFor(actual === 'markdown' ? 'markdown' : 'text')
   const tree = processor.parse(file) as Root
   reportParserRepairs(tree, file)

@@ -241,6 +241,18 @@ describe('goals in prose and 专栏', () => {
     expect(record.targets[0]?.mentions).toHaveLength(1)
   })
 
+  test('should read full-width digits as ASCII digits, positions still pointing at the source', async () => {
+    const text = head + '到２０２５年，有效发明专利拥有量达到１６００件，案件结案率达到９５．５％以上。\n'
+    const record = await extractText(text)
+    expect(brief(record.targets)).toEqual([
+      [null, '有效发明专利拥有量', '件', '1600', 2025, 'text'],
+      [null, '案件结案率', '%', '>=95.5', 2025, 'text']
+    ])
+    expect(sliceAt(text, record.targets[0]!.position)).toBe('有效发明专利拥有量达到１６００件')
+    expect(record.deadlines.map((deadline) => deadline.year)).toEqual([2025])
+    expect(rules(record)).toContain('full-width-digits')
+  })
+
   test('should read every word value the value expressions know, 动态清零 and 翻番 included', async () => {
     const record = await extractText(head + '——实现全县农村低保对象应保尽保，疫情防控动态清零，高新技术企业数量比2020年实现翻番。\n')
     expect(brief(record.targets)).toEqual([
