@@ -228,6 +228,11 @@ describe('goals in prose and 专栏', () => {
       [null, '人均预期寿命', '岁', '80', 2025, 'text'],
       [null, '每千人口医疗卫生机构床位数', '张', '6.5', 2025, 'text']
     ])
+    const thousands = await extractText(head + '到2025年，全市地区生产总值达到1,500亿元，常住人口达到120万人。\n')
+    expect(brief(thousands.targets)).toEqual([
+      [null, '全市地区生产总值', '亿元', '1500', 2025, 'text'],
+      [null, '常住人口', '万人', '120', 2025, 'text']
+    ])
     const levels = await extractText(head + '到2025年，万元GDP能耗下降到0.45吨标准煤，平均通勤时间缩短至40分钟以内。\n')
     expect(brief(levels.targets)).toEqual([
       [null, '万元GDP能耗', '吨标准煤', '0.45', 2025, 'text'],

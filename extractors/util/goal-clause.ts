@@ -33,7 +33,7 @@ const changeVerbExpression = /(?:上升|扩大|下降|降低|降|减少|缩小|�
  * so that 万人, 十亿元 or 一批 inside an indicator are never values.
  */
 const proseValueSource = new RegExp(
-  '(?:(?<verb>(?:' + verbSource + ')\\s*)?(?<prefix>' + comparatorPrefixSource + ')?\\s*(?<first>\\d+(?:\\.\\d+)?)(?:\\s*(?:-|—|–|－|~|～|至)\\s*(?<second>\\d+(?:\\.\\d+)?))?\\s*(?<unit>' + unitSource + ')|(?<chineseVerb>(?:' + verbSource + ')\\s*)(?<chinese>[一二两三四五六七八九十百千万]+)(?<chineseUnit>家|个|项|件|人|名|户|所))\\s*(?<suffix>及以上|或以上|以上|以内|及以下|以下|左右)?',
+  '(?:(?<verb>(?:' + verbSource + ')\\s*)?(?<prefix>' + comparatorPrefixSource + ')?\\s*(?<first>\\d+(?:,\\d{3})*(?:\\.\\d+)?)(?:\\s*(?:-|—|–|－|~|～|至)\\s*(?<second>\\d+(?:,\\d{3})*(?:\\.\\d+)?))?\\s*(?<unit>' + unitSource + ')|(?<chineseVerb>(?:' + verbSource + ')\\s*)(?<chinese>[一二两三四五六七八九十百千万]+)(?<chineseUnit>家|个|项|件|人|名|户|所))\\s*(?<suffix>及以上|或以上|以上|以内|及以下|以下|左右)?',
   'gu'
 )
 
@@ -82,13 +82,23 @@ export function clauses(text: string): Array<[number, number]> {
     const code = text.charCodeAt(index)
     if (code === 0xff08 || code === 0x28 || code === 0x300a) depth++
     else if (code === 0xff09 || code === 0x29 || code === 0x300b) depth = Math.max(0, depth - 1)
-    else if (depth === 0 && isClauseEnd(code)) {
+    else if (depth === 0 && isClauseEnd(code) && !isThousandsSeparator(text, index)) {
       if (index > start) spans.push([start, index])
       start = index + 1
     }
   }
   if (start < text.length) spans.push([start, text.length])
   return spans
+}
+
+/** Whether the `,` at `index` separates thousands (`1,500亿元`): a digit before, three and no fourth after. */
+function isThousandsSeparator(text: string, index: number): boolean {
+  if (text.charCodeAt(index) !== 0x2c || !isDigit(text.charCodeAt(index - 1))) return false
+  return isDigit(text.charCodeAt(index + 1)) && isDigit(text.charCodeAt(index + 2)) && isDigit(text.charCodeAt(index + 3)) && !isDigit(text.charCodeAt(index + 4))
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39
 }
 
 /** Cheap test before the full expression: a digit, a numeral after a verb, or a word value. */
