@@ -24,8 +24,8 @@ declare module 'vfile' {
   }
 }
 
-/** A section whose title names the goals of the document. */
-const goalSectionExpression = /目标(?:任务|要求)?(?:[与和及](?:主要)?指标)?$/
+/** A section whose title names the goals of the document (发展目标, 主要目标和指标, 目标指标, 发展目标与指标体系). */
+const goalSectionExpression = /(?:目标(?:任务|要求|体系)?|主要指标|指标体系|目标指标)(?:[与和及](?:主要)?(?:指标|任务)(?:体系)?)?$/
 /** Explanatory notes under a table (注：…) hold definitions, not goals. */
 const noteExpression = /^(?:注|说明|备注)\s*[:：]|^\d+[.．、]\s*\S+(?:是指|指)/
 /** The year a sentence is due: 到2025年, 截止2025年, 2025年，; not the base year of a comparison (比2020年, 较2020年). */

@@ -292,14 +292,14 @@ describe('goals in prose and 专栏', () => {
 })
 
 describe('goal sections', () => {
-  test.each(['二、发展目标与主要指标', '（二）主要目标', '第二节 总体目标', '三、目标任务', '（一）2025年目标'])('should read goals under `%s`', async (heading) => {
+  test.each(['二、发展目标与主要指标', '（二）主要目标', '第二节 总体目标', '三、目标任务', '（一）2025年目标', '二、发展目标与指标体系', '（二）目标指标', '三、主要指标'])('should read goals under `%s`', async (heading) => {
     const next = heading.startsWith('第') ? '第三节 重点任务' : heading.startsWith('（') ? '（三）重点任务' : '四、重点任务'
     const record = await extractText('某市“十四五”规划\n\n' + heading + '\n\n到2025年，有效发明专利拥有量达1600件。\n\n' + next + '\n\n建设专利导航项目20项。\n')
     expect(record.targets.map((target) => target.indicator)).toEqual(['有效发明专利拥有量'])
   })
 
-  test('should not read goals under 指导思想 or 坚持目标导向', async () => {
-    const record = await extractText('某市“十四五”规划\n\n一、指导思想\n\n坚持目标导向，建设专利导航项目20项。\n\n二、坚持目标导向\n\n培育企业30家。\n')
+  test('should not read goals under 指导思想, 坚持目标导向 or 完善统计指标', async () => {
+    const record = await extractText('某市“十四五”规划\n\n一、指导思想\n\n坚持目标导向，建设专利导航项目20项。\n\n二、坚持目标导向\n\n培育企业30家。\n\n三、完善统计指标\n\n新增统计人员20人。\n')
     expect(record.targets).toEqual([])
   })
 })
