@@ -10,6 +10,7 @@
  * - `pipe`: Markdown pipe rows (`| a | b |`), the separator row skipped.
  */
 import type {Table, TableCell, TableRow} from 'mdast'
+import {toString} from 'mdast-util-to-string'
 import type {Point} from 'unist'
 import type {SourceLine} from './lines.js'
 import type {PointFactory} from './point.js'
@@ -113,11 +114,7 @@ const bareNumberExpression = /^[<>≤≥＜＞]?\s*\d+(?:\.\d+)?\s*[%％]?$/
 export function isNewHeader(cells: string[], first: TableRow): boolean {
   const texts = cells.map((cell) => cell.trim()).filter((cell) => cell.length > 0)
   if (texts.length < 2 || !texts.some((cell) => headerCellExpression.test(cell)) || texts.some((cell) => bareNumberExpression.test(cell))) return false
-  return texts.join('\t') !== first.children.map(cellText).filter((cell) => cell.length > 0).join('\t')
-}
-
-function cellText(cell: TableCell): string {
-  return cell.children.map((child) => (child.type === 'text' ? child.value : '')).join('').trim()
+  return texts.join('\t') !== first.children.map((cell) => toString(cell).trim()).filter((cell) => cell.length > 0).join('\t')
 }
 
 /**

@@ -50,7 +50,8 @@ function promote(paragraph: Paragraph): RootContent[] {
   if (stop === -1) return rest.length <= maximumHeadingLength ? [heading(paragraph.children, paragraph.position)] : [paragraph]
   const [first, ...body] = paragraph.children
   const title = first && (first.type === 'strong' || first.type === 'emphasis') ? toString(first).trim() : ''
-  if (!first?.position || body.length === 0 || !text.startsWith(title) || title.length - marker.length > maximumHeadingLength + 1) return [paragraph]
+  const titleLength = title.replace(/[。；]$/, '').length - marker.length
+  if (!first?.position || body.length === 0 || !text.startsWith(title) || titleLength > maximumHeadingLength) return [paragraph]
   const bodyStart = body[0]!.position?.start
   return [heading([first], first.position), {type: 'paragraph', children: body, position: bodyStart && paragraph.position ? {start: bodyStart, end: paragraph.position.end} : undefined}]
 }

@@ -10,9 +10,9 @@
  * so the engine can report it.
  */
 import type {Heading, Paragraph, Root, RootContent, Table, Text} from 'mdast'
+import {toString} from 'mdast-util-to-string'
 import type {Plugin} from 'unified'
 import {columnTitleExpression} from '../../extractors/util/column-title.js'
-import {toString} from 'mdast-util-to-string'
 import {isNewHeader, matchFlatTable} from './flat-table.js'
 import {splitLines, type SourceLine} from './lines.js'
 import {matchOutlineMarker, maximumHeadingLength} from './outline.js'
