@@ -146,6 +146,16 @@ describe('indicator tables', () => {
     ])
   })
 
+  test('should take the column of the plan\'s last year as the target, a later one (2035年) only where it is empty', async () => {
+    const text = head + '指标\t2020年\t2025年\t2035年\n常住人口城镇化率（%）\t72\t75\t80\n人均预期寿命（岁）\t82\t—\t85\n'
+    const record = await extractText(text)
+    expect(brief(record.targets)).toEqual([
+      [null, '常住人口城镇化率', '%', '75', 2025, 'table'],
+      [null, '人均预期寿命', '岁', '85', 2035, 'table']
+    ])
+    expect(record.targets.map((target) => target.baseline?.year)).toEqual([2020, 2020])
+  })
+
   test('should join a header broken over two lines', async () => {
     const text = head + '\t指标\n\t2020年\n\t2025年\n\n\t\n\t基期值\n\t目标值\n\n\t发明专利拥有量（件）\n\t1800\n\t3100\n\n\t技术合同成交额（亿元）\n\t80\n\t150\n'
     const record = await extractText(text)

@@ -85,7 +85,7 @@ export function readIndicatorTable(table: Table, period: Pick<Period, 'start' | 
     header = header.map((cell, index) => cell + compact(next[index] ?? ''))
     first++
   }
-  const columnRoles = latestYearIsTarget(header.map((cell) => roleOf(cell, periodEnd)), period?.start ?? null)
+  const columnRoles = yearColumnRoles(header.map((cell) => roleOf(cell, periodEnd)), period)
   const adjusted = columnRoles.some((role) => role.kind === 'indicator') ? columnRoles : guessIndicator(columnRoles)
   if (!adjusted.some((role) => role.kind === 'indicator') || !adjusted.some((role) => role.kind === 'target')) {
     return {isIndicatorTable: false, targets: [], problems: []}
@@ -120,19 +120,20 @@ function roleOf(cell: string, periodEnd: number | null): Role {
 }
 
 /**
- * Of several year columns (2020年, 2021年, 2022年, 2025年), the latest is the
- * target. Years inside the plan period are actuals; of the years before it,
- * the latest is the baseline — unless a column is named so (基期值), when
- * every earlier year is an actual.
+ * Of several year columns (2020年, 2021年, 2022年, 2025年), the one of the
+ * plan's last year is the target, else the latest; a later one (2035年 in a
+ * 十四五 纲要) stays a target after it. Earlier years inside the plan period
+ * are actuals; of the years before it, the latest is the baseline — unless a
+ * column is named so (基期值), when every earlier year is an actual.
  */
-function latestYearIsTarget(columnRoles: Role[], periodStart: number | null): Role[] {
+function yearColumnRoles(columnRoles: Role[], period: Pick<Period, 'start' | 'end'> | null): Role[] {
   const years = columnRoles.flatMap((role) => (role.kind === 'target' && role.year !== null ? [role.year] : []))
-  const latest = Math.max(...years)
-  const isActual = (year: number) => periodStart !== null && year >= periodStart
-  const before = years.filter((year) => year < latest && !isActual(year))
+  const target = period?.end != null && years.includes(period.end) ? period.end : Math.max(...years)
+  const isActual = (year: number) => period?.start != null && year >= period.start
+  const before = years.filter((year) => year < target && !isActual(year))
   const baseline = columnRoles.some((role) => role.kind === 'baseline') ? undefined : Math.max(...before)
   return columnRoles.map((role) => {
-    if (role.kind !== 'target' || role.year === null || role.year >= latest) return role
+    if (role.kind !== 'target' || role.year === null || role.year >= target) return role
     return {kind: role.year === baseline ? 'baseline' : 'actual', year: role.year}
   })
 }
