@@ -38,6 +38,15 @@ describe('parsePlainText', () => {
     ])
   })
 
+  test('should end a run-in title at a colon too, and drop the colon of a title line', () => {
+    const tree = parsePlainText('一、工作目标：到2025年，全县高新技术企业达到100家。\n\n二、主要目标：\n')
+    expect(tree.children.map((node) => [node.type, toString(node)])).toEqual([
+      ['heading', '工作目标'],
+      ['paragraph', '到2025年，全县高新技术企业达到100家。'],
+      ['heading', '主要目标']
+    ])
+  })
+
   test('should not take a long numbered note or a decimal for a heading', () => {
     const text = '2. 万人高价值有效发明专利拥有量是指每万人口本区居民拥有的经国家知识产权局授权的符合下列任一条件的有效发明专利数量。\n\n1.5亿元的资金\n'
     expect(headings(text)).toEqual([])

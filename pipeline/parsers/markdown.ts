@@ -11,7 +11,7 @@ import remarkParse from 'remark-parse'
 import {unified, type Plugin} from 'unified'
 import {toString} from 'mdast-util-to-string'
 import {visit} from 'unist-util-visit'
-import {matchOutlineMarker, maximumHeadingLength} from './outline.js'
+import {matchOutlineMarker, maximumHeadingLength, runInStopExpression} from './outline.js'
 import './mdast-data.js'
 
 /** Plugin: number and rank the headings by their outline markers; depth by rank. */
@@ -46,21 +46,21 @@ function promote(paragraph: Paragraph): RootContent[] {
   const marker = matchOutlineMarker(text)
   if (!marker) return [paragraph]
   const rest = text.slice(marker.length)
-  const stop = rest.search(/[。；]/)
+  const stop = rest.search(runInStopExpression)
   if (stop === -1) return rest.length <= maximumHeadingLength ? [heading(paragraph.children, paragraph.position)] : [paragraph]
   const [first, ...body] = paragraph.children
   const title = first && (first.type === 'strong' || first.type === 'emphasis') ? toString(first).trim() : ''
-  const titleLength = title.replace(/[。；]$/, '').length - marker.length
+  const titleLength = title.replace(/[。；：:]$/, '').length - marker.length
   if (!first?.position || body.length === 0 || !text.startsWith(title) || titleLength > maximumHeadingLength) return [paragraph]
   const bodyStart = body[0]!.position?.start
   return [heading([first], first.position), {type: 'paragraph', children: body, position: bodyStart && paragraph.position ? {start: bodyStart, end: paragraph.position.end} : undefined}]
 }
 
-/** A heading of `children`, a lone bold or italic run unwrapped and a closing 。 or ； dropped. */
+/** A heading of `children`, a lone bold or italic run unwrapped and a closing 。；or ： dropped. */
 function heading(children: PhrasingContent[], position: Position | undefined): Heading {
   const inner = children.length === 1 && (children[0]!.type === 'strong' || children[0]!.type === 'emphasis') ? children[0]!.children : children
   const last = inner.at(-1)
-  if (last?.type === 'text' && /[。；]$/.test(last.value)) {
+  if (last?.type === 'text' && /[。；：:]$/.test(last.value)) {
     last.value = last.value.slice(0, -1)
     const end = last.position?.end
     if (end && end.offset !== undefined) last.position!.end = {line: end.line, column: end.column - 1, offset: end.offset - 1}

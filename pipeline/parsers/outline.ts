@@ -31,6 +31,9 @@ export const outlineMarkers: readonly OutlineMarker[] = [
 /** Longest heading title (after the marker); a longer first sentence is body text. */
 export const maximumHeadingLength = 40
 
+/** What ends a run-in title (`（一）指导思想。以…`, `一、工作目标：到2025年…`). */
+export const runInStopExpression = /[。；：:]/
+
 /** Character codes a marker can open with: 第, a Chinese numeral, a bracket, a digit. */
 const markerOpenings = new Set([...'第一二三四五六七八九十百零〇（(0123456789'].map((character) => character.charCodeAt(0)))
 

@@ -15,7 +15,7 @@ import type {Plugin} from 'unified'
 import {columnTitleExpression} from '../../extractors/util/column-title.js'
 import {isNewHeader, matchFlatTable} from './flat-table.js'
 import {splitLines, type SourceLine} from './lines.js'
-import {matchOutlineMarker, maximumHeadingLength} from './outline.js'
+import {matchOutlineMarker, maximumHeadingLength, runInStopExpression} from './outline.js'
 import {pointFactory, type PointFactory} from './point.js'
 import './mdast-data.js'
 
@@ -90,7 +90,7 @@ function isContinuation(previous: Table, next: Table): boolean {
  * The block(s) one line becomes: a heading (and the body after its first
  * sentence), or a paragraph. Under a 专栏 title (`boxRank`, the rank of the
  * heading the box lies under), a numbered line below that rank that goes on
- * past its first sentence (`1．工业废气治理工程。完成50家…`) is an item of the
+ * past its run-in title (`1．工业废气治理工程。完成50家…`) is an item of the
  * box, not a heading of the document.
  */
 function block(line: SourceLine, point: PointFactory, boxRank: number | undefined): RootContent[] {
@@ -104,7 +104,7 @@ function block(line: SourceLine, point: PointFactory, boxRank: number | undefine
   const marker = matchOutlineMarker(content)
   if (marker) {
     const rest = content.slice(marker.length)
-    const stop = rest.search(/[。；]/)
+    const stop = rest.search(runInStopExpression)
     const titleLength = stop === -1 ? rest.length : stop
     const isBoxItem = boxRank !== undefined && marker.rank > boxRank && stop !== -1 && stop + 1 < rest.length
     if (!isBoxItem && titleLength <= maximumHeadingLength && (stop === -1 ? rest.length <= maximumHeadingLength : true)) {
