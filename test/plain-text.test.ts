@@ -146,7 +146,7 @@ describe('plans with chapters and a table of contents', () => {
 
 describe('Markdown from converted Word documents', () => {
   test('should make a paragraph that opens with an outline marker a heading, bold or not, and split a bold run-in title from its body', async () => {
-    const text = '**长兴县“十四五”交通运输发展规划**\n\n**一、发展目标**\n\n**（一）主要目标。**到2025年，全县公路总里程达到3000公里。\n\n二、重点任务\n\n加快推进高速公路建设。\n'
+    const text = '**长兴县“十四五”交通运输发展规划**\n\n**一、发展目标：**\n\n**（一）主要目标。**到2025年，全县公路总里程达到3000公里。\n\n## 二、重点任务：\n\n加快推进高速公路建设。\n'
     const record = await extractText(text, 'markdown')
     expect(record.outline.map((section) => [section.number, section.title, section.children.map((child) => [child.number, child.title])])).toEqual([
       ['一、', '发展目标', [['（一）', '主要目标']]],

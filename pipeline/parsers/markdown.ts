@@ -24,6 +24,7 @@ export const policyMarkdownOutline: Plugin<[], Root> = function () {
       const marker = matchOutlineMarker(toString(node).trim())
       node.data = {...node.data, number: marker?.number ?? null, rank: marker?.rank ?? -1, markdownDepth: node.depth}
       if (marker) stripMarker(node, marker.length)
+      dropClosingMark(node.children)
       ranks.add(marker?.rank ?? -1)
       headings.push(node)
     })
@@ -47,7 +48,9 @@ function promote(paragraph: Paragraph): RootContent[] {
   if (!marker) return [paragraph]
   const rest = text.slice(marker.length)
   const stop = rest.search(runInStopExpression)
-  if (stop === -1) return rest.length <= maximumHeadingLength ? [heading(paragraph.children, paragraph.position)] : [paragraph]
+  if (stop === -1 || rest.slice(stop + 1).trim().length === 0) {
+    return rest.length <= maximumHeadingLength + 1 ? [heading(paragraph.children, paragraph.position)] : [paragraph]
+  }
   const [first, ...body] = paragraph.children
   const title = first && (first.type === 'strong' || first.type === 'emphasis') ? toString(first).trim() : ''
   const titleLength = title.replace(/[。；：:]$/, '').length - marker.length
@@ -56,16 +59,19 @@ function promote(paragraph: Paragraph): RootContent[] {
   return [heading([first], first.position), {type: 'paragraph', children: body, position: bodyStart && paragraph.position ? {start: bodyStart, end: paragraph.position.end} : undefined}]
 }
 
-/** A heading of `children`, a lone bold or italic run unwrapped and a closing 。；or ： dropped. */
+/** A heading of `children`, a lone bold or italic run unwrapped. */
 function heading(children: PhrasingContent[], position: Position | undefined): Heading {
   const inner = children.length === 1 && (children[0]!.type === 'strong' || children[0]!.type === 'emphasis') ? children[0]!.children : children
-  const last = inner.at(-1)
-  if (last?.type === 'text' && /[。；：:]$/.test(last.value)) {
-    last.value = last.value.slice(0, -1)
-    const end = last.position?.end
-    if (end && end.offset !== undefined) last.position!.end = {line: end.line, column: end.column - 1, offset: end.offset - 1}
-  }
   return {type: 'heading', depth: 1, children: inner, position}
+}
+
+/** Drop the 。；or ： closing a heading's title (`## 二、主要目标：`), keeping positions exact. */
+function dropClosingMark(children: PhrasingContent[]): void {
+  const last = children.at(-1)
+  if (last?.type !== 'text' || !/[。；：:]$/.test(last.value)) return
+  last.value = last.value.slice(0, -1)
+  const end = last.position?.end
+  if (end && end.offset !== undefined) last.position!.end = {line: end.line, column: end.column - 1, offset: end.offset - 1}
 }
 
 /** Remove the marker from the heading's first text node, keeping positions exact. */
