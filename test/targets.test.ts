@@ -146,6 +146,11 @@ describe('indicator tables', () => {
     ])
   })
 
+  test('should read a 累计目标 column as the target, not as a rate', async () => {
+    const record = await extractText(head + '指标\t单位\t“十四五”累计目标\n新增高新技术企业\t家\t300\n')
+    expect(brief(record.targets)).toEqual([[null, '新增高新技术企业', '家', '300', 2025, 'table']])
+  })
+
   test('should take the column of the plan\'s last year as the target, a later one (2035年) only where it is empty', async () => {
     const text = head + '指标\t2020年\t2025年\t2035年\n常住人口城镇化率（%）\t72\t75\t80\n人均预期寿命（岁）\t82\t—\t85\n'
     const record = await extractText(text)

@@ -51,8 +51,8 @@ const roles: ReadonlyArray<[RegExp, (match: RegExpExecArray, periodEnd: number |
   [/^单位$|^计量单位$/, () => ({kind: 'unit'})],
   [/((?:19|20)\d{2})\s*年?.{0,4}(?:完成|实际|实绩|监测)/, (match) => ({kind: 'actual', year: Number(match[1])})],
   [/(?:序时)?进度|完成情况|状态|评估结果|评价/, () => ({kind: 'status'})],
-  // 年均增长〔累计〕: the rate or five-year total that 约束性 rows give instead of a level.
-  [/年均|累计(?!完成|实现)/, () => ({kind: 'growth'})],
+  // 年均增长〔累计〕: the rate or five-year total that 约束性 rows give instead of a level (累计目标 is a target).
+  [/^(?!.*目标).*(?:年均|累计(?!完成|实现))/, () => ({kind: 'growth'})],
   [/基期|基数|基准|现状|基础/, (match) => ({kind: 'baseline', year: yearIn(match.input)})],
   [/目标|预期|规划值|指标值/, (match, periodEnd) => ({kind: 'target', year: yearIn(match.input) ?? periodEnd})],
   [/^((?:19|20)\d{2})\s*年?(?:值|末)?$/, (match) => ({kind: 'target', year: Number(match[1])})],
