@@ -146,6 +146,11 @@ describe('indicator tables', () => {
     ])
   })
 
+  test('should leave numbers and marks around an indicator name out of it', async () => {
+    const record = await extractText(head + '指标\t单位\t2025年\n1．研发经费投入强度\t%\t3.5\n（2）高新技术企业数\t家\t600\n★森林覆盖率*\t%\t62\n5G基站数\t个\t1200\n')
+    expect(record.targets.map((target) => target.indicator)).toEqual(['研发经费投入强度', '高新技术企业数', '森林覆盖率', '5G基站数'])
+  })
+
   test('should read a 累计目标 column as the target, not as a rate', async () => {
     const record = await extractText(head + '指标\t单位\t“十四五”累计目标\n新增高新技术企业\t家\t300\n')
     expect(brief(record.targets)).toEqual([[null, '新增高新技术企业', '家', '300', 2025, 'table']])

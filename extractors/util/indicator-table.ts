@@ -146,6 +146,11 @@ function guessIndicator(columnRoles: Role[]): Role[] {
   return columnRoles.map((role, at) => (at === index && (role.kind === 'other' || !hasCategory) ? {kind: 'indicator'} : role))
 }
 
+/** A number or mark before an indicator's name (`1．`, `（2）`, `★` for 约束性). */
+const enumerationExpression = /^(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）]|[★☆*＊▲△●◆■])\s*/
+/** A footnote mark after it (`森林覆盖率*`, `…拥有量①`). */
+const footnoteMarkExpression = /[*＊★☆①②③④⑤⑥⑦⑧⑨⑩]+$/
+
 function readRow(row: TableRow, cells: string[], columnRoles: Role[], category: string | null, result: ReadTable): void {
   const position = toPosition(row.position)
   const quote = cells.filter(Boolean).join('\t')
@@ -154,7 +159,7 @@ function readRow(row: TableRow, cells: string[], columnRoles: Role[], category: 
     result.problems.push({reason: 'Table row has no indicator: `' + quote + '`', rule: 'unparsed-table-row', position})
     return
   }
-  const {indicator, unit: bracketUnit} = splitIndicatorUnit(compact(indicatorCell))
+  const {indicator, unit: bracketUnit} = splitIndicatorUnit(compact(indicatorCell).replace(enumerationExpression, '').replace(footnoteMarkExpression, ''))
   const unitCell = cells[columnRoles.findIndex((role) => role.kind === 'unit')]
   const target: TableTarget = {category, indicator, unit: bracketUnit ?? (unitCell ? compact(unitCell) || null : null), value: null, year: null, baseline: null, actuals: [], status: null, quote, position}
   let growth: ReturnType<typeof parseCellValue>
