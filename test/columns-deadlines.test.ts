@@ -52,11 +52,11 @@ describe('专栏', () => {
   })
 
   test('should keep numbered items of a box in the box, out of the outline, up to the next heading of the same rank', async () => {
-    const text = '某县“十四五”生态环境保护规划\n\n第一章 主要任务\n\n第一节 深入打好蓝天保卫战\n\n专栏1 大气污染防治重点工程\n　　1．工业废气治理工程。完成50家工业企业废气提标改造。\n　　2．扬尘治理工程。建成区建筑工地扬尘在线监测覆盖率达到100%。\n\n第二节 深入打好碧水保卫战\n\n1．推进污水处理。到2025年，城镇生活污水集中收集率达到75%。\n'
+    const text = '某县“十四五”生态环境保护规划\n\n第一章 主要任务\n\n第一节 深入打好蓝天保卫战\n\n专栏1 大气污染防治重点工程\n　　1．工业废气治理工程。完成50家工业企业废气提标改造。\n　　2．扬尘治理工程。建成区建筑工地扬尘在线监测覆盖率达到100%。\n\n一、加强监测。完善监测网络。\n\n第二节 深入打好碧水保卫战\n\n1．推进污水处理。到2025年，城镇生活污水集中收集率达到75%。\n'
     const record = await extractText(text)
     expect(record.columns.map((column) => column.text)).toEqual(['1．工业废气治理工程。完成50家工业企业废气提标改造。\n2．扬尘治理工程。建成区建筑工地扬尘在线监测覆盖率达到100%。'])
     expect(record.outline[0]?.children.map((section) => [section.title, section.children.map((child) => child.title)])).toEqual([
-      ['深入打好蓝天保卫战', []],
+      ['深入打好蓝天保卫战', ['加强监测']],
       ['深入打好碧水保卫战', ['推进污水处理']]
     ])
     expect(record.targets.map((target) => [target.indicator, target.origin])).toEqual([

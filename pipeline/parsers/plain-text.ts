@@ -31,9 +31,9 @@ export function parsePlainText(text: string): Root {
   const point = pointFactory(lines)
   const children: RootContent[] = []
   const removed: Root['data'] = {removedLines: [], joinedLines: []}
-  // Rank of the last heading, and of the heading a 专栏 box lies under while its items may follow.
+  // Rank of the last heading, and the 专栏 box whose items may follow.
   let headingRank = -1
-  let boxRank: number | undefined
+  let box: Box | undefined
   let index = 0
   while (index < lines.length) {
     const line = lines[index]!
@@ -60,12 +60,12 @@ export function parsePlainText(text: string): Root {
     if (line.debris.length > 0) {
       removed.removedLines!.push({kind: 'debris', text: line.debris.join(' '), position: {start: point(line.start), end: point(line.contentStart)}})
     }
-    const nodes = block(line, point, boxRank)
+    const nodes = block(line, point, box)
     const heading = nodes[0]?.type === 'heading' ? nodes[0] : undefined
     if (heading) {
       headingRank = heading.data?.rank ?? -1
-      boxRank = undefined
-    } else if (line.content.startsWith('专栏') && columnTitleExpression.test(line.content)) boxRank = headingRank
+      box = undefined
+    } else if (line.content.startsWith('专栏') && columnTitleExpression.test(line.content)) box = {rank: headingRank, itemRank: undefined}
     children.push(...nodes)
     index++
   }
@@ -86,14 +86,20 @@ function isContinuation(previous: Table, next: Table): boolean {
   return !opening || !previous.children[0] || !isNewHeader(opening.children.map((cell) => toString(cell)), previous.children[0])
 }
 
+/** A 专栏 box while its items may follow: the rank of the heading it lies under, and of its first item. */
+interface Box {
+  rank: number
+  itemRank: number | undefined
+}
+
 /**
  * The block(s) one line becomes: a heading (and the body after its first
- * sentence), or a paragraph. Under a 专栏 title (`boxRank`, the rank of the
- * heading the box lies under), a numbered line below that rank that goes on
- * past its run-in title (`1．工业废气治理工程。完成50家…`) is an item of the
- * box, not a heading of the document.
+ * sentence), or a paragraph. Under a 专栏 title, a numbered line that goes on
+ * past its run-in title (`1．工业废气治理工程。完成50家…`), ranked below the
+ * heading the box lies under and not above the box's first item, is an item
+ * of the box, not a heading of the document.
  */
-function block(line: SourceLine, point: PointFactory, boxRank: number | undefined): RootContent[] {
+function block(line: SourceLine, point: PointFactory, box: Box | undefined): RootContent[] {
   let start = line.contentStart
   let content = line.content
   const hash = markdownHashExpression.exec(content)
@@ -106,7 +112,8 @@ function block(line: SourceLine, point: PointFactory, boxRank: number | undefine
     const rest = content.slice(marker.length)
     const stop = rest.search(runInStopExpression)
     const titleLength = stop === -1 ? rest.length : stop
-    const isBoxItem = boxRank !== undefined && marker.rank > boxRank && stop !== -1 && stop + 1 < rest.length
+    const isBoxItem = box !== undefined && marker.rank > box.rank && marker.rank >= (box.itemRank ?? marker.rank) && stop !== -1 && stop + 1 < rest.length
+    if (isBoxItem) box.itemRank ??= marker.rank
     if (!isBoxItem && titleLength <= maximumHeadingLength && (stop === -1 ? rest.length <= maximumHeadingLength : true)) {
       const titleStart = start + marker.length
       const heading = headingNode(titleStart, titleStart + titleLength, point, line)
