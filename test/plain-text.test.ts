@@ -38,12 +38,14 @@ describe('parsePlainText', () => {
     ])
   })
 
-  test('should end a run-in title at a colon too, and drop the colon of a title line', () => {
-    const tree = parsePlainText('一、工作目标：到2025年，全县高新技术企业达到100家。\n\n二、主要目标：\n')
+  test('should end a run-in title at a colon too, but not before a definition, and drop the colon of a title line', () => {
+    const tree = parsePlainText('一、工作目标：到2025年，全县高新技术企业达到100家。\n\n二、主要目标：\n\n注：\n1．万人发明专利拥有量：指每万人口拥有的有效发明专利数量。\n')
     expect(tree.children.map((node) => [node.type, toString(node)])).toEqual([
       ['heading', '工作目标'],
       ['paragraph', '到2025年，全县高新技术企业达到100家。'],
-      ['heading', '主要目标']
+      ['heading', '主要目标'],
+      ['paragraph', '注：'],
+      ['paragraph', '1．万人发明专利拥有量：指每万人口拥有的有效发明专利数量。']
     ])
   })
 

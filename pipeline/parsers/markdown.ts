@@ -11,7 +11,7 @@ import remarkParse from 'remark-parse'
 import {unified, type Plugin} from 'unified'
 import {toString} from 'mdast-util-to-string'
 import {visit} from 'unist-util-visit'
-import {matchOutlineMarker, maximumHeadingLength, runInStopExpression} from './outline.js'
+import {isDefinition, matchOutlineMarker, maximumHeadingLength, runInStop} from './outline.js'
 import './mdast-data.js'
 
 /** Plugin: number and rank the headings by their outline markers; depth by rank. */
@@ -47,7 +47,8 @@ function promote(paragraph: Paragraph): RootContent[] {
   const marker = matchOutlineMarker(text)
   if (!marker) return [paragraph]
   const rest = text.slice(marker.length)
-  const stop = rest.search(runInStopExpression)
+  if (isDefinition(rest)) return [paragraph]
+  const stop = runInStop(rest)
   if (stop === -1 || rest.slice(stop + 1).trim().length === 0) {
     return rest.length <= maximumHeadingLength + 1 ? [heading(paragraph.children, paragraph.position)] : [paragraph]
   }

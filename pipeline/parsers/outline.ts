@@ -31,8 +31,22 @@ export const outlineMarkers: readonly OutlineMarker[] = [
 /** Longest heading title (after the marker); a longer first sentence is body text. */
 export const maximumHeadingLength = 40
 
-/** What ends a run-in title (`（一）指导思想。以…`, `一、工作目标：到2025年…`). */
-export const runInStopExpression = /[。；：:]/
+/**
+ * Where a run-in title ends in the text after its marker (-1 when it does
+ * not): at 。 or ； (`（一）指导思想。以…`), or at a colon (`一、工作目标：到2025年…`)
+ * unless a definition follows it (`1．万人发明专利拥有量：指…`, the notes under a table).
+ */
+export function runInStop(rest: string): number {
+  const stop = rest.search(/[。；]/)
+  const colon = rest.search(/[：:]/)
+  if (colon === -1 || (stop !== -1 && stop < colon) || isDefinition(rest)) return stop
+  return colon
+}
+
+/** Whether the text after a marker defines a term (`万人发明专利拥有量：指…`): a note, never a heading. */
+export function isDefinition(rest: string): boolean {
+  return /^[^：:。；]{1,40}[：:]\s*(?:是?指|即|包括)/.test(rest)
+}
 
 /** Character codes a marker can open with: 第, a Chinese numeral, a bracket, a digit. */
 const markerOpenings = new Set([...'第一二三四五六七八九十百零〇（(0123456789'].map((character) => character.charCodeAt(0)))

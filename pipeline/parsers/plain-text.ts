@@ -15,7 +15,7 @@ import type {Plugin} from 'unified'
 import {columnTitleExpression} from '../../extractors/util/column-title.js'
 import {isNewHeader, matchFlatTable} from './flat-table.js'
 import {splitLines, type SourceLine} from './lines.js'
-import {matchOutlineMarker, maximumHeadingLength, runInStopExpression} from './outline.js'
+import {isDefinition, matchOutlineMarker, maximumHeadingLength, runInStop} from './outline.js'
 import {pointFactory, type PointFactory} from './point.js'
 import './mdast-data.js'
 
@@ -110,11 +110,11 @@ function block(line: SourceLine, point: PointFactory, box: Box | undefined): Roo
   const marker = matchOutlineMarker(content)
   if (marker) {
     const rest = content.slice(marker.length)
-    const stop = rest.search(runInStopExpression)
+    const stop = runInStop(rest)
     const titleLength = stop === -1 ? rest.length : stop
     const isBoxItem = box !== undefined && marker.rank > box.rank && marker.rank >= (box.itemRank ?? marker.rank) && stop !== -1 && stop + 1 < rest.length
     if (isBoxItem) box.itemRank ??= marker.rank
-    if (!isBoxItem && titleLength <= maximumHeadingLength && (stop === -1 ? rest.length <= maximumHeadingLength : true)) {
+    if (!isBoxItem && !isDefinition(rest) && titleLength <= maximumHeadingLength && (stop === -1 ? rest.length <= maximumHeadingLength : true)) {
       const titleStart = start + marker.length
       const heading = headingNode(titleStart, titleStart + titleLength, point, line)
       heading.data = {number: marker.number, rank: marker.rank}
