@@ -49,6 +49,11 @@ describe('parsePlainText', () => {
     ])
   })
 
+  test('should read the numbered lines after 注： as notes, up to the next unnumbered line', () => {
+    const tree = parsePlainText('第二节 发展目标\n\n注：1．学前三年毛入园率：指在园幼儿数占适龄人口的比例。\n2．属性为约束性的指标须完成。\n\n第三章 主要任务\n\n加强师资。\n\n（一）推进普惠发展。\n')
+    expect(tree.children.map((node) => node.type)).toEqual(['heading', 'paragraph', 'paragraph', 'heading', 'paragraph', 'heading'])
+  })
+
   test('should not take a long numbered note or a decimal for a heading', () => {
     const text = '2. 万人高价值有效发明专利拥有量是指每万人口本区居民拥有的经国家知识产权局授权的符合下列任一条件的有效发明专利数量。\n\n1.5亿元的资金\n'
     expect(headings(text)).toEqual([])

@@ -24,6 +24,8 @@ const markdownHashExpression = /^(#{1,6})[ \t\u3000]+/
 const terminalExpression = /[。！？；：…!?;:》」』”"]$/
 const clauseExpression = /[，。、；]/
 const bulletExpression = /^(?:——|—|-|•|●|■|◆|▲|★)/
+/** The notes under a table or a box: `注：`, `说明：`, `备注：`. */
+const noteExpression = /^(?:注|说明|备注)\s*[:：]/
 
 /** Parse plain text into mdast. */
 export function parsePlainText(text: string): Root {
@@ -31,9 +33,10 @@ export function parsePlainText(text: string): Root {
   const point = pointFactory(lines)
   const children: RootContent[] = []
   const removed: Root['data'] = {removedLines: [], joinedLines: []}
-  // Rank of the last heading, and the 专栏 box whose items may follow.
+  // Rank of the last heading, the 专栏 box whose items may follow, and the rank notes (注：) lie under.
   let headingRank = -1
   let box: Box | undefined
+  let notesRank: number | undefined
   let index = 0
   while (index < lines.length) {
     const line = lines[index]!
@@ -60,12 +63,15 @@ export function parsePlainText(text: string): Root {
     if (line.debris.length > 0) {
       removed.removedLines!.push({kind: 'debris', text: line.debris.join(' '), position: {start: point(line.start), end: point(line.contentStart)}})
     }
-    const nodes = block(line, point, box)
+    const nodes = block(line, point, box, notesRank)
     const heading = nodes[0]?.type === 'heading' ? nodes[0] : undefined
     if (heading) {
       headingRank = heading.data?.rank ?? -1
       box = undefined
+      notesRank = undefined
     } else if (line.content.startsWith('专栏') && columnTitleExpression.test(line.content)) box = {rank: headingRank, itemRank: undefined}
+    else if (noteExpression.test(line.content)) notesRank = headingRank
+    else if (notesRank !== undefined && !matchOutlineMarker(line.content)) notesRank = undefined
     children.push(...nodes)
     index++
   }
@@ -97,9 +103,10 @@ interface Box {
  * sentence), or a paragraph. Under a 专栏 title, a numbered line that goes on
  * past its run-in title (`1．工业废气治理工程。完成50家…`), ranked below the
  * heading the box lies under and not above the box's first item, is an item
- * of the box, not a heading of the document.
+ * of the box, not a heading of the document. So is a numbered line after 注：
+ * (`2．属性为约束性的指标须完成。`) a note.
  */
-function block(line: SourceLine, point: PointFactory, box: Box | undefined): RootContent[] {
+function block(line: SourceLine, point: PointFactory, box: Box | undefined, notesRank: number | undefined): RootContent[] {
   let start = line.contentStart
   let content = line.content
   const hash = markdownHashExpression.exec(content)
@@ -114,7 +121,8 @@ function block(line: SourceLine, point: PointFactory, box: Box | undefined): Roo
     const titleLength = stop === -1 ? rest.length : stop
     const isBoxItem = box !== undefined && marker.rank > box.rank && marker.rank >= (box.itemRank ?? marker.rank) && stop !== -1 && stop + 1 < rest.length
     if (isBoxItem) box.itemRank ??= marker.rank
-    if (!isBoxItem && !isDefinition(rest) && titleLength <= maximumHeadingLength && (stop === -1 ? rest.length <= maximumHeadingLength : true)) {
+    const isNote = notesRank !== undefined && marker.rank > notesRank
+    if (!isBoxItem && !isNote && !isDefinition(rest) && titleLength <= maximumHeadingLength && (stop === -1 ? rest.length <= maximumHeadingLength : true)) {
       const titleStart = start + marker.length
       const heading = headingNode(titleStart, titleStart + titleLength, point, line)
       heading.data = {number: marker.number, rank: marker.rank}
