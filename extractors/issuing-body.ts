@@ -55,13 +55,14 @@ const extractIssuingBody: Plugin<[], Root> = function () {
       const organ = titleOrganExpression.exec(titleBlock.text.trim())?.[1]
       if (organ) for (const name of organ.split(/[\s\u3000]+/)) if (name.length >= 2) add(titleBlock, name)
     }
-    // A plan printed without a notice names its organ on the cover, right below the title.
+    // A plan printed without a notice names its organs on the cover, right below the title, one a line.
     const lastTitle = front.title.at(-1)
     if (issuers.length === 0 && lastTitle) {
-      for (const block of blocks.slice(lastTitle.index + 1, Math.min(front.bodyStart, lastTitle.index + 4))) {
+      for (const block of blocks.slice(lastTitle.index + 1, Math.min(front.bodyStart, lastTitle.index + 8))) {
         if (block.node.type !== 'paragraph') break
-        for (const name of organNames(block.text)) add(block, name)
-        if (issuers.length > 0) break
+        const names = organNames(block.text)
+        if (names.length === 0 && issuers.length > 0) break
+        for (const name of names) add(block, name)
       }
     }
     file.data.issuers = issuers

@@ -79,6 +79,11 @@ describe('header extraction', () => {
     expect(record.title?.text).toBe('关于印发桐乡市“十四五”科技创新发展规划的通知')
   })
 
+  test('should take every organ on a cover, one a line, below the title', async () => {
+    const record = await extractText('绍兴市“十四五”教育事业发展规划\n\n绍兴市教育局\n绍兴市发展和改革委员会\n2021年8月\n\n第一章 发展基础\n\n成效显著。\n')
+    expect(record.issuers.map((issuer) => issuer.name)).toEqual(['绍兴市教育局', '绍兴市发展和改革委员会'])
+  })
+
   test('should read a date whose 〇 is typed as a circle (○)', async () => {
     const record = await extractText('关于印发某市“十四五”知识产权发展规划的通知\n\n各部门：\n\n现印发给你们。\n\n某市人民政府\n\n二○二二年三月一日\n')
     expect(record.date).toMatchObject({value: '2022-03-01', text: '二○二二年三月一日'})
