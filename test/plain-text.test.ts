@@ -52,6 +52,8 @@ describe('parsePlainText', () => {
   test('should read the numbered lines after 注： as notes, up to the next unnumbered line', () => {
     const tree = parsePlainText('第二节 发展目标\n\n注：1．学前三年毛入园率：指在园幼儿数占适龄人口的比例。\n2．属性为约束性的指标须完成。\n\n第三章 主要任务\n\n加强师资。\n\n（一）推进普惠发展。\n')
     expect(tree.children.map((node) => node.type)).toEqual(['heading', 'paragraph', 'paragraph', 'heading', 'paragraph', 'heading'])
+    const next = parsePlainText('第二章 发展目标\n\n注：1．属性为约束性的指标须完成。\n一、总体目标\n')
+    expect(next.children.map((node) => node.type)).toEqual(['heading', 'paragraph', 'heading'])
   })
 
   test('should not take a long numbered note or a decimal for a heading', () => {

@@ -28,6 +28,9 @@ export const outlineMarkers: readonly OutlineMarker[] = [
   {rank: 6, expression: /^([（(]\d{1,2}[）)])[ \t\u3000]*/}
 ]
 
+/** Rank of the first Arabic marker (`1．`): notes and list items are numbered from here on. */
+export const arabicMarkerRank = 5
+
 /** Longest heading title (after the marker); a longer first sentence is body text. */
 export const maximumHeadingLength = 40
 

@@ -15,7 +15,7 @@ import type {Plugin} from 'unified'
 import {columnTitleExpression} from '../../extractors/util/column-title.js'
 import {isNewHeader, matchFlatTable} from './flat-table.js'
 import {splitLines, type SourceLine} from './lines.js'
-import {isDefinition, matchOutlineMarker, maximumHeadingLength, runInStop} from './outline.js'
+import {arabicMarkerRank, isDefinition, matchOutlineMarker, maximumHeadingLength, runInStop} from './outline.js'
 import {pointFactory, type PointFactory} from './point.js'
 import './mdast-data.js'
 
@@ -121,7 +121,8 @@ function block(line: SourceLine, point: PointFactory, box: Box | undefined, note
     const titleLength = stop === -1 ? rest.length : stop
     const isBoxItem = box !== undefined && marker.rank > box.rank && marker.rank >= (box.itemRank ?? marker.rank) && stop !== -1 && stop + 1 < rest.length
     if (isBoxItem) box.itemRank ??= marker.rank
-    const isNote = notesRank !== undefined && marker.rank > notesRank
+    // Note: notes are numbered 1． or （1）; a 一、 after them opens the next section.
+    const isNote = notesRank !== undefined && marker.rank > notesRank && marker.rank >= arabicMarkerRank
     if (!isBoxItem && !isNote && !isDefinition(rest) && titleLength <= maximumHeadingLength && (stop === -1 ? rest.length <= maximumHeadingLength : true)) {
       const titleStart = start + marker.length
       const heading = headingNode(titleStart, titleStart + titleLength, point, line)
