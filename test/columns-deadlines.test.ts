@@ -51,17 +51,19 @@ describe('专栏', () => {
     expect(record.targets).toEqual([])
   })
 
-  test('should keep numbered items of a box in the box, out of the outline, up to the next heading of the same rank', async () => {
-    const text = '某县“十四五”生态环境保护规划\n\n第一章 主要任务\n\n第一节 深入打好蓝天保卫战\n\n专栏1 大气污染防治重点工程\n　　1．工业废气治理工程。完成50家工业企业废气提标改造。\n　　2．扬尘治理工程。建成区建筑工地扬尘在线监测覆盖率达到100%。\n\n一、加强监测。完善监测网络。\n\n第二节 深入打好碧水保卫战\n\n1．推进污水处理。到2025年，城镇生活污水集中收集率达到75%。\n'
+  test('should keep numbered items of a box in the box, out of the outline, up to a heading of the box\'s rank or above its items', async () => {
+    const text = '某县“十四五”生态环境保护规划\n\n第一章 主要任务\n\n第一节 深入打好蓝天保卫战\n\n专栏1 大气污染防治重点工程\n　　1．工业废气治理工程。完成50家工业企业废气提标改造。\n　　2．扬尘治理工程。建成区建筑工地扬尘在线监测覆盖率达到100%。\n\n一、加强监测。完善监测网络。\n\n专栏2 监测能力建设工程\n\n建设监测站点10个。\n\n（一）提升预警。建设预警平台。\n\n第二节 深入打好碧水保卫战\n\n1．推进污水处理。到2025年，城镇生活污水集中收集率达到75%。\n'
     const record = await extractText(text)
-    expect(record.columns.map((column) => column.text)).toEqual(['1．工业废气治理工程。完成50家工业企业废气提标改造。\n2．扬尘治理工程。建成区建筑工地扬尘在线监测覆盖率达到100%。'])
-    expect(record.outline[0]?.children.map((section) => [section.title, section.children.map((child) => child.title)])).toEqual([
-      ['深入打好蓝天保卫战', ['加强监测']],
-      ['深入打好碧水保卫战', ['推进污水处理']]
+    expect(record.columns.map((column) => column.text)).toEqual(['1．工业废气治理工程。完成50家工业企业废气提标改造。\n2．扬尘治理工程。建成区建筑工地扬尘在线监测覆盖率达到100%。', '建设监测站点10个。'])
+    // A 一、 after a box's 1． items, and a （一） after a box of plain paragraphs, are the document's own sections.
+    expect(record.outline[0]?.children.map((section) => [section.title, section.children.map((child) => [child.title, child.children.map((grandchild) => grandchild.title)])])).toEqual([
+      ['深入打好蓝天保卫战', [['加强监测', ['提升预警']]]],
+      ['深入打好碧水保卫战', [['推进污水处理', []]]]
     ])
     expect(record.targets.map((target) => [target.indicator, target.origin])).toEqual([
       ['工业企业废气提标改造', 'column'],
-      ['建成区建筑工地扬尘在线监测覆盖率', 'column']
+      ['建成区建筑工地扬尘在线监测覆盖率', 'column'],
+      ['建设监测站点', 'column']
     ])
   })
 })

@@ -100,10 +100,10 @@ interface Box {
 
 /**
  * The block(s) one line becomes: a heading (and the body after its first
- * sentence), or a paragraph. Under a 专栏 title, a numbered line that goes on
- * past its run-in title (`1．工业废气治理工程。完成50家…`), ranked below the
- * heading the box lies under and not above the box's first item, is an item
- * of the box, not a heading of the document. So is a numbered line after 注：
+ * sentence), or a paragraph. Under a 专栏 title, an Arabic-numbered line that
+ * goes on past its run-in title (`1．工业废气治理工程。完成50家…`), ranked below
+ * the heading the box lies under and not above the box's first item, is an
+ * item of the box, not a heading of the document. So is a numbered line after 注：
  * (`2．属性为约束性的指标须完成。`) a note.
  */
 function block(line: SourceLine, point: PointFactory, box: Box | undefined, notesRank: number | undefined): RootContent[] {
@@ -119,7 +119,7 @@ function block(line: SourceLine, point: PointFactory, box: Box | undefined, note
     const rest = content.slice(marker.length)
     const stop = runInStop(rest)
     const titleLength = stop === -1 ? rest.length : stop
-    const isBoxItem = box !== undefined && marker.rank > box.rank && marker.rank >= (box.itemRank ?? marker.rank) && stop !== -1 && stop + 1 < rest.length
+    const isBoxItem = box !== undefined && marker.rank > box.rank && marker.rank >= (box.itemRank ?? arabicMarkerRank) && stop !== -1 && stop + 1 < rest.length
     if (isBoxItem) box.itemRank ??= marker.rank
     // Note: notes are numbered 1． or （1）; a 一、 after them opens the next section.
     const isNote = notesRank !== undefined && marker.rank > notesRank && marker.rank >= arabicMarkerRank
