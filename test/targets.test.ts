@@ -34,6 +34,7 @@ describe('parseValue', () => {
     ['2-3家', {kind: 'range', min: 2, max: 3}, '家'],
     ['1—2家', {kind: 'range', min: 1, max: 2}, '家'],
     ['3～5个', {kind: 'range', min: 3, max: 5}, '个'],
+    ['50%—60%', {kind: 'range', min: 50, max: 60}, '%'],
     ['8.6%', {kind: 'number', number: 8.6}, '%'],
     ['5万人', {kind: 'number', number: 5}, '万人'],
     ['10亿元', {kind: 'number', number: 10}, '亿元'],
@@ -248,10 +249,11 @@ describe('goals in prose and 专栏', () => {
       [null, '人均预期寿命', '岁', '80', 2025, 'text'],
       [null, '每千人口医疗卫生机构床位数', '张', '6.5', 2025, 'text']
     ])
-    const thousands = await extractText(head + '到2025年，全市地区生产总值达到1,500亿元，常住人口达到120万人。\n')
+    const thousands = await extractText(head + '到2025年，全市地区生产总值达到1,500亿元，常住人口达到120万人，数字经济占比达到50%—60%。\n')
     expect(brief(thousands.targets)).toEqual([
       [null, '全市地区生产总值', '亿元', '1500', 2025, 'text'],
-      [null, '常住人口', '万人', '120', 2025, 'text']
+      [null, '常住人口', '万人', '120', 2025, 'text'],
+      [null, '数字经济占比', '%', '50-60', 2025, 'text']
     ])
     const levels = await extractText(head + '到2025年，万元GDP能耗下降到0.45吨标准煤，平均通勤时间缩短至40分钟以内。\n')
     expect(brief(levels.targets)).toEqual([

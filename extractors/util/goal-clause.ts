@@ -9,7 +9,7 @@
  */
 import type {Value} from '../../schemas/record.js'
 import {anchored, anchoredMatchesOf, compact} from './text.js'
-import {completeScaleUnit, comparatorPrefixSource, fromGroups, measureUnits, proseTextValueExpression} from './value.js'
+import {completeScaleUnit, comparatorPrefixSource, fromGroups, measureUnits, percentBeforeRange, proseTextValueExpression} from './value.js'
 
 /** A goal found in a text, with offsets into that text. */
 export interface Goal {
@@ -33,7 +33,7 @@ const changeVerbExpression = /(?:上升|扩大|下降|降低|降|减少|缩小|�
  * so that 万人, 十亿元 or 一批 inside an indicator are never values.
  */
 const proseValueSource = new RegExp(
-  '(?:(?<verb>(?:' + verbSource + ')\\s*)?(?<prefix>' + comparatorPrefixSource + ')?\\s*(?<first>\\d+(?:,\\d{3})*(?:\\.\\d+)?)(?:\\s*(?:-|—|–|－|~|～|至)\\s*(?<second>\\d+(?:,\\d{3})*(?:\\.\\d+)?))?\\s*(?<unit>' + unitSource + ')|(?<chineseVerb>(?:' + verbSource + ')\\s*)(?<chinese>[一二两三四五六七八九十百千万]+)(?<chineseUnit>家|个|项|件|人|名|户|所))\\s*(?<suffix>及以上|或以上|以上|以内|及以下|以下|左右)?',
+  '(?:(?<verb>(?:' + verbSource + ')\\s*)?(?<prefix>' + comparatorPrefixSource + ')?\\s*(?<first>\\d+(?:,\\d{3})*(?:\\.\\d+)?)(?:' + percentBeforeRange + '\\s*(?:-|—|–|－|~|～|至)\\s*(?<second>\\d+(?:,\\d{3})*(?:\\.\\d+)?))?\\s*(?<unit>' + unitSource + ')|(?<chineseVerb>(?:' + verbSource + ')\\s*)(?<chinese>[一二两三四五六七八九十百千万]+)(?<chineseUnit>家|个|项|件|人|名|户|所))\\s*(?<suffix>及以上|或以上|以上|以内|及以下|以下|左右)?',
   'gu'
 )
 

@@ -43,6 +43,8 @@ const numberSource = '\\d+(?:,\\d{3})*(?:\\.\\d+)?'
 const chineseSource = '[〇零一二两三四五六七八九十百千万亿]+(?:点[〇零一二三四五六七八九]+)?'
 /** `2-3`, `1—2`, `3～5`, `3至5`. */
 const rangeSeparator = '\\s*(?:-|—|–|－|~|～|至|到)\\s*'
+/** A percent sign the first number of a range prints too (`50%—60%`). */
+export const percentBeforeRange = '(?:\\s*[%％](?=\\s*(?:-|—|–|－|~|～|至|到)\\s*\\d))?'
 
 const prefixComparators: ReadonlyArray<[RegExp, Comparator]> = [
   [/^(?:≥|>=|不低于|不少于|不小于|至少|大于等于)$/, '>='],
@@ -65,7 +67,7 @@ const suffixSource = '及以上|或以上|以上|以内|及以下|以下|左右'
  * so words such as 十四五 or 一批 are never read as values.
  */
 export const valueExpression = new RegExp(
-  '(?<prefix>' + comparatorPrefixSource + ')?\\s*(?:百分之(?<percent>' + chineseSource + ')|(?<first>' + numberSource + ')(?:' + rangeSeparator + '(?<second>' + numberSource + '))?\\s*(?<unit>' + unitAlternation + ')?|(?<chinese>' + chineseSource + ')\\s*(?<chineseUnit>' + unitAlternation + '))\\s*(?<suffix>' + suffixSource + ')?',
+  '(?<prefix>' + comparatorPrefixSource + ')?\\s*(?:百分之(?<percent>' + chineseSource + ')|(?<first>' + numberSource + ')(?:' + percentBeforeRange + rangeSeparator + '(?<second>' + numberSource + '))?\\s*(?<unit>' + unitAlternation + ')?|(?<chinese>' + chineseSource + ')\\s*(?<chineseUnit>' + unitAlternation + '))\\s*(?<suffix>' + suffixSource + ')?',
   'u'
 )
 
