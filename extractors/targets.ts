@@ -97,10 +97,13 @@ function yearOf(text: string): number | undefined {
 
 function tableTargets(block: Block, period: Period | null, file: VFile): Candidate[] {
   if (block.node.type !== 'table') return []
-  const read = readIndicatorTable(block.node, period)
+  const read = readIndicatorTable(block.node, period, file.data.kind === 'evaluation')
   if (!read.isIndicatorTable) {
     messageAt(file, 'Table has no indicator and target columns: not read as targets', block.node.position, 'unread-table', 'info')
     return []
+  }
+  if (read.interimYears.length > 0) {
+    messageAt(file, 'Interim targets of ' + read.interimYears.map((year) => year + '年').join(', ') + ' not kept: a target holds the value of its last year', block.node.position, 'interim-targets', 'info')
   }
   for (const problem of read.problems) messageAt(file, problem.reason, problem.position, problem.rule)
   return read.targets.map((row) => ({

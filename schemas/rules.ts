@@ -22,6 +22,7 @@ export const rules = {
   'unread-table': 'A table without indicator and target columns was not read as targets',
   'unparsed-table-row': 'A table row could not be read as an indicator',
   'missing-target-value': 'A target has no value (the cell holds —— or nothing)',
+  'interim-targets': 'A table gives targets for years before the plan\'s last (2023年, 2024年): not kept, a target holds one value',
   'non-numeric-target': 'A target value is text, not a number',
   'unparsed-column': 'A 专栏 box could not be read',
   'schema-invalid': 'The record does not conform to the schema',

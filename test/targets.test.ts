@@ -138,13 +138,20 @@ describe('indicator tables', () => {
     expect(record.targets[1]?.actuals).toEqual([])
   })
 
-  test('should read the year columns inside the plan period as actuals, and the year before it as the baseline', async () => {
-    const text = head + '指标\t2020年\t2021年\t2022年\t2025年\n规上工业增加值（亿元）\t200\t230\t260\t350\n\n指标\t2020年基期值\t2025年目标值\t2021年\n高新技术企业数（家）\t120\t300\t160\n'
-    const record = await extractText(text)
+  test('should read the year columns inside the period of a progress report as actuals, and the year before it as the baseline', async () => {
+    const tables = '指标\t2020年\t2021年\t2022年\t2025年\n规上工业增加值（亿元）\t200\t230\t260\t350\n\n指标\t2020年基期值\t2025年目标值\t2021年\n高新技术企业数（家）\t120\t300\t160\n'
+    const record = await extractText('某市“十四五”规划中期评估报告\n\n一、主要指标完成情况\n\n' + tables)
     expect(record.targets.map((target) => [target.indicator, target.baseline, target.actuals.map((actual) => actual.year)])).toEqual([
       ['规上工业增加值', {year: 2020, value: {kind: 'number', number: 200}}, [2021, 2022]],
       ['高新技术企业数', {year: 2020, value: {kind: 'number', number: 120}}, [2021]]
     ])
+    // In a plan, the years before its last are interim targets: not actuals, and said so.
+    const plan = await extractText(head + tables)
+    expect(plan.targets.map((target) => [target.indicator, target.value, target.baseline?.year, target.actuals])).toEqual([
+      ['规上工业增加值', {kind: 'number', number: 350}, 2020, []],
+      ['高新技术企业数', {kind: 'number', number: 300}, 2020, []]
+    ])
+    expect(rules(plan)).toContain('interim-targets')
   })
 
   test('should leave numbers and marks around an indicator name out of it', async () => {

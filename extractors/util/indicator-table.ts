@@ -14,7 +14,7 @@ import {completeScaleUnit, parseCellValue, parseValue, splitIndicatorUnit} from 
 /** What a column holds. */
 type Role =
   | {kind: 'index' | 'category' | 'indicator' | 'unit' | 'attribute' | 'status' | 'growth' | 'other'}
-  | {kind: 'target' | 'baseline' | 'actual'; year: number | null}
+  | {kind: 'target' | 'baseline' | 'actual' | 'interim'; year: number | null}
 
 /** One data row read as a target. */
 export interface TableTarget {
@@ -42,6 +42,8 @@ export interface ReadTable {
   isIndicatorTable: boolean
   targets: TableTarget[]
   problems: TableProblem[]
+  /** Years of columns that hold interim targets (a plan's 2023年, 2024年 before its 2025年): not kept, a target holds one value. */
+  interimYears: number[]
 }
 
 /** Header words → roles, the first match wins. */
@@ -69,14 +71,15 @@ const cellsOf = (row: TableRow) => row.children.map((cell) => toString(cell).tri
 
 /**
  * Read `table` in the plan `period`: its end is the year of a target column
- * that names none, its start tells the actuals among the year columns.
+ * that names none, its start tells the years reported inside the period —
+ * actuals in a progress report (`isReport`), interim targets in a plan.
  */
-export function readIndicatorTable(table: Table, period: Pick<Period, 'start' | 'end'> | null): ReadTable {
+export function readIndicatorTable(table: Table, period: Pick<Period, 'start' | 'end'> | null, isReport = false): ReadTable {
   const periodEnd = period?.end ?? null
   const rows = table.children
   const texts = rows.map(cellsOf)
   const headerIndex = texts.findIndex((cells) => cells.filter(Boolean).length >= 2 && cells.some((cell) => /指标|目标|内容/.test(cell)))
-  if (headerIndex === -1) return {isIndicatorTable: false, targets: [], problems: []}
+  if (headerIndex === -1) return {isIndicatorTable: false, targets: [], problems: [], interimYears: []}
   let header = texts[headerIndex]!.map(compact)
   let first = headerIndex + 1
   // A header broken over two lines: the next row holds only header words.
@@ -85,12 +88,13 @@ export function readIndicatorTable(table: Table, period: Pick<Period, 'start' | 
     header = header.map((cell, index) => cell + compact(next[index] ?? ''))
     first++
   }
-  const columnRoles = yearColumnRoles(header.map((cell) => roleOf(cell, periodEnd)), period)
+  const columnRoles = yearColumnRoles(header.map((cell) => roleOf(cell, periodEnd)), period, isReport)
   const adjusted = columnRoles.some((role) => role.kind === 'indicator') ? columnRoles : guessIndicator(columnRoles)
   if (!adjusted.some((role) => role.kind === 'indicator') || !adjusted.some((role) => role.kind === 'target')) {
-    return {isIndicatorTable: false, targets: [], problems: []}
+    return {isIndicatorTable: false, targets: [], problems: [], interimYears: []}
   }
-  const result: ReadTable = {isIndicatorTable: true, targets: [], problems: []}
+  const interimYears = adjusted.flatMap((role) => (role.kind === 'interim' && role.year !== null ? [role.year] : []))
+  const result: ReadTable = {isIndicatorTable: true, targets: [], problems: [], interimYears}
   let category: string | null = null
   const joinedHeader = header.join('|')
   for (let index = first; index < rows.length; index++) {
@@ -123,10 +127,11 @@ function roleOf(cell: string, periodEnd: number | null): Role {
  * Of several year columns (2020年, 2021年, 2022年, 2025年), the one of the
  * plan's last year is the target, else the latest; a later one (2035年 in a
  * 十四五 纲要) stays a target after it. Earlier years inside the plan period
- * are actuals; of the years before it, the latest is the baseline — unless a
- * column is named so (基期值), when every earlier year is an actual.
+ * are actuals in a progress report, interim targets in a plan; of the years
+ * before it, the latest is the baseline — unless a column is named so
+ * (基期值), when every earlier year is an actual.
  */
-function yearColumnRoles(columnRoles: Role[], period: Pick<Period, 'start' | 'end'> | null): Role[] {
+function yearColumnRoles(columnRoles: Role[], period: Pick<Period, 'start' | 'end'> | null, isReport: boolean): Role[] {
   const years = columnRoles.flatMap((role) => (role.kind === 'target' && role.year !== null ? [role.year] : []))
   const target = period?.end != null && years.includes(period.end) ? period.end : Math.max(...years)
   const isActual = (year: number) => period?.start != null && year >= period.start
@@ -134,7 +139,8 @@ function yearColumnRoles(columnRoles: Role[], period: Pick<Period, 'start' | 'en
   const baseline = columnRoles.some((role) => role.kind === 'baseline') ? undefined : Math.max(...before)
   return columnRoles.map((role) => {
     if (role.kind !== 'target' || role.year === null || role.year >= target) return role
-    return {kind: role.year === baseline ? 'baseline' : 'actual', year: role.year}
+    if (role.year === baseline) return {kind: 'baseline', year: role.year}
+    return {kind: isActual(role.year) && !isReport ? 'interim' : 'actual', year: role.year}
   })
 }
 
