@@ -262,6 +262,11 @@ describe('goals in prose and 专栏', () => {
       [null, '常住人口', '万人', '120', 2025, 'text'],
       [null, '数字经济占比', '%', '50-60', 2025, 'text']
     ])
+    const scaled = await extractText(head + '到2025年，地区生产总值突破千亿元，培育十亿元级企业5家。\n')
+    expect(brief(scaled.targets)).toEqual([
+      [null, '地区生产总值', '亿元', '>1000', 2025, 'text'],
+      [null, '培育十亿元级企业', '家', '5', 2025, 'text']
+    ])
     const levels = await extractText(head + '到2025年，万元GDP能耗下降到0.45吨标准煤，平均通勤时间缩短至40分钟以内。\n')
     expect(brief(levels.targets)).toEqual([
       [null, '万元GDP能耗', '吨标准煤', '0.45', 2025, 'text'],

@@ -28,12 +28,15 @@ const unitSource =
 const verbSource = '达到|达|提高到|提高至|提升到|提升至|增加到|增至|增长到|保持在|控制在|稳定在|为|至|到'
 /** A change that 到/至 completes into a level (`下降到0.45吨标准煤`): not part of the indicator. */
 const changeVerbExpression = /(?:上升|扩大|下降|降低|降|减少|缩小|缩短)$/
+/** Comparators a Chinese numeral may follow (`突破千亿元`, `超千亿`). */
+const chineseComparatorSource = '突破|超过|超|不少于|不低于'
 /**
- * One value in prose. Chinese numerals only right after a verb (`达到千家`),
- * so that 万人, 十亿元 or 一批 inside an indicator are never values.
+ * One value in prose. Chinese numerals only right after a verb or a
+ * comparator (`达到千家`, `突破千亿元`), so that 万人, 十亿元 or 一批 inside an
+ * indicator are never values.
  */
 const proseValueSource = new RegExp(
-  '(?:(?<verb>(?:' + verbSource + ')\\s*)?(?<prefix>' + comparatorPrefixSource + ')?\\s*(?<first>\\d+(?:,\\d{3})*(?:\\.\\d+)?)(?:' + percentBeforeRange + '\\s*(?:-|—|–|－|~|～|至)\\s*(?<second>\\d+(?:,\\d{3})*(?:\\.\\d+)?))?\\s*(?<unit>' + unitSource + ')|(?<chineseVerb>(?:' + verbSource + ')\\s*)(?<chinese>[一二两三四五六七八九十百千万]+)(?<chineseUnit>家|个|项|件|人|名|户|所))\\s*(?<suffix>及以上|或以上|以上|以内|及以下|以下|左右)?',
+  '(?:(?<verb>(?:' + verbSource + ')\\s*)?(?<prefix>' + comparatorPrefixSource + ')?\\s*(?<first>\\d+(?:,\\d{3})*(?:\\.\\d+)?)(?:' + percentBeforeRange + '\\s*(?:-|—|–|－|~|～|至)\\s*(?<second>\\d+(?:,\\d{3})*(?:\\.\\d+)?))?\\s*(?<unit>' + unitSource + ')|(?<chineseVerb>(?:' + verbSource + '|(?<chinesePrefix>' + chineseComparatorSource + '))\\s*)(?<chinese>[一二两三四五六七八九十百千万]+)(?<chineseUnit>家|个|项|件|人|名|户|所|亿元|万元|万人|亿))\\s*(?<suffix>及以上|或以上|以上|以内|及以下|以下|左右)?',
   'gu'
 )
 
@@ -44,7 +47,7 @@ const proseValueSource = new RegExp(
  */
 export const proseValueExpression = anchored(
   proseValueSource,
-  new RegExp('\\d+|(?:' + verbSource + ')\\s*[一二两三四五六七八九十百千万]', 'g'),
+  new RegExp('\\d+|(?:' + verbSource + '|' + chineseComparatorSource + ')\\s*[一二两三四五六七八九十百千万]', 'g'),
   7,
   [...verbSource.split('|'), ...comparatorPrefixSource.split('|')].map((word) => word[0]).join('')
 )
@@ -102,7 +105,7 @@ function isDigit(code: number): boolean {
 }
 
 /** Cheap test before the full expression: a digit, a numeral after a verb, or a word value. */
-const mayHoldValueExpression = new RegExp('[0-9]|(?:达到|达|为|至|到)[一二两三四五六七八九十百千万]|' + proseTextValueExpression.source)
+const mayHoldValueExpression = new RegExp('[0-9]|(?:达到|达|为|至|到|' + chineseComparatorSource + ')[一二两三四五六七八九十百千万]|' + proseTextValueExpression.source)
 
 function goalsInClause(text: string, clauseStart: number, clauseEnd: number): Goal[] {
   if (!mayHoldValueExpression.test(text.slice(clauseStart, clauseEnd))) return []

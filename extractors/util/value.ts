@@ -109,7 +109,7 @@ const noValueExpression = /^(?:无|暂无|待定|不适用|未定)$/
 
 /** Build a value from the groups of `valueExpression`. */
 export function fromGroups(groups: Record<string, string | undefined>): ParsedValue | undefined {
-  const comparator = comparatorOf(groups.prefix, groups.suffix)
+  const comparator = comparatorOf(groups.prefix ?? groups.chinesePrefix, groups.suffix)
   if (groups.percent) {
     const number = parseChineseNumber(groups.percent)
     return number === undefined ? undefined : withComparator(number, '%', comparator)
@@ -154,7 +154,7 @@ export function splitIndicatorUnit(text: string): {indicator: string; unit: stri
  */
 export function completeScaleUnit(unit: string | null, indicator: string): string | null {
   if (unit !== '亿' && unit !== '万' && unit !== '千') return unit
-  if (/(?:额|金额|收入|资金|产值|增加值|投入|规模|贷款|融资|营收)$/.test(indicator)) return unit + '元'
+  if (/(?:额|金额|收入|资金|产值|总值|增加值|投入|规模|贷款|融资|营收)$/.test(indicator)) return unit + '元'
   if (/(?:人才|人员|人数|人|队伍)$/.test(indicator)) return unit + '人'
   return unit
 }
