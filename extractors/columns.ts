@@ -12,7 +12,7 @@ import type {Plugin} from 'unified'
 import type {Column} from '../schemas/record.js'
 import {blocksOf, spanOf, type Block} from './util/blocks.js'
 import {columnTitleExpression} from './util/column-title.js'
-import {compact} from './util/text.js'
+import {compact, toHalfWidth} from './util/text.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -41,7 +41,7 @@ const extractColumns: Plugin<[], Root> = function () {
       const last = body.at(-1) ?? block
       columns.push({
         id,
-        number: match.groups.number ? toHalfDigits(match.groups.number) : null,
+        number: match.groups.number ? toHalfWidth(match.groups.number) : null,
         title: compact(match.groups.title).replace(/^[:：]/, ''),
         section: block.node.data?.section ?? null,
         text: body.map((part) => part.text.trim()).join('\n'),
@@ -52,10 +52,6 @@ const extractColumns: Plugin<[], Root> = function () {
     }
     file.data.columns = columns
   }
-}
-
-function toHalfDigits(text: string): string {
-  return text.replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))
 }
 
 /** The paragraphs and tables of the box whose title is `blocks[index]`. */

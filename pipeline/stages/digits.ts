@@ -7,6 +7,7 @@
  * otherwise yield no year, value or document number at all. The decimal point
  * between two digits (`１２．５`) becomes `.` too.
  */
+import {toHalfWidth} from '../../extractors/util/text.js'
 
 const fullWidthDigitExpression = /[０-９]/
 const fullWidthNumberExpression = /[０-９]+(?:．[０-９]+)*/g
@@ -17,7 +18,7 @@ export function halfWidthDigits(text: string): {text: string; changed: number} {
   let changed = 0
   const result = text.replace(fullWidthNumberExpression, function (number) {
     changed += number.length
-    return number.replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0)).replace(/．/g, '.')
+    return toHalfWidth(number)
   })
   return {text: result, changed}
 }
