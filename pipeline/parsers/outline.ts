@@ -36,14 +36,11 @@ export const maximumHeadingLength = 40
 
 /**
  * Where a run-in title ends in the text after its marker (-1 when it does
- * not): at 。 or ； (`（一）指导思想。以…`), or at a colon (`一、工作目标：到2025年…`)
- * unless a definition follows it (`1．万人发明专利拥有量：指…`, the notes under a table).
+ * not): at 。 or ； (`（一）指导思想。以…`), or at a colon (`一、工作目标：到2025年…`).
+ * A definition (`isDefinition`) is never a heading, so its colon is not asked about.
  */
 export function runInStop(rest: string): number {
-  const stop = rest.search(/[。；]/)
-  const colon = rest.search(/[：:]/)
-  if (colon === -1 || (stop !== -1 && stop < colon) || isDefinition(rest)) return stop
-  return colon
+  return rest.search(/[。；：:]/)
 }
 
 /** Whether the text after a marker defines a term (`万人发明专利拥有量：指…`): a note, never a heading. */

@@ -123,7 +123,7 @@ function block(line: SourceLine, point: PointFactory, box: Box | undefined, note
     if (isBoxItem) box.itemRank ??= marker.rank
     // Note: notes are numbered 1． or （1）; a 一、 after them opens the next section.
     const isNote = notesRank !== undefined && marker.rank > notesRank && marker.rank >= arabicMarkerRank
-    if (!isBoxItem && !isNote && !isDefinition(rest) && titleLength <= maximumHeadingLength && (stop === -1 ? rest.length <= maximumHeadingLength : true)) {
+    if (!isBoxItem && !isNote && titleLength <= maximumHeadingLength && !isDefinition(rest)) {
       const titleStart = start + marker.length
       const heading = headingNode(titleStart, titleStart + titleLength, point, line)
       heading.data = {number: marker.number, rank: marker.rank}
