@@ -67,6 +67,11 @@ function yearIn(text: string): number | null {
   return match?.[1] ? Number(match[1]) : null
 }
 
+/** A number or mark before a category's or an indicator's name (`一、`, `（二）`, `1．`, `（2）`, `★` for 约束性). */
+const enumerationExpression = /^(?:[一二三四五六七八九十]+[、．.]|[（(](?:[一二三四五六七八九十]+|\d{1,2})[）)]|\d{1,2}[.．、]|[★☆*＊▲△●◆■])\s*/
+/** A footnote mark after an indicator's name (`森林覆盖率*`, `…拥有量①`). */
+const footnoteMarkExpression = /[*＊★☆①②③④⑤⑥⑦⑧⑨⑩]+$/
+
 const cellsOf = (row: TableRow) => row.children.map((cell) => toString(cell).trim())
 
 /**
@@ -104,7 +109,7 @@ export function readIndicatorTable(table: Table, period: Pick<Period, 'start' | 
     const filled = cells.filter(Boolean)
     // A row with one text cell across a wide table is a category row (一、经济发展).
     if (cells.length === 1 && filled.length === 1 && adjusted.length > 2 && !parseValue(filled[0]!)) {
-      category = compact(filled[0]!).replace(/^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十]+[）)]|\d+[.．、])/, '')
+      category = compact(filled[0]!).replace(enumerationExpression, '')
       continue
     }
     const aligned = cells.length < adjusted.length ? [...Array<string>(adjusted.length - cells.length).fill(''), ...cells] : cells
@@ -152,10 +157,6 @@ function guessIndicator(columnRoles: Role[]): Role[] {
   return columnRoles.map((role, at) => (at === index && (role.kind === 'other' || !hasCategory) ? {kind: 'indicator'} : role))
 }
 
-/** A number or mark before an indicator's name (`1．`, `（2）`, `★` for 约束性). */
-const enumerationExpression = /^(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）]|[★☆*＊▲△●◆■])\s*/
-/** A footnote mark after it (`森林覆盖率*`, `…拥有量①`). */
-const footnoteMarkExpression = /[*＊★☆①②③④⑤⑥⑦⑧⑨⑩]+$/
 
 function readRow(row: TableRow, cells: string[], columnRoles: Role[], category: string | null, result: ReadTable): void {
   const position = toPosition(row.position)
