@@ -143,7 +143,8 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number): Go
       const indicator = clause
         .slice(0, word.index)
         .replace(/^(?:实现|达到|做到|基本实现|全面实现)/, '')
-        .replace(/\s*(?:比\s*\d{4}\s*年(?:末|底)?)?\s*(?:基本|全面)?(?:实现|达到)?\s*$/, '')
+        .replace(baseYearExpression, '')
+        .replace(/\s*(?:基本|全面)?(?:实现|达到)?\s*$/, '')
         .trim()
       if (indicator.length >= 2) goals.push({indicator: compact(indicator), value: {kind: 'text', text: word[1]}, unit: null, start, end: start + word.index + word[1].length})
     }
