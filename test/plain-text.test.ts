@@ -72,6 +72,44 @@ describe('parsePlainText', () => {
     ])
   })
 
+  test('should read a stacked table: a cell a line, rows as wide as the header, ended by a heading', () => {
+    const text = '指标名称\n单位\n2020年\n2025年目标\n市场主体总量\n万户\n5.2\n7\n食品抽检合格率\n%\n98\n≥98.5\n二、重点任务\n加强监管能力建设。\n'
+    expect(tables(text)).toEqual([
+      [
+        ['指标名称', '单位', '2020年', '2025年目标'],
+        ['市场主体总量', '万户', '5.2', '7'],
+        ['食品抽检合格率', '%', '98', '≥98.5']
+      ]
+    ])
+    expect(headings(text)).toEqual([[1, '二、', '重点任务']])
+  })
+
+  test('should read a stacked table under a 序号 column row by row, with category rows, left-out merged cells and a page break', () => {
+    const numbered = '序号\n指标\n2020年\n2025年\n属性\n一、创造\n1\n发明专利拥有量（件）\n186\n300\n预期性\n2\n商标总量（件）\n12056\n18000\n预期性\n注：〔 〕内为累计数。\n'
+    expect(tables(numbered)).toEqual([
+      [
+        ['序号', '指标', '2020年', '2025年', '属性'],
+        ['一、创造'],
+        ['1', '发明专利拥有量（件）', '186', '300', '预期性'],
+        ['2', '商标总量（件）', '12056', '18000', '预期性']
+      ]
+    ])
+    const merged = '类别\n\n序号\n\n指标\n\n2020年\n\n2025年\n\n创造\n\n1\n\n发明专利拥有量\n\n186\n\n300\n\n2\n\n- 3 -\n\n商标总量\n\n12056\n\n18000\n\n运用\n\n3\n\n质押融资金额\n\n2.5\n\n5\n'
+    expect(tables(merged)).toEqual([
+      [
+        ['类别', '序号', '指标', '2020年', '2025年'],
+        ['创造', '1', '发明专利拥有量', '186', '300'],
+        ['', '2', '商标总量', '12056', '18000'],
+        ['运用', '3', '质押融资金额', '2.5', '5']
+      ]
+    ])
+  })
+
+  test('should not read short lines without a header of indicators and values as a stacked table', () => {
+    expect(tables('指标\n单位\n属性\n发明专利\n件\n预期性\n')).toEqual([])
+    expect(tables('指标名称\n2025年\n到2025年，发明专利拥有量达到300件。\n')).toEqual([])
+  })
+
   test('should read a tab-separated table with a leading tab for an empty cell', () => {
     const text = '项目\t指标（单位）\t发展目标\n产出\t发明专利拥有量（件）\t3100\n\t有效注册商标量（件）\t15000\n'
     expect(tables(text)).toEqual([

@@ -113,6 +113,18 @@ describe('indicator tables', () => {
     for (const target of record.targets) expect(sliceAt(text, target.position).replace(/\s+/g, '')).toContain(target.quote.replace(/\s+/g, ''))
   })
 
+  test('should read a stacked table (a cell a line) and merge its rows with the same goals in prose', async () => {
+    const text = head + '到2025年，每万人口高价值发明专利拥有量达到1.5件，有效注册商标总量突破18000件。\n\n表1　主要发展指标\n序号\n指标名称\n2020年\n2025年\n年均增长（%）\n属性\n1\n每万人口高价值发明专利拥有量（件）\n0.6\n1.5\n20.1\n预期性\n2\n有效注册商标总量（件）\n12056\n18000\n8.3\n预期性\n注：〔 〕内为五年累计数。\n'
+    const record = await extractText(text)
+    expect(brief(record.targets)).toEqual([
+      [null, '每万人口高价值发明专利拥有量', '件', '1.5', 2025, 'table'],
+      [null, '有效注册商标总量', '件', '>18000', 2025, 'table']
+    ])
+    expect(record.targets.map((target) => target.mentions.length)).toEqual([1, 1])
+    expect(record.targets[0]?.baseline).toEqual({year: 2020, value: {kind: 'number', number: 0.6}})
+    for (const target of record.targets) expect(sliceAt(text, target.position).replace(/\s+/g, '')).toContain(target.quote.replace(/\s+/g, ''))
+  })
+
   test('should read a tab-separated table with unit, attribute, baseline and target-year columns', async () => {
     const text = head + '指标\t单位\t2020年\t2025年\t属性\n发明专利拥有量\t件\t1800\t3100\t预期性\n技术合同成交额\t亿元\t80\t150\t约束性\n'
     const record = await extractText(text)

@@ -7,7 +7,11 @@
  *   by blank lines, an empty cell as a lone tab;
  * - `tab-separated`: one row per line, cells separated by tabs, a leading tab
  *   for an empty first cell;
- * - `pipe`: Markdown pipe rows (`| a | b |`), the separator row skipped.
+ * - `pipe`: Markdown pipe rows (`| a | b |`), the separator row skipped;
+ * - `stacked`: each cell on a line of its own without tabs, as copying a
+ *   table from a web page or a PDF gives: a header of three cells or more
+ *   (序号 / 指标名称 / 2020年 / 2025年 / 属性), then rows of as many lines — or,
+ *   under a 序号 column, each row from its number to the next.
  */
 import type {Table, TableCell, TableRow} from 'mdast'
 import {toString} from 'mdast-util-to-string'
@@ -28,8 +32,9 @@ const pipeSeparatorExpression = /^\|[\s:|-]+\|$/
 /** Try every layout at `index`. */
 export function matchFlatTable(lines: SourceLine[], index: number, point: PointFactory): FlatTable | undefined {
   const line = lines[index]
-  // Note: every layout starts on a line that holds a tab or opens with a pipe; most lines do neither.
-  if (!line || (!line.raw.includes('\t') && line.content.charCodeAt(0) !== 0x7c)) return undefined
+  if (!line) return undefined
+  // Note: the other layouts start on a line that holds a tab or opens with a pipe; most lines do neither.
+  if (!line.raw.includes('\t') && line.content.charCodeAt(0) !== 0x7c) return isStackedHeaderCell(line) ? stacked(lines, index, point) : undefined
   return cellPerLine(lines, index, point) ?? tabSeparated(lines, index, point) ?? pipeTable(lines, index, point)
 }
 
@@ -146,7 +151,95 @@ function pipeTable(lines: SourceLine[], index: number, point: PointFactory): Fla
   return {node: tableNode(rows, point(lines[index]!.contentStart), point(lines[at - 1]!.contentEnd), 'pipe'), next: at}
 }
 
-function tableNode(rows: TableRow[], start: Point, end: Point, layout: 'cell-per-line' | 'tab-separated' | 'pipe'): Table {
+/** A header cell of a stacked table: a column name (序号, 指标名称, 计量单位, 2025年目标值, 年均增长（%）, 属性 …). */
+const stackedHeaderExpression =
+  /^(?:序号|编号|类别|分类|领域|项目|(?:主要|具体)?指标(?:名称)?|(?:计量)?单位|(?:指标)?属性|性质|备注|(?:19|20)\d{2}\s*年|基期|基准|现状|目标|规划|预期|年均增长|累计|完成|进度)/
+/** A header names the indicators and the values (a year, 目标, 预期). */
+const indicatorHeaderExpression = /指标|项目/
+const valueHeaderExpression = /(?:19|20)\d{2}|目标|预期/
+const serialHeaderExpression = /^(?:序号|编号)$/
+const serialExpression = /^\d{1,3}$/
+/** What never is a cell: a sentence, or a note (注：). */
+const sentenceExpression = /[。；;]|^(?:注|说明|备注)\s*[:：]/
+
+function isStackedHeaderCell(line: SourceLine | undefined): line is SourceLine {
+  return line !== undefined && line.kind === 'text' && line.content.length <= 16 && !line.raw.includes('\t') && stackedHeaderExpression.test(line.content)
+}
+
+/** A heading's marker (三、 （一） 第三章): the text after a table, never a cell of it — but a category row may open with one. */
+const markerExpression = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[章节]|第[一二三四五六七八九十]{1,3}部分)/
+
+function isStackedCell(line: SourceLine | undefined, mayBeCategory: boolean): line is SourceLine {
+  return (
+    line !== undefined &&
+    line.kind === 'text' &&
+    line.content.length <= 40 &&
+    !line.raw.includes('\t') &&
+    !sentenceExpression.test(line.content) &&
+    (mayBeCategory || !markerExpression.test(line.content))
+  )
+}
+
+/** Whether `line` is the serial number `number` of a row. */
+function isSerial(line: SourceLine | undefined, number: number): boolean {
+  return line !== undefined && line.kind === 'text' && serialExpression.test(line.content) && Number(line.content) === number
+}
+
+/** The index of the first line at or after `from` that is neither blank nor a page number (`- 5 -`: a page broke the table). */
+function skipBlank(lines: SourceLine[], from: number): number {
+  let at = from
+  while (lines[at]?.kind === 'blank' || (lines[at]?.kind === 'page-number' && !serialExpression.test(lines[at]!.content))) at++
+  return at
+}
+
+function stacked(lines: SourceLine[], index: number, point: PointFactory): FlatTable | undefined {
+  const header: SourceLine[] = []
+  let at = index
+  for (; isStackedHeaderCell(lines[at]); at = skipBlank(lines, at + 1)) header.push(lines[at] as SourceLine)
+  const width = header.length
+  const names = header.map((line) => line.content)
+  if (width < 3 || !names.some((name) => indicatorHeaderExpression.test(name)) || !names.some((name) => valueHeaderExpression.test(name))) return undefined
+  // A 序号 column, first or after the category: each row runs from its number to the next.
+  const serialIndex = names.slice(0, 2).findIndex((name) => serialHeaderExpression.test(name))
+  const rows = [row(header.map((line) => cell(line, point)))]
+  let last = at - 1
+  for (let number = 1; ; number++) {
+    let next = at
+    let lead: SourceLine | undefined
+    if (serialIndex !== -1) {
+      // Before the number, a line of its own: the category of the rows that follow (知识产权创造).
+      const after = skipBlank(lines, next + 1)
+      if (isStackedCell(lines[next], true) && !isSerial(lines[next], number) && isSerial(lines[after], number)) {
+        lead = lines[next]
+        next = after
+      }
+      if (!isSerial(lines[next], number)) break
+    }
+    const group: SourceLine[] = []
+    const room = width - Math.max(serialIndex, 0)
+    for (; group.length < room && isStackedCell(lines[next], false) && !(serialIndex !== -1 && group.length > 0 && isSerial(lines[next], number + 1)); next = skipBlank(lines, next + 1)) group.push(lines[next] as SourceLine)
+    // A row holds a number past its first cell; under a 序号, merged cells may be left out.
+    if (group.length < (serialIndex === -1 ? width : 3) || !group.slice(1).some((line) => /\d/.test(line.content))) break
+    const cells = group.map((line) => cell(line, point))
+    if (serialIndex === 0 && lead) rows.push(row([cell(lead, point)]))
+    if (serialIndex === 1) cells.unshift(lead ? cell(lead, point) : emptyCell(group[0]!, point))
+    // Merged cells left out follow the number (the category of the row above).
+    const serialAt = Math.max(serialIndex, 0)
+    if (cells.length < width) cells.splice(serialAt + 1, 0, ...Array.from({length: width - cells.length}, () => emptyCell(group[0]!, point)))
+    rows.push(row(cells))
+    last = lines.indexOf(group.at(-1)!, at)
+    at = next
+  }
+  if (rows.length < 3) return undefined
+  return {node: tableNode(rows, point(lines[index]!.contentStart), point(lines[last]!.contentEnd), 'stacked'), next: last + 1}
+}
+
+/** An empty cell at the end of `line` (a merged cell a stacked row leaves out). */
+function emptyCell(line: SourceLine, point: PointFactory): TableCell {
+  return spanCell(line, line.contentEnd, line.contentEnd, point)
+}
+
+function tableNode(rows: TableRow[], start: Point, end: Point, layout: 'cell-per-line' | 'tab-separated' | 'pipe' | 'stacked'): Table {
   return {type: 'table', align: [], children: rows, position: {start, end}, data: {layout}}
 }
 
