@@ -105,6 +105,19 @@ describe('parsePlainText', () => {
     ])
   })
 
+  test('should read a table laid out with runs of spaces (pdftotext -layout) from its header row on', () => {
+    const text = '          表1  主要指标\n  类别        指标                  2020年    2025年\n  知识产权创造\n              发明专利拥有量（件）  186       300\n  运用        质押融资金额（亿元）  2.5       5\n\n       - 5 -\n（一）提升质量  到2025年，培育示范企业20家。\n'
+    expect(tables(text)).toEqual([
+      [
+        ['类别', '指标', '2020年', '2025年'],
+        ['知识产权创造'],
+        ['发明专利拥有量（件）', '186', '300'],
+        ['运用', '质押融资金额（亿元）', '2.5', '5']
+      ]
+    ])
+    expect(tables('一、发展目标  到2025年\n专利  2020年  300件。\n')).toEqual([])
+  })
+
   test('should not read short lines without a header of indicators and values as a stacked table', () => {
     expect(tables('指标\n单位\n属性\n发明专利\n件\n预期性\n')).toEqual([])
     expect(tables('指标名称\n2025年\n到2025年，发明专利拥有量达到300件。\n')).toEqual([])

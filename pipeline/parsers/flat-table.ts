@@ -11,7 +11,9 @@
  * - `stacked`: each cell on a line of its own without tabs, as copying a
  *   table from a web page or a PDF gives: a header of three cells or more
  *   (序号 / 指标名称 / 2020年 / 2025年 / 属性), then rows of as many lines — or,
- *   under a 序号 column, each row from its number to the next.
+ *   under a 序号 column, each row from its number to the next;
+ * - `space-separated`: one row per line, cells apart by two spaces or more
+ *   (pdftotext `-layout`, fixed-width exports), from a header row on.
  */
 import type {Table, TableCell, TableRow} from 'mdast'
 import {toString} from 'mdast-util-to-string'
@@ -34,7 +36,10 @@ export function matchFlatTable(lines: SourceLine[], index: number, point: PointF
   const line = lines[index]
   if (!line) return undefined
   // Note: the other layouts start on a line that holds a tab or opens with a pipe; most lines do neither.
-  if (!line.raw.includes('\t') && line.content.charCodeAt(0) !== 0x7c) return isStackedHeaderCell(line) ? stacked(lines, index, point) : undefined
+  if (!line.raw.includes('\t') && line.content.charCodeAt(0) !== 0x7c) {
+    if (isStackedHeaderCell(line)) return stacked(lines, index, point)
+    return spaceRunExpression.test(line.content) ? spaceSeparated(lines, index, point) : undefined
+  }
   return cellPerLine(lines, index, point) ?? tabSeparated(lines, index, point) ?? pipeTable(lines, index, point)
 }
 
@@ -162,7 +167,7 @@ const serialExpression = /^\d{1,3}$/
 /** What never is a cell: a sentence, or a note (注：). */
 const sentenceExpression = /[。；;]|^(?:注|说明|备注)\s*[:：]/
 
-function isStackedHeaderCell(line: SourceLine | undefined): line is SourceLine {
+function isStackedHeaderCell(line: SourceLine | undefined): boolean {
   return line !== undefined && line.kind === 'text' && line.content.length <= 16 && !line.raw.includes('\t') && stackedHeaderExpression.test(line.content)
 }
 
@@ -195,7 +200,7 @@ function skipBlank(lines: SourceLine[], from: number): number {
 function stacked(lines: SourceLine[], index: number, point: PointFactory): FlatTable | undefined {
   const header: SourceLine[] = []
   let at = index
-  for (; isStackedHeaderCell(lines[at]); at = skipBlank(lines, at + 1)) header.push(lines[at] as SourceLine)
+  for (; isStackedHeaderCell(lines[at]); at = skipBlank(lines, at + 1)) header.push(lines[at]!)
   const width = header.length
   const names = header.map((line) => line.content)
   if (width < 3 || !names.some((name) => indicatorHeaderExpression.test(name)) || !names.some((name) => valueHeaderExpression.test(name))) return undefined
@@ -234,12 +239,57 @@ function stacked(lines: SourceLine[], index: number, point: PointFactory): FlatT
   return {node: tableNode(rows, point(lines[index]!.contentStart), point(lines[last]!.contentEnd), 'stacked'), next: last + 1}
 }
 
+const spaceRunExpression = /[ \u3000]{2}/
+const spaceSeparatorExpression = /[ \u3000]{2,}/g
+
+/** The spans of a line's cells apart by two spaces or more; undefined for fewer than two. */
+function spaceSeparatedCells(line: SourceLine | undefined): Array<[number, number]> | undefined {
+  if (!line || line.kind !== 'text' || !spaceRunExpression.test(line.content)) return undefined
+  const spans: Array<[number, number]> = []
+  let from = 0
+  for (const separator of line.content.matchAll(spaceSeparatorExpression)) {
+    spans.push([line.contentStart + from, line.contentStart + separator.index])
+    from = separator.index + separator[0].length
+  }
+  spans.push([line.contentStart + from, line.contentEnd])
+  return spans.length >= 2 ? spans : undefined
+}
+
+function spaceSeparated(lines: SourceLine[], index: number, point: PointFactory): FlatTable | undefined {
+  const line = lines[index]!
+  const spans = spaceSeparatedCells(line)
+  if (!spans || spans.length < 3) return undefined
+  const names = textsOf(line, spans)
+  // A header: short column names, of the indicators and of the values, none a number.
+  if (names.some((name) => name.length > 16 || bareNumberExpression.test(name)) || !names.some((name) => indicatorHeaderExpression.test(name)) || !names.some((name) => valueHeaderExpression.test(name))) return undefined
+  const rows = [row(spans.map(([start, end]) => spanCell(line, start, end, point)))]
+  let last = index
+  for (let at = skipBlank(lines, index + 1); ; at = skipBlank(lines, last + 1)) {
+    let next = lines[at]
+    let cells = spaceSeparatedCells(next)
+    // A category row (知识产权创造) is a short line of its own before a row.
+    if (!cells && isStackedCell(next, true) && next.content.length <= 30 && spaceSeparatedCells(lines[skipBlank(lines, at + 1)])) {
+      rows.push(row([cell(next, point)]))
+      at = skipBlank(lines, at + 1)
+      next = lines[at]
+      cells = spaceSeparatedCells(next)
+    }
+    const texts = next && cells ? textsOf(next, cells) : []
+    // A row holds a number past its first cell, and no sentence (（一）提升创造质量  到2025年，培育…。).
+    if (!next || !cells || !texts.slice(1).some((text) => /\d/.test(text)) || texts.some((text) => text.length > 40 || sentenceExpression.test(text))) break
+    rows.push(row(cells.map(([start, end]) => spanCell(next, start, end, point))))
+    last = at
+  }
+  if (rows.length < 3) return undefined
+  return {node: tableNode(rows, point(line.contentStart), point(lines[last]!.contentEnd), 'space-separated'), next: last + 1}
+}
+
 /** An empty cell at the end of `line` (a merged cell a stacked row leaves out). */
 function emptyCell(line: SourceLine, point: PointFactory): TableCell {
   return spanCell(line, line.contentEnd, line.contentEnd, point)
 }
 
-function tableNode(rows: TableRow[], start: Point, end: Point, layout: 'cell-per-line' | 'tab-separated' | 'pipe' | 'stacked'): Table {
+function tableNode(rows: TableRow[], start: Point, end: Point, layout: NonNullable<NonNullable<Table['data']>['layout']>): Table {
   return {type: 'table', align: [], children: rows, position: {start, end}, data: {layout}}
 }
 

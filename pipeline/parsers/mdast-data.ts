@@ -31,6 +31,6 @@ declare module 'mdast' {
   }
   interface TableData {
     /** How the table was printed in the source. */
-    layout?: 'cell-per-line' | 'tab-separated' | 'pipe' | 'stacked' | 'gfm'
+    layout?: 'cell-per-line' | 'tab-separated' | 'pipe' | 'stacked' | 'space-separated' | 'gfm'
   }
 }
