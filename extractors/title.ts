@@ -20,7 +20,8 @@ declare module 'vfile' {
 /** Last document-type word of a title → kind; the first match wins. */
 const kinds: ReadonlyArray<[RegExp, DocumentKind]> = [
   [/(?:通知|通报)(?:[(（][^()（）]*[)）])?$/, 'notice'],
-  [/(?:评估(?:报告)?|(?:实施|进展|执行|完成)情况(?:的)?(?:报告|评估)?|总结(?:报告)?)(?:[(（][^()（）]*[)）])?$/, 'evaluation'],
+  // A report, evaluation or summary about how a plan went: …中期评估报告, …实施情况的报告, …中期评估情况的报告, …工作总结.
+  [/^(?=.*(?:评估|中期|(?:实施|进展|执行|完成)情况|总结)).*(?:评估|报告|总结)(?:[(（][^()（）]*[)）])?$/, 'evaluation'],
   [/纲要(?:[(（][^()（）]*[)）])?$/, 'outline'],
   [/(?:规划|计划)(?:[(（][^()（）]*[)）])?$/, 'plan'],
   [/(?:意见|方案)(?:[(（][^()（）]*[)）])?$/, 'opinion']

@@ -127,6 +127,8 @@ describe('header extraction', () => {
       ['某市知识产权三年行动计划（2021—2023年）', 'plan'],
       ['关于某市“十四五”知识产权发展规划实施情况的报告', 'evaluation'],
       ['某市“十四五”规划中期评估', 'evaluation'],
+      ['关于《某县“十四五”知识产权发展规划》中期评估情况的报告', 'evaluation'],
+      ['某县人民政府工作报告', 'other'],
       ['某市专利资助管理办法', 'other']
     ]
     for (const [title, kind] of kinds) {
