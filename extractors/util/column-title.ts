@@ -1,10 +1,11 @@
 /**
  * The title line of a special-project box (专栏): `专栏1：标题`, `专栏 1 标题`,
- * `专栏2:标题`, `专栏一 标题`, `专栏1标题`, `专栏：标题`, `专栏3-1 标题`, `专栏（1）标题`.
+ * `专栏2:标题`, `专栏一 标题`, `专栏1标题`, `专栏：标题`, `专栏3-1 标题`, `专栏（1）标题`,
+ * `【专栏1】标题`, `〔专栏2〕标题`.
  *
  * `专栏` at the start of a line, then a number (Arabic or Chinese) and/or a
  * separator, then a short title. Words that merely contain 专栏 (专题专栏,
- * 专栏文章) do not start a box: a bare `专栏` needs a colon.
+ * 专栏文章) do not start a box: a bare `专栏` needs a colon or a closing bracket.
  */
 export const columnTitleExpression =
-  /^专栏\s*(?:[（(]?(?<number>[0-9０-９]{1,3}(?:[-－—.．][0-9０-９]{1,2})?|[一二三四五六七八九十]{1,3})[)）]?\s*[:：、.．]?|[:：])\s*(?<title>[^。；;]{2,40})$/
+  /^[【〔[]?专栏\s*(?:[（(]?(?<number>[0-9０-９]{1,3}(?:[-－—.．][0-9０-９]{1,2})?|[一二三四五六七八九十]{1,3})[)）]?\s*[】〕\]]?\s*[:：、.．]?|[】〕\]]\s*[:：]?|[:：])\s*(?<title>[^。；;]{2,40})$/

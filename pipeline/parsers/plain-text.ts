@@ -69,7 +69,7 @@ export function parsePlainText(text: string): Root {
       headingRank = heading.data?.rank ?? -1
       box = undefined
       notesRank = undefined
-    } else if (line.content.startsWith('专栏') && columnTitleExpression.test(line.content)) box = {rank: headingRank, itemRank: undefined}
+    } else if (columnTitleExpression.test(line.content)) box = {rank: headingRank, itemRank: undefined}
     else if (noteExpression.test(line.content)) notesRank = headingRank
     else if (notesRank !== undefined && !matchOutlineMarker(line.content)) notesRank = undefined
     children.push(...nodes)
