@@ -133,7 +133,7 @@ function proseTargets(block: Block, goals: Goal[], origin: TargetOrigin, year: n
     unit: goal.unit,
     value: goal.value,
     year: yearOf(sentenceAround(block.text, goal.start)) ?? year,
-    baseline: null,
+    baseline: goal.baseline,
     actuals: [],
     status: null,
     origin,

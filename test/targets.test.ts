@@ -304,6 +304,21 @@ describe('goals in prose and 专栏', () => {
     expect(rules(record)).toContain('full-width-digits')
   })
 
+  test('should take the second value of a change from one level to another as the goal, the first as its baseline', async () => {
+    const record = await extractText(head + '到2025年，每万人口高价值发明专利拥有量由2020年的3.1件提高到6件，有效注册商标总量从2.1万件增加到3万件，质押融资额由2020年的12亿元增长至2025年的30亿元。\n')
+    expect(brief(record.targets)).toEqual([
+      [null, '每万人口高价值发明专利拥有量', '件', '6', 2025, 'text'],
+      [null, '有效注册商标总量', '万件', '3', 2025, 'text'],
+      [null, '质押融资额', '亿元', '30', 2025, 'text']
+    ])
+    expect(record.targets.map((target) => target.baseline)).toEqual([
+      {year: 2020, value: {kind: 'number', number: 3.1}},
+      null,
+      {year: 2020, value: {kind: 'number', number: 12}}
+    ])
+    expect(record.targets[0]?.quote).toBe('每万人口高价值发明专利拥有量由2020年的3.1件提高到6件')
+  })
+
   test('should read every word value the value expressions know, 动态清零 and 翻番 included', async () => {
     const record = await extractText(head + '——实现全县农村低保对象应保尽保，疫情防控动态清零，高新技术企业数量比2020年实现翻番。\n')
     expect(brief(record.targets)).toEqual([

@@ -7,7 +7,7 @@
  * start or the previous value), or the noun phrase after it when only a verb
  * precedes the number (`实施2-3家…项目`).
  */
-import type {Value} from '../../schemas/record.js'
+import type {Value, YearValue} from '../../schemas/record.js'
 import {anchored, anchoredMatchesOf, compact} from './text.js'
 import {completeScaleUnit, comparatorPrefixSource, fromGroups, measureUnits, percentBeforeRange, proseTextValueExpression} from './value.js'
 
@@ -16,6 +16,8 @@ export interface Goal {
   indicator: string
   value: Value
   unit: string | null
+  /** The level a change starts from, when the goal states it with its year (`由2020年的3.1件提高到6件`). */
+  baseline: YearValue | null
   /** Offsets of the whole goal (indicator and value) in the text. */
   start: number
   end: number
@@ -63,6 +65,9 @@ const leadExpression = new RegExp(
 const trailingVerbExpression = new RegExp('(?:累计)?(?:' + verbSource + '|' + comparatorPrefixSource + ')$')
 /** The base of a change (`单位GDP能耗比2020年下降15%`): the value says it, the indicator does not. */
 const baseYearExpression = /(?:比|较)\s*(?:19|20)\d{2}\s*年(?:末|底)?/
+/** A change from one level to another: `由2020年的3.1件` … `提高到6件` (the target is the second value). */
+const changeFromExpression = /(?:由|从)\s*(?:(?<year>(?:19|20)\d{2})\s*年(?:底|末)?\s*的?)?\s*$/
+const changeToExpression = /^\s*(?:提高|提升|增加|增长|上升|扩大|下降|降低|减少|缩小|缩短|降|发展)?\s*(?:到|至)\s*(?:(?:19|20)\d{2}\s*年(?:底|末)?\s*的?)?\s*$/
 /** Clauses that state means or existing resources, not goals. */
 const meansExpression = /^(?:依托|通过|围绕|按照|根据|借助|利用|对照|对标|相比|比|较|其中|同比)/
 /** Verbs that may stand alone before a number whose noun follows (`实施2-3家…`). */
@@ -116,25 +121,39 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number): Go
   const goals: Goal[] = []
   let cursor = 0
   const matches = anchoredMatchesOf(proseValueExpression, clause).filter((match) => !isYear(match, clause))
-  for (const [index, match] of matches.entries()) {
-    const parsed = match.groups ? fromGroups(match.groups) : undefined
+  for (let index = 0; index < matches.length; index++) {
+    const match = matches[index]!
+    let parsed = match.groups ? fromGroups(match.groups) : undefined
     if (!parsed) continue
     const verbLength = (match.groups?.verb ?? match.groups?.chineseVerb)?.length ?? 0
     const valueStart = match.index + verbLength
-    const valueEnd = match.index + match[0].length
+    let valueEnd = match.index + match[0].length
     let before = clause.slice(cursor, match.index).replace(/^[、和及与并且,，\s]+/, '')
     const beforeStart = match.index - before.length
+    // From one level to another: the second value is the goal, the first its baseline.
+    let baseline: YearValue | null = null
+    const from = changeFromExpression.exec(before)
+    const to = matches[index + 1]
+    const toParsed = from && to?.groups ? fromGroups(to.groups) : undefined
+    if (from && to && toParsed && changeToExpression.test(clause.slice(valueEnd, to.index + (to.groups?.verb?.length ?? 0)))) {
+      const year = from.groups?.year
+      baseline = year ? {year: Number(year), value: parsed.value} : null
+      before = before.slice(0, from.index)
+      parsed = {value: toParsed.value, unit: toParsed.unit ?? parsed.unit}
+      valueEnd = to.index + to[0].length
+      index++
+    }
     before = before.replace(trailingVerbExpression, '').replace(/(?:累计|共计|总计)\s*$/, '').trim()
     const verb = match.groups?.verb?.trim()
     if (verb === '到' || verb === '至') before = before.replace(changeVerbExpression, '')
     const nextStart = matches[index + 1]?.index ?? clause.length
     const after = clause.slice(valueEnd, nextStart).replace(/[、和及与].*$/, '').trim()
-    const useAfter = /^[\p{Script=Han}A-Za-z“"]/u.test(after) && after.length >= 2 && (before.length === 0 || leadingVerbExpression.test(before))
+    const useAfter = !baseline && /^[\p{Script=Han}A-Za-z“"]/u.test(after) && after.length >= 2 && (before.length === 0 || leadingVerbExpression.test(before))
     const indicator = (useAfter ? after : before).replace(/^(?:其中|并|且|同时|力争|确保)/, '').replace(baseYearExpression, '').trim()
     cursor = useAfter ? valueEnd + clause.slice(valueEnd).indexOf(after) + after.length : valueEnd
     if (indicator.length < 2 || !/\p{Script=Han}/u.test(indicator)) continue
     const goalStart = useAfter ? valueStart : beforeStart
-    goals.push({indicator: compact(indicator), value: parsed.value, unit: completeScaleUnit(parsed.unit === '％' ? '%' : parsed.unit, indicator), start: start + goalStart, end: start + (useAfter ? cursor : valueEnd)})
+    goals.push({indicator: compact(indicator), value: parsed.value, unit: completeScaleUnit(parsed.unit === '％' ? '%' : parsed.unit, indicator), baseline, start: start + goalStart, end: start + (useAfter ? cursor : valueEnd)})
   }
   if (goals.length === 0) {
     const word = proseTextValueExpression.exec(clause)
@@ -146,7 +165,7 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number): Go
         .replace(baseYearExpression, '')
         .replace(/\s*(?:基本|全面)?(?:实现|达到)?\s*$/, '')
         .trim()
-      if (indicator.length >= 2) goals.push({indicator: compact(indicator), value: {kind: 'text', text: word[1]}, unit: null, start, end: start + word.index + word[1].length})
+      if (indicator.length >= 2) goals.push({indicator: compact(indicator), value: {kind: 'text', text: word[1]}, unit: null, baseline: null, start, end: start + word.index + word[1].length})
     }
   }
   return goals
