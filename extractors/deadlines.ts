@@ -15,7 +15,7 @@ import periods from './data/plan-periods.json' with {type: 'json'}
 import {blocksOf, spanOf, type Block} from './util/blocks.js'
 import {goalsIn} from './util/goal-clause.js'
 import {yearNumber, yearSource} from './util/date.js'
-import {anchored, anchoredMatchesOf, matchesOf} from './util/text.js'
+import {anchored, anchoredMatchesOf, compact, matchesOf} from './util/text.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -59,6 +59,7 @@ const extractDeadlines: Plugin<[], Root> = function () {
     const periodEnd = file.data.period?.end ?? null
     const deadlines: Deadline[] = []
     for (const block of blocks) {
+      if (block.node.type === 'table') deadlines.push(...tableDeadlines(block, reference, periodEnd))
       if (block.node.type !== 'paragraph' || guiding.has(block.node.data?.section ?? '')) continue
       // Note: a time expression never spans the end of a sentence, so they are
       // found in the whole block at once, then taken sentence by sentence.
@@ -102,6 +103,47 @@ function sentenceAt(text: string, index: number): [number, number] {
   return [start, Math.min(text.length, end + 1)]
 }
 
+/** The column of a task table (任务分工表) that says when each task is due: 完成时限, 时间节点, 完成时间. */
+const dueColumnExpression = /^(?:(?:完成|截止|办结)?(?:时限|时间|期限)|时间节点|时间安排|进度安排)$/
+
+/** The deadlines of a task table: one per time expression in the due column of a row (2023年底前). */
+function tableDeadlines(block: Block, reference: number | undefined, periodEnd: number | null): Deadline[] {
+  const found: Deadline[] = []
+  let due = -1
+  let offset = 0
+  for (const row of block.text.split('\n')) {
+    const rowStart = offset
+    offset += row.length + 1
+    const cells = row.split('\t')
+    if (due === -1) {
+      due = cells.findIndex((cell) => dueColumnExpression.test(compact(cell)))
+      continue
+    }
+    const cell = cells[due]
+    if (!cell) continue
+    const tasks = cells.filter((_, index) => index !== due).map((text) => text.trim()).filter(Boolean)
+    const years = new Set<number>()
+    for (const match of anchoredMatchesOf(timeExpression, cell)) {
+      // Note: a date in a due column is a deadline however it is worded (2024年6月 means by then).
+      const resolved = resolve(match.groups ?? {}, cell.slice(0, match.index), reference, periodEnd, true)
+      if (!resolved || years.has(resolved.year)) continue
+      years.add(resolved.year)
+      found.push({
+        id: '',
+        section: block.node.data?.section ?? null,
+        column: block.node.data?.column ?? null,
+        year: resolved.year,
+        month: resolved.month,
+        kind: resolved.kind,
+        text: [...tasks, cell.trim()].join(' '),
+        quantities: goalsIn(tasks.join('；')).map((goal) => ({subject: goal.indicator, value: goal.value, unit: goal.unit})),
+        position: spanOf(block, rowStart, rowStart + row.length)
+      })
+    }
+  }
+  return found
+}
+
 /** The deadlines of one sentence (at `offset` in the block), from the time expressions found in it. */
 function inSentence(block: Block, offset: number, sentence: string, matches: RegExpExecArray[], reference: number | undefined, periodEnd: number | null): Deadline[] {
   const found: Deadline[] = []
@@ -140,7 +182,7 @@ interface Resolved {
   kind: Deadline['kind']
 }
 
-function resolve(groups: Record<string, string | undefined>, before: string, reference: number | undefined, periodEnd: number | null): Resolved | undefined {
+function resolve(groups: Record<string, string | undefined>, before: string, reference: number | undefined, periodEnd: number | null, isDue = false): Resolved | undefined {
   if (groups.plan) {
     const end = lexicon[groups.plan]?.[1]
     if (end === undefined || (reference !== undefined && end < reference)) return undefined
@@ -152,7 +194,7 @@ function resolve(groups: Record<string, string | undefined>, before: string, ref
   const year = yearNumber(groups.year ?? '')
   const quarter = groups.quarter ? '一二三四'.indexOf(groups.quarter) + 1 || Number(groups.quarter) : undefined
   const month = groups.month ? Number(groups.month) : quarter ? quarter * 3 : null
-  const isBound = Boolean(groups.marker && groups.marker !== '于') || Boolean(groups.before)
+  const isBound = isDue || Boolean(groups.marker && groups.marker !== '于') || Boolean(groups.before)
   // A bare year opening a clause (`2025年，为南京申请…`) is a deadline only when it lies ahead.
   const opensClause = /(?:^|[，,；;：:])\s*$/.test(before)
   // A span of years opening a clause (2023—2025年，每年…) commits to the whole span; one in a

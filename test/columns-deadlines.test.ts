@@ -75,6 +75,17 @@ describe('deadlines', () => {
   const dated = (body: string) =>
     '关于印发某市“十四五”知识产权发展规划的通知\n\n各部门：\n\n现印发给你们。\n\n某市人民政府\n\n2022年3月1日\n\n一、发展基础\n\n' + body
 
+  test('should read the due column of a task table: one deadline per row, a bare date included', async () => {
+    const text = '某县知识产权强县建设实施方案\n\n附件\n\n序号\t重点任务\t牵头单位\t完成时限\n1\t培育知识产权示范企业10家\t县市场监管局\t2023年底前\n2\t建设维权援助工作站\t县市场监管局\t2024年6月\n3\t开展专利导航\t县科技局\t长期坚持\n'
+    const record = await extractText(text)
+    expect(record.deadlines.map((deadline) => [deadline.year, deadline.month, deadline.kind, deadline.text])).toEqual([
+      [2023, null, 'by', '1 培育知识产权示范企业10家 县市场监管局 2023年底前'],
+      [2024, 6, 'by', '2 建设维权援助工作站 县市场监管局 2024年6月']
+    ])
+    expect(record.deadlines[0]?.quantities).toEqual([{subject: '培育知识产权示范企业', value: {kind: 'number', number: 10}, unit: '家'}])
+    expect(sliceAt(text, record.deadlines[1]!.position)).toBe('2\t建设维权援助工作站\t县市场监管局\t2024年6月')
+  })
+
   test.each([
     ['到2025年，建成知识产权强市。', 2025, null, 'by'],
     ['力争2024年，建成国家级知识产权保护示范区。', 2024, null, 'by'],
