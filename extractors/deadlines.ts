@@ -128,20 +128,25 @@ function tableDeadlines(block: Block, reference: number | undefined, periodEnd: 
       const resolved = resolve(match.groups ?? {}, cell.slice(0, match.index), reference, periodEnd, true)
       if (!resolved || years.has(resolved.year)) continue
       years.add(resolved.year)
-      found.push({
-        id: '',
-        section: block.node.data?.section ?? null,
-        column: block.node.data?.column ?? null,
-        year: resolved.year,
-        month: resolved.month,
-        kind: resolved.kind,
-        text: [...tasks, cell.trim()].join(' '),
-        quantities: goalsIn(tasks.join('；')).map((goal) => ({subject: goal.indicator, value: goal.value, unit: goal.unit})),
-        position: spanOf(block, rowStart, rowStart + row.length)
-      })
+      found.push(deadlineOf(block, resolved, [...tasks, cell.trim()].join(' '), tasks.join('；'), spanOf(block, rowStart, rowStart + row.length)))
     }
   }
   return found
+}
+
+/** A deadline of `block`: `text` is what it says, `promises` the text its quantities are read from. */
+function deadlineOf(block: Block, resolved: Resolved, text: string, promises: string, position: Deadline['position']): Deadline {
+  return {
+    id: '',
+    section: block.node.data?.section ?? null,
+    column: block.node.data?.column ?? null,
+    year: resolved.year,
+    month: resolved.month,
+    kind: resolved.kind,
+    text,
+    quantities: goalsIn(promises).map((goal) => ({subject: goal.indicator, value: goal.value, unit: goal.unit})),
+    position
+  }
 }
 
 /** The deadlines of one sentence (at `offset` in the block), from the time expressions found in it. */
@@ -161,17 +166,7 @@ function inSentence(block: Block, offset: number, sentence: string, matches: Reg
     years.add(resolved.year)
     const text = sentence.trim()
     const start = offset + sentence.indexOf(text)
-    found.push({
-      id: '',
-      section: block.node.data?.section ?? null,
-      column: block.node.data?.column ?? null,
-      year: resolved.year,
-      month: resolved.month,
-      kind: resolved.kind,
-      text,
-      quantities: goalsIn(text).map((goal) => ({subject: goal.indicator, value: goal.value, unit: goal.unit})),
-      position: spanOf(block, start, start + text.length)
-    })
+    found.push(deadlineOf(block, resolved, text, text, spanOf(block, start, start + text.length)))
   }
   return found
 }
