@@ -304,6 +304,16 @@ describe('goals in prose and 专栏', () => {
     expect(rules(record)).toContain('full-width-digits')
   })
 
+  test('should leave an aside bracket, 其中, and the span of a total (五年累计) out of the indicator', async () => {
+    const record = await extractText(head + '每万人口发明专利拥有量达到35件以上（其中高价值发明专利拥有量达到15件），知识产权质押融资金额五年累计达到50亿元，技术合同成交额“十四五”期间累计突破200亿元。\n')
+    expect(brief(record.targets)).toEqual([
+      [null, '每万人口发明专利拥有量', '件', '>=35', 2025, 'text'],
+      [null, '高价值发明专利拥有量', '件', '15', 2025, 'text'],
+      [null, '知识产权质押融资金额', '亿元', '50', 2025, 'text'],
+      [null, '技术合同成交额', '亿元', '>200', 2025, 'text']
+    ])
+  })
+
   test('should take the second value of a change from one level to another as the goal, the first as its baseline', async () => {
     const record = await extractText(head + '到2025年，每万人口高价值发明专利拥有量由2020年的3.1件提高到6件，有效注册商标总量从2.1万件增加到3万件，质押融资额由2020年的12亿元增长至2025年的30亿元。\n')
     expect(brief(record.targets)).toEqual([

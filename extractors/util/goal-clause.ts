@@ -65,6 +65,10 @@ const leadExpression = new RegExp(
 const trailingVerbExpression = new RegExp('(?:累计)?(?:' + verbSource + '|' + comparatorPrefixSource + ')$')
 /** The base of a change (`单位GDP能耗比2020年下降15%`): the value says it, the indicator does not. */
 const baseYearExpression = /(?:比|较)\s*(?:19|20)\d{2}\s*年(?:末|底)?/
+/** A total over a span (`五年累计`, `“十四五”期间累计`): the value's reckoning, not the indicator's name. */
+const cumulativeExpression = /(?:(?:[一二三四五六七八九十两]|\d{1,2})\s*年|[“"]十[一二三四五六]?五[”"](?:期间|时期)?|期间)?\s*(?:累计|共计|总计)\s*$/
+/** Words that open a clause without naming anything: 其中, 并, 同时 — and the bracket of an aside (（其中高价值…）). */
+const leadWordExpression = /^[（(]?\s*(?:其中|并|且|同时|力争|确保)|^[（(](?![^（）()]*[）)])/
 /** A change from one level to another: `由2020年的3.1件` … `提高到6件` (the target is the second value). */
 const changeFromExpression = /(?:由|从)\s*(?:(?<year>(?:19|20)\d{2})\s*年(?:底|末)?\s*的?)?\s*$/
 const changeToExpression = /^\s*(?:提高|提升|增加|增长|上升|扩大|下降|降低|减少|缩小|缩短|降|发展)?\s*(?:到|至)\s*(?:(?:19|20)\d{2}\s*年(?:底|末)?\s*的?)?\s*$/
@@ -143,13 +147,13 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number): Go
       valueEnd = to.index + to[0].length
       index++
     }
-    before = before.replace(trailingVerbExpression, '').replace(/(?:累计|共计|总计)\s*$/, '').trim()
+    before = before.replace(trailingVerbExpression, '').replace(cumulativeExpression, '').trim()
     const verb = match.groups?.verb?.trim()
     if (verb === '到' || verb === '至') before = before.replace(changeVerbExpression, '')
     const nextStart = matches[index + 1]?.index ?? clause.length
     const after = clause.slice(valueEnd, nextStart).replace(/[、和及与].*$/, '').trim()
     const useAfter = !baseline && /^[\p{Script=Han}A-Za-z“"]/u.test(after) && after.length >= 2 && (before.length === 0 || leadingVerbExpression.test(before))
-    const indicator = (useAfter ? after : before).replace(/^(?:其中|并|且|同时|力争|确保)/, '').replace(baseYearExpression, '').trim()
+    const indicator = (useAfter ? after : before).replace(leadWordExpression, '').replace(baseYearExpression, '').trim()
     cursor = useAfter ? valueEnd + clause.slice(valueEnd).indexOf(after) + after.length : valueEnd
     if (indicator.length < 2 || !/\p{Script=Han}/u.test(indicator)) continue
     const goalStart = useAfter ? valueStart : beforeStart
