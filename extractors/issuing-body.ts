@@ -34,6 +34,7 @@ const extractIssuingBody: Plugin<[], Root> = function () {
     const blocks = blocksOf(tree)
     const issuers: Issuer[] = []
     const add = (block: Block, name: string) => {
+      if (name.length === 0) return
       const found = findSpaced(block.text, name)
       if (!found || issuers.some((issuer) => issuer.name === name)) return
       issuers.push({name, position: spanOf(block, found.start, found.end)})

@@ -67,6 +67,17 @@ describe('header extraction', () => {
     expect(record.jurisdiction?.name).toBe('南京市')
   })
 
+  test('should read a joint masthead, the organs one a line and 文件 after the last', async () => {
+    for (const masthead of ['中共某县委办公室\n某县人民政府办公室\n文件', '中共某县委办公室\n某县人民政府办公室文件']) {
+      const record = await extractText(masthead + '\n某办发〔2022〕8号\n关于印发某县知识产权强县建设实施方案的通知\n各乡镇：\n现印发给你们。\n中共某县委办公室\n某县人民政府办公室\n2022年5月10日\n')
+      expect([record.title?.text, record.docNumber?.text, record.issuers.map((issuer) => issuer.name)]).toEqual([
+        '关于印发某县知识产权强县建设实施方案的通知',
+        '某办发〔2022〕8号',
+        ['中共某县委办公室', '某县人民政府办公室']
+      ])
+    }
+  })
+
   test('should read the period of a 规划纲要 from its formal name, not from the 十三五 of its opening', async () => {
     const record = await extractText('某县国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n\n第一章 发展基础\n\n“十三五”时期，全县地区生产总值年均增长7.5%。\n')
     expect(record.period).toEqual({start: 2021, end: 2025, label: '十四五'})

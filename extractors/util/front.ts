@@ -52,9 +52,9 @@ export function frontOf(tree: Root): Front {
 function analyse(blocks: Block[]): Front {
   let bodyStart = blocks.findIndex((block) => block.node.type === 'heading' && (block.node.data?.rank ?? -1) >= 0)
   if (bodyStart === -1) bodyStart = blocks.length
-  const masthead: Block[] = []
+  const masthead: Block[] = jointMasthead(blocks)
   let title: Block[] = []
-  for (const block of blocks.slice(0, Math.min(bodyStart, 40))) {
+  for (const block of blocks.slice(masthead.length, Math.min(bodyStart, 40))) {
     const text = compact(block.text)
     // A metadata table (gov.cn pages: 索引号, 发文机关, 发文字号 …) may stand above the title.
     if (block.node.type === 'table' && labelledFields(block.text).length >= 2) continue
@@ -73,6 +73,22 @@ function analyse(blocks: Block[]): Front {
   const after = title.at(-1)?.index ?? masthead.at(-1)?.index ?? -1
   const date = findDate(blocks, after + 1, bodyStart)
   return {bodyStart, masthead, title, titleText, date, signature: date ? signatureAbove(blocks, date) : []}
+}
+
+/**
+ * The masthead of a joint document (联合行文): the organs one a line, the
+ * last followed by 文件 (on its line or on a line of its own).
+ */
+function jointMasthead(blocks: Block[]): Block[] {
+  const organs: Block[] = []
+  for (const block of blocks.slice(0, 8)) {
+    if (block.node.type !== 'paragraph') break
+    const text = compact(block.text)
+    if (organs.length > 0 && (text === '文件' || (mastheadExpression.test(text) && organNames(block.text.trim().replace(/\s*文\s*件$/, '')).length > 0))) return [...organs, block]
+    if (organNames(block.text).length === 0) break
+    organs.push(block)
+  }
+  return []
 }
 
 function isSkippable(text: string): boolean {
