@@ -125,6 +125,15 @@ describe('indicator tables', () => {
     for (const target of record.targets) expect(sliceAt(text, target.position).replace(/\s+/g, '')).toContain(target.quote.replace(/\s+/g, ''))
   })
 
+  test('should read plan-period columns (“十三五”末, “十四五”末) and give a baseline without a year the year before the period', async () => {
+    const text = '某县“十四五”知识产权规划\n\n一、发展目标\n\n序号\t指标\t“十三五”末\t“十四五”末\n1\t专利质押融资额（亿元）\t1\t3\n\n指标\t单位\t现状值\t目标值\n商标总量\t件\t12000\t18000\n'
+    const record = await extractText(text)
+    expect(record.targets.map((target) => [target.indicator, target.value, target.year, target.baseline])).toEqual([
+      ['专利质押融资额', {kind: 'number', number: 3}, 2025, {year: 2020, value: {kind: 'number', number: 1}}],
+      ['商标总量', {kind: 'number', number: 18000}, 2025, {year: 2020, value: {kind: 'number', number: 12000}}]
+    ])
+  })
+
   test('should read a tab-separated table with unit, attribute, baseline and target-year columns', async () => {
     const text = head + '指标\t单位\t2020年\t2025年\t属性\n发明专利拥有量\t件\t1800\t3100\t预期性\n技术合同成交额\t亿元\t80\t150\t约束性\n'
     const record = await extractText(text)

@@ -8,6 +8,7 @@ import type {Table, TableRow} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Period, Position, Value, YearValue} from '../../schemas/record.js'
 import {toPosition} from './blocks.js'
+import periods from '../data/plan-periods.json' with {type: 'json'}
 import {compact, toHalfWidth} from './text.js'
 import {completeScaleUnit, parseCellValue, parseValue, splitIndicatorUnit} from './value.js'
 
@@ -46,8 +47,17 @@ export interface ReadTable {
   interimYears: number[]
 }
 
+const planPeriods: Record<string, number[]> = periods.periods
+
+/** The years of a plan named in a column (“十三五”末 → 2020): a target in its own period, a baseline before it. */
+function planColumn(label: string, period: Pick<Period, 'start' | 'end'> | null): Role {
+  const end = planPeriods[label]?.[1] ?? null
+  if (end !== null && period?.end != null && end < period.end) return {kind: 'baseline', year: end}
+  return {kind: 'target', year: end ?? period?.end ?? null}
+}
+
 /** Header words → roles, the first match wins. */
-const roles: ReadonlyArray<[RegExp, (match: RegExpExecArray, periodEnd: number | null) => Role]> = [
+const roles: ReadonlyArray<[RegExp, (match: RegExpExecArray, period: Pick<Period, 'start' | 'end'> | null) => Role]> = [
   [/^(?:序号|编号|No\.?)$/i, () => ({kind: 'index'})],
   [/属性|性质|类型$/, () => ({kind: 'attribute'})],
   [/^单位$|^计量单位$/, () => ({kind: 'unit'})],
@@ -55,8 +65,10 @@ const roles: ReadonlyArray<[RegExp, (match: RegExpExecArray, periodEnd: number |
   [/(?:序时)?进度|完成情况|状态|评估结果|评价/, () => ({kind: 'status'})],
   // 年均增长〔累计〕: the rate or five-year total that 约束性 rows give instead of a level (累计目标 is a target).
   [/^(?!.*目标).*(?:年均|累计(?!完成|实现))/, () => ({kind: 'growth'})],
-  [/基期|基数|基准|现状|基础/, (match) => ({kind: 'baseline', year: yearIn(match.input)})],
-  [/目标|预期|规划值|指标值/, (match, periodEnd) => ({kind: 'target', year: yearIn(match.input) ?? periodEnd})],
+  [/^[“"]?(十[一二三四五六]?五)[”"]?期?末/, (match, period) => planColumn(match[1]!, period)],
+  // A baseline column that names no year (现状值, 基期值) holds the year before the plan period.
+  [/基期|基数|基准|现状|基础/, (match, period) => ({kind: 'baseline', year: yearIn(match.input) ?? (period?.start != null ? period.start - 1 : null)})],
+  [/目标|预期|规划值|指标值/, (match, period) => ({kind: 'target', year: yearIn(match.input) ?? period?.end ?? null})],
   [/^((?:19|20)\d{2})\s*年?(?:值|末)?$/, (match) => ({kind: 'target', year: Number(match[1])})],
   [/^(?:分类|类别|项目|领域|一级指标|方面|维度|类型|板块)$/, () => ({kind: 'category'})],
   [/指标|内容|名称/, () => ({kind: 'indicator'})]
@@ -80,7 +92,6 @@ const cellsOf = (row: TableRow) => row.children.map((cell) => toString(cell).tri
  * actuals in a progress report (`isReport`), interim targets in a plan.
  */
 export function readIndicatorTable(table: Table, period: Pick<Period, 'start' | 'end'> | null, isReport = false): ReadTable {
-  const periodEnd = period?.end ?? null
   const rows = table.children
   const texts = rows.map(cellsOf)
   const headerIndex = texts.findIndex((cells) => cells.filter(Boolean).length >= 2 && cells.some((cell) => /指标|目标|内容/.test(cell)))
@@ -93,7 +104,7 @@ export function readIndicatorTable(table: Table, period: Pick<Period, 'start' | 
     header = header.map((cell, index) => cell + compact(next[index] ?? ''))
     first++
   }
-  const columnRoles = yearColumnRoles(header.map((cell) => roleOf(cell, periodEnd)), period, isReport)
+  const columnRoles = yearColumnRoles(header.map((cell) => roleOf(cell, period)), period, isReport)
   const adjusted = columnRoles.some((role) => role.kind === 'indicator') ? columnRoles : guessIndicator(columnRoles)
   if (!adjusted.some((role) => role.kind === 'indicator') || !adjusted.some((role) => role.kind === 'target')) {
     return {isIndicatorTable: false, targets: [], problems: [], interimYears: []}
@@ -120,10 +131,10 @@ export function readIndicatorTable(table: Table, period: Pick<Period, 'start' | 
   return result
 }
 
-function roleOf(cell: string, periodEnd: number | null): Role {
+function roleOf(cell: string, period: Pick<Period, 'start' | 'end'> | null): Role {
   for (const [expression, make] of roles) {
     const match = expression.exec(cell)
-    if (match) return make(match, periodEnd)
+    if (match) return make(match, period)
   }
   return {kind: 'other'}
 }
