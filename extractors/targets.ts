@@ -82,7 +82,11 @@ const extractTargets: Plugin<[], Root> = function () {
 /** Ids of the goal sections and of every section inside one. */
 function goalSectionIds(outline: NonNullable<VFile['data']['outline']>, isInside: boolean, ids = new Set<string>()): Set<string> {
   for (const section of outline) {
-    const isGoals = isInside || goalSectionExpression.test(section.title)
+    // A section that names goals among other things (指导思想、基本原则和发展目标) and has a
+    // subsection of its own for them: only that subsection holds the goals.
+    const namesGoals = goalSectionExpression.test(section.title)
+    const isNarrowed = namesGoals && section.children.some((child) => goalSectionExpression.test(child.title))
+    const isGoals = isInside || (namesGoals && !isNarrowed)
     if (isGoals) ids.add(section.id)
     goalSectionIds(section.children, isGoals, ids)
   }

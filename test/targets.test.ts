@@ -378,6 +378,12 @@ describe('goal sections', () => {
     expect(record.targets.map((target) => target.indicator)).toEqual(['有效发明专利拥有量'])
   })
 
+  test('should take only the goal subsection of a section that names goals among other things', async () => {
+    const text = '某市“十四五”知识产权发展规划\n\n二、指导思想、基本原则和发展目标\n\n（一）指导思想\n\n坚持把新发展理念贯穿始终，服务企业达到100家。\n\n（二）发展目标\n\n到2025年，有效发明专利拥有量达到1600件。\n'
+    const record = await extractText(text)
+    expect(record.targets.map((target) => [target.indicator, target.section])).toEqual([['有效发明专利拥有量', 's1.2']])
+  })
+
   test('should not read goals under 指导思想, 坚持目标导向 or 完善统计指标', async () => {
     const record = await extractText('某市“十四五”规划\n\n一、指导思想\n\n坚持目标导向，建设专利导航项目20项。\n\n二、坚持目标导向\n\n培育企业30家。\n\n三、完善统计指标\n\n新增统计人员20人。\n')
     expect(record.targets).toEqual([])
