@@ -313,6 +313,16 @@ describe('goals in prose and 专栏', () => {
     expect(rules(record)).toContain('full-width-digits')
   })
 
+  test('should pair indicators with their values in order after 分别', async () => {
+    const record = await extractText(head + '到2025年，全县发明专利拥有量、有效注册商标量和地理标志商标分别达到300件、2万件和5件，专利代理机构达到10家。\n')
+    expect(brief(record.targets)).toEqual([
+      [null, '全县发明专利拥有量', '件', '300', 2025, 'text'],
+      [null, '有效注册商标量', '万件', '2', 2025, 'text'],
+      [null, '地理标志商标', '件', '5', 2025, 'text'],
+      [null, '专利代理机构', '家', '10', 2025, 'text']
+    ])
+  })
+
   test('should leave an aside bracket, 其中, and the span of a total (五年累计) out of the indicator', async () => {
     const record = await extractText(head + '每万人口发明专利拥有量达到35件以上（其中高价值发明专利拥有量达到15件），知识产权质押融资金额五年累计达到50亿元，技术合同成交额“十四五”期间累计突破200亿元。\n')
     expect(brief(record.targets)).toEqual([

@@ -69,6 +69,8 @@ const baseYearExpression = /(?:比|较)\s*(?:19|20)\d{2}\s*年(?:末|底)?/
 const cumulativeExpression = /(?:(?:[一二三四五六七八九十两]|\d{1,2})\s*年|[“"]十[一二三四五六]?五[”"](?:期间|时期)?|期间)?\s*(?:累计|共计|总计)\s*$/
 /** Words that open a clause without naming anything: 其中, 并, 同时 — and the bracket of an aside (（其中高价值…）). */
 const leadWordExpression = /^[（(]?\s*(?:其中|并|且|同时|力争|确保)|^[（(](?![^（）()]*[）)])/
+/** Indicators whose values follow in the same order (`A、B分别达到…`). */
+const respectiveExpression = /\s*分别\s*$/
 /** A change from one level to another: `由2020年的3.1件` … `提高到6件` (the target is the second value). */
 const changeFromExpression = /(?:由|从)\s*(?:(?<year>(?:19|20)\d{2})\s*年(?:底|末)?\s*的?)?\s*$/
 const changeToExpression = /^\s*(?:提高|提升|增加|增长|上升|扩大|下降|降低|减少|缩小|缩短|降|发展)?\s*(?:到|至)\s*(?:(?:19|20)\d{2}\s*年(?:底|末)?\s*的?)?\s*$/
@@ -148,6 +150,24 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number): Go
       index++
     }
     before = before.replace(trailingVerbExpression, '').replace(cumulativeExpression, '').trim()
+    // Several indicators, then their values in the same order: 发明专利拥有量、商标量分别达到300件和2万件.
+    const respective = respectiveExpression.exec(before)
+    if (respective && !baseline) {
+      const names = before.slice(0, respective.index).split(/[、，,]|和|及|与/).map((name) => name.replace(leadWordExpression, '').trim())
+      const group = matches.slice(index, index + names.length)
+      const isList = group.every((member, at) => at === 0 || /^\s*(?:[、，,]|和|及|与)?\s*$/.test(clause.slice(group[at - 1]!.index + group[at - 1]![0].length, member.index)))
+      if (names.length >= 2 && group.length === names.length && isList && names.every((name) => name.length >= 2)) {
+        const last = group.at(-1)!
+        const end = last.index + last[0].length
+        for (const [at, member] of group.entries()) {
+          const value = member.groups ? fromGroups(member.groups) : undefined
+          if (value) goals.push({indicator: compact(names[at]!), value: value.value, unit: completeScaleUnit(value.unit === '％' ? '%' : value.unit, names[at]!), baseline: null, start: start + beforeStart, end: start + end})
+        }
+        cursor = end
+        index += names.length - 1
+        continue
+      }
+    }
     const verb = match.groups?.verb?.trim()
     if (verb === '到' || verb === '至') before = before.replace(changeVerbExpression, '')
     const nextStart = matches[index + 1]?.index ?? clause.length
