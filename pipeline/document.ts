@@ -89,6 +89,7 @@ function reportParserRepairs(tree: Root, file: VFile): void {
   const repairs = {
     debris: ['conversion-debris', 'Removed conversion debris'],
     'page-number': ['page-number', 'Dropped page number'],
+    'running-head': ['running-head', 'Dropped running head (printed beside every page number)'],
     toc: ['table-of-contents', 'Dropped table-of-contents line']
   } as const
   for (const removed of tree.data?.removedLines ?? []) {

@@ -7,6 +7,7 @@
 export const rules = {
   'conversion-debris': 'Conversion debris (e.g. `[bookmark: _Toc…]`, 【法宝引证码】) was removed from the text',
   'page-number': 'A bare page-number line was dropped',
+  'running-head': 'A running head or foot (the same short line beside every page number) was dropped',
   'table-of-contents': 'A table-of-contents line (目录, dot leaders and a page number) was dropped',
   'joined-line': 'A sentence broken across lines by a page break or hard wrap was joined',
   'decoded-gb18030': 'The bytes are not UTF-8; decoded as GB18030',

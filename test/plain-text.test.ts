@@ -162,6 +162,14 @@ describe('parsePlainText', () => {
     expect(tree.data?.joinedLines).toHaveLength(1)
   })
 
+  test('should drop a running head printed beside every page number, and keep the title it repeats', () => {
+    const text = '某市知识产权发展规划\n\n到2025年，有效注册商标总量达到5万件，知识产权质押融资\n— 5 —\n某市知识产权发展规划\n额累计达到100亿元，建成知识产权快速维权中心和保护中心\n— 6 —\n某市知识产权发展规划\n各1家。\n'
+    const tree = parsePlainText(text)
+    expect(tree.children.map((node) => toString(node))).toEqual(['某市知识产权发展规划', '到2025年，有效注册商标总量达到5万件，知识产权质押融资额累计达到100亿元，建成知识产权快速维权中心和保护中心各1家。'])
+    expect(tree.data?.removedLines?.map((line) => line.kind)).toEqual(['page-number', 'running-head', 'page-number', 'running-head'])
+    expect(tables('指标\t2025年\n专利\t300\n- 5 -\n指标\t2025年\n商标\t500\n- 6 -\n指标\t2025年\n')).toHaveLength(1)
+  })
+
   test('should join a line that leaves a 《 open, though it holds no comma', () => {
     const tree = parsePlainText('　　为深入贯彻《数字乡村发展战略纲要》和《浙江省数字经济\n促进条例》，加快推进数字乡村建设，现提出如下意见。\n')
     expect(tree.children.map((node) => toString(node))).toEqual(['为深入贯彻《数字乡村发展战略纲要》和《浙江省数字经济促进条例》，加快推进数字乡村建设，现提出如下意见。'])

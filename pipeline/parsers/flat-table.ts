@@ -190,10 +190,10 @@ function isSerial(line: SourceLine | undefined, number: number): boolean {
   return line !== undefined && line.kind === 'text' && serialExpression.test(line.content) && Number(line.content) === number
 }
 
-/** The index of the first line at or after `from` that is neither blank nor a page number (`- 5 -`: a page broke the table). */
+/** The index of the first line at or after `from` that is neither blank nor a page number or running head (a page broke the table). */
 function skipBlank(lines: SourceLine[], from: number): number {
   let at = from
-  while (lines[at]?.kind === 'blank' || (lines[at]?.kind === 'page-number' && !serialExpression.test(lines[at]!.content))) at++
+  while (lines[at]?.kind === 'blank' || lines[at]?.kind === 'running-head' || (lines[at]?.kind === 'page-number' && !serialExpression.test(lines[at]!.content))) at++
   return at
 }
 

@@ -22,7 +22,7 @@ export interface SourceLine {
   /** Whether the line starts with a tab, U+3000 or two or more spaces. */
   isIndented: boolean
   /** What the line is, before block grouping. */
-  kind: 'blank' | 'text' | 'debris' | 'page-number' | 'toc'
+  kind: 'blank' | 'text' | 'debris' | 'page-number' | 'running-head' | 'toc'
   /** Debris removed from the line (kept for the info message). */
   debris: readonly string[]
 }
@@ -61,6 +61,7 @@ export function splitLines(text: string): SourceLine[] {
     start = end + (text.charCodeAt(end) === 13 && end + 1 < text.length && text.charCodeAt(end + 1) === 10 ? 2 : 1)
   }
   markBarePageNumbers(lines)
+  markRunningHeads(lines)
   return lines
 }
 
@@ -129,6 +130,33 @@ function markBarePageNumbers(lines: SourceLine[]): void {
     const after = neighbour(lines, index, 1)
     if (isProse(before) && (after === undefined || isProse(after))) line.kind = 'page-number'
   }
+}
+
+/**
+ * A running head or foot (页眉, 页脚): a short line printed again on every
+ * page, next to the page numbers (`— 5 —` then `某市“十四五”知识产权发展规划`).
+ * The same line beside two page numbers or more is one; where the document
+ * prints it elsewhere (its title) it stays.
+ */
+function markRunningHeads(lines: SourceLine[]): void {
+  const beside = new Map<string, Set<number>>()
+  for (const [index, line] of lines.entries()) {
+    if (line.kind !== 'page-number') continue
+    for (const step of [-1, 1] as const) {
+      const at = neighbourIndex(lines, index, step)
+      const content = lines[at]?.content
+      if (content === undefined || content.length > 40 || content.includes('\t') || /[。；，]/.test(content)) continue
+      const places = beside.get(content) ?? new Set<number>()
+      beside.set(content, places.add(at))
+    }
+  }
+  for (const places of beside.values()) if (places.size >= 2) for (const at of places) lines[at]!.kind = 'running-head'
+}
+
+/** The index of the nearest text line from `index` in the direction `step`, or -1. */
+function neighbourIndex(lines: SourceLine[], index: number, step: 1 | -1): number {
+  for (let at = index + step; at >= 0 && at < lines.length; at += step) if (lines[at]!.kind === 'text') return at
+  return -1
 }
 
 function neighbour(lines: SourceLine[], index: number, step: 1 | -1): SourceLine | undefined {

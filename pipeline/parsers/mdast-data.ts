@@ -5,7 +5,7 @@ import type {Position} from 'unist'
 
 /** A line the plain-text parser removed, kept so the engine can report it. */
 export interface RemovedLine {
-  kind: 'debris' | 'page-number' | 'toc'
+  kind: 'debris' | 'page-number' | 'running-head' | 'toc'
   text: string
   position: Position
 }

@@ -44,7 +44,7 @@ export function parsePlainText(text: string): Root {
       index++
       continue
     }
-    if (line.kind === 'debris' || line.kind === 'page-number' || line.kind === 'toc') {
+    if (line.kind === 'debris' || line.kind === 'page-number' || line.kind === 'running-head' || line.kind === 'toc') {
       removed.removedLines!.push({kind: line.kind, text: line.kind === 'debris' ? line.debris.join(' ') : line.content, position: {start: point(line.contentStart), end: point(line.contentEnd)}})
       index++
       continue
