@@ -11,7 +11,7 @@ import {processorFor} from './processor.js'
 
 export {formatOf, formats, unsupportedFormats} from './formats.js'
 import {decode} from './stages/decode.js'
-import {halfWidthDigits} from './stages/digits.js'
+import {halfWidthDigits, restorePrintedDigits} from './stages/digits.js'
 import {normalize} from './stages/normalize.js'
 
 /** Why a document yields no record: one line for the report. */
@@ -49,7 +49,10 @@ export async function extractDocument(bytes: Uint8Array, sourcePath: string, for
     format: actual,
     encoding
   }
-  return {record: normalize(file, source), file, intermediate}
+  const record = normalize(file, source)
+  // Note: the extractors read ASCII digits; what the record quotes is printed as the source prints it.
+  if (changed > 0) restorePrintedDigits(record, converted.text, text)
+  return {record, file, intermediate}
 }
 
 /** The text to parse, from the bytes of a format; converted formats also give it as the intermediate to dump. */

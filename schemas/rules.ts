@@ -13,7 +13,7 @@ export const rules = {
   'decoded-gb18030': 'The bytes are not UTF-8; decoded as GB18030',
   'decoded-utf16': 'The bytes carry a UTF-16 byte order mark',
   'replacement-character': 'The decoded text contains U+FFFD: some bytes could not be decoded',
-  'full-width-digits': 'Full-width digits (０-９) were read as ASCII digits, one for one (offsets unchanged)',
+  'full-width-digits': 'Full-width digits (０-９) were read as ASCII digits, one for one (offsets unchanged); quoted text prints them as the source does',
   'missing-title': 'No document title (标题) was found',
   'not-a-policy-document': 'The text shows none of the features of an official document or plan',
   'ambiguous-division': 'A place name matches several administrative divisions',

@@ -67,6 +67,11 @@ describe('header extraction', () => {
     expect(record.jurisdiction?.name).toBe('南京市')
   })
 
+  test('should print the 文号, title and date of a document typed with full-width digits as printed', async () => {
+    const record = await extractText('某县人民政府办公室文件\n某政办发〔２０２２〕１５号\n关于印发某县“十四五”知识产权规划的通知\n各乡镇：\n现印发给你们。\n某县人民政府办公室\n２０２２年３月８日\n')
+    expect([record.docNumber?.text, record.docNumber?.year, record.docNumber?.serial, record.date?.text, record.date?.value]).toEqual(['某政办发〔２０２２〕１５号', 2022, 15, '２０２２年３月８日', '2022-03-08'])
+  })
+
   test('should read a joint masthead, the organs one a line and 文件 after the last', async () => {
     for (const masthead of ['中共某县委办公室\n某县人民政府办公室\n文件', '中共某县委办公室\n某县人民政府办公室文件']) {
       const record = await extractText(masthead + '\n某办发〔2022〕8号\n关于印发某县知识产权强县建设实施方案的通知\n各乡镇：\n现印发给你们。\n中共某县委办公室\n某县人民政府办公室\n2022年5月10日\n')

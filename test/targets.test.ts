@@ -310,6 +310,9 @@ describe('goals in prose and 专栏', () => {
     ])
     expect(sliceAt(text, record.targets[0]!.position)).toBe('有效发明专利拥有量达到１６００件')
     expect(record.deadlines.map((deadline) => deadline.year)).toEqual([2025])
+    // What the record quotes reads as printed; values stay numbers.
+    expect(record.targets.map((target) => target.quote)).toEqual(['有效发明专利拥有量达到１６００件', '案件结案率达到９５．５％以上'])
+    expect(record.deadlines[0]?.text).toBe('到２０２５年，有效发明专利拥有量达到１６００件，案件结案率达到９５．５％以上。')
     expect(rules(record)).toContain('full-width-digits')
   })
 
