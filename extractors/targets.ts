@@ -39,6 +39,7 @@ const extractTargets: Plugin<[], Root> = function () {
     const blocks = blocksOf(tree)
     const periodEnd = file.data.period?.end ?? null
     const goalSections = goalSectionIds(file.data.outline ?? [], false)
+    const sectionYears = sectionYearsOf(file.data.outline ?? [], undefined)
     const candidates: Candidate[] = []
     let introYear: {section: string | undefined; year: number} | undefined
     for (const block of blocks) {
@@ -54,7 +55,7 @@ const extractTargets: Plugin<[], Root> = function () {
       const year = yearOf(block.text)
       const goals = goalsIn(block.text)
       if (year && goals.length === 0) introYear = {section, year}
-      const fallback = introYear && introYear.section === section ? introYear.year : periodEnd
+      const fallback = introYear && introYear.section === section ? introYear.year : ((section !== undefined ? sectionYears.get(section) : undefined) ?? periodEnd)
       candidates.push(...proseTargets(block, goals, column ? 'column' : 'text', year ?? fallback))
     }
     // Note: built field by field (object rest and spread are slow here); the order is the record's.
@@ -79,18 +80,33 @@ const extractTargets: Plugin<[], Root> = function () {
   }
 }
 
+/** Whether a section title names goals (发展目标, 近期目标（2021—2025年）). */
+function isGoalTitle(title: string): boolean {
+  return goalSectionExpression.test(title.replace(/\s*[（(][^（）()]*[）)]$/, ''))
+}
+
 /** Ids of the goal sections and of every section inside one. */
 function goalSectionIds(outline: NonNullable<VFile['data']['outline']>, isInside: boolean, ids = new Set<string>()): Set<string> {
   for (const section of outline) {
     // A section that names goals among other things (指导思想、基本原则和发展目标) and has a
     // subsection of its own for them: only that subsection holds the goals.
-    const namesGoals = goalSectionExpression.test(section.title)
-    const isNarrowed = namesGoals && section.children.some((child) => goalSectionExpression.test(child.title))
+    const namesGoals = isGoalTitle(section.title)
+    const isNarrowed = namesGoals && /[、和与及]/.test(section.title) && section.children.some((child) => isGoalTitle(child.title))
     const isGoals = isInside || (namesGoals && !isNarrowed)
     if (isGoals) ids.add(section.id)
     goalSectionIds(section.children, isGoals, ids)
   }
   return ids
+}
+
+/** The year each section's title names (近期目标（2021—2025年）, 到2023年的目标), inherited by its subsections. */
+function sectionYearsOf(outline: NonNullable<VFile['data']['outline']>, inherited: number | undefined, years = new Map<string, number>()): Map<string, number> {
+  for (const section of outline) {
+    const year = yearOf(section.title) ?? inherited
+    if (year !== undefined) years.set(section.id, year)
+    sectionYearsOf(section.children, year, years)
+  }
+  return years
 }
 
 function yearOf(text: string): number | undefined {

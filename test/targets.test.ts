@@ -391,6 +391,16 @@ describe('goal sections', () => {
     expect(record.targets.map((target) => target.indicator)).toEqual(['有效发明专利拥有量'])
   })
 
+  test('should give goals without a year of their own the year their section names', async () => {
+    const text = '某县知识产权强县建设规划（2021—2030年）\n\n二、发展目标\n\n（一）近期目标（2021—2025年）\n\n有效发明专利拥有量达到500件。\n\n（二）远期目标\n\n有效发明专利拥有量达到1000件。\n\n（三）到2035年\n\n1．远景\n\n商标总量达到5万件。\n'
+    const record = await extractText(text)
+    expect(record.targets.map((target) => [target.value, target.year])).toEqual([
+      [{kind: 'number', number: 500}, 2025],
+      [{kind: 'number', number: 1000}, 2030],
+      [{kind: 'number', number: 5}, 2035]
+    ])
+  })
+
   test('should take only the goal subsection of a section that names goals among other things', async () => {
     const text = '某市“十四五”知识产权发展规划\n\n二、指导思想、基本原则和发展目标\n\n（一）指导思想\n\n坚持把新发展理念贯穿始终，服务企业达到100家。\n\n（二）发展目标\n\n到2025年，有效发明专利拥有量达到1600件。\n'
     const record = await extractText(text)
