@@ -316,6 +316,15 @@ describe('goals in prose and 专栏', () => {
     expect(rules(record)).toContain('full-width-digits')
   })
 
+  test('should keep 万 and 亿 of a Chinese numeral in the unit, as of Arabic digits', async () => {
+    const record = await extractText(head + '到2025年，服务企业达到三千家，培训人员超过两万人，质押融资额突破一百亿元。\n')
+    expect(brief(record.targets)).toEqual([
+      [null, '服务企业', '家', '3000', 2025, 'text'],
+      [null, '培训人员', '万人', '>2', 2025, 'text'],
+      [null, '质押融资额', '亿元', '>100', 2025, 'text']
+    ])
+  })
+
   test('should pair indicators with their values in order after 分别', async () => {
     const record = await extractText(head + '到2025年，全县发明专利拥有量、有效注册商标量和地理标志商标分别达到300件、2万件和5件，专利代理机构达到10家。\n')
     expect(brief(record.targets)).toEqual([
