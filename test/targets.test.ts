@@ -325,6 +325,15 @@ describe('goals in prose and 专栏', () => {
     ])
   })
 
+  test('should read a ratio or an index brought to a level without a unit', async () => {
+    const record = await extractText(head + '到2025年，城乡居民收入比缩小到1.9，知识产权发展综合指数达到85以上，恩格尔系数降至28。\n\n——保护指数达到3级。\n')
+    expect(brief(record.targets)).toEqual([
+      [null, '城乡居民收入比', null, '1.9', 2025, 'text'],
+      [null, '知识产权发展综合指数', null, '>=85', 2025, 'text'],
+      [null, '恩格尔系数', null, '28', 2025, 'text']
+    ])
+  })
+
   test('should pair indicators with their values in order after 分别', async () => {
     const record = await extractText(head + '到2025年，全县发明专利拥有量、有效注册商标量和地理标志商标分别达到300件、2万件和5件，专利代理机构达到10家。\n')
     expect(brief(record.targets)).toEqual([

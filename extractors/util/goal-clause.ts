@@ -69,6 +69,9 @@ const baseYearExpression = /(?:比|较)\s*(?:19|20)\d{2}\s*年(?:末|底)?/
 const cumulativeExpression = /(?:(?:[一二三四五六七八九十两]|\d{1,2})\s*年|[“"]十[一二三四五六]?五[”"](?:期间|时期)?|期间)?\s*(?:累计|共计|总计)\s*$/
 /** Words that open a clause without naming anything: 其中, 并, 同时 — and the bracket of an aside (（其中高价值…）). */
 const leadWordExpression = /^[（(]?\s*(?:其中|并|且|同时|力争|确保)|^[（(](?![^（）()]*[）)])/
+/** A ratio, index or coefficient brought to a level, with no unit: `城乡居民收入比缩小到1.9`. */
+const ratioExpression =
+  /^(?<indicator>[^\d，。；]{2,30}?(?:比|指数|系数))\s*(?:缩小|下降|降低|降|提高|提升|上升|扩大|达到|达|保持|稳定|控制)?\s*(?:到|至|在|为)?\s*(?<number>\d+(?:\.\d+)?)(?![\d.%％])\s*(?<bound>以上|以内|以下|左右)?(?!\p{Script=Han})/u
 /** Indicators whose values follow in the same order (`A、B分别达到…`). */
 const respectiveExpression = /\s*分别\s*$/
 /** A change from one level to another: `由2020年的3.1件` … `提高到6件` (the target is the second value). */
@@ -180,6 +183,16 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number): Go
     goals.push({indicator: compact(indicator), value: parsed.value, unit: completeScaleUnit(parsed.unit === '％' ? '%' : parsed.unit, indicator), baseline, start: start + goalStart, end: start + (useAfter ? cursor : valueEnd)})
   }
   if (goals.length === 0) {
+    // A ratio or an index has no unit (城乡居民收入比缩小到1.9, 综合指数达到85).
+    const ratio = ratioExpression.exec(clause)
+    if (ratio?.groups?.indicator && ratio.groups.number) {
+      const indicator = ratio.groups.indicator.replace(leadWordExpression, '').replace(baseYearExpression, '')
+      const value: Value = {kind: 'number', number: Number(ratio.groups.number)}
+      const comparator = ratio.groups.bound === '以上' ? '>=' : ratio.groups.bound === '以内' || ratio.groups.bound === '以下' ? '<=' : undefined
+      if (comparator) value.comparator = comparator
+      if (indicator.length >= 2) goals.push({indicator: compact(indicator), value, unit: null, baseline: null, start, end: start + ratio[0].length})
+      return goals
+    }
     const word = proseTextValueExpression.exec(clause)
     if (word?.[1]) {
       // The verb and the base year go (`高新技术企业数量比2020年实现翻番`).
