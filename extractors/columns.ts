@@ -11,7 +11,7 @@ import type {Root} from 'mdast'
 import type {Plugin} from 'unified'
 import type {Column} from '../schemas/record.js'
 import {blocksOf, spanOf, type Block} from './util/blocks.js'
-import {columnTitleExpression} from './util/column-title.js'
+import {columnLabelExpression, columnTitleExpression, columnTitleLineExpression} from './util/column-title.js'
 import {compact, toHalfWidth} from './util/text.js'
 
 declare module 'vfile' {
@@ -34,21 +34,30 @@ const extractColumns: Plugin<[], Root> = function () {
     const columns: Column[] = []
     for (let index = 0; index < blocks.length; index++) {
       const block = blocks[index]!
-      const match = block.node.type === 'paragraph' || block.node.type === 'heading' ? columnTitleExpression.exec(block.text.trim()) : null
-      if (!match?.groups?.title) continue
-      const body = bodyOf(blocks, index)
+      if (block.node.type !== 'paragraph' && block.node.type !== 'heading') continue
+      const text = block.text.trim()
+      const match = columnTitleExpression.exec(text)
+      // A label alone (专栏1), its title on the next line.
+      const label = match ? null : columnLabelExpression.exec(text)
+      const next = blocks[index + 1]
+      const titleLine = label && next?.node.type === 'paragraph' && columnTitleLineExpression.test(next.text.trim()) ? next : undefined
+      const title = match?.groups?.title ?? titleLine?.text.trim()
+      if (!title) continue
+      const head = titleLine ? [block, titleLine] : [block]
+      const body = bodyOf(blocks, index + head.length - 1)
       const id = 'c' + (columns.length + 1)
-      const last = body.at(-1) ?? block
+      const last = body.at(-1) ?? head.at(-1)!
+      const number = (match ?? label)?.groups?.number
       columns.push({
         id,
-        number: match.groups.number ? toHalfWidth(match.groups.number) : null,
-        title: compact(match.groups.title).replace(/^[:：]/, ''),
+        number: number ? toHalfWidth(number) : null,
+        title: compact(title).replace(/^[:：]/, ''),
         section: block.node.data?.section ?? null,
         text: body.map((part) => part.text.trim()).join('\n'),
         position: {start: spanOf(block, 0, 0).start, end: spanOf(last, last.text.length, last.text.length).end}
       })
-      for (const part of [block, ...body]) (part.node.data ??= {}).column = id
-      index += body.length
+      for (const part of [...head, ...body]) (part.node.data ??= {}).column = id
+      index += head.length - 1 + body.length
     }
     file.data.columns = columns
   }
@@ -62,7 +71,7 @@ function bodyOf(blocks: Block[], index: number): Block[] {
   let previous = title
   for (const block of blocks.slice(index + 1)) {
     // Note: a box may hold a table (重大项目: 项目名称, 建设内容, 建设期限).
-    if ((block.node.type !== 'paragraph' && block.node.type !== 'table') || columnTitleExpression.test(block.text.trim())) break
+    if ((block.node.type !== 'paragraph' && block.node.type !== 'table') || columnTitleExpression.test(block.text.trim()) || columnLabelExpression.test(block.text.trim())) break
     const gap = blankLinesBetween(previous, block)
     if (gap >= 2) break
     const isIndented = block.node.type === 'paragraph' && Boolean(block.node.data?.isIndented)

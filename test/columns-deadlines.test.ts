@@ -23,6 +23,14 @@ describe('专栏', () => {
     expect(record.columns.map((column) => [column.number, column.title, column.text])).toEqual([[number, title, '实施一批项目。']])
   })
 
+  test('should read a box whose label stands alone, its title on the next line', async () => {
+    const text = plan('加强培育。\n\n专栏1\n高价值专利培育工程\n1．培育中心建设。到2025年，建设高价值专利培育中心5家。\n\n二、保障措施\n\n加强领导。\n')
+    const record = await extractText(text)
+    expect(record.columns.map((column) => [column.number, column.title, column.text])).toEqual([['1', '高价值专利培育工程', '1．培育中心建设。到2025年，建设高价值专利培育中心5家。']])
+    expect(sliceAt(text, record.columns[0]!.position)).toMatch(/^专栏1\n高价值专利培育工程\n1．/)
+    expect(record.outline.map((section) => section.title)).toEqual(['重点任务', '保障措施'])
+  })
+
   test('should not be fooled by words that merely contain 专栏', async () => {
     const record = await extractText(plan('开设专题专栏，宣传知识产权。\n\n专栏文章在报纸上刊发，读者众多。\n'))
     expect(record.columns).toEqual([])

@@ -9,3 +9,8 @@
  */
 export const columnTitleExpression =
   /^[【〔[]?专栏\s*(?:[（(]?(?<number>[0-9０-９]{1,3}(?:[-－—.．][0-9０-９]{1,2})?|[一二三四五六七八九十]{1,3})[)）]?\s*[】〕\]]?\s*[:：、.．]?|[】〕\]]\s*[:：]?|[:：])\s*(?<title>[^。；;]{2,40})$/
+
+/** A box label alone on its line (`专栏1`, `【专栏2】`, `专栏三：`): the title is printed on the next line. */
+export const columnLabelExpression = /^[【〔[]?专栏\s*[（(]?(?<number>[0-9０-９]{1,3}(?:[-－—.．][0-9０-９]{1,2})?|[一二三四五六七八九十]{1,3})[)）]?\s*[】〕\]]?\s*[:：]?$/
+/** The line after a bare label that is its title: short, no sentence. */
+export const columnTitleLineExpression = /^[^。；;]{2,40}$/

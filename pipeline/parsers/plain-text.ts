@@ -12,7 +12,7 @@
 import type {Heading, Paragraph, Root, RootContent, Table, Text} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Plugin} from 'unified'
-import {columnTitleExpression} from '../../extractors/util/column-title.js'
+import {columnLabelExpression, columnTitleExpression} from '../../extractors/util/column-title.js'
 import {isNewHeader, matchFlatTable} from './flat-table.js'
 import {splitLines, type SourceLine} from './lines.js'
 import {arabicMarkerRank, isDefinition, matchOutlineMarker, maximumHeadingLength, runInStop} from './outline.js'
@@ -69,7 +69,7 @@ export function parsePlainText(text: string): Root {
       headingRank = heading.data?.rank ?? -1
       box = undefined
       notesRank = undefined
-    } else if (columnTitleExpression.test(line.content)) box = {rank: headingRank, itemRank: undefined}
+    } else if (columnTitleExpression.test(line.content) || columnLabelExpression.test(line.content)) box = {rank: headingRank, itemRank: undefined}
     else if (noteExpression.test(line.content)) notesRank = headingRank
     else if (notesRank !== undefined && !matchOutlineMarker(line.content)) notesRank = undefined
     children.push(...nodes)
