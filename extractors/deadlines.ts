@@ -68,7 +68,9 @@ const extractDeadlines: Plugin<[], Root> = function () {
         const [start, end] = sentenceAt(block.text, matches[index]!.index)
         const inside: RegExpExecArray[] = []
         while (index < matches.length && matches[index]!.index < end) inside.push(matches[index++]!)
-        deadlines.push(...inSentence(block, start, block.text.slice(start, end), inside, reference, periodEnd))
+        for (const part of partsOf(block.text, start, end, inside)) {
+          deadlines.push(...inSentence(block, part.start, block.text.slice(part.start, part.end), part.matches, reference, periodEnd))
+        }
       }
     }
     for (const [index, deadline] of deadlines.entries()) deadline.id = 'd' + (index + 1)
@@ -147,6 +149,23 @@ function deadlineOf(block: Block, resolved: Resolved, text: string, promises: st
     quantities: goalsIn(promises).map((goal) => ({subject: goal.indicator, value: goal.value, unit: goal.unit})),
     position
   }
+}
+
+/**
+ * A sentence cut at each ； after which a part opens with a time expression of
+ * its own (到2023年…；到2025年…): each deadline keeps the commitments of its year.
+ */
+function partsOf(text: string, start: number, end: number, matches: RegExpExecArray[]): Array<{start: number; end: number; matches: RegExpExecArray[]}> {
+  const parts = [{start, end, matches: [] as RegExpExecArray[]}]
+  for (const match of matches) {
+    const part = parts.at(-1)!
+    const cut = text.lastIndexOf('；', match.index)
+    if (part.matches.length > 0 && cut >= part.start && cut > (part.matches.at(-1)!.index)) {
+      part.end = cut
+      parts.push({start: cut + 1, end, matches: [match]})
+    } else part.matches.push(match)
+  }
+  return parts
 }
 
 /** The deadlines of one sentence (at `offset` in the block), from the time expressions found in it. */

@@ -83,6 +83,15 @@ describe('deadlines', () => {
   const dated = (body: string) =>
     '关于印发某市“十四五”知识产权发展规划的通知\n\n各部门：\n\n现印发给你们。\n\n某市人民政府\n\n2022年3月1日\n\n一、发展基础\n\n' + body
 
+  test('should cut a sentence at a ； where a part opens with a time expression of its own', async () => {
+    const record = await extractText(dated('到2023年，有效发明专利达到8000件；到2025年，有效发明专利突破1万件，质押融资额年均增长15%。截至2021年底，专利达到6000件；到2024年，建成中心3家。\n'))
+    expect(record.deadlines.map((deadline) => [deadline.year, deadline.text, deadline.quantities.length])).toEqual([
+      [2023, '到2023年，有效发明专利达到8000件', 1],
+      [2025, '到2025年，有效发明专利突破1万件，质押融资额年均增长15%。', 2],
+      [2024, '到2024年，建成中心3家。', 1]
+    ])
+  })
+
   test('should read the due column of a task table: one deadline per row, a bare date included', async () => {
     const text = '某县知识产权强县建设实施方案\n\n附件\n\n序号\t重点任务\t牵头单位\t完成时限\n1\t培育知识产权示范企业10家\t县市场监管局\t2023年底前\n2\t建设维权援助工作站\t县市场监管局\t2024年6月\n3\t开展专利导航\t县科技局\t长期坚持\n'
     const record = await extractText(text)
