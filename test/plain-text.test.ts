@@ -116,6 +116,14 @@ describe('parsePlainText', () => {
       ]
     ])
     expect(tables('一、发展目标  到2025年\n专利  2020年  300件。\n')).toEqual([])
+    // A short header that opens with a column name, like a stacked table's first cell.
+    expect(tables('指标  2020年  2025年\n专利  186  300\n商标  12  18\n')).toEqual([
+      [
+        ['指标', '2020年', '2025年'],
+        ['专利', '186', '300'],
+        ['商标', '12', '18']
+      ]
+    ])
   })
 
   test('should not read short lines without a header of indicators and values as a stacked table', () => {

@@ -37,6 +37,9 @@ const organSuffixExpression =
   /(?:人民政府|政府|办公室|办公厅|委员会|委|局|厅|部|院|署|会|中心|党组|公司|集团|小组|办|处|所|馆|队|社|联|行)$/
 const docNumberLineExpression = /〔\s*\d{4}\s*〕|\[\s*\d{4}\s*\]|［\s*\d{4}\s*］|[（(]\s*\d{4}\s*[)）]\s*第?\s*\d+\s*号/
 
+/** The most lines a title is printed on. */
+const maximumTitleLines = 6
+
 const cache = new WeakMap<Root, Front>()
 
 /** The front of `tree`, computed once. */
@@ -110,7 +113,8 @@ function titleFrom(blocks: Block[], index: number): Block[] {
   if (!first || !isTitleLine(first)) return []
   const title = [first]
   let joined = compact(first.text)
-  for (let next = blocks[index + 1]; next && isTitleLine(next); next = blocks[next.index + 1]) {
+  // Note: a title runs a few lines at most; a long run of short lines is not one (and would cost quadratic time).
+  for (let next = blocks[index + 1]; next && title.length < maximumTitleLines && isTitleLine(next); next = blocks[next.index + 1]) {
     const text = compact(next.text)
     const isPeriod = bracketPeriodExpression.test(text)
     if (documentTypeExpression.test(joined) && !isPeriod) break

@@ -37,8 +37,8 @@ export function matchFlatTable(lines: SourceLine[], index: number, point: PointF
   if (!line) return undefined
   // Note: the other layouts start on a line that holds a tab or opens with a pipe; most lines do neither.
   if (!line.raw.includes('\t') && line.content.charCodeAt(0) !== 0x7c) {
-    if (isStackedHeaderCell(line)) return stacked(lines, index, point)
-    return spaceRunExpression.test(line.content) ? spaceSeparated(lines, index, point) : undefined
+    const table = isStackedHeaderCell(line) ? stacked(lines, index, point) : undefined
+    return table ?? (spaceRunExpression.test(line.content) ? spaceSeparated(lines, index, point) : undefined)
   }
   return cellPerLine(lines, index, point) ?? tabSeparated(lines, index, point) ?? pipeTable(lines, index, point)
 }
@@ -163,6 +163,8 @@ const stackedHeaderExpression =
 const indicatorHeaderExpression = /指标|项目/
 const valueHeaderExpression = /(?:19|20)\d{2}|目标|预期/
 const serialHeaderExpression = /^(?:序号|编号)$/
+/** The most columns a stacked table has (a header of more lines is a list, not a table). */
+const maximumStackedWidth = 16
 const serialExpression = /^\d{1,3}$/
 /** What never is a cell: a sentence, or a note (注：). */
 const sentenceExpression = /[。；;]|^(?:注|说明|备注)\s*[:：]/
@@ -200,8 +202,10 @@ function skipBlank(lines: SourceLine[], from: number): number {
 function stacked(lines: SourceLine[], index: number, point: PointFactory): FlatTable | undefined {
   const header: SourceLine[] = []
   let at = index
-  for (; isStackedHeaderCell(lines[at]); at = skipBlank(lines, at + 1)) header.push(lines[at]!)
+  // Note: bounded, so that a long run of header-like lines costs linear time, not quadratic.
+  for (; header.length <= maximumStackedWidth && isStackedHeaderCell(lines[at]); at = skipBlank(lines, at + 1)) header.push(lines[at]!)
   const width = header.length
+  if (width > maximumStackedWidth) return undefined
   const names = header.map((line) => line.content)
   if (width < 3 || !names.some((name) => indicatorHeaderExpression.test(name)) || !names.some((name) => valueHeaderExpression.test(name))) return undefined
   // A 序号 column, first or after the category: each row runs from its number to the next.
