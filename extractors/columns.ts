@@ -75,8 +75,10 @@ function bodyOf(blocks: Block[], index: number): Block[] {
     const gap = blankLinesBetween(previous, block)
     if (gap >= 2) break
     const isIndented = block.node.type === 'paragraph' && Boolean(block.node.data?.isIndented)
-    // An unindented box holds its first paragraph and what follows it without a blank line.
+    // An unindented box holds its first paragraph and what follows it without a blank line —
+    // until an indented paragraph, where the body text (　　…) returns after unindented box lines.
     if (!isIndentedBox && body.length > 0 && gap > 0 && !isIndented) break
+    if (!isIndentedBox && isIndented && body.some((part) => part.node.type === 'paragraph' && !part.node.data?.isIndented)) break
     body.push(block)
     previous = block
   }

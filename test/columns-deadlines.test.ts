@@ -31,6 +31,13 @@ describe('专栏', () => {
     expect(record.outline.map((section) => section.title)).toEqual(['重点任务', '保障措施'])
   })
 
+  test('should end an unindented box where indented body text returns, blank line or not', async () => {
+    const text = plan('专栏1 高价值专利培育工程\n建设高价值专利培育中心5家。\n培育示范企业10家。\n　　加快推进知识产权运营，建设运营中心3个。\n')
+    const record = await extractText(text)
+    expect(record.columns.map((column) => column.text)).toEqual(['建设高价值专利培育中心5家。\n培育示范企业10家。'])
+    expect(record.targets.map((target) => target.indicator)).toEqual(['建设高价值专利培育中心', '培育示范企业'])
+  })
+
   test('should not be fooled by words that merely contain 专栏', async () => {
     const record = await extractText(plan('开设专题专栏，宣传知识产权。\n\n专栏文章在报纸上刊发，读者众多。\n'))
     expect(record.columns).toEqual([])
