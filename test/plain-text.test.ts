@@ -61,6 +61,15 @@ describe('parsePlainText', () => {
     expect(headings(text)).toEqual([])
   })
 
+  test('should end a run-in title at a run of spaces before a sentence, but not at a space inside a title', () => {
+    const tree = parsePlainText('（一）提升创造质量　　到2025年，培育示范企业20家。\n\n（二）强化保护　提升运用\n')
+    expect(tree.children.map((node) => [node.type, toString(node)])).toEqual([
+      ['heading', '提升创造质量'],
+      ['paragraph', '到2025年，培育示范企业20家。'],
+      ['heading', '强化保护　提升运用']
+    ])
+  })
+
   test('should read a cell-per-line table with empty first cells and blank-line rows', () => {
     const text = '主要指标\n\t分类\n\t指标（单位）\n\t目标\n\n\t创造\n\t有效发明专利拥有量（件）\n\t1600\n\n\t\n\t万人高价值发明专利拥有量（件）\n\t15\n\n\n注：说明文字。\n'
     expect(tables(text)).toEqual([

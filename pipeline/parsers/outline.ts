@@ -36,12 +36,20 @@ export const maximumHeadingLength = 40
 
 /**
  * Where a run-in title ends in the text after its marker (-1 when it does
- * not): at 。 or ； (`（一）指导思想。以…`), or at a colon (`一、工作目标：到2025年…`).
+ * not): at 。 or ； (`（一）指导思想。以…`), at a colon (`一、工作目标：到2025年…`),
+ * or at a run of spaces before a sentence (`（一）提升创造质量　　到2025年，培育…`) — a
+ * space between two phrases of one title (`强化创造　提升运用`) is not one.
  * A definition (`isDefinition`) is never a heading, so its colon is not asked about.
  */
 export function runInStop(rest: string): number {
-  return rest.search(/[。；：:]/)
+  const stop = rest.search(/[。；：:]/)
+  const space = runInSpaceExpression.exec(rest)
+  if (space && (stop === -1 || space.index < stop) && /[，。；]/.test(rest.slice(space.index))) return space.index
+  return stop
 }
+
+/** Spacing that may end a run-in title: two spaces or more, or a U+3000, after a character. */
+const runInSpaceExpression = /(?<=\S)(?: {2,}|[ \u3000]*\u3000[ \u3000]*)(?=\S)/
 
 /** Whether the text after a marker defines a term (`万人发明专利拥有量：指…`): a note, never a heading. */
 export function isDefinition(rest: string): boolean {

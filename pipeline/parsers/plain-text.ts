@@ -128,7 +128,9 @@ function block(line: SourceLine, point: PointFactory, box: Box | undefined, note
       const heading = headingNode(titleStart, titleStart + titleLength, point, line)
       heading.data = {number: marker.number, rank: marker.rank}
       const nodes: RootContent[] = [heading]
-      const bodyStart = titleStart + titleLength + (stop === -1 ? 0 : 1)
+      let bodyStart = titleStart + titleLength + (stop === -1 ? 0 : 1)
+      // Note: after a title ended by spacing, the body starts at its first character.
+      while (bodyStart < line.contentEnd && /[ \u3000]/.test(line.raw[bodyStart - line.start]!)) bodyStart++
       if (bodyStart < line.contentEnd) nodes.push(paragraphNode(bodyStart, line.contentEnd, point, line))
       return nodes
     }
