@@ -125,6 +125,14 @@ describe('indicator tables', () => {
     for (const target of record.targets) expect(sliceAt(text, target.position).replace(/\s+/g, '')).toContain(target.quote.replace(/\s+/g, ''))
   })
 
+  test('should put the scale a target cell prints (2万) before the unit the row names (件)', async () => {
+    const record = await extractText(head + '指标\t2020年\t2025年\n商标总量（件）\t1.2万\t2万\n专利拥有量（件）\t300\t500\n')
+    expect(brief(record.targets)).toEqual([
+      [null, '商标总量', '万件', '2', 2025, 'table'],
+      [null, '专利拥有量', '件', '500', 2025, 'table']
+    ])
+  })
+
   test('should read plan-period columns (“十三五”末, “十四五”末) and give a baseline without a year the year before the period', async () => {
     const text = '某县“十四五”知识产权规划\n\n一、发展目标\n\n序号\t指标\t“十三五”末\t“十四五”末\n1\t专利质押融资额（亿元）\t1\t3\n\n指标\t单位\t现状值\t目标值\n商标总量\t件\t12000\t18000\n'
     const record = await extractText(text)

@@ -169,6 +169,12 @@ function guessIndicator(columnRoles: Role[]): Role[] {
 }
 
 
+/** The unit of a row given the unit a cell prints: a bare scale in the cell (2万) goes before the row's unit (件 → 万件). */
+function withScale(unit: string | null, cellUnit: string | null): string | null {
+  if (unit === null) return cellUnit
+  return (cellUnit === '万' || cellUnit === '亿' || cellUnit === '千') && !/^[万亿千]/.test(unit) ? cellUnit + unit : unit
+}
+
 function readRow(row: TableRow, cells: string[], columnRoles: Role[], category: string | null, result: ReadTable): void {
   const position = toPosition(row.position)
   const quote = cells.filter(Boolean).join('\t')
@@ -190,7 +196,7 @@ function readRow(row: TableRow, cells: string[], columnRoles: Role[], category: 
     if (role.kind === 'target' && target.value === null) {
       target.year = role.year
       target.value = parsed?.value ?? null
-      target.unit ??= parsed?.unit ?? null
+      target.unit = withScale(target.unit, parsed?.unit ?? null)
     } else if (parsed && role.kind !== 'target' && role.year !== null) {
       const entry = {year: role.year, value: parsed.value}
       if (role.kind === 'baseline') target.baseline = entry
