@@ -135,6 +135,17 @@ describe('parsePlainText', () => {
     ])
   })
 
+  test('should read tab-indented cells with no blank line between rows by the 序号 column, a caption above it left out', () => {
+    const text = '主要指标完成情况\n\t序号\n\t内容\n\t预期目标\n\t2021年完成值\n\t序时进度\n\t1\n\t万人高价值发明专利拥有量\n\t50 件\n\t39.79\n\t达到序时进度\n\t2\n\t新增海外发明专利\n\t＞3500 件\n\t3451\n\t达到序时进度\n'
+    expect(tables(text)).toEqual([
+      [
+        ['序号', '内容', '预期目标', '2021年完成值', '序时进度'],
+        ['1', '万人高价值发明专利拥有量', '50 件', '39.79', '达到序时进度'],
+        ['2', '新增海外发明专利', '＞3500 件', '3451', '达到序时进度']
+      ]
+    ])
+  })
+
   test('should not read short lines without a header of indicators and values as a stacked table', () => {
     expect(tables('指标\n单位\n属性\n发明专利\n件\n预期性\n')).toEqual([])
     expect(tables('指标名称\n2025年\n到2025年，发明专利拥有量达到300件。\n')).toEqual([])

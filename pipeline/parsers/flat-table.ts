@@ -40,7 +40,8 @@ export function matchFlatTable(lines: SourceLine[], index: number, point: PointF
     const table = isStackedHeaderCell(line) ? stacked(lines, index, point) : undefined
     return table ?? (spaceRunExpression.test(line.content) ? spaceSeparated(lines, index, point) : undefined)
   }
-  return cellPerLine(lines, index, point) ?? tabSeparated(lines, index, point) ?? pipeTable(lines, index, point)
+  // Note: cells a line, each tab-indented, with no blank line between rows: a stacked table.
+  return cellPerLine(lines, index, point) ?? tabSeparated(lines, index, point) ?? pipeTable(lines, index, point) ?? (isStackedHeaderCell(line) ? stacked(lines, index, point) : undefined)
 }
 
 /** A cell line of the cell-per-line layout: tab-indented, possibly empty. */
@@ -158,9 +159,11 @@ function pipeTable(lines: SourceLine[], index: number, point: PointFactory): Fla
 
 /** A header cell of a stacked table: a column name (序号, 指标名称, 计量单位, 2025年目标值, 年均增长（%）, 属性 …). */
 const stackedHeaderExpression =
-  /^(?:序号|编号|类别|分类|领域|项目|(?:主要|具体)?指标(?:名称)?|(?:计量)?单位|(?:指标)?属性|性质|备注|(?:19|20)\d{2}\s*年|基期|基准|现状|目标|规划|预期|年均增长|累计|完成|进度)/
+  /序号|编号|类别|分类|领域|项目|指标|名称|内容|单位|属性|性质|备注|(?:19|20)\d{2}\s*年|基期|基数|基准|现状|目标|规划|预期|年均|累计|完成|进度|情况|状态/
+/** The name of a table's first column (序号, 类别, 指标名称 …). */
+const firstColumnExpression = /^(?:序号|编号|类别|分类|领域|项目|方面|类型|(?:一级)?指标(?:名称)?(?:[（(]单位[）)])?|名称|内容)$/
 /** A header names the indicators and the values (a year, 目标, 预期). */
-const indicatorHeaderExpression = /指标|项目/
+const indicatorHeaderExpression = /指标|项目|内容|名称/
 const valueHeaderExpression = /(?:19|20)\d{2}|目标|预期/
 const serialHeaderExpression = /^(?:序号|编号)$/
 /** The most columns a stacked table has (a header of more lines is a list, not a table). */
@@ -170,7 +173,7 @@ const serialExpression = /^\d{1,3}$/
 const sentenceExpression = /[。；;]|^(?:注|说明|备注)\s*[:：]/
 
 function isStackedHeaderCell(line: SourceLine | undefined): boolean {
-  return line !== undefined && line.kind === 'text' && line.content.length <= 16 && !line.raw.includes('\t') && stackedHeaderExpression.test(line.content)
+  return line !== undefined && line.kind === 'text' && line.content.length <= 16 && !line.content.includes('\t') && stackedHeaderExpression.test(line.content)
 }
 
 /** A heading's marker (三、 （一） 第三章): the text after a table, never a cell of it — but a category row may open with one. */
@@ -181,7 +184,7 @@ function isStackedCell(line: SourceLine | undefined, mayBeCategory: boolean): li
     line !== undefined &&
     line.kind === 'text' &&
     line.content.length <= 40 &&
-    !line.raw.includes('\t') &&
+    !line.content.includes('\t') &&
     !sentenceExpression.test(line.content) &&
     (mayBeCategory || !markerExpression.test(line.content))
   )
@@ -200,10 +203,13 @@ function skipBlank(lines: SourceLine[], from: number): number {
 }
 
 function stacked(lines: SourceLine[], index: number, point: PointFactory): FlatTable | undefined {
+  // The first column's name, exactly: a caption above the table (表1　主要指标) is not one.
+  if (!firstColumnExpression.test(lines[index]!.content)) return undefined
   const header: SourceLine[] = []
+  const isTabbed = tabCellExpression.test(lines[index]!.raw)
   let at = index
   // Note: bounded, so that a long run of header-like lines costs linear time, not quadratic.
-  for (; header.length <= maximumStackedWidth && isStackedHeaderCell(lines[at]); at = skipBlank(lines, at + 1)) header.push(lines[at]!)
+  for (; header.length <= maximumStackedWidth && isStackedHeaderCell(lines[at]) && tabCellExpression.test(lines[at]!.raw) === isTabbed; at = skipBlank(lines, at + 1)) header.push(lines[at]!)
   const width = header.length
   if (width > maximumStackedWidth) return undefined
   const names = header.map((line) => line.content)

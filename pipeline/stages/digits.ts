@@ -24,7 +24,7 @@ export function halfWidthDigits(text: string): {text: string; changed: number} {
 }
 
 /** The fields of a record that quote the source: they print its digits as the source does. */
-const quotingFields = ['text', 'name', 'title', 'quote', 'indicator', 'number'] as const
+const quotingFields = ['text', 'name', 'title', 'quote', 'indicator'] as const
 /** How far past the last aligned character the next one is looked for (a heading's marker, a joined line's break). */
 const alignmentReach = 40
 
