@@ -146,6 +146,18 @@ describe('parsePlainText', () => {
     ])
   })
 
+  test('should read a stacked table on across a page break, its header printed again', () => {
+    const text = '序号\n指标\n2025年\n1\n发明专利（件）\n300\n— 5 —\n某县知识产权规划\n序号\n指标\n2025年\n2\n商标（件）\n500\n— 6 —\n某县知识产权规划\n3\n版权（件）\n80\n'
+    expect(tables(text)).toEqual([
+      [
+        ['序号', '指标', '2025年'],
+        ['1', '发明专利（件）', '300'],
+        ['2', '商标（件）', '500'],
+        ['3', '版权（件）', '80']
+      ]
+    ])
+  })
+
   test('should not read short lines without a header of indicators and values as a stacked table', () => {
     expect(tables('指标\n单位\n属性\n发明专利\n件\n预期性\n')).toEqual([])
     expect(tables('指标名称\n2025年\n到2025年，发明专利拥有量达到300件。\n')).toEqual([])

@@ -219,7 +219,7 @@ function stacked(lines: SourceLine[], index: number, point: PointFactory): FlatT
   const rows = [row(header.map((line) => cell(line, point)))]
   let last = at - 1
   for (let number = 1; ; number++) {
-    let next = at
+    let next = repeatedHeaderEnd(lines, at, names) ?? at
     let lead: SourceLine | undefined
     if (serialIndex !== -1) {
       // Before the number, a line of its own: the category of the rows that follow (知识产权创造).
@@ -292,6 +292,16 @@ function spaceSeparated(lines: SourceLine[], index: number, point: PointFactory)
   }
   if (rows.length < 3) return undefined
   return {node: tableNode(rows, point(line.contentStart), point(lines[last]!.contentEnd), 'space-separated'), next: last + 1}
+}
+
+/** Past the header `names` printed again at `at` (a page broke the table), or undefined. */
+function repeatedHeaderEnd(lines: SourceLine[], at: number, names: string[]): number | undefined {
+  let next = at
+  for (const name of names) {
+    if (lines[next]?.content !== name) return undefined
+    next = skipBlank(lines, next + 1)
+  }
+  return next
 }
 
 /** An empty cell at the end of `line` (a merged cell a stacked row leaves out). */
