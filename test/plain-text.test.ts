@@ -158,6 +158,18 @@ describe('parsePlainText', () => {
     ])
   })
 
+  test('should read a stacked table without 序号 whose rows leave a merged category out', () => {
+    const text = '类别\n指标\n2020年\n2025年\n创造\n发明专利（件）\n186\n300\n商标（件）\n12056\n18000\n运用\n质押融资（亿元）\n〔2〕\n〔5〕\n三、重点任务\n'
+    expect(tables(text)).toEqual([
+      [
+        ['类别', '指标', '2020年', '2025年'],
+        ['创造', '发明专利（件）', '186', '300'],
+        ['', '商标（件）', '12056', '18000'],
+        ['运用', '质押融资（亿元）', '〔2〕', '〔5〕']
+      ]
+    ])
+  })
+
   test('should not read short lines without a header of indicators and values as a stacked table', () => {
     expect(tables('指标\n单位\n属性\n发明专利\n件\n预期性\n')).toEqual([])
     expect(tables('指标名称\n2025年\n到2025年，发明专利拥有量达到300件。\n')).toEqual([])

@@ -160,6 +160,15 @@ function pipeTable(lines: SourceLine[], index: number, point: PointFactory): Fla
 /** A header cell of a stacked table: a column name (序号, 指标名称, 计量单位, 2025年目标值, 年均增长（%）, 属性 …). */
 const stackedHeaderExpression =
   /序号|编号|类别|分类|领域|项目|指标|名称|内容|单位|属性|性质|备注|(?:19|20)\d{2}\s*年|基期|基数|基准|现状|目标|规划|预期|年均|累计|完成|进度|情况|状态/
+/** A first column of categories, whose merged cells a stacked row may leave out. */
+const categoryColumnExpression = /^(?:类别|分类|领域|项目|方面|类型)$/
+/** A value cell: a number, maybe bracketed or with a comparator (〔60〕, ≥20), or a dash for none. */
+const valueLineExpression = /^(?:[<>≤≥＜＞〔［\[（(]?\s*\d|[—\-－–]+$)/
+
+function isValueLine(line: SourceLine | undefined): boolean {
+  return line !== undefined && line.kind === 'text' && valueLineExpression.test(line.content)
+}
+
 /** The name of a table's first column (序号, 类别, 指标名称 …). */
 const firstColumnExpression = /^(?:序号|编号|类别|分类|领域|项目|方面|类型|(?:一级)?指标(?:名称)?(?:[（(]单位[）)])?|名称|内容)$/
 /** A header names the indicators and the values (a year, 目标, 预期). */
@@ -230,12 +239,15 @@ function stacked(lines: SourceLine[], index: number, point: PointFactory): FlatT
       }
       if (!isSerial(lines[next], number)) break
     }
+    // Without a 序号, a row that leaves its merged category out shows a value where the indicator would be.
+    const leavesCategory = serialIndex === -1 && categoryColumnExpression.test(names[0]!) && isValueLine(lines[skipBlank(lines, next + 1)])
     const group: SourceLine[] = []
-    const room = width - Math.max(serialIndex, 0)
+    const room = width - Math.max(serialIndex, 0) - (leavesCategory ? 1 : 0)
     for (; group.length < room && isStackedCell(lines[next], false) && !(serialIndex !== -1 && group.length > 0 && isSerial(lines[next], number + 1)); next = skipBlank(lines, next + 1)) group.push(lines[next] as SourceLine)
     // A row holds a number past its first cell; under a 序号, merged cells may be left out.
-    if (group.length < (serialIndex === -1 ? width : 3) || !group.slice(1).some((line) => /\d/.test(line.content))) break
+    if (group.length < (serialIndex === -1 ? room : 3) || !group.slice(1).some((line) => /\d/.test(line.content))) break
     const cells = group.map((line) => cell(line, point))
+    if (leavesCategory) cells.unshift(emptyCell(group[0]!, point))
     if (serialIndex === 0 && lead) rows.push(row([cell(lead, point)]))
     if (serialIndex === 1) cells.unshift(lead ? cell(lead, point) : emptyCell(group[0]!, point))
     // Merged cells left out follow the number (the category of the row above).
