@@ -66,7 +66,8 @@ function enclosedOf(title: Title, titleBlocks: Block[], blocks: Block[]): Enclos
   if (!verb) return null
   const rest = title.text.slice(verb.index + verb[0].length)
   const quoted = quotedTitleExpression.exec(rest)
-  let name = quoted?.[1] ?? /^(.+?)的(?:通知|通报)/.exec(rest)?.[1]
+  // Note: a web page may print the title marks as 〈〉, <> or “”: they then wrap the whole title, up to 的通知.
+  let name = quoted?.[1] ?? /^\s*[〈<“"](.+)[〉>”"]\s*的(?:通知|通报)/.exec(rest)?.[1] ?? /^(.+?)的(?:通知|通报)/.exec(rest)?.[1]
   if (!name) return null
   // 转发市发改局关于…方案的通知 forwards the bureau's 《关于…方案》: the organ wrote it, it is not in its title.
   if (!quoted && verb[0] === '转发') name = name.replace(/^[^《》]{2,30}?(?=关于)/, '')

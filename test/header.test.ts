@@ -72,6 +72,17 @@ describe('header extraction', () => {
     expect([record.docNumber?.text, record.docNumber?.year, record.docNumber?.serial, record.date?.text, record.date?.value]).toEqual(['某政办发〔２０２２〕１５号', 2022, 15, '２０２２年３月８日', '2022-03-08'])
   })
 
+  test('should take the enclosed title from 〈〉 or “” title marks, a quoted 十四五 inside kept', async () => {
+    for (const [title, enclosed] of [
+      ['关于印发〈某县知识产权强县建设规划（2021—2025年）〉的通知', '某县知识产权强县建设规划（2021—2025年）'],
+      ['关于印发“某县“十四五”知识产权保护实施方案”的通知', '某县“十四五”知识产权保护实施方案'],
+      ['关于印发某县“十四五”知识产权规划的通知', '某县“十四五”知识产权规划']
+    ]) {
+      const record = await extractText(title + '\n各乡镇：\n现印发给你们。\n某县人民政府\n2021年6月1日\n')
+      expect([title, record.enclosed?.title]).toEqual([title, enclosed])
+    }
+  })
+
   test('should take the forwarded document of a 转发 notice without the organ that wrote it', async () => {
     const record = await extractText('某市人民政府办公室转发市发改局关于某市“十四五”节能降耗实施方案的通知\n\n各镇人民政府：\n\n市发改局《关于某市“十四五”节能降耗实施方案》已经市政府同意，现转发给你们。\n\n关于某市“十四五”节能降耗实施方案\n\n一、主要目标\n\n到2025年，单位GDP能耗比2020年下降15%。\n')
     expect([record.kind, record.enclosed?.title]).toEqual(['notice', '关于某市“十四五”节能降耗实施方案'])
