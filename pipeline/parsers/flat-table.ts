@@ -19,6 +19,7 @@ import type {Table, TableCell, TableRow} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Point} from 'unist'
 import type {SourceLine} from './lines.js'
+import {arabicMarkerRank, matchOutlineMarker, noteExpression} from './outline.js'
 import type {PointFactory} from './point.js'
 
 /** A table found in the lines, and the index past its last line. */
@@ -178,15 +179,12 @@ const serialHeaderExpression = /^(?:序号|编号)$/
 /** The most columns a stacked table has (a header of more lines is a list, not a table). */
 const maximumStackedWidth = 16
 const serialExpression = /^\d{1,3}$/
-/** What never is a cell: a sentence, or a note (注：). */
-const sentenceExpression = /[。；;]|^(?:注|说明|备注)\s*[:：]/
+/** What never is a cell: a sentence. */
+const sentenceExpression = /[。；;]/
 
 function isStackedHeaderCell(line: SourceLine | undefined): boolean {
   return line !== undefined && line.kind === 'text' && line.content.length <= 16 && !line.content.includes('\t') && stackedHeaderExpression.test(line.content)
 }
-
-/** A heading's marker (三、 （一） 第三章): the text after a table, never a cell of it — but a category row may open with one. */
-const markerExpression = /^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|第[一二三四五六七八九十]{1,3}[章节]|第[一二三四五六七八九十]{1,3}部分)/
 
 function isStackedCell(line: SourceLine | undefined, mayBeCategory: boolean): line is SourceLine {
   return (
@@ -195,8 +193,14 @@ function isStackedCell(line: SourceLine | undefined, mayBeCategory: boolean): li
     line.content.length <= 40 &&
     !line.content.includes('\t') &&
     !sentenceExpression.test(line.content) &&
-    (mayBeCategory || !markerExpression.test(line.content))
+    !noteExpression.test(line.content) &&
+    (mayBeCategory || !isHeadingMarked(line.content))
   )
+}
+
+/** Whether a line opens with a heading's marker (三、 （一） 第三章): the text after a table, never a cell of it — but a category row may. */
+function isHeadingMarked(text: string): boolean {
+  return (matchOutlineMarker(text)?.rank ?? arabicMarkerRank) < arabicMarkerRank
 }
 
 /** Whether `line` is the serial number `number` of a row. */
@@ -298,7 +302,7 @@ function spaceSeparated(lines: SourceLine[], index: number, point: PointFactory)
     }
     const texts = next && cells ? textsOf(next, cells) : []
     // A row holds a number past its first cell, and no sentence (（一）提升创造质量  到2025年，培育…。).
-    if (!next || !cells || !texts.slice(1).some((text) => /\d/.test(text)) || texts.some((text) => text.length > 40 || sentenceExpression.test(text))) break
+    if (!next || !cells || !texts.slice(1).some((text) => /\d/.test(text)) || texts.some((text) => text.length > 40 || sentenceExpression.test(text) || noteExpression.test(text))) break
     rows.push(row(cells.map(([start, end]) => spanCell(next, start, end, point))))
     last = at
   }

@@ -160,11 +160,7 @@ function neighbourIndex(lines: SourceLine[], index: number, step: 1 | -1): numbe
 }
 
 function neighbour(lines: SourceLine[], index: number, step: 1 | -1): SourceLine | undefined {
-  for (let at = index + step; at >= 0 && at < lines.length; at += step) {
-    const line = lines[at]
-    if (line && line.kind === 'text') return line
-  }
-  return undefined
+  return lines[neighbourIndex(lines, index, step)]
 }
 
 function isProse(line: SourceLine | undefined): boolean {
