@@ -11,7 +11,7 @@ import type {Root} from 'mdast'
 import type {Plugin} from 'unified'
 import type {Column} from '../schemas/record.js'
 import {blocksOf, spanOf, type Block} from './util/blocks.js'
-import {columnLabelExpression, columnTitleExpression, columnTitleLineExpression} from './util/column-title.js'
+import {columnLabelExpression, columnTitleExpression, columnTitleLineExpression, isColumnHeading} from './util/column-title.js'
 import {compact, toHalfWidth} from './util/text.js'
 
 declare module 'vfile' {
@@ -71,7 +71,7 @@ function bodyOf(blocks: Block[], index: number): Block[] {
   let previous = title
   for (const block of blocks.slice(index + 1)) {
     // Note: a box may hold a table (重大项目: 项目名称, 建设内容, 建设期限).
-    if ((block.node.type !== 'paragraph' && block.node.type !== 'table') || columnTitleExpression.test(block.text.trim()) || columnLabelExpression.test(block.text.trim())) break
+    if ((block.node.type !== 'paragraph' && block.node.type !== 'table') || isColumnHeading(block.text.trim())) break
     const gap = blankLinesBetween(previous, block)
     if (gap >= 2) break
     const isIndented = block.node.type === 'paragraph' && Boolean(block.node.data?.isIndented)

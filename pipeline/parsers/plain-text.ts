@@ -12,10 +12,10 @@
 import type {Heading, Paragraph, Root, RootContent, Table, Text} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Plugin} from 'unified'
-import {columnLabelExpression, columnTitleExpression} from '../../extractors/util/column-title.js'
+import {isColumnHeading} from '../../extractors/util/column-title.js'
 import {isNewHeader, matchFlatTable} from './flat-table.js'
 import {splitLines, type SourceLine} from './lines.js'
-import {arabicMarkerRank, isDefinition, matchOutlineMarker, maximumHeadingLength, runInStop} from './outline.js'
+import {arabicMarkerRank, isDefinition, matchOutlineMarker, maximumHeadingLength, noteExpression, runInStop} from './outline.js'
 import {pointFactory, type PointFactory} from './point.js'
 import './mdast-data.js'
 
@@ -24,8 +24,6 @@ const markdownHashExpression = /^(#{1,6})[ \t\u3000]+/
 const terminalExpression = /[。！？；：…!?;:》」』”"]$/
 const clauseExpression = /[，。、；]/
 const bulletExpression = /^(?:——|—|-|•|●|■|◆|▲|★)/
-/** The notes under a table or a box: `注：`, `说明：`, `备注：`. */
-const noteExpression = /^(?:注|说明|备注)\s*[:：]/
 
 /** Parse plain text into mdast. */
 export function parsePlainText(text: string): Root {
@@ -69,7 +67,7 @@ export function parsePlainText(text: string): Root {
       headingRank = heading.data?.rank ?? -1
       box = undefined
       notesRank = undefined
-    } else if (columnTitleExpression.test(line.content) || columnLabelExpression.test(line.content)) box = {rank: headingRank, itemRank: undefined}
+    } else if (isColumnHeading(line.content)) box = {rank: headingRank, itemRank: undefined}
     else if (noteExpression.test(line.content)) notesRank = headingRank
     else if (notesRank !== undefined && !matchOutlineMarker(line.content)) notesRank = undefined
     children.push(...nodes)
