@@ -29,7 +29,10 @@ const unitSource =
   '|万亿元|亿美元|万美元|亿元|万元|千元|元|美元|万人次|人次|万人|千人|人|名|位|万家|千家|家|户|万户|个百分点|百分点|个|项|件|万件|款|种|批|所|座|条|套|台|部|本|篇|场|次|期|单|笔|宗|%|％|‰|分|倍|天|小时|年|亿|万'
 const verbSource = '达到|达|提高到|提高至|提升到|提升至|增加到|增至|增长到|保持在|控制在|稳定在|为|至|到'
 /** A change that 到/至 completes into a level (`下降到0.45吨标准煤`): not part of the indicator. */
-const changeVerbExpression = /(?:上升|扩大|下降|降低|降|减少|缩小|缩短)$/
+const changeVerbSource = '上升|扩大|下降|降低|降|减少|缩小|缩短'
+const changeVerbExpression = new RegExp('(?:' + changeVerbSource + ')$')
+/** Verbs of growth that 到/至 completes (`提高到6件`). */
+const riseVerbSource = '提高|提升|增加|增长'
 /** Comparators a Chinese numeral may follow (`突破千亿元`, `超千亿`). */
 const chineseComparatorSource = '突破|超过|超|不少于|不低于'
 /**
@@ -71,12 +74,12 @@ const cumulativeExpression = /(?:(?:[一二三四五六七八九十两]|\d{1,2})
 const leadWordExpression = /^[（(]?\s*(?:其中|并|且|同时|力争|确保)|^[（(](?![^（）()]*[）)])/
 /** A ratio, index or coefficient brought to a level, with no unit: `城乡居民收入比缩小到1.9`. */
 const ratioExpression =
-  /^(?<indicator>[^\d，。；]{2,30}?(?:比|指数|系数))\s*(?:缩小|下降|降低|降|提高|提升|上升|扩大|达到|达|保持|稳定|控制)?\s*(?:到|至|在|为)?\s*(?<number>\d+(?:\.\d+)?)(?![\d.%％])\s*(?<bound>以上|以内|以下|左右)?(?!\p{Script=Han})/u
+  new RegExp('^(?<indicator>[^\\d，。；]{2,30}?(?:比|指数|系数))\\s*(?:' + riseVerbSource + '|' + changeVerbSource + '|达到|达|保持|稳定|控制)?\\s*(?:到|至|在|为)?\\s*(?<number>\\d+(?:\\.\\d+)?)(?![\\d.%％])\\s*(?<bound>以上|以内|以下|左右)?(?!\\p{Script=Han})', 'u')
 /** Indicators whose values follow in the same order (`A、B分别达到…`). */
 const respectiveExpression = /\s*分别\s*$/
 /** A change from one level to another: `由2020年的3.1件` … `提高到6件` (the target is the second value). */
 const changeFromExpression = /(?:由|从)\s*(?:(?<year>(?:19|20)\d{2})\s*年(?:底|末)?\s*的?)?\s*$/
-const changeToExpression = /^\s*(?:提高|提升|增加|增长|上升|扩大|下降|降低|减少|缩小|缩短|降|发展)?\s*(?:到|至)\s*(?:(?:19|20)\d{2}\s*年(?:底|末)?\s*的?)?\s*$/
+const changeToExpression = new RegExp('^\\s*(?:' + riseVerbSource + '|' + changeVerbSource + '|发展)?\\s*(?:到|至)\\s*(?:(?:19|20)\\d{2}\\s*年(?:底|末)?\\s*的?)?\\s*$')
 /** Clauses that state means or existing resources, not goals. */
 const meansExpression = /^(?:依托|通过|围绕|按照|根据|借助|利用|对照|对标|相比|比|较|其中|同比)/
 /** Verbs that may stand alone before a number whose noun follows (`实施2-3家…`). */
@@ -164,7 +167,7 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number): Go
         const end = last.index + last[0].length
         for (const [at, member] of group.entries()) {
           const value = member.groups ? fromGroups(member.groups) : undefined
-          if (value) goals.push({indicator: compact(names[at]!), value: value.value, unit: completeScaleUnit(value.unit === '％' ? '%' : value.unit, names[at]!), baseline: null, start: start + beforeStart, end: start + end})
+          if (value) goals.push({indicator: compact(names[at]!), value: value.value, unit: proseUnit(value.unit, names[at]!), baseline: null, start: start + beforeStart, end: start + end})
         }
         cursor = end
         index += names.length - 1
@@ -180,7 +183,7 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number): Go
     cursor = useAfter ? valueEnd + clause.slice(valueEnd).indexOf(after) + after.length : valueEnd
     if (indicator.length < 2 || !/\p{Script=Han}/u.test(indicator)) continue
     const goalStart = useAfter ? valueStart : beforeStart
-    goals.push({indicator: compact(indicator), value: parsed.value, unit: completeScaleUnit(parsed.unit === '％' ? '%' : parsed.unit, indicator), baseline, start: start + goalStart, end: start + (useAfter ? cursor : valueEnd)})
+    goals.push({indicator: compact(indicator), value: parsed.value, unit: proseUnit(parsed.unit, indicator), baseline, start: start + goalStart, end: start + (useAfter ? cursor : valueEnd)})
   }
   if (goals.length === 0) {
     // A ratio or an index has no unit (城乡居民收入比缩小到1.9, 综合指数达到85).
@@ -206,6 +209,11 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number): Go
     }
   }
   return goals
+}
+
+/** The unit a prose value prints, in the record's form: ％ as %, a bare scale completed from the indicator (亿 → 亿元). */
+function proseUnit(unit: string | null, indicator: string): string | null {
+  return completeScaleUnit(unit === '％' ? '%' : unit, indicator)
 }
 
 /** `2025年` is a year, not a value of unit 年. */
