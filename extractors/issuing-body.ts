@@ -10,7 +10,7 @@ import type {Plugin} from 'unified'
 import type {DateValue, Issuer} from '../schemas/record.js'
 import {blocksOf, spanOf, type Block} from './util/blocks.js'
 import {dateExpression, toIsoDate} from './util/date.js'
-import {dateLineExpression, frontOf, organNames, splitOrgans} from './util/front.js'
+import {dateLineExpression, frontOf, mastheadOrgans, organNames, splitOrgans} from './util/front.js'
 import {labelledFields, numericDate, type LabelledField} from './util/labelled.js'
 import {messageAt} from './util/message-at.js'
 
@@ -40,7 +40,7 @@ const extractIssuingBody: Plugin<[], Root> = function () {
       issuers.push({name, position: spanOf(block, found.start, found.end)})
     }
     for (const block of front.masthead) {
-      for (const name of splitOrgans(block.text.trim().replace(/\s*文\s*件$/, ''))) add(block, name)
+      for (const name of splitOrgans(mastheadOrgans(block.text))) add(block, name)
     }
     const labelled = blocks.slice(0, front.bodyStart).flatMap((block) => labelledFields(block.text).map((field) => ({block, field})))
     for (const {block, field} of labelled) {

@@ -63,7 +63,7 @@ function analyse(blocks: Block[]): Front {
     if (block.node.type === 'table' && labelledFields(block.text).length >= 2) continue
     if (block.node.type === 'table') break
     // Note: a masthead names organs (`溧阳市人民政府办公室文件`); a breadcrumb ending in 政策文件 does not.
-    if (title.length === 0 && text.length <= 64 && mastheadExpression.test(text) && organNames(block.text.trim().replace(/\s*文\s*件$/, '')).length > 0) {
+    if (title.length === 0 && text.length <= 64 && isMasthead(block)) {
       masthead.push(block)
       continue
     }
@@ -78,6 +78,16 @@ function analyse(blocks: Block[]): Front {
   return {bodyStart, masthead, title, titleText, date, signature: date ? signatureAbove(blocks, date) : []}
 }
 
+/** A masthead line: organs, then 文件 (`溧阳市人民政府办公室文件`). */
+function isMasthead(block: Block): boolean {
+  return mastheadExpression.test(compact(block.text)) && organNames(mastheadOrgans(block.text)).length > 0
+}
+
+/** The organs of a masthead line: the line without its 文件. */
+export function mastheadOrgans(text: string): string {
+  return text.trim().replace(/\s*文\s*件$/, '')
+}
+
 /**
  * The masthead of a joint document (联合行文): the organs one a line, the
  * last followed by 文件 (on its line or on a line of its own).
@@ -87,7 +97,7 @@ function jointMasthead(blocks: Block[]): Block[] {
   for (const block of blocks.slice(0, 8)) {
     if (block.node.type !== 'paragraph') break
     const text = compact(block.text)
-    if (organs.length > 0 && (text === '文件' || (mastheadExpression.test(text) && organNames(block.text.trim().replace(/\s*文\s*件$/, '')).length > 0))) return [...organs, block]
+    if (organs.length > 0 && (text === '文件' || isMasthead(block))) return [...organs, block]
     if (organNames(block.text).length === 0) break
     organs.push(block)
   }
