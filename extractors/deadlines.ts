@@ -108,16 +108,21 @@ function sentenceAt(text: string, index: number): [number, number] {
 /** The column of a task table (任务分工表) that says when each task is due: 完成时限, 时间节点, 完成时间. */
 const dueColumnExpression = /^(?:(?:完成|截止|办结)?(?:时限|时间|期限)|时间节点|时间安排|进度安排)$/
 
+/** How far down a task table its header may stand (a title row, a header broken over two lines). */
+const maximumHeaderRows = 3
+
 /** The deadlines of a task table: one per time expression in the due column of a row (2023年底前). */
 function tableDeadlines(block: Block, reference: number | undefined, periodEnd: number | null): Deadline[] {
   const found: Deadline[] = []
   let due = -1
   let offset = 0
-  for (const row of block.text.split('\n')) {
+  for (const [index, row] of block.text.split('\n').entries()) {
     const rowStart = offset
     offset += row.length + 1
     const cells = row.split('\t')
     if (due === -1) {
+      // Note: the header is among the first rows; a table without a due column is left at once.
+      if (index >= maximumHeaderRows) break
       due = cells.findIndex((cell) => dueColumnExpression.test(compact(cell)))
       continue
     }
