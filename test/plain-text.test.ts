@@ -170,6 +170,22 @@ describe('parsePlainText', () => {
     ])
   })
 
+  test('should keep a bare value between two long indicator names as a cell, not a page number', () => {
+    const text = '类别\n\n指标（单位）\n\n“十四五”发展目标\n\n知识产权创造\n\n有效发明专利拥有量（件）\n\n1600\n\n万人高价值有效发明专利拥有量（件）\n\n15\n\n累计集成电路布图设计登记量（件）\n\n200\n'
+    expect(tables(text)).toEqual([
+      [
+        ['类别', '指标（单位）', '“十四五”发展目标'],
+        ['知识产权创造', '有效发明专利拥有量（件）', '1600'],
+        ['', '万人高价值有效发明专利拥有量（件）', '15'],
+        ['', '累计集成电路布图设计登记量（件）', '200']
+      ]
+    ])
+    expect(parsePlainText(text).data?.removedLines).toEqual([])
+    // Between sentences, the same bare number is a page number.
+    const prose = '知识产权宏观管理明显增强，知识产权工作推进力度不断加\n\n15\n\n大，先后出台一系列政策和措施文件。\n'
+    expect(parsePlainText(prose).data?.removedLines?.map((line) => [line.kind, line.text])).toEqual([['page-number', '15']])
+  })
+
   test('should not read short lines without a header of indicators and values as a stacked table', () => {
     expect(tables('指标\n单位\n属性\n发明专利\n件\n预期性\n')).toEqual([])
     expect(tables('指标名称\n2025年\n到2025年，发明专利拥有量达到300件。\n')).toEqual([])

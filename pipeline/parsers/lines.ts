@@ -44,7 +44,8 @@ const lastDigitExpression = /\d\s*$/
  * Split `text` into classified lines.
  *
  * A bare number alone on an unindented line is a page number only when both
- * its neighbours are prose: in a flattened table the same line is a cell.
+ * its neighbours are prose, one of them punctuated as a sentence: in a
+ * flattened table the same line is a cell between two indicator names.
  */
 export function splitLines(text: string): SourceLine[] {
   const lines: SourceLine[] = []
@@ -128,7 +129,8 @@ function markBarePageNumbers(lines: SourceLine[]): void {
     if (line.kind !== 'text' || line.isIndented || !bareNumberExpression.test(line.content)) continue
     const before = neighbour(lines, index, -1)
     const after = neighbour(lines, index, 1)
-    if (isProse(before) && (after === undefined || isProse(after))) line.kind = 'page-number'
+    // Note: two long names of indicators around a value (a table a cell a line) are not prose: one side must hold punctuation.
+    if (isProse(before) && (after === undefined || isProse(after)) && [before, after].some((side) => side !== undefined && sentencePunctuationExpression.test(side.content))) line.kind = 'page-number'
   }
 }
 
@@ -162,6 +164,9 @@ function neighbourIndex(lines: SourceLine[], index: number, step: 1 | -1): numbe
 function neighbour(lines: SourceLine[], index: number, step: 1 | -1): SourceLine | undefined {
   return lines[neighbourIndex(lines, index, step)]
 }
+
+/** Punctuation inside a sentence or at its end: what a table's indicator name does not hold. */
+const sentencePunctuationExpression = /[，。；：！？,;]/
 
 function isProse(line: SourceLine | undefined): boolean {
   return line !== undefined && !line.isIndented && line.content.length >= 15 && !line.content.includes('\t')
