@@ -5,7 +5,8 @@
  * A box holds paragraphs and tables. It ends at the next heading, the next
  * 专栏, or where the text returns to the body: two blank lines, or — for a
  * box printed without indentation — the first paragraph after its body that
- * is separated by a blank line.
+ * is separated by a blank line, unless it is the box's short statement of
+ * expected results (到2025年，… / 实施期内，… / 预期成效：…).
  */
 import type {Root} from 'mdast'
 import type {Plugin} from 'unified'
@@ -77,12 +78,24 @@ function bodyOf(blocks: Block[], index: number): Block[] {
     const isIndented = block.node.type === 'paragraph' && Boolean(block.node.data?.isIndented)
     // An unindented box holds its first paragraph and what follows it without a blank line —
     // until an indented paragraph, where the body text (　　…) returns after unindented box lines.
-    if (!isIndentedBox && body.length > 0 && gap > 0 && !isIndented) break
+    if (!isIndentedBox && body.length > 0 && gap > 0 && !isIndented && !isResultsFooter(block, body)) break
     if (!isIndentedBox && isIndented && body.some((part) => part.node.type === 'paragraph' && !part.node.data?.isIndented)) break
     body.push(block)
     previous = block
   }
   return body
+}
+
+/** What a box's statement of expected results opens with: its time frame or its label. */
+const resultsLeadExpression =
+  /^(?:(?:力争|确保|预计)?\s*(?:到|至|截止|截至)\s*(?:19|20)\d{2}\s*年(?:底|末)?|(?:实施|规划)期(?:内|末)|[“"]十[一二三四五六]?五[”"](?:期间|末)|(?:预期)?(?:成效|目标|效果|产出)\s*[:：])/
+/** The longest such statement, in characters: a paragraph of body text is longer. */
+const maximumResultsLength = 200
+
+/** Whether `block`, after a blank line, is the box's expected results: one short paragraph after its body. */
+function isResultsFooter(block: Block, body: Block[]): boolean {
+  const text = block.text.trim()
+  return block.node.type === 'paragraph' && text.length <= maximumResultsLength && resultsLeadExpression.test(text) && !body.some((part) => resultsLeadExpression.test(part.text.trim()))
 }
 
 function blankLinesBetween(previous: Block, next: Block): number {

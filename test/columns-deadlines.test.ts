@@ -61,6 +61,16 @@ describe('专栏', () => {
     ])
   })
 
+  test('should keep the expected results printed after an unindented box\'s body, a blank line between', async () => {
+    const text = plan('专栏2：高价值专利培育工程\n\n以主导产业为重点，突出专利布局，建设培育示范中心。\n\n截止2025年，实施2-3家高价值专利培育示范项目。\n\n\n（二）提高创造质量\n\n到2025年，全市专利授权量较2020年翻一番，以主导产业为重点加强布局。\n')
+    const record = await extractText(text)
+    expect(record.columns.map((column) => column.text)).toEqual(['以主导产业为重点，突出专利布局，建设培育示范中心。\n截止2025年，实施2-3家高价值专利培育示范项目。'])
+    expect(record.targets.map((target) => [target.indicator, target.column])).toEqual([['高价值专利培育示范项目', 'c1']])
+    // One statement of results: a second one after it is body text again.
+    const twice = plan('专栏1 护航工程\n\n制定分析评议规程。\n\n实施期内，开展项目评议20项。\n\n到2025年，建成服务平台3个，全面提升全市知识产权公共服务能力和服务水平。\n')
+    expect((await extractText(twice)).columns.map((column) => column.text)).toEqual(['制定分析评议规程。\n实施期内，开展项目评议20项。'])
+  })
+
   test('should hold a table of projects in the box, without reading it as targets', async () => {
     const text = plan('专栏1　数字基础设施重点项目\n\n序号\t项目名称\t建设内容\n1\t县数据中心\t建设机柜3000个\n2\t5G基站\t新建5G基站1200个\n\n（二）发展数字产业\n\n培育数字企业。\n')
     const record = await extractText(text)
