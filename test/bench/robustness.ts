@@ -1,0 +1,100 @@
+/**
+ * `npm run robustness`: how the scores against the gold hold up when the
+ * seeds arrive the way real collections do — re-encoded, re-indented, hard
+ * wrapped by a PDF converter, cut by page breaks, with tables flattened to
+ * one cell a line or to spaces. Each damage is applied alone to all five
+ * seeds, which are then scored like `npm run score`.
+ *
+ * A measurement, not a test: it prints one TOTAL line per damage and asserts
+ * nothing. Needs the gold folder (`../shared/gold`, or the first argument).
+ * `--only NAME` prints that damage's per-document lines as well.
+ */
+import {Buffer} from 'node:buffer'
+import {mkdir, readFile, readdir, rm, writeFile} from 'node:fs/promises'
+import {tmpdir} from 'node:os'
+import path from 'node:path'
+import {fileURLToPath} from 'node:url'
+import {parseArgs} from 'node:util'
+import {formatScore, scoreSeeds} from '../../pipeline/score.js'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
+const {values, positionals} = parseArgs({options: {only: {type: 'string'}}, allowPositionals: true})
+const gold = positionals[0] ?? path.join(root, '..', 'shared', 'gold')
+
+/** Cut `line` into pieces of at most `width` characters, as a converter of a printed page does. */
+function wrap(line: string, width: number): string[] {
+  const pieces: string[] = []
+  for (let at = 0; at < line.length; at += width) pieces.push(line.slice(at, at + width))
+  return pieces.length === 0 ? [''] : pieces
+}
+
+const mapLines = (text: string, map: (line: string) => string | string[]) => text.split('\n').flatMap(map).join('\n')
+const isTableRow = (line: string) => line.includes('\t')
+
+/** The damages: text to text, except the encodings, which give bytes. */
+const damages: Record<string, (text: string) => string | Uint8Array> = {
+  'as is': (text) => text,
+  'no blank lines': (text) => mapLines(text, (line) => (line.trim() === '' ? [] : line)),
+  'indented (　　)': (text) => mapLines(text, (line) => (line.trim() === '' ? line : '\u3000\u3000' + line)),
+  'CRLF': (text) => text.replace(/\n/g, '\r\n'),
+  'GB18030': (text) => new Uint8Array(gb18030(text)),
+  'UTF-16 with BOM': (text) => new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])),
+  'hard wrapped at 40': (text) => mapLines(text, (line) => (isTableRow(line) ? line : wrap(line, 40))),
+  'hard wrapped, no blank lines': (text) => mapLines(text, (line) => (line.trim() === '' ? [] : isTableRow(line) ? line : wrap(line, 40))),
+  'page breaks every 25 lines': (text) => pageBreaks(text, 25),
+  'stacked tables (a cell a line)': (text) => mapLines(text, (line) => (isTableRow(line) ? line.split('\t').filter((cell) => cell.trim() !== '') : line)),
+  'tables laid out with spaces': (text) => mapLines(text, (line) => line.replace(/\t/g, '    ')),
+  'half-width brackets': (text) => text.replace(/（/g, '(').replace(/）/g, ')')
+}
+
+/** Page breaks as a PDF converter leaves them: a line cut in two, a page number, a form feed, a running head. */
+function pageBreaks(text: string, every: number): string {
+  const out: string[] = []
+  let page = 1
+  for (const [index, line] of text.split('\n').entries()) {
+    if (index > 0 && index % every === 0 && line.length > 20 && !isTableRow(line)) {
+      const cut = Math.floor(line.length / 2)
+      out.push(line.slice(0, cut), '', '— ' + page++ + ' —', '\f', line.slice(cut))
+    } else out.push(line)
+  }
+  return out.join('\n')
+}
+
+/** GB18030 bytes: TextEncoder writes only UTF-8, so the two-byte table is read off TextDecoder. */
+function gb18030(text: string): number[] {
+  const bytes: number[] = []
+  for (const character of text) {
+    const code = character.codePointAt(0)!
+    if (code < 0x80) bytes.push(code)
+    else bytes.push(...(gbTable.get(character) ?? [0x3f]))
+  }
+  return bytes
+}
+
+/** Every two-byte GB18030 sequence decoded once, reversed: enough for the characters of official documents. */
+const gbTable = new Map<string, number[]>()
+{
+  const decoder = new TextDecoder('gb18030')
+  for (let lead = 0x81; lead <= 0xfe; lead++) {
+    for (let trail = 0x40; trail <= 0xfe; trail++) {
+      if (trail === 0x7f) continue
+      const character = decoder.decode(new Uint8Array([lead, trail]))
+      if (character.length === 1 && character !== '\ufffd' && !gbTable.has(character)) gbTable.set(character, [lead, trail])
+    }
+  }
+}
+
+const seeds = path.join(root, 'seeds')
+const names = (await readdir(seeds)).filter((name) => name.endsWith('.txt') || name.endsWith('.md')).sort()
+const work = path.join(tmpdir(), 'zhengce-robustness-' + process.pid)
+const width = Math.max(...Object.keys(damages).map((name) => name.length))
+for (const [name, damage] of Object.entries(damages)) {
+  if (values.only !== undefined && !name.startsWith(values.only)) continue
+  await rm(work, {recursive: true, force: true})
+  await mkdir(work, {recursive: true})
+  for (const file of names) await writeFile(path.join(work, file), damage(await readFile(path.join(seeds, file), 'utf8')))
+  const {lines, total} = await scoreSeeds(work, gold)
+  if (values.only !== undefined) process.stdout.write(lines.join('\n') + '\n')
+  process.stdout.write(name.padEnd(width) + '  ' + formatScore(total) + '\n')
+}
+await rm(work, {recursive: true, force: true})
