@@ -238,6 +238,31 @@ describe('parsePlainText', () => {
     expect(tables('指标\t2025年\n专利\t300\n- 5 -\n指标\t2025年\n商标\t500\n- 6 -\n指标\t2025年\n')).toHaveLength(1)
   })
 
+  test('should join hard-wrapped lines as wide as the page, though one holds no comma, and read a full numbered line as a paragraph', () => {
+    const wrapped = [
+      '　　注：1. 知识产权高端人才：知识产权领军人才、骨干人才，中高级知识',
+      '产权师，专利代理师等。',
+      '　　2. 万人高价值发明专利拥有量是指每万人口本区居民拥有的经国家知识',
+      '产权局授权的符合下列任一条件的有效发明专利数量：一是战略性新兴产业的',
+      '有效发明专利；二是维持年限超过10年的有效发明专利；三是实现较高质押融',
+      '资金额的有效发明专利；四是获得国家科学技术奖的有效发明专利。力争“',
+      '十四五”期间全区质押融资贷款总额达到10亿元，服务企业达到两百家以上。',
+      '　　3. 万人高价值发明专利拥有量，是指每万人口拥有的高价值发明专利。',
+      '　　二、保障措施',
+      '　　建立健全知识产权工作领导协调机制，统筹推进规划实施，落实工作责任。'
+    ].join('\n')
+    const tree = parsePlainText(wrapped)
+    expect(tree.children.map((node) => [node.type, toString(node)])).toEqual([
+      ['paragraph', '注：1. 知识产权高端人才：知识产权领军人才、骨干人才，中高级知识产权师，专利代理师等。'],
+      ['paragraph', '2. 万人高价值发明专利拥有量是指每万人口本区居民拥有的经国家知识产权局授权的符合下列任一条件的有效发明专利数量：一是战略性新兴产业的有效发明专利；二是维持年限超过10年的有效发明专利；三是实现较高质押融资金额的有效发明专利；四是获得国家科学技术奖的有效发明专利。力争“十四五”期间全区质押融资贷款总额达到10亿元，服务企业达到两百家以上。'],
+      ['paragraph', '3. 万人高价值发明专利拥有量，是指每万人口拥有的高价值发明专利。'],
+      ['heading', '保障措施'],
+      ['paragraph', '建立健全知识产权工作领导协调机制，统筹推进规划实施，落实工作责任。']
+    ])
+    // Paragraphs a line each are not hard wrapped: a line without a comma stands alone.
+    expect(parsePlainText('发展知识产权服务业提升服务能力和水平加快建设\n服务机构达到20家。\n').children).toHaveLength(2)
+  })
+
   test('should join a line that leaves a 《 open, though it holds no comma', () => {
     const tree = parsePlainText('　　为深入贯彻《数字乡村发展战略纲要》和《浙江省数字经济\n促进条例》，加快推进数字乡村建设，现提出如下意见。\n')
     expect(tree.children.map((node) => toString(node))).toEqual(['为深入贯彻《数字乡村发展战略纲要》和《浙江省数字经济促进条例》，加快推进数字乡村建设，现提出如下意见。'])

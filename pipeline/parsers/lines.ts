@@ -124,6 +124,43 @@ function classify(text: string, start: number, end: number, line: number): Sourc
   }
 }
 
+/** The width of `text` on the page, in full-width characters: ASCII and other narrow characters count half. */
+export function printedWidth(text: string): number {
+  let halves = 0
+  for (let index = 0; index < text.length; index++) halves += text.charCodeAt(index) < 0x1100 ? 1 : 2
+  return halves / 2
+}
+
+/** Lines narrower than this say nothing of the page's width. */
+const minimumWrapWidth = 20
+/** The share of long lines that must be as wide as the page for the text to count as hard wrapped. */
+const wrappedShare = 0.4
+
+/**
+ * The width at which a converter hard-wrapped the text (a PDF's lines, each
+ * as wide as the page), or undefined when the lines are paragraphs. Most
+ * long lines are then within a character of one width; paragraphs as lines
+ * have widths all over.
+ */
+export function wrapWidthOf(lines: SourceLine[]): number | undefined {
+  const counts = new Map<number, number>()
+  let long = 0
+  for (const line of lines) {
+    if (line.kind !== 'text' || line.content.length < minimumWrapWidth / 2 || line.content.includes('\t')) continue
+    const width = Math.round(printedWidth(line.content))
+    if (width < minimumWrapWidth) continue
+    long++
+    counts.set(width, (counts.get(width) ?? 0) + 1)
+  }
+  let best: number | undefined
+  let bestCount = 0
+  for (const width of counts.keys()) {
+    const count = (counts.get(width - 1) ?? 0) + counts.get(width)! + (counts.get(width + 1) ?? 0)
+    if (count > bestCount || (count === bestCount && width > best!)) [best, bestCount] = [width, count]
+  }
+  return bestCount >= 8 && bestCount >= long * wrappedShare ? best : undefined
+}
+
 function markBarePageNumbers(lines: SourceLine[]): void {
   for (const [index, line] of lines.entries()) {
     if (line.kind !== 'text' || line.isIndented || !bareNumberExpression.test(line.content)) continue

@@ -14,7 +14,7 @@ import {toString} from 'mdast-util-to-string'
 import type {Plugin} from 'unified'
 import {isColumnHeading} from '../../extractors/util/column-title.js'
 import {isNewHeader, matchFlatTable} from './flat-table.js'
-import {splitLines, type SourceLine} from './lines.js'
+import {printedWidth, splitLines, wrapWidthOf, type SourceLine} from './lines.js'
 import {arabicMarkerRank, isDefinition, matchOutlineMarker, maximumHeadingLength, noteExpression, runInStop} from './outline.js'
 import {pointFactory, type PointFactory} from './point.js'
 import './mdast-data.js'
@@ -24,17 +24,27 @@ const markdownHashExpression = /^(#{1,6})[ \t\u3000]+/
 const terminalExpression = /[。！？；：…!?;:》」』”"]$/
 const clauseExpression = /[，。、；]/
 const bulletExpression = /^(?:——|—|-|•|●|■|◆|▲|★)/
+/**
+ * What a line cut inside a sentence ends with: a character, a digit, a comma,
+ * an opening quote or bracket (力争“ / 十四五”), a dash of a range (2021—
+ * / 2035年) or a percent sign (20% / 以上). Not a closing bracket: a task
+ * ends with its （责任单位：…）.
+ */
+const brokenEndExpression = /[\p{Script=Han}\d、，a-zA-Z“‘《（(〔【—–－%％]$/u
 
 /** Parse plain text into mdast. */
 export function parsePlainText(text: string): Root {
   const lines = splitLines(text)
   const point = pointFactory(lines)
+  const wrapWidth = wrapWidthOf(lines)
   const children: RootContent[] = []
   const removed: Root['data'] = {removedLines: [], joinedLines: []}
   // Rank of the last heading, the 专栏 box whose items may follow, and the rank notes (注：) lie under.
   let headingRank = -1
   let box: Box | undefined
   let notesRank: number | undefined
+  // Whether the last text line ran on into this one (hard-wrapped text, as wide as the page).
+  let runsOn = false
   let index = 0
   while (index < lines.length) {
     const line = lines[index]!
@@ -61,7 +71,8 @@ export function parsePlainText(text: string): Root {
     if (line.debris.length > 0) {
       removed.removedLines!.push({kind: 'debris', text: line.debris.join(' '), position: {start: point(line.start), end: point(line.contentStart)}})
     }
-    const nodes = block(line, point, box, notesRank)
+    const isFull = isFullLine(line.content, wrapWidth)
+    const nodes = block(line, point, box, notesRank, isFull)
     const heading = nodes[0]?.type === 'heading' ? nodes[0] : undefined
     if (heading) {
       headingRank = heading.data?.rank ?? -1
@@ -69,11 +80,12 @@ export function parsePlainText(text: string): Root {
       notesRank = undefined
     } else if (isColumnHeading(line.content)) box = {rank: headingRank, itemRank: undefined}
     else if (noteExpression.test(line.content)) notesRank = headingRank
-    else if (notesRank !== undefined && !matchOutlineMarker(line.content)) notesRank = undefined
+    else if (notesRank !== undefined && !runsOn && !matchOutlineMarker(line.content)) notesRank = undefined
+    runsOn = isFull
     children.push(...nodes)
     index++
   }
-  const root: Root = {type: 'root', children: joinBrokenLines(children, removed), position: {start: point(0), end: point(text.length)}}
+  const root: Root = {type: 'root', children: joinBrokenLines(children, removed, wrapWidth), position: {start: point(0), end: point(text.length)}}
   assignDepths(root)
   root.data = removed
   return root
@@ -102,9 +114,11 @@ interface Box {
  * goes on past its run-in title (`1．工业废气治理工程。完成50家…`), ranked below
  * the heading the box lies under and not above the box's first item, is an
  * item of the box, not a heading of the document. So is a numbered line after 注：
- * (`2．属性为约束性的指标须完成。`) a note.
+ * (`2．属性为约束性的指标须完成。`) a note. A numbered line as wide as a
+ * hard-wrapped page (`isFull`) whose sentence does not stop in it goes on to
+ * the next line: a paragraph, not a title.
  */
-function block(line: SourceLine, point: PointFactory, box: Box | undefined, notesRank: number | undefined): RootContent[] {
+function block(line: SourceLine, point: PointFactory, box: Box | undefined, notesRank: number | undefined, isFull: boolean): RootContent[] {
   let start = line.contentStart
   let content = line.content
   const hash = markdownHashExpression.exec(content)
@@ -121,7 +135,7 @@ function block(line: SourceLine, point: PointFactory, box: Box | undefined, note
     if (isBoxItem) box.itemRank ??= marker.rank
     // Note: notes are numbered 1． or （1）; a 一、 after them opens the next section.
     const isNote = notesRank !== undefined && marker.rank > notesRank && marker.rank >= arabicMarkerRank
-    if (!isBoxItem && !isNote && titleLength <= maximumHeadingLength && !isDefinition(rest)) {
+    if (!isBoxItem && !isNote && titleLength <= maximumHeadingLength && !isDefinition(rest) && !(isFull && stop === -1)) {
       const titleStart = start + marker.length
       const heading = headingNode(titleStart, titleStart + titleLength, point, line)
       heading.data = {number: marker.number, rank: marker.rank}
@@ -162,14 +176,15 @@ function paragraphNode(start: number, end: number, point: PointFactory, line: So
 
 /**
  * Join a paragraph with the next one where a page break or hard wrap cut a
- * sentence: the first is prose and does not end a sentence, and the second
- * is neither a heading, a bullet nor a table.
+ * sentence: the first is prose (or as wide as the page of hard-wrapped text,
+ * `wrapWidth`) and does not end a sentence, and the second is neither a
+ * heading, a bullet nor a table.
  */
-function joinBrokenLines(nodes: RootContent[], removed: NonNullable<Root['data']>): RootContent[] {
+function joinBrokenLines(nodes: RootContent[], removed: NonNullable<Root['data']>, wrapWidth: number | undefined): RootContent[] {
   const result: RootContent[] = []
   for (const node of nodes) {
     const previous = result.at(-1)
-    if (previous?.type === 'paragraph' && node.type === 'paragraph' && isBroken(previous, node)) {
+    if (previous?.type === 'paragraph' && node.type === 'paragraph' && isBroken(previous, node, wrapWidth)) {
       previous.children.push(...node.children)
       previous.position = {start: previous.position!.start, end: node.position!.end}
       removed.joinedLines!.push({position: {start: node.position!.start, end: node.position!.start}})
@@ -180,17 +195,26 @@ function joinBrokenLines(nodes: RootContent[], removed: NonNullable<Root['data']
   return result
 }
 
-function isBroken(previous: Paragraph, next: Paragraph): boolean {
+/** How much narrower than the page a hard-wrapped line may be and still be full (a line may hold a character less). */
+const wrapSlack = 2
+
+/** Whether `text` fills a line of hard-wrapped text `wrapWidth` wide (and so may go on in the next). */
+function isFullLine(text: string, wrapWidth: number | undefined): boolean {
+  return wrapWidth !== undefined && printedWidth(text) >= wrapWidth - wrapSlack
+}
+
+function isBroken(previous: Paragraph, next: Paragraph, wrapWidth: number | undefined): boolean {
   const last = previous.children.at(-1)
   const first = next.children[0]
   if (last?.type !== 'text' || first?.type !== 'text') return false
   const value = last.value
   if (terminalExpression.test(value)) return false
-  // A line that leaves a 《 or （ open goes on, prose or not (a long title cited across the break).
-  if ((value.length < 15 || !clauseExpression.test(value)) && !leavesBracketOpen(value)) return false
+  // A line that leaves a 《 or （ open goes on, prose or not (a long title cited across the break);
+  // so does a line as wide as a hard-wrapped page, though it holds no comma.
+  if ((value.length < 15 || !clauseExpression.test(value)) && !leavesBracketOpen(value) && !isFullLine(value, wrapWidth)) return false
   // An indented line opens a new paragraph; an unindented one may continue an indented first line.
   if (bulletExpression.test(first.value) || (next.data?.isIndented && !previous.data?.isIndented)) return false
-  return /[\p{Script=Han}\d、，a-zA-Z]$/u.test(value)
+  return brokenEndExpression.test(value)
 }
 
 /** Whether `text` opens more 《 or （ than it closes. */
