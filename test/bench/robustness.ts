@@ -44,7 +44,46 @@ const damages: Record<string, (text: string) => string | Uint8Array> = {
   'page breaks every 25 lines': (text) => pageBreaks(text, 25),
   'stacked tables (a cell a line)': (text) => mapLines(text, (line) => (isTableRow(line) ? line.split('\t').filter((cell) => cell.trim() !== '') : line)),
   'tables laid out with spaces': (text) => mapLines(text, (line) => line.replace(/\t/g, '    ')),
-  'half-width brackets': (text) => text.replace(/（/g, '(').replace(/）/g, ')')
+  'half-width brackets': (text) => text.replace(/（/g, '(').replace(/）/g, ')'),
+  'as from a PDF (all of the above)': (text) => pdfLike(text)
+}
+
+/** Cut `line` where its printed width (narrow characters count half) passes `width`. */
+function wrapPrinted(line: string, width: number): string[] {
+  const pieces: string[] = []
+  let piece = ''
+  let halves = 0
+  for (const character of line) {
+    const size = character.charCodeAt(0) < 0x1100 ? 1 : 2
+    if (halves + size > width * 2) {
+      pieces.push(piece)
+      piece = ''
+      halves = 0
+    }
+    piece += character
+    halves += size
+  }
+  return [...pieces, piece]
+}
+
+/**
+ * What pdftotext makes of a printed plan: paragraphs indented by two
+ * full-width spaces and wrapped at the page's width, no blank lines, tables
+ * laid out with spaces, and every 40 lines a page number and a running head.
+ */
+function pdfLike(text: string): string {
+  const lines = text.split('\n').flatMap((line) => {
+    if (line.trim() === '') return []
+    if (isTableRow(line)) return [line.replace(/\t/g, '    ')]
+    return wrapPrinted('\u3000\u3000' + line.trim(), 38)
+  })
+  const head = lines.find((line) => /规划|纲要|意见|报告/.test(line) && line.trim().length < 30)?.trim() ?? '规划'
+  const out: string[] = []
+  for (const [index, line] of lines.entries()) {
+    if (index > 0 && index % 40 === 0) out.push('', '— ' + index / 40 + ' —', '\f' + head)
+    out.push(line)
+  }
+  return out.join('\n')
 }
 
 /** Page breaks as a PDF converter leaves them: a line cut in two, a page number, a form feed, a running head. */
