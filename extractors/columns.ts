@@ -5,8 +5,9 @@
  * A box holds paragraphs and tables. It ends at the next heading, the next
  * 专栏, or where the text returns to the body: two blank lines, or — for a
  * box printed without indentation — the first paragraph after its body that
- * is separated by a blank line, unless it is the box's short statement of
- * expected results (到2025年，… / 实施期内，… / 预期成效：…).
+ * is separated by a blank line, unless it is the box's next numbered item
+ * or its short statement of expected results (到2025年，… / 实施期内，… /
+ * 预期成效：…).
  */
 import type {Root} from 'mdast'
 import type {Plugin} from 'unified'
@@ -78,7 +79,7 @@ function bodyOf(blocks: Block[], index: number): Block[] {
     const isIndented = block.node.type === 'paragraph' && Boolean(block.node.data?.isIndented)
     // An unindented box holds its first paragraph and what follows it without a blank line —
     // until an indented paragraph, where the body text (　　…) returns after unindented box lines.
-    if (!isIndentedBox && body.length > 0 && gap > 0 && !isIndented && !isResultsFooter(block, body)) break
+    if (!isIndentedBox && body.length > 0 && gap > 0 && !isIndented && !isResultsFooter(block, body) && !isNextItem(block, body)) break
     if (!isIndentedBox && isIndented && body.some((part) => part.node.type === 'paragraph' && !part.node.data?.isIndented)) break
     body.push(block)
     previous = block
@@ -96,6 +97,12 @@ const maximumResultsLength = 200
 function isResultsFooter(block: Block, body: Block[]): boolean {
   const text = block.text.trim()
   return block.node.type === 'paragraph' && text.length <= maximumResultsLength && resultsLeadExpression.test(text) && !body.some((part) => resultsLeadExpression.test(part.text.trim()))
+}
+
+/** Whether `block` is an item of a box whose body opened with an item (the parser marks them). */
+function isNextItem(block: Block, body: Block[]): boolean {
+  const isItem = (part: Block | undefined) => part?.node.type === 'paragraph' && Boolean(part.node.data?.isBoxItem)
+  return isItem(block) && isItem(body[0])
 }
 
 function blankLinesBetween(previous: Block, next: Block): number {

@@ -71,6 +71,14 @@ describe('专栏', () => {
     expect((await extractText(twice)).columns.map((column) => column.text)).toEqual(['制定分析评议规程。\n实施期内，开展项目评议20项。'])
   })
 
+  test('should give the numbered sections after an unindented box of paragraphs to the outline, and keep a box\'s own items across blank lines', async () => {
+    const text = '某市“十四五”知识产权发展规划\n\n一、重点任务\n\n（一）强化保护\n\n专栏1 知识产权护航工程\n建设知识产权保护中心，开展快速维权。\n\n1．加强行政执法。建立联合执法机制，查处侵权案件。\n\n2．完善司法保护。推进审判机制改革。\n\n（二）促进运用\n\n专栏2 运营工程\n\n1．运营中心。建设运营中心3个。\n\n2．质押融资。质押融资金额达到10亿元。\n\n加快成果转化，完善运营体系。\n'
+    const record = await extractText(text)
+    const titles = (sections: typeof record.outline): string[] => sections.flatMap((section) => [section.title, ...titles(section.children)])
+    expect(titles(record.outline)).toEqual(['重点任务', '强化保护', '加强行政执法', '完善司法保护', '促进运用'])
+    expect(record.columns.map((column) => column.text)).toEqual(['建设知识产权保护中心，开展快速维权。', '1．运营中心。建设运营中心3个。\n2．质押融资。质押融资金额达到10亿元。'])
+  })
+
   test('should hold a table of projects in the box, without reading it as targets', async () => {
     const text = plan('专栏1　数字基础设施重点项目\n\n序号\t项目名称\t建设内容\n1\t县数据中心\t建设机柜3000个\n2\t5G基站\t新建5G基站1200个\n\n（二）发展数字产业\n\n培育数字企业。\n')
     const record = await extractText(text)

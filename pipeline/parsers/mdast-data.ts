@@ -28,6 +28,8 @@ declare module 'mdast' {
   interface ParagraphData {
     /** Whether the source line was indented (tab, U+3000, two spaces). */
     isIndented?: boolean
+    /** Whether the line is a numbered item of a 专栏 box (`1．工业废气治理工程。…`), not a heading. */
+    isBoxItem?: boolean
   }
   interface TableData {
     /** How the table was printed in the source. */

@@ -71,6 +71,9 @@ export function parsePlainText(text: string): Root {
     if (line.debris.length > 0) {
       removed.removedLines!.push({kind: 'debris', text: line.debris.join(' '), position: {start: point(line.start), end: point(line.contentStart)}})
     }
+    // An unindented box of paragraphs ends where the body returns after a blank line (as `extractColumns` reads it):
+    // a numbered line there is the document's, not an item of the box.
+    if (box && !box.isIndented && box.hasBody && box.itemRank === undefined && !line.isIndented && lines[index - 1]?.kind === 'blank') box = undefined
     const isFull = isFullLine(line.content, wrapWidth)
     const nodes = block(line, point, box, notesRank, isFull)
     const heading = nodes[0]?.type === 'heading' ? nodes[0] : undefined
@@ -78,9 +81,12 @@ export function parsePlainText(text: string): Root {
       headingRank = heading.data?.rank ?? -1
       box = undefined
       notesRank = undefined
-    } else if (isColumnHeading(line.content)) box = {rank: headingRank, itemRank: undefined}
-    else if (noteExpression.test(line.content)) notesRank = headingRank
-    else if (notesRank !== undefined && !runsOn && !matchOutlineMarker(line.content)) notesRank = undefined
+    } else if (isColumnHeading(line.content)) box = {rank: headingRank, itemRank: undefined, isIndented: line.isIndented, hasBody: false}
+    else {
+      if (box) box.hasBody = true
+      if (noteExpression.test(line.content)) notesRank = headingRank
+      else if (notesRank !== undefined && !runsOn && !matchOutlineMarker(line.content)) notesRank = undefined
+    }
     runsOn = isFull
     children.push(...nodes)
     index++
@@ -106,6 +112,10 @@ function isContinuation(previous: Table, next: Table): boolean {
 interface Box {
   rank: number
   itemRank: number | undefined
+  /** Whether its title is indented (a box printed as a table cell). */
+  isIndented: boolean
+  /** Whether a line of its body has come. */
+  hasBody: boolean
 }
 
 /**
@@ -127,12 +137,13 @@ function block(line: SourceLine, point: PointFactory, box: Box | undefined, note
     content = content.slice(hash[0].length)
   }
   const marker = matchOutlineMarker(content)
+  let isBoxItem = false
   if (marker) {
     const rest = content.slice(marker.length)
     const stop = runInStop(rest)
     const titleLength = stop === -1 ? rest.length : stop
-    const isBoxItem = box !== undefined && marker.rank > box.rank && marker.rank >= (box.itemRank ?? arabicMarkerRank) && stop !== -1 && stop + 1 < rest.length
-    if (isBoxItem) box.itemRank ??= marker.rank
+    isBoxItem = box !== undefined && marker.rank > box.rank && marker.rank >= (box.itemRank ?? arabicMarkerRank) && stop !== -1 && stop + 1 < rest.length
+    if (isBoxItem && box) box.itemRank ??= marker.rank
     // Note: notes are numbered 1． or （1）; a 一、 after them opens the next section.
     const isNote = notesRank !== undefined && marker.rank > notesRank && marker.rank >= arabicMarkerRank
     if (!isBoxItem && !isNote && titleLength <= maximumHeadingLength && !isDefinition(rest) && !(isFull && stop === -1)) {
@@ -152,7 +163,9 @@ function block(line: SourceLine, point: PointFactory, box: Box | undefined, note
     heading.data = {number: null, rank: -1, markdownDepth: hash[1]!.length}
     return [heading]
   }
-  return [paragraphNode(start, line.contentEnd, point, line)]
+  const paragraph = paragraphNode(start, line.contentEnd, point, line)
+  if (isBoxItem) paragraph.data!.isBoxItem = true
+  return [paragraph]
 }
 
 function textNode(start: number, end: number, point: PointFactory, line: SourceLine): Text {
