@@ -143,11 +143,12 @@ describe('indicator tables', () => {
   })
 
   test('should read a tab-separated table with unit, attribute, baseline and target-year columns', async () => {
-    const text = head + '指标\t单位\t2020年\t2025年\t属性\n发明专利拥有量\t件\t1800\t3100\t预期性\n技术合同成交额\t亿元\t80\t150\t约束性\n'
+    const text = head + '指标\t单位\t2020年\t2025年\t属性\n发明专利拥有量\t件\t1800\t3100\t预期性\n技术合同成交额\t亿元\t80\t150\t约束性\n两化融合发展水平\t—\t58\t65\t预期性\n'
     const record = await extractText(text)
     expect(brief(record.targets)).toEqual([
       [null, '发明专利拥有量', '件', '3100', 2025, 'table'],
-      [null, '技术合同成交额', '亿元', '150', 2025, 'table']
+      [null, '技术合同成交额', '亿元', '150', 2025, 'table'],
+      [null, '两化融合发展水平', null, '65', 2025, 'table']
     ])
     expect(record.targets[0]?.baseline).toEqual({year: 2020, value: {kind: 'number', number: 1800}})
   })

@@ -175,6 +175,14 @@ function withScale(unit: string | null, cellUnit: string | null): string | null 
   return (cellUnit === '万' || cellUnit === '亿' || cellUnit === '千') && !/^[万亿千]/.test(unit) ? cellUnit + unit : unit
 }
 
+/** A unit column's cell: none when empty or a dash (— for an index without a unit), else as printed. */
+const noUnitExpression = /^[—\-－–/／]*$/
+
+function unitOf(cell: string | undefined): string | null {
+  const unit = compact(cell ?? '')
+  return noUnitExpression.test(unit) ? null : unit
+}
+
 function readRow(row: TableRow, cells: string[], columnRoles: Role[], category: string | null, result: ReadTable): void {
   const position = toPosition(row.position)
   const quote = cells.filter(Boolean).join('\t')
@@ -185,7 +193,7 @@ function readRow(row: TableRow, cells: string[], columnRoles: Role[], category: 
   }
   const {indicator, unit: bracketUnit} = splitIndicatorUnit(compact(indicatorCell).replace(enumerationExpression, '').replace(footnoteMarkExpression, ''))
   const unitCell = cells[columnRoles.findIndex((role) => role.kind === 'unit')]
-  const target: TableTarget = {category, indicator, unit: bracketUnit ?? (unitCell ? compact(unitCell) || null : null), value: null, year: null, baseline: null, actuals: [], status: null, quote, position}
+  const target: TableTarget = {category, indicator, unit: bracketUnit ?? unitOf(unitCell), value: null, year: null, baseline: null, actuals: [], status: null, quote, position}
   let growth: ReturnType<typeof parseCellValue>
   for (const [index, role] of columnRoles.entries()) {
     const cell = toHalfWidth(cells[index] ?? '').trim()
