@@ -79,6 +79,13 @@ describe('专栏', () => {
     expect(record.columns.map((column) => column.text)).toEqual(['建设知识产权保护中心，开展快速维权。', '1．运营中心。建设运营中心3个。\n2．质押融资。质押融资金额达到10亿元。'])
   })
 
+  test('should read a box under a numbered heading of its items\' own rank: its items count from 1, the document\'s next number ends it', async () => {
+    const text = '某县“十四五”数字经济发展规划\n\n一、重点任务\n\n（一）加快数字产业化\n\n1．培育软件产业。建成软件产业园1个。\n\n专栏1　数字产业化重点工程\n\n1．软件园建设工程。建设软件产业园，入驻企业100家。\n\n2．数据中心工程。建成县级大数据中心1个。\n\n2．发展数字服务。培育平台企业。\n'
+    const record = await extractText(text)
+    expect(record.columns.map((column) => column.text)).toEqual(['1．软件园建设工程。建设软件产业园，入驻企业100家。\n2．数据中心工程。建成县级大数据中心1个。'])
+    expect(record.outline[0]?.children[0]?.children.map((section) => [section.number, section.title])).toEqual([['1．', '培育软件产业'], ['2．', '发展数字服务']])
+  })
+
   test('should hold a table of projects in the box, without reading it as targets', async () => {
     const text = plan('专栏1　数字基础设施重点项目\n\n序号\t项目名称\t建设内容\n1\t县数据中心\t建设机柜3000个\n2\t5G基站\t新建5G基站1200个\n\n（二）发展数字产业\n\n培育数字企业。\n')
     const record = await extractText(text)

@@ -13,9 +13,10 @@ import type {Heading, Paragraph, Root, RootContent, Table, Text} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Plugin} from 'unified'
 import {isColumnHeading} from '../../extractors/util/column-title.js'
+import {toHalfWidth} from '../../extractors/util/text.js'
 import {isNewHeader, matchFlatTable} from './flat-table.js'
 import {printedWidth, splitLines, wrapWidthOf, type SourceLine} from './lines.js'
-import {arabicMarkerRank, isDefinition, matchOutlineMarker, maximumHeadingLength, noteExpression, runInStop} from './outline.js'
+import {arabicMarkerRank, isDefinition, matchOutlineMarker, maximumHeadingLength, noteExpression, runInStop, type OutlineMatch} from './outline.js'
 import {pointFactory, type PointFactory} from './point.js'
 import './mdast-data.js'
 
@@ -81,7 +82,7 @@ export function parsePlainText(text: string): Root {
       headingRank = heading.data?.rank ?? -1
       box = undefined
       notesRank = undefined
-    } else if (isColumnHeading(line.content)) box = {rank: headingRank, itemRank: undefined, isIndented: line.isIndented, hasBody: false}
+    } else if (isColumnHeading(line.content)) box = {rank: headingRank, itemRank: undefined, nextOrdinal: 1, isIndented: line.isIndented, hasBody: false}
     else {
       if (box) box.hasBody = true
       if (noteExpression.test(line.content)) notesRank = headingRank
@@ -112,6 +113,8 @@ function isContinuation(previous: Table, next: Table): boolean {
 interface Box {
   rank: number
   itemRank: number | undefined
+  /** The number the next item would have. */
+  nextOrdinal: number
   /** Whether its title is indented (a box printed as a table cell). */
   isIndented: boolean
   /** Whether a line of its body has come. */
@@ -142,8 +145,11 @@ function block(line: SourceLine, point: PointFactory, box: Box | undefined, note
     const rest = content.slice(marker.length)
     const stop = runInStop(rest)
     const titleLength = stop === -1 ? rest.length : stop
-    isBoxItem = box !== undefined && marker.rank > box.rank && marker.rank >= (box.itemRank ?? arabicMarkerRank) && stop !== -1 && stop + 1 < rest.length
-    if (isBoxItem && box) box.itemRank ??= marker.rank
+    isBoxItem = box !== undefined && stop !== -1 && stop + 1 < rest.length && isNextBoxItem(box, marker)
+    if (isBoxItem && box) {
+      box.itemRank ??= marker.rank
+      box.nextOrdinal = ordinalOf(marker) + 1
+    }
     // Note: notes are numbered 1． or （1）; a 一、 after them opens the next section.
     const isNote = notesRank !== undefined && marker.rank > notesRank && marker.rank >= arabicMarkerRank
     if (!isBoxItem && !isNote && titleLength <= maximumHeadingLength && !isDefinition(rest) && !(isFull && stop === -1)) {
@@ -166,6 +172,22 @@ function block(line: SourceLine, point: PointFactory, box: Box | undefined, note
   const paragraph = paragraphNode(start, line.contentEnd, point, line)
   if (isBoxItem) paragraph.data!.isBoxItem = true
   return [paragraph]
+}
+
+/**
+ * Whether a numbered line is the box's next item: ranked below the heading
+ * the box lies under and not above its first item — or, under a heading of
+ * the items' own rank (a box below `1．培育软件产业`), numbered on from the box's
+ * own count, which starts at 1 (the document's next `2．` is not the box's).
+ */
+function isNextBoxItem(box: Box, marker: OutlineMatch): boolean {
+  if (marker.rank > box.rank) return marker.rank >= (box.itemRank ?? arabicMarkerRank)
+  return marker.rank === box.rank && marker.rank >= arabicMarkerRank && (box.itemRank ?? marker.rank) === marker.rank && ordinalOf(marker) === box.nextOrdinal
+}
+
+/** The number of an Arabic marker (`1．`, `（２）`); NaN for others. */
+function ordinalOf(marker: OutlineMatch): number {
+  return Number(toHalfWidth(marker.number).replace(/\D/g, '') || Number.NaN)
 }
 
 function textNode(start: number, end: number, point: PointFactory, line: SourceLine): Text {
