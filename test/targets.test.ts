@@ -353,6 +353,16 @@ describe('goals in prose and 专栏', () => {
     ])
   })
 
+  test('should give a clause that states only a change the subject of the goal before it, within the sentence', async () => {
+    const record = await extractText(head + '到2025年，农业总产值达到260亿元，年均增长7%；规上企业营收突破500亿元。年均增长6%以上。\n')
+    expect(brief(record.targets)).toEqual([
+      [null, '农业总产值', '亿元', '260', 2025, 'text'],
+      [null, '农业总产值年均增长', '%', '7', 2025, 'text'],
+      [null, '规上企业营收', '亿元', '>500', 2025, 'text'],
+      [null, '年均增长', '%', '>=6', 2025, 'text']
+    ])
+  })
+
   test('should leave an aside bracket, 其中, and the span of a total (五年累计) out of the indicator', async () => {
     const record = await extractText(head + '每万人口发明专利拥有量达到35件以上（其中高价值发明专利拥有量达到15件），知识产权质押融资金额五年累计达到50亿元，技术合同成交额“十四五”期间累计突破200亿元。\n')
     expect(brief(record.targets)).toEqual([

@@ -85,10 +85,27 @@ const meansExpression = /^(?:依托|通过|围绕|按照|根据|借助|利用|�
 /** Verbs that may stand alone before a number whose noun follows (`实施2-3家…`). */
 const leadingVerbExpression = /^(?:[\p{Script=Han}]{0,3}(?:实施|培育|扶持|建设|建成|打造|新增|完成|创建|引进|认定|组建|设立|重点培育|培育和扶持|支持|推动|形成|开展|举办|组织|培养|发布|实现|新培育))$/u
 
-/** Every quantified goal in `text`. */
+/** A clause's indicator that is only a change (`年均增长7%`): its subject is the goal before it. */
+const bareChangeExpression = /^(?:年均|年|同比)?(?:增长|增速|增幅|提高|提升|下降|降低|减少|增加)率?$/
+
+/**
+ * Every quantified goal in `text`. A clause that states only a change
+ * (`农业总产值达到260亿元，年均增长7%`) takes the subject of the goal before it in
+ * the same sentence: 农业总产值年均增长.
+ */
 export function goalsIn(text: string): Goal[] {
   const goals: Goal[] = []
-  for (const [start, end] of clauses(text)) goals.push(...goalsInClause(text, start, end))
+  let subject: string | undefined
+  for (const [start, end] of clauses(text)) {
+    const found = goalsInClause(text, start, end)
+    for (const goal of found) if (subject && bareChangeExpression.test(goal.indicator)) goal.indicator = subject + goal.indicator
+    goals.push(...found)
+    const last = found.at(-1)
+    // Note: the subject carries over a comma only, never past the end of a sentence or a semicolon.
+    const code = text.charCodeAt(end)
+    if (code !== 0xff0c && code !== 0x2c) subject = undefined
+    else if (last) subject = bareChangeExpression.test(last.indicator) ? subject : last.indicator
+  }
   return goals
 }
 
