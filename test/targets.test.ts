@@ -166,6 +166,8 @@ describe('indicator tables', () => {
     ])
     expect(record.targets[0]?.status).toBe('达到序时进度')
     expect(record.targets[1]?.actuals).toEqual([])
+    const progress = await extractText(head + '序号\t指标名称\t2020年基期值\t2025年目标值\t2022年完成值\t进展情况\n1\t高新技术企业数（家）\t1320\t2500\t1850\t滞后于序时进度\n')
+    expect(progress.targets.map((target) => [target.indicator, target.status, target.actuals.length])).toEqual([['高新技术企业数', '滞后于序时进度', 1]])
   })
 
   test('should read the year columns inside the period of a progress report as actuals, and the year before it as the baseline', async () => {

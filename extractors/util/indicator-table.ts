@@ -62,7 +62,7 @@ const roles: ReadonlyArray<[RegExp, (match: RegExpExecArray, period: Pick<Period
   [/属性|性质|类型$/, () => ({kind: 'attribute'})],
   [/^单位$|^计量单位$/, () => ({kind: 'unit'})],
   [/((?:19|20)\d{2})\s*年?.{0,4}(?:完成|实际|实绩|监测)/, (match) => ({kind: 'actual', year: Number(match[1])})],
-  [/(?:序时)?进度|完成情况|状态|评估结果|评价/, () => ({kind: 'status'})],
+  [/(?:序时)?进度|进展|(?:完成|实施|实现)情况|状态|评估结果|评价/, () => ({kind: 'status'})],
   // 年均增长〔累计〕: the rate or five-year total that 约束性 rows give instead of a level (累计目标 is a target).
   [/^(?!.*目标).*(?:年均|累计(?!完成|实现))/, () => ({kind: 'growth'})],
   [/^[“"]?(十[一二三四五六]?五)[”"]?期?末/, (match, period) => planColumn(match[1]!, period)],
