@@ -76,7 +76,9 @@ export function parsePlainText(text: string): Root {
     // a numbered line there is the document's, not an item of the box.
     if (box && !box.isIndented && box.hasBody && box.itemRank === undefined && !line.isIndented && lines[index - 1]?.kind === 'blank') box = undefined
     const isFull = isFullLine(line.content, wrapWidth)
-    const nodes = block(line, point, box, notesRank, isFull)
+    // Note: a full line goes on only into an unindented line; an indented one opens a paragraph (after a long title).
+    const goesOn = isFull && lines[index + 1]?.kind === 'text' && !lines[index + 1]!.isIndented
+    const nodes = block(line, point, box, notesRank, goesOn)
     const heading = nodes[0]?.type === 'heading' ? nodes[0] : undefined
     if (heading) {
       headingRank = heading.data?.rank ?? -1
@@ -128,10 +130,10 @@ interface Box {
  * the heading the box lies under and not above the box's first item, is an
  * item of the box, not a heading of the document. So is a numbered line after 注：
  * (`2．属性为约束性的指标须完成。`) a note. A numbered line as wide as a
- * hard-wrapped page (`isFull`) whose sentence does not stop in it goes on to
- * the next line: a paragraph, not a title.
+ * hard-wrapped page whose sentence does not stop in it goes on to the next
+ * line (`goesOn`): a paragraph, not a title.
  */
-function block(line: SourceLine, point: PointFactory, box: Box | undefined, notesRank: number | undefined, isFull: boolean): RootContent[] {
+function block(line: SourceLine, point: PointFactory, box: Box | undefined, notesRank: number | undefined, goesOn: boolean): RootContent[] {
   let start = line.contentStart
   let content = line.content
   const hash = markdownHashExpression.exec(content)
@@ -152,7 +154,7 @@ function block(line: SourceLine, point: PointFactory, box: Box | undefined, note
     }
     // Note: notes are numbered 1． or （1）; a 一、 after them opens the next section.
     const isNote = notesRank !== undefined && marker.rank > notesRank && marker.rank >= arabicMarkerRank
-    if (!isBoxItem && !isNote && titleLength <= maximumHeadingLength && !isDefinition(rest) && !(isFull && stop === -1)) {
+    if (!isBoxItem && !isNote && titleLength <= maximumHeadingLength && !isDefinition(rest) && !(goesOn && stop === -1)) {
       const titleStart = start + marker.length
       const heading = headingNode(titleStart, titleStart + titleLength, point, line)
       heading.data = {number: marker.number, rank: marker.rank}
