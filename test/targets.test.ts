@@ -355,6 +355,15 @@ describe('goals in prose and 专栏', () => {
     ])
   })
 
+  test('should leave the verb that holds a level (保持, 维持, 稳定在) out of the indicator', async () => {
+    const record = await extractText(head + '到2025年，农村生活垃圾集中收运率保持100%，耕地保有量维持在80万亩以上，粮食总产量稳定在120万吨。\n')
+    expect(brief(record.targets)).toEqual([
+      [null, '农村生活垃圾集中收运率', '%', '100', 2025, 'text'],
+      [null, '耕地保有量', '万亩', '>=80', 2025, 'text'],
+      [null, '粮食总产量', '万吨', '120', 2025, 'text']
+    ])
+  })
+
   test('should give a clause that states only a change the subject of the goal before it, within the sentence', async () => {
     const record = await extractText(head + '到2025年，农业总产值达到260亿元，年均增长7%；规上企业营收突破500亿元。年均增长6%以上。\n')
     expect(brief(record.targets)).toEqual([

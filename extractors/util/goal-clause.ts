@@ -27,7 +27,7 @@ export interface Goal {
 const unitSource =
   [...measureUnits].sort((a, b) => b.length - a.length).join('|') +
   '|万亿元|亿美元|万美元|亿元|万元|千元|元|美元|万人次|人次|万人|千人|人|名|位|万家|千家|家|户|万户|个百分点|百分点|个|项|件|万件|款|种|批|所|座|条|套|台|部|本|篇|场|次|期|单|笔|宗|%|％|‰|分|倍|天|小时|年|亿|万'
-const verbSource = '达到|达|提高到|提高至|提升到|提升至|增加到|增至|增长到|保持在|控制在|稳定在|为|至|到'
+const verbSource = '达到|达|提高到|提高至|提升到|提升至|增加到|增至|增长到|保持在|控制在|稳定在|维持在|保持|维持|为|至|到'
 /** A change that 到/至 completes into a level (`下降到0.45吨标准煤`): not part of the indicator. */
 const changeVerbSource = '上升|扩大|下降|降低|降|减少|缩小|缩短'
 const changeVerbExpression = new RegExp('(?:' + changeVerbSource + ')$')
