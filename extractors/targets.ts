@@ -25,7 +25,11 @@ declare module 'vfile' {
 }
 
 /** A section whose title names the goals of the document (发展目标, 主要目标和指标, 目标指标, 发展目标与指标体系). */
-const goalSectionExpression = /(?:目标(?:任务|要求|体系)?|主要指标|指标体系|目标指标)(?:[与和及](?:主要)?(?:指标|任务)(?:体系)?)?$/
+const goalSectionExpression = /(?:目标(?:任务|要求|体系)?|主要指标|指标体系|目标指标)(?:[与和及、](?:主要|重点|核心|关键)?(?:指标|任务)(?:体系)?)?$/
+/** A section of general requirements (总体要求), where a paragraph opening with a year to reach states the goals. */
+const requirementSectionExpression = /^(?:总体要求|总体思路|发展思路|总体部署)$/
+/** A paragraph that opens with the year its goals are to be reached (到2025年，…). */
+const goalOpeningExpression = /^(?:[—\-–]{1,2}\s*)?(?:力争|确保|争取)?\s*(?:到|至)\s*(?:(?:19|20)\d{2}|二[〇○零][〇○零一二三四五六七八九]{2})\s*年/
 /** Explanatory notes under a table (注：…) hold definitions, not goals. */
 const noteExpression = /^(?:注|说明|备注)\s*[:：]|^\d+[.．、]\s*\S+(?:是指|指)/
 /** The year a sentence is due: 到2025年, 截止2025年, 2025年，; not the base year of a comparison (比2020年, 较2020年). */
@@ -39,6 +43,7 @@ const extractTargets: Plugin<[], Root> = function () {
     const blocks = blocksOf(tree)
     const periodEnd = file.data.period?.end ?? null
     const goalSections = goalSectionIds(file.data.outline ?? [], false)
+    const requirementSections = requirementSectionIds(file.data.outline ?? [])
     const sectionYears = sectionYearsOf(file.data.outline ?? [], undefined)
     const candidates: Candidate[] = []
     let introYear: {section: string | undefined; year: number} | undefined
@@ -50,7 +55,7 @@ const extractTargets: Plugin<[], Root> = function () {
       }
       if (block.node.type !== 'paragraph' || noteExpression.test(block.text.trim())) continue
       const column = block.node.data?.column
-      const inGoals = section !== undefined && goalSections.has(section)
+      const inGoals = section !== undefined && (goalSections.has(section) || (requirementSections.has(section) && goalOpeningExpression.test(block.text.trim())))
       if (!column && !inGoals) continue
       const year = yearOf(block.text)
       const goals = goalsIn(block.text)
@@ -95,6 +100,22 @@ function goalSectionIds(outline: NonNullable<VFile['data']['outline']>, isInside
     const isGoals = isInside || (namesGoals && !isNarrowed)
     if (isGoals) ids.add(section.id)
     goalSectionIds(section.children, isGoals, ids)
+  }
+  return ids
+}
+
+/** Ids of the 总体要求 sections (and their subsections) that have no goals section of their own. */
+function requirementSectionIds(outline: NonNullable<VFile['data']['outline']>, ids = new Set<string>()): Set<string> {
+  const hasGoalTitle = (sections: typeof outline): boolean => sections.some((section) => isGoalTitle(section.title) || hasGoalTitle(section.children))
+  const addAll = (sections: typeof outline): void => {
+    for (const section of sections) {
+      ids.add(section.id)
+      addAll(section.children)
+    }
+  }
+  for (const section of outline) {
+    if (requirementSectionExpression.test(section.title) && !hasGoalTitle(section.children)) addAll([section])
+    else requirementSectionIds(section.children, ids)
   }
   return ids
 }

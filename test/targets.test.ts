@@ -455,6 +455,16 @@ describe('goal sections', () => {
     expect(record.targets.map((target) => [target.indicator, target.section])).toEqual([['有效发明专利拥有量', 's1.2']])
   })
 
+  test('should read the goals of a 总体要求 section without a goals subsection from its paragraphs that open with the year', async () => {
+    const text = '关于加快知识产权强市建设的实施意见\n\n一、总体要求\n\n坚持创新驱动，服务企业达到100家。\n\n到2025年，全市每万人口高价值发明专利拥有量达到10件，知识产权质押融资金额达到50亿元。\n\n二、重点任务\n\n到2025年，建成培育中心5家。\n\n三、发展目标和重点指标\n\n有效注册商标量达到3万件。\n'
+    const record = await extractText(text)
+    expect(record.targets.map((target) => [target.indicator, target.section])).toEqual([
+      ['全市每万人口高价值发明专利拥有量', 's1'],
+      ['知识产权质押融资金额', 's1'],
+      ['有效注册商标量', 's3']
+    ])
+  })
+
   test('should not read goals under 指导思想, 坚持目标导向 or 完善统计指标', async () => {
     const record = await extractText('某市“十四五”规划\n\n一、指导思想\n\n坚持目标导向，建设专利导航项目20项。\n\n二、坚持目标导向\n\n培育企业30家。\n\n三、完善统计指标\n\n新增统计人员20人。\n')
     expect(record.targets).toEqual([])
