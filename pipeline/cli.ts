@@ -6,6 +6,7 @@
 import {readFile} from 'node:fs/promises'
 import {Command, InvalidArgumentError} from 'commander'
 import {runExtract} from './engine.js'
+import {supportedList} from './formats.js'
 import schema from '../schemas/json/policy-record.schema.json' with {type: 'json'}
 
 // A closed pipe (`zhengce diff … | head`) ends the output, not the process with a stack trace.
@@ -29,7 +30,7 @@ function positiveInteger(value: string): number {
 program
   .command('extract')
   .description('extract one record per document into --out, with manifest.json')
-  .argument('<inputs...>', 'files, folders or globs (.txt, .md, .docx, .html, .pdf)')
+  .argument('<inputs...>', 'files, folders or globs (' + supportedList + ')')
   .requiredOption('-o, --out <dir>', 'output folder')
   .option('--force', 're-extract files that are unchanged since the last run', false)
   .option('--ndjson <file>', 'also write all records as JSON lines to <file> (- for stdout)')
@@ -40,7 +41,7 @@ program
   .option('--follow-symlinks', 'follow symbolic links inside input folders', false)
   .option('--stats', 'print throughput and peak memory as a JSON line at the end', false)
   .option('--pretty', 'indent the records for reading (default: one compact line each)', false)
-  .option('--dump-intermediate <dir>', 'write the text that .docx, .html and .pdf inputs are converted to (positions refer to it)')
+  .option('--dump-intermediate <dir>', 'write the text that .docx, .doc, .html and .pdf inputs are converted to (positions refer to it)')
   .option('--frail', 'exit 1 on warnings too', false)
   .option('-q, --quiet', 'report only failures and the summary', false)
   .option('-v, --verbose', 'report info diagnostics too', false)

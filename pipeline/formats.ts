@@ -4,8 +4,8 @@
  */
 import path from 'node:path'
 
-/** Formats that are read; docx, html and pdf are converted to plain text first. */
-export type ParsedFormat = 'text' | 'markdown' | 'docx' | 'html' | 'pdf'
+/** Formats that are read; docx, doc, html and pdf are converted to plain text first. */
+export type ParsedFormat = 'text' | 'markdown' | 'docx' | 'doc' | 'html' | 'pdf'
 
 /** Extensions that are read, by format. */
 export const formats: Record<string, ParsedFormat> = {
@@ -14,6 +14,8 @@ export const formats: Record<string, ParsedFormat> = {
   '.md': 'markdown',
   '.markdown': 'markdown',
   '.docx': 'docx',
+  '.doc': 'doc',
+  '.wps': 'doc',
   '.html': 'html',
   '.htm': 'html',
   '.shtml': 'html',
@@ -21,10 +23,10 @@ export const formats: Record<string, ParsedFormat> = {
 }
 
 /** Formats we know of but do not read yet. */
-export const unsupportedFormats = ['.doc', '.wps', '.ofd', '.rtf', '.xls', '.xlsx']
+export const unsupportedFormats = ['.ofd', '.rtf', '.xls', '.xlsx']
 
 /** The supported extensions, for messages. */
-export const supportedList = '.txt, .md, .docx, .html, .pdf'
+export const supportedList = '.txt, .md, .docx, .doc, .wps, .html, .pdf'
 
 /** One decoder for every sniff: opening one costs more than the decoding. */
 const latin1 = new TextDecoder('latin1')
@@ -36,9 +38,19 @@ const latin1 = new TextDecoder('latin1')
 export function sniffFormat(bytes: Uint8Array, byExtension: ParsedFormat): ParsedFormat {
   const head = latin1.decode(bytes.subarray(0, 512)).replace(/^\ufeff|^\u00ef\u00bb\u00bf/, '').trimStart().toLowerCase()
   if (head.startsWith('%pdf-')) return 'pdf'
+  // Word files are often named for the other Word format: the bytes tell (an OLE compound file, a zip archive).
+  if (byExtension === 'docx' || byExtension === 'doc') {
+    if (isOle(bytes)) return 'doc'
+    if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'docx'
+  }
   if (byExtension === 'docx') return 'docx'
   if (head.startsWith('<!doctype html') || head.startsWith('<html') || (byExtension === 'text' && /^<\?xml[^>]*>\s*<html/.test(head))) return 'html'
   return byExtension
+}
+
+/** Whether the bytes open with the OLE compound file signature (Word 97–2003, WPS). */
+function isOle(bytes: Uint8Array): boolean {
+  return bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0 && bytes[4] === 0xa1 && bytes[5] === 0xb1 && bytes[6] === 0x1a && bytes[7] === 0xe1
 }
 
 /** The format of a path, or undefined when no parser reads it. */

@@ -31,6 +31,7 @@ async function corpus(): Promise<string> {
   await writeFile(path.join(root, 'in', 'truncated.txt'), Buffer.concat([Buffer.from('关于印发的通知'), Buffer.from([0xe9, 0x80])]))
   await writeFile(path.join(root, 'in', 'plan.docx'), 'PK')
   await writeFile(path.join(root, 'in', 'old.doc'), 'legacy')
+  await writeFile(path.join(root, 'in', 'scan.ofd'), 'PK')
   return root
 }
 
@@ -48,7 +49,7 @@ describe('runExtract', () => {
     const {code, manifest, stderr} = await run(root)
     expect(code).toBe(1)
     const byPath = Object.fromEntries(manifest.entries.map((entry) => [entry.path, entry]))
-    expect(Object.keys(byPath).sort()).toEqual(['b/规划.txt', 'binary.txt', 'blank.txt', 'empty.txt', 'gbk.txt', 'old.doc', 'plan.docx', 'truncated.txt', '南京 市/规划.txt'])
+    expect(Object.keys(byPath).sort()).toEqual(['b/规划.txt', 'binary.txt', 'blank.txt', 'empty.txt', 'gbk.txt', 'old.doc', 'plan.docx', 'scan.ofd', 'truncated.txt', '南京 市/规划.txt'])
     expect(byPath['南京 市/规划.txt']).toMatchObject({status: 'ok', record: '南京 市/规划.json'})
     expect(byPath['b/规划.txt']).toMatchObject({status: 'ok', record: 'b/规划.json'})
     expect(byPath['gbk.txt']).toMatchObject({status: 'ok'})
@@ -57,7 +58,8 @@ describe('runExtract', () => {
     expect(byPath['binary.txt']?.reason).toMatch(/binary/)
     expect(byPath['truncated.txt']?.reason).toMatch(/truncated UTF-8/)
     expect(byPath['plan.docx']?.reason).toMatch(/not a valid \.docx/)
-    expect(byPath['old.doc']?.reason).toBe('format .doc is not supported yet (supported: .txt, .md, .docx, .html, .pdf)')
+    expect(byPath['old.doc']?.reason).toMatch(/not a Word 97–2003 document/)
+    expect(byPath['scan.ofd']?.reason).toBe('format .ofd is not supported yet (supported: .txt, .md, .docx, .doc, .wps, .html, .pdf)')
     expect(stderr).toMatch(/^empty\.txt: error empty file$/m)
     const gbk = JSON.parse(await readFile(path.join(root, 'out', 'gbk.json'), 'utf8'))
     expect(gbk.source.encoding).toBe('gb18030')

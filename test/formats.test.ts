@@ -1,6 +1,6 @@
 /**
  * Converted formats converge on the same tree: the same plan as .txt, .docx,
- * .html (UTF-8 and GB2312) and .pdf (a non-embedded CID font) gives the same
+ * .doc, .html (UTF-8 and GB2312) and .pdf (a non-embedded CID font) gives the same
  * header, targets and 专栏. Fixtures: test/fixtures/formats (made by make.ts).
  */
 import {readFile} from 'node:fs/promises'
@@ -38,7 +38,7 @@ function essence(record: PolicyRecord) {
 }
 
 describe('converted formats', () => {
-  test.each(['plan.docx', 'plan-utf8.html', 'plan-gb2312.html', 'plan.pdf'])('should read %s as its plain-text twin', async (name) => {
+  test.each(['plan.docx', 'plan.doc', 'plan-utf8.html', 'plan-gb2312.html', 'plan.pdf'])('should read %s as its plain-text twin', async (name) => {
     const twin = await extract('plan.txt')
     const {record, intermediate} = await extract(name)
     expect(essence(record)).toEqual(essence(twin.record))
@@ -75,6 +75,21 @@ describe('converted formats', () => {
     const zip = new JSZip()
     zip.file('hello.txt', 'hello')
     await expect(extractDocument(await zip.generateAsync({type: 'uint8array'}), 'x.docx', 'docx')).rejects.toThrow(/not a Word document/)
+  })
+
+  test('should read a Word file by its bytes whatever Word extension it has (.doc as .docx, .docx as .doc, .wps)', async () => {
+    const doc = await readFile(new URL('plan.doc', folder))
+    const docx = await readFile(new URL('plan.docx', folder))
+    for (const [bytes, name, format] of [[doc, 'plan.docx', 'doc'], [docx, 'plan.doc', 'docx'], [doc, 'plan.wps', 'doc']] as const) {
+      const {record} = await extractDocument(bytes, name, formatOf(name)!)
+      expect([record.source.format, record.docNumber?.text]).toEqual([format, '苏府办〔2023〕12号'])
+    }
+  })
+
+  test('should fail a .doc that is no Word file or a broken one with a clear message', async () => {
+    await expect(extractDocument(new TextEncoder().encode('not a word file at all'), 'x.doc', 'doc')).rejects.toThrow(/not a Word 97–2003 document/)
+    const doc = await readFile(new URL('plan.doc', folder))
+    await expect(extractDocument(doc.subarray(0, 1024), 'cut.doc', 'doc')).rejects.toThrow(/cannot read \.doc/)
   })
 
   test('should fail an image-only, an encrypted and a broken PDF with a clear message', async () => {
