@@ -43,9 +43,13 @@ interface Counts {
 
 export const headerFields = ['kind', 'title', 'issuers', 'docNumber', 'date', 'enclosedTitle', 'jurisdiction'] as const
 
-/** Whitespace removed, brackets folded to one pair. */
+/** Whitespace removed, brackets folded to one pair, full-width digits read as ASCII ones (the record quotes them as printed). */
 export function fold(text: string): string {
-  return text.replace(/\s+/g, '').replace(/[〔［\[（(]/g, '(').replace(/[〕］\]）)]/g, ')')
+  return text
+    .replace(/\s+/g, '')
+    .replace(/[〔［\[（(]/g, '(')
+    .replace(/[〕］\]）)]/g, ')')
+    .replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))
 }
 
 /** Indicator normalisation: whitespace, bracketed units and a leading 每/全市/全区 removed. */

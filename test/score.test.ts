@@ -3,8 +3,9 @@ import {fold, foldIndicator, scoreRecord, type Gold} from '../pipeline/score.js'
 import {extractText} from './helpers/extract.js'
 
 describe('scorer', () => {
-  test('should fold whitespace and brackets, and indicator units and prefixes', () => {
+  test('should fold whitespace, brackets and full-width digits, and indicator units and prefixes', () => {
     expect(fold('宁委发［2022］ 43号')).toBe(fold('宁委发〔2022〕43号'))
+    expect(fold('到２０２５年')).toBe('到2025年')
     expect(foldIndicator('全市有效发明专利拥有量（件）')).toBe('有效发明专利拥有量')
   })
 

@@ -45,6 +45,8 @@ const damages: Record<string, (text: string) => string | Uint8Array> = {
   'stacked tables (a cell a line)': (text) => mapLines(text, (line) => (isTableRow(line) ? line.split('\t').filter((cell) => cell.trim() !== '') : line)),
   'tables laid out with spaces': (text) => mapLines(text, (line) => line.replace(/\t/g, '    ')),
   'half-width brackets': (text) => text.replace(/（/g, '(').replace(/）/g, ')'),
+  'full-width digits': (text) => text.replace(/[0-9]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) + 0xfee0)),
+  'spaces around numbers (PDF)': (text) => mapLines(text, (line) => (isTableRow(line) ? line : line.replace(/(\d+(?:\.\d+)?)/g, ' $1 '))),
   'as from a PDF (all of the above)': (text) => pdfLike(text)
 }
 
