@@ -34,14 +34,14 @@ export async function extractDocument(bytes: Uint8Array, sourcePath: string, for
   const {text, changed} = halfWidthDigits(converted.text)
   const file = new VFile({path: sourcePath, value: text})
   if (encoding === 'gb18030' || encoding === 'gbk') file.info('Not UTF-8: decoded as ' + encoding.toUpperCase(), {ruleId: 'decoded-gb18030', source: 'zhengce'})
-  if (converted.textboxes) {
-    // Note: a .doc keeps text boxes apart from the body, with no place in it; they are not parsed.
-    file.message('Text boxes left out (no place in the body text): `' + converted.textboxes.slice(0, 60).replace(/\s+/g, ' ') + (converted.textboxes.length > 60 ? '…' : '') + '`', {ruleId: 'textboxes-left-out', source: 'zhengce'})
-  }
   if (changed > 0) file.info('Read ' + changed + ' full-width digits (０-９) as ASCII digits; offsets are unchanged', {ruleId: 'full-width-digits', source: 'zhengce'})
   const processor = await processorFor(actual === 'markdown' ? 'markdown' : 'text')
   const tree = processor.parse(file) as Root
   reportParserRepairs(tree, file)
+  if (converted.textboxesAt !== undefined) {
+    const start = {line: text.slice(0, converted.textboxesAt).split('\n').length, column: 1, offset: converted.textboxesAt}
+    messageAt(file, 'Text boxes (often 专栏) have no recorded place in the body: their text is read after it', {start, end: start}, 'textboxes-appended')
+  }
   await processor.run(tree, file)
   if (!file.data.title && (file.data.outline?.length ?? 0) === 0 && !file.data.docNumber) {
     messageAt(file, 'No title, outline or document number: this may not be a policy document', tree.position, 'not-a-policy-document')
@@ -60,7 +60,7 @@ export async function extractDocument(bytes: Uint8Array, sourcePath: string, for
 }
 
 /** The text to parse, from the bytes of a format; converted formats also give it as the intermediate to dump. */
-async function toText(bytes: Uint8Array, format: ParsedFormat): Promise<{text: string; encoding: string; intermediate: string | undefined; textboxes?: string}> {
+async function toText(bytes: Uint8Array, format: ParsedFormat): Promise<{text: string; encoding: string; intermediate: string | undefined; textboxesAt?: number | undefined}> {
   try {
     // Note: converters load on first use; plain text never pays for mammoth, parse5 or pdf.js.
     if (format === 'pdf') {
@@ -75,8 +75,8 @@ async function toText(bytes: Uint8Array, format: ParsedFormat): Promise<{text: s
     }
     if (format === 'doc') {
       const {docToText} = await import('./convert/doc.js')
-      const {text, textboxes} = await docToText(bytes)
-      return {text, encoding: 'binary', intermediate: text, textboxes}
+      const {text, textboxesAt} = await docToText(bytes)
+      return {text, encoding: 'binary', intermediate: text, textboxesAt}
     }
     if (bytes.includes(0) && !hasUtf16Bom(bytes)) throw new DocumentError('binary data (NUL bytes): not a text document')
     if (format === 'html') {

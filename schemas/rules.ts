@@ -11,7 +11,7 @@ export const rules = {
   'table-of-contents': 'A table-of-contents line (目录, dot leaders and a page number) was dropped',
   'joined-line': 'A sentence broken across lines by a page break or hard wrap was joined',
   'decoded-gb18030': 'The bytes are not UTF-8; decoded as GB18030',
-  'textboxes-left-out': 'A .doc holds text boxes, which have no place in its body text: they are not read',
+  'textboxes-appended': 'A .doc holds text boxes (often 专栏) whose place in the body is not recorded: their text is read after the body',
   'decoded-utf16': 'The bytes carry a UTF-16 byte order mark',
   'replacement-character': 'The decoded text contains U+FFFD: some bytes could not be decoded',
   'full-width-digits': 'Full-width digits (０-９) were read as ASCII digits, one for one (offsets unchanged); quoted text prints them as the source does',

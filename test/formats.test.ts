@@ -86,6 +86,16 @@ describe('converted formats', () => {
     }
   })
 
+  test('should read the text boxes of a .doc (a 专栏) after its body, with a warning where they begin', async () => {
+    const {record, intermediate} = await extract('textbox.doc')
+    expect(record.columns.map((column) => [column.number, column.title])).toEqual([['1', '高价值专利培育工程']])
+    expect(record.targets.map((target) => [target.indicator, target.column])).toEqual([['建设高价值专利培育中心', 'c1']])
+    const warning = record.diagnostics.find((diagnostic) => diagnostic.rule === 'textboxes-appended')
+    expect(warning?.severity).toBe('warning')
+    expect(intermediate!.slice(warning!.position!.start.offset)).toMatch(/^专栏1：高价值专利培育工程\n/)
+    expect((await extract('plan.doc')).record.diagnostics.map((diagnostic) => diagnostic.rule)).not.toContain('textboxes-appended')
+  })
+
   test('should fail a .doc that is no Word file or a broken one with a clear message', async () => {
     await expect(extractDocument(new TextEncoder().encode('not a word file at all'), 'x.doc', 'doc')).rejects.toThrow(/not a Word 97–2003 document/)
     const doc = await readFile(new URL('plan.doc', folder))

@@ -12,8 +12,12 @@ import {ConversionError} from './errors.js'
 /** The eight bytes every OLE compound file opens with. */
 export const oleSignature = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]
 
-/** Convert a .doc to 公文 plain text. */
-export async function docToText(bytes: Uint8Array): Promise<{text: string; textboxes: string}> {
+/**
+ * Convert a .doc to 公文 plain text. Text boxes (where a 专栏 is often
+ * printed) are kept apart in the file, with no place in the body recorded:
+ * their text follows the body, after a blank line, from `textboxesAt`.
+ */
+export async function docToText(bytes: Uint8Array): Promise<{text: string; textboxesAt: number | undefined}> {
   if (!oleSignature.every((byte, index) => bytes[index] === byte)) throw new ConversionError('not a Word 97–2003 document (no OLE compound file header)')
   let document
   try {
@@ -22,6 +26,9 @@ export async function docToText(bytes: Uint8Array): Promise<{text: string; textb
     throw new ConversionError('cannot read .doc (' + (error instanceof Error ? error.message.split('\n')[0] : String(error)) + ')')
   }
   // Note: a cell mark becomes a tab, so every row ends with one more; it is no cell.
-  const text = document.getBody({filterUnicode: false}).replace(/\r\n?/g, '\n').replace(/\t(?=\n|$)/g, '')
-  return {text, textboxes: document.getTextboxes({filterUnicode: false, includeHeadersAndFooters: false}).trim()}
+  const clean = (text: string) => text.replace(/\r\n?/g, '\n').replace(/\t(?=\n|$)/g, '')
+  const body = clean(document.getBody({filterUnicode: false})).trimEnd()
+  const textboxes = clean(document.getTextboxes({filterUnicode: false, includeHeadersAndFooters: false})).trim()
+  if (!textboxes) return {text: body + '\n', textboxesAt: undefined}
+  return {text: body + '\n\n' + textboxes + '\n', textboxesAt: body.length + 2}
 }
