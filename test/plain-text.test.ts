@@ -146,6 +146,18 @@ describe('parsePlainText', () => {
     ])
   })
 
+  test('should join the lines of a cell of several paragraphs where the value columns then hold values', () => {
+    const text = '\t序号\n\t指标\n\t单位\n\t2020年\n\t2025年\n\t属性\n\n\t1\n\t每万人口高价值发明专利\n\t拥有量\n\t件\n\t5.2\n\t12\n\t预期性\n\n\t2\n\t有效注册商标量\n\t万件\n\t2.1\n\t3.5\n\t预期性\n\t（引导）\n\n\t3\n\t质押融资金额\n\t亿元\n\t8\n\t≥20\n\t约束性\n'
+    expect(tables(text)).toEqual([
+      [
+        ['序号', '指标', '单位', '2020年', '2025年', '属性'],
+        ['1', '每万人口高价值发明专利拥有量', '件', '5.2', '12', '预期性'],
+        ['2', '有效注册商标量', '万件', '2.1', '3.5', '预期性（引导）'],
+        ['3', '质押融资金额', '亿元', '8', '≥20', '约束性']
+      ]
+    ])
+  })
+
   test('should read a stacked table on across a page break, its header printed again', () => {
     const text = '序号\n指标\n2025年\n1\n发明专利（件）\n300\n— 5 —\n某县知识产权规划\n序号\n指标\n2025年\n2\n商标（件）\n500\n— 6 —\n某县知识产权规划\n3\n版权（件）\n80\n'
     expect(tables(text)).toEqual([

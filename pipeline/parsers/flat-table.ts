@@ -70,8 +70,39 @@ function cellPerLine(lines: SourceLine[], index: number, point: PointFactory): F
   const cells = full.flat().filter((line) => line.content.length > 0)
   const long = cells.filter((line) => line.content.length > 40).length
   if (long * 3 > cells.length) return undefined
-  const rows = groups.map((group) => row(group.map((line) => cell(line, point))))
+  const names = groups[0]!.map((line) => line.content)
+  const rows = groups.map((group, at) => row(at > 0 && group.length > width ? foldedCells(group, names, point) : group.map((line) => cell(line, point))))
   return {node: tableNode(rows, point(lines[index]!.start), point(lines[at - 1]!.end), 'cell-per-line'), next: at}
+}
+
+/** Header names of the columns that hold values: a year, a target, a baseline. */
+const valueColumnExpression = /(?:19|20)\d{2}|目标|预期|基期|基数|现状|完成/
+/** What a value cell holds: a number (≥20, 〔5〕, 3-5, 50 件, 8.6%), a dash, or nothing. */
+const valueCellExpression = /^[<>≤≥＜＞〔［\[（(]?\s*\d+(?:\.\d+)?(?:\s*[-~～—－]\s*\d+(?:\.\d+)?)?\s*(?:[%％‰]|\p{Script=Han}{1,2})?\s*[〕］\]）)]?$|^[—\-－–]*$/u
+
+/**
+ * The cells of a row with more lines than the header has names: a cell of
+ * several paragraphs (每万人口高价值发明专利 / 拥有量). Its lines are joined in
+ * the first column — the indicator's first — where every value column then
+ * holds a value.
+ */
+function foldedCells(group: SourceLine[], names: string[], point: PointFactory): TableCell[] {
+  const extra = group.length - names.length
+  const indicator = names.findIndex((name) => /指标|名称/.test(name))
+  const order = [...new Set([Math.max(indicator, 0), ...names.keys()])]
+  const parts = (at: number) => [...group.slice(0, at).map((line) => [line]), group.slice(at, at + extra + 1), ...group.slice(at + extra + 1).map((line) => [line])]
+  const fits = (at: number) => parts(at).every((lines, column) => !valueColumnExpression.test(names[column]!) || valueCellExpression.test(lines.map((line) => line.content).join('')))
+  return parts(order.find(fits) ?? order[0]!).map((lines) => (lines.length === 1 ? cell(lines[0]!, point) : joinedCell(lines, point)))
+}
+
+/** One cell of several lines: a text node a line, the position over them all. */
+function joinedCell(parts: SourceLine[], point: PointFactory): TableCell {
+  const texts = parts.filter((line) => line.content.length > 0)
+  return {
+    type: 'tableCell',
+    children: texts.map((line) => ({type: 'text', value: line.content, position: {start: point(line.contentStart), end: point(line.contentEnd)}})),
+    position: {start: point(parts[0]!.contentStart), end: point(parts.at(-1)!.contentEnd)}
+  }
 }
 
 function isSeparator(line: SourceLine | undefined): boolean {
