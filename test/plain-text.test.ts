@@ -158,6 +158,17 @@ describe('parsePlainText', () => {
     ])
   })
 
+  test('should join a header name printed in two paragraphs where the rows are narrower (2025年 / 目标值)', () => {
+    const text = '\t指标\n\t（单位）\n\t2020年\n\t2025年\n\t目标值\n\n\t发明专利（件）\n\t186\n\t300\n\n\t商标（件）\n\t12056\n\t18000\n'
+    expect(tables(text)).toEqual([
+      [
+        ['指标（单位）', '2020年', '2025年目标值'],
+        ['发明专利（件）', '186', '300'],
+        ['商标（件）', '12056', '18000']
+      ]
+    ])
+  })
+
   test('should read a stacked table on across a page break, its header printed again', () => {
     const text = '序号\n指标\n2025年\n1\n发明专利（件）\n300\n— 5 —\n某县知识产权规划\n序号\n指标\n2025年\n2\n商标（件）\n500\n— 6 —\n某县知识产权规划\n3\n版权（件）\n80\n'
     expect(tables(text)).toEqual([

@@ -70,9 +70,32 @@ function cellPerLine(lines: SourceLine[], index: number, point: PointFactory): F
   const cells = full.flat().filter((line) => line.content.length > 0)
   const long = cells.filter((line) => line.content.length > 40).length
   if (long * 3 > cells.length) return undefined
-  const names = groups[0]!.map((line) => line.content)
-  const rows = groups.map((group, at) => row(at > 0 && group.length > width ? foldedCells(group, names, point) : group.map((line) => cell(line, point))))
+  const header = foldedHeader(groups[0]!, groups.slice(1))
+  const names = header.map((lines) => lines.map((line) => line.content).join(''))
+  const rows = groups.map((group, at) => {
+    if (at === 0) return row(header.map((lines) => (lines.length === 1 ? cell(lines[0]!, point) : joinedCell(lines, point))))
+    return row(group.length > names.length ? foldedCells(group, names, point) : group.map((line) => cell(line, point)))
+  })
   return {node: tableNode(rows, point(lines[index]!.start), point(lines[at - 1]!.end), 'cell-per-line'), next: at}
+}
+
+/** The second line of a header cell of two paragraphs: a bracket (（单位）, （%）) or what names a year's column (目标值). */
+const headerTailExpression = /^[（(〔［\[]|^(?:目标|预期|规划|完成|基期|现状)?值$|^目标$/
+
+/**
+ * The header's cells as lines: where the rows are narrower than the header,
+ * a name printed in two paragraphs (2025年 / 目标值, 指标 / （单位）) is one cell.
+ */
+function foldedHeader(header: SourceLine[], rows: SourceLine[][]): SourceLine[][] {
+  const cells = header.map((line) => [line])
+  // The rows' most common width (a category row has one cell, a row with a cell of two paragraphs one more).
+  const counts = new Map<number, number>()
+  for (const group of rows) if (group.length >= 2) counts.set(group.length, (counts.get(group.length) ?? 0) + 1)
+  const width = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? cells.length
+  for (let at = cells.length - 1; at > 0 && cells.length > width; at--) {
+    if (headerTailExpression.test(cells[at]![0]!.content)) cells.splice(at - 1, 2, [...cells[at - 1]!, ...cells[at]!])
+  }
+  return cells.length === width ? cells : header.map((line) => [line])
 }
 
 /** Header names of the columns that hold values: a year, a target, a baseline. */
