@@ -158,6 +158,19 @@ describe('parsePlainText', () => {
     ])
   })
 
+  test('should join a tab-separated row broken over two lines by a cell of two paragraphs', () => {
+    const text = '序号\t指标\t单位\t2020年\t2025年\n1\t每万人口高价值发明专利\n拥有量\t件\t5.2\t12\n2\t有效注册商标量\t万件\t2.1\t3.5\n知识产权运用\n3\t质押融资金额\t亿元\t8\t20\n'
+    expect(tables(text)).toEqual([
+      [
+        ['序号', '指标', '单位', '2020年', '2025年'],
+        ['1', '每万人口高价值发明专利拥有量', '件', '5.2', '12'],
+        ['2', '有效注册商标量', '万件', '2.1', '3.5'],
+        ['知识产权运用'],
+        ['3', '质押融资金额', '亿元', '8', '20']
+      ]
+    ])
+  })
+
   test('should join a header name printed in two paragraphs where the rows are narrower (2025年 / 目标值)', () => {
     const text = '\t指标\n\t（单位）\n\t2020年\n\t2025年\n\t目标值\n\n\t发明专利（件）\n\t186\n\t300\n\n\t商标（件）\n\t12056\n\t18000\n'
     expect(tables(text)).toEqual([

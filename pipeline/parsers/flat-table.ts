@@ -120,12 +120,7 @@ function foldedCells(group: SourceLine[], names: string[], point: PointFactory):
 
 /** One cell of several lines: a text node a line, the position over them all. */
 function joinedCell(parts: SourceLine[], point: PointFactory): TableCell {
-  const texts = parts.filter((line) => line.content.length > 0)
-  return {
-    type: 'tableCell',
-    children: texts.map((line) => ({type: 'text', value: line.content, position: {start: point(line.contentStart), end: point(line.contentEnd)}})),
-    position: {start: point(parts[0]!.contentStart), end: point(parts.at(-1)!.contentEnd)}
-  }
+  return joinedSpanCell(parts.map((line) => [line, line.contentStart, line.contentEnd]), point)
 }
 
 function isSeparator(line: SourceLine | undefined): boolean {
@@ -153,8 +148,18 @@ function tabSeparated(lines: SourceLine[], index: number, point: PointFactory): 
   let at = index
   for (let spans = tabSeparatedCells(lines[at]); spans; spans = tabSeparatedCells(lines[at]) ?? categoryRow(lines, at)) {
     const line = lines[at]!
-    rows.push(row(spans.map(([start, end]) => spanCell(line, start, end, point))))
-    at++
+    const rest = rows.length > 0 ? restOfRow(lines, at, spans, rows[0]!.children.length) : undefined
+    if (rest) {
+      // A cell of two paragraphs broke the row over two lines: its halves make one cell.
+      const [next, nextSpans] = rest
+      const split = spans.at(-1)!
+      const joined = joinedSpanCell([[line, split[0], split[1]], [next, nextSpans[0]![0], nextSpans[0]![1]]], point)
+      rows.push(row([...spans.slice(0, -1).map(([start, end]) => spanCell(line, start, end, point)), joined, ...nextSpans.slice(1).map(([start, end]) => spanCell(next, start, end, point))]))
+      at += 2
+    } else {
+      rows.push(row(spans.map(([start, end]) => spanCell(line, start, end, point))))
+      at++
+    }
     // Rows may be double-spaced; a header of its own after the blank line starts another table.
     if (lines[at]?.kind !== 'blank') continue
     const after = tabSeparatedCells(lines[at + 1])
@@ -162,6 +167,30 @@ function tabSeparated(lines: SourceLine[], index: number, point: PointFactory): 
   }
   if (rows.length < 2) return undefined
   return {node: tableNode(rows, point(lines[index]!.start), point(lines[at - 1]!.end), 'tab-separated'), next: at}
+}
+
+/**
+ * The next line and its cells where the row at `at` goes on there: the row
+ * has two cells or more but fewer than `width` and no number past its first,
+ * and the next line's cells, its first joined to the row's last, fill it.
+ */
+function restOfRow(lines: SourceLine[], at: number, spans: Array<[number, number]>, width: number): [SourceLine, Array<[number, number]>] | undefined {
+  if (spans.length < 2 || spans.length >= width) return undefined
+  const line = lines[at]!
+  if (textsOf(line, spans).slice(1).some((text) => /\d/.test(text))) return undefined
+  const next = lines[at + 1]
+  const nextSpans = tabSeparatedCells(next)
+  return next && nextSpans && spans.length + nextSpans.length - 1 === width ? [next, nextSpans] : undefined
+}
+
+/** One cell of pieces on several lines: a text node a piece, the position over them all. */
+function joinedSpanCell(parts: Array<[SourceLine, number, number]>, point: PointFactory): TableCell {
+  const texts = parts.filter(([, start, end]) => end > start)
+  return {
+    type: 'tableCell',
+    children: texts.map(([line, start, end]) => ({type: 'text', value: line.raw.slice(start - line.start, end - line.start), position: {start: point(start), end: point(end)}})),
+    position: {start: point(parts[0]![1]), end: point(parts.at(-1)![2])}
+  }
 }
 
 function textsOf(line: SourceLine, spans: Array<[number, number]>): string[] {
