@@ -10,6 +10,7 @@
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import {ConversionError} from './errors.js'
+import {linesOf, type PlacedText} from './layout.js'
 
 /** Limits against hostile files. */
 export interface PdfLimits {
@@ -64,7 +65,7 @@ export async function pdfToText(bytes: Uint8Array, limits: PdfLimits = {maxPages
     for (let number = 1; number <= document.numPages; number++) {
       const page = await document.getPage(number)
       const content = await page.getTextContent()
-      const text = linesOf(content.items.filter((item) => 'str' in item) as unknown as PdfTextItem[])
+      const text = linesOf(placed(content.items.filter((item) => 'str' in item) as unknown as PdfTextItem[]))
       characters += text.length
       if (characters > limits.maxCharacters) throw new ConversionError('PDF text is above the limit of ' + limits.maxCharacters + ' characters')
       pages.push(text)
@@ -78,36 +79,13 @@ export async function pdfToText(bytes: Uint8Array, limits: PdfLimits = {maxPages
   }
 }
 
-/** Items → lines: same baseline (within half a glyph) is one line; a wide gap is a tab. */
-function linesOf(items: PdfTextItem[]): string {
-  const visible = items.filter((item) => item.str.length > 0)
-  const rows: PdfTextItem[][] = []
-  for (const item of [...visible].sort((a, b) => b.transform[5]! - a.transform[5]! || a.transform[4]! - b.transform[4]!)) {
-    const row = rows.at(-1)
-    const size = Math.max(1, Math.abs(item.transform[3] ?? item.height) || item.height || 10)
-    if (row && Math.abs(row[0]!.transform[5]! - item.transform[5]!) <= size * 0.5) row.push(item)
-    else rows.push([item])
-  }
-  return rows
-    .map((row) => {
-      row.sort((a, b) => a.transform[4]! - b.transform[4]!)
-      let line = ''
-      let end: number | undefined
-      let hasSpace = false
-      for (const item of row) {
-        // Note: pdf.js adds whitespace items across gaps; the gap itself decides between a space and a tab.
-        if (item.str.trim().length === 0) {
-          hasSpace = true
-          continue
-        }
-        const size = Math.max(1, Math.abs(item.transform[3] ?? item.height) || 10)
-        const x = item.transform[4]!
-        if (end !== undefined) line += x - end > size * 2 ? '\t' : hasSpace ? ' ' : ''
-        line += item.str
-        end = x + item.width
-        hasSpace = false
-      }
-      return line.trimEnd()
-    })
-    .join('\n')
+/** pdf.js's text items as placed text: the size from the text matrix, else the item's height. */
+function placed(items: PdfTextItem[]): PlacedText[] {
+  return items.map((item) => ({
+    text: item.str,
+    x: item.transform[4]!,
+    y: item.transform[5]!,
+    size: Math.max(1, Math.abs(item.transform[3] ?? item.height) || item.height || 10),
+    width: item.width
+  }))
 }
