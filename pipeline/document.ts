@@ -73,6 +73,11 @@ async function toText(bytes: Uint8Array, format: ParsedFormat): Promise<{text: s
       const {text} = await docxToText(bytes)
       return {text, encoding: 'binary', intermediate: text}
     }
+    if (format === 'ofd') {
+      const {ofdToText} = await import('./convert/ofd.js')
+      const text = await ofdToText(bytes)
+      return {text, encoding: 'binary', intermediate: text}
+    }
     if (format === 'doc') {
       const {docToText} = await import('./convert/doc.js')
       const {text, textboxesAt} = await docToText(bytes)

@@ -4,8 +4,8 @@
  */
 import path from 'node:path'
 
-/** Formats that are read; docx, doc, html and pdf are converted to plain text first. */
-export type ParsedFormat = 'text' | 'markdown' | 'docx' | 'doc' | 'html' | 'pdf'
+/** Formats that are read; docx, doc, html, pdf and ofd are converted to plain text first. */
+export type ParsedFormat = 'text' | 'markdown' | 'docx' | 'doc' | 'html' | 'pdf' | 'ofd'
 
 /** Extensions that are read, by format. */
 export const formats: Record<string, ParsedFormat> = {
@@ -19,14 +19,15 @@ export const formats: Record<string, ParsedFormat> = {
   '.html': 'html',
   '.htm': 'html',
   '.shtml': 'html',
-  '.pdf': 'pdf'
+  '.pdf': 'pdf',
+  '.ofd': 'ofd'
 }
 
 /** Formats we know of but do not read yet. */
-export const unsupportedFormats = ['.ofd', '.rtf', '.xls', '.xlsx']
+export const unsupportedFormats = ['.rtf', '.xls', '.xlsx', '.wpt', '.ceb']
 
 /** The supported extensions, for messages. */
-export const supportedList = '.txt, .md, .docx, .doc, .wps, .html, .pdf'
+export const supportedList = '.txt, .md, .docx, .doc, .wps, .html, .pdf, .ofd'
 
 /** One decoder for every sniff: opening one costs more than the decoding. */
 const latin1 = new TextDecoder('latin1')

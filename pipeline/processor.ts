@@ -9,7 +9,7 @@ import policyParsePlainText from './parsers/plain-text.js'
 
 type PolicyProcessor = Processor<Root, Root, Root, undefined, undefined>
 
-/** The plain-text processor (also used for converted .docx, .doc, .html and .pdf). */
+/** The plain-text processor (also used for converted .docx, .doc, .html, .pdf and .ofd). */
 const text = unified().use(policyParsePlainText).use(extractorPlugins).freeze() as unknown as PolicyProcessor
 let markdown: PolicyProcessor | undefined
 

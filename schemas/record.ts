@@ -34,7 +34,7 @@ export const Source = z
     path: z.string().describe('path of the input, relative to the common base of the batch'),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
     bytes: z.int().min(0),
-    format: z.enum(['text', 'markdown', 'docx', 'doc', 'html', 'pdf']).describe('doc: Word 97–2003 or WPS (since 1.1)'),
+    format: z.enum(['text', 'markdown', 'docx', 'doc', 'html', 'pdf', 'ofd']).describe('doc: Word 97–2003 or WPS; ofd: GB/T 33190 (both since 1.1)'),
     encoding: z.string().describe('encoding the bytes were decoded with (utf-8, gb18030, utf-16le…)')
   })
   .meta({id: 'Source'})

@@ -1,6 +1,6 @@
 /**
  * Version of the record contract; a rename or removal bumps the major, an
- * addition the minor (1.1: source.format `doc`).
+ * addition the minor (1.1: source.format `doc` and `ofd`).
  *
  * Its own module, free of zod, so that the engine and the workers can stamp
  * and compare it without loading the schema library (~150 ms at start).

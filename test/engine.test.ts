@@ -32,6 +32,7 @@ async function corpus(): Promise<string> {
   await writeFile(path.join(root, 'in', 'plan.docx'), 'PK')
   await writeFile(path.join(root, 'in', 'old.doc'), 'legacy')
   await writeFile(path.join(root, 'in', 'scan.ofd'), 'PK')
+  await writeFile(path.join(root, 'in', 'sheet.xlsx'), 'PK')
   return root
 }
 
@@ -49,7 +50,7 @@ describe('runExtract', () => {
     const {code, manifest, stderr} = await run(root)
     expect(code).toBe(1)
     const byPath = Object.fromEntries(manifest.entries.map((entry) => [entry.path, entry]))
-    expect(Object.keys(byPath).sort()).toEqual(['b/规划.txt', 'binary.txt', 'blank.txt', 'empty.txt', 'gbk.txt', 'old.doc', 'plan.docx', 'scan.ofd', 'truncated.txt', '南京 市/规划.txt'])
+    expect(Object.keys(byPath).sort()).toEqual(['b/规划.txt', 'binary.txt', 'blank.txt', 'empty.txt', 'gbk.txt', 'old.doc', 'plan.docx', 'scan.ofd', 'sheet.xlsx', 'truncated.txt', '南京 市/规划.txt'])
     expect(byPath['南京 市/规划.txt']).toMatchObject({status: 'ok', record: '南京 市/规划.json'})
     expect(byPath['b/规划.txt']).toMatchObject({status: 'ok', record: 'b/规划.json'})
     expect(byPath['gbk.txt']).toMatchObject({status: 'ok'})
@@ -59,7 +60,8 @@ describe('runExtract', () => {
     expect(byPath['truncated.txt']?.reason).toMatch(/truncated UTF-8/)
     expect(byPath['plan.docx']?.reason).toMatch(/not a valid \.docx/)
     expect(byPath['old.doc']?.reason).toMatch(/not a Word 97–2003 document/)
-    expect(byPath['scan.ofd']?.reason).toBe('format .ofd is not supported yet (supported: .txt, .md, .docx, .doc, .wps, .html, .pdf)')
+    expect(byPath['scan.ofd']?.reason).toMatch(/not a valid \.ofd/)
+    expect(byPath['sheet.xlsx']?.reason).toBe('format .xlsx is not supported yet (supported: .txt, .md, .docx, .doc, .wps, .html, .pdf, .ofd)')
     expect(stderr).toMatch(/^empty\.txt: error empty file$/m)
     const gbk = JSON.parse(await readFile(path.join(root, 'out', 'gbk.json'), 'utf8'))
     expect(gbk.source.encoding).toBe('gb18030')

@@ -1,6 +1,6 @@
 /**
  * Converted formats converge on the same tree: the same plan as .txt, .docx,
- * .doc, .html (UTF-8 and GB2312) and .pdf (a non-embedded CID font) gives the same
+ * .doc, .html (UTF-8 and GB2312), .pdf (a non-embedded CID font) and .ofd gives the same
  * header, targets and 专栏. Fixtures: test/fixtures/formats (made by make.ts).
  */
 import {readFile} from 'node:fs/promises'
@@ -38,7 +38,7 @@ function essence(record: PolicyRecord) {
 }
 
 describe('converted formats', () => {
-  test.each(['plan.docx', 'plan.doc', 'plan-utf8.html', 'plan-gb2312.html', 'plan.pdf'])('should read %s as its plain-text twin', async (name) => {
+  test.each(['plan.docx', 'plan.doc', 'plan-utf8.html', 'plan-gb2312.html', 'plan.pdf', 'plan.ofd'])('should read %s as its plain-text twin', async (name) => {
     const twin = await extract('plan.txt')
     const {record, intermediate} = await extract(name)
     expect(essence(record)).toEqual(essence(twin.record))
@@ -100,6 +100,23 @@ describe('converted formats', () => {
     await expect(extractDocument(new TextEncoder().encode('not a word file at all'), 'x.doc', 'doc')).rejects.toThrow(/not a Word 97–2003 document/)
     const doc = await readFile(new URL('plan.doc', folder))
     await expect(extractDocument(doc.subarray(0, 1024), 'cut.doc', 'doc')).rejects.toThrow(/cannot read \.doc/)
+  })
+
+  test('should fail an .ofd that is no zip, no OFD, misses its pages\' text or holds broken XML with a clear message', async () => {
+    await expect(extractDocument(new TextEncoder().encode('PK not really a zip'), 'x.ofd', 'ofd')).rejects.toThrow(/not a valid \.ofd/)
+    const ofd = await JSZip.loadAsync(await readFile(new URL('plan.ofd', folder)))
+    const without = async (name: string, replacement?: string) => {
+      const copy = await JSZip.loadAsync(await ofd.generateAsync({type: 'uint8array'}))
+      if (replacement === undefined) copy.remove(name)
+      else copy.file(name, replacement)
+      return extractDocument(await copy.generateAsync({type: 'uint8array'}), 'x.ofd', 'ofd')
+    }
+    await expect(without('OFD.xml')).rejects.toThrow(/not an OFD document/)
+    await expect(without('Doc_0/Document.xml')).rejects.toThrow(/Doc_0\/Document\.xml is missing/)
+    await expect(without('Doc_0/Pages/Page_0/Content.xml', '<ofd:Page><ofd:Content>')).rejects.toThrow(/broken XML/)
+    const blank = await JSZip.loadAsync(await ofd.generateAsync({type: 'uint8array'}))
+    for (const page of ['Doc_0/Pages/Page_0/Content.xml', 'Doc_0/Pages/Page_1/Content.xml']) blank.file(page, '<ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Content/></ofd:Page>')
+    await expect(extractDocument(await blank.generateAsync({type: 'uint8array'}), 'scan.ofd', 'ofd')).rejects.toThrow(/no text .* needs OCR/)
   })
 
   test('should fail an image-only, an encrypted and a broken PDF with a clear message', async () => {
