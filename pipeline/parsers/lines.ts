@@ -143,10 +143,13 @@ const wrappedShare = 0.4
  * have widths all over.
  */
 export function wrapWidthOf(lines: SourceLine[]): number | undefined {
+  if (!mayBeWrapped(lines)) return undefined
   const counts = new Map<number, number>()
   let long = 0
   for (const line of lines) {
-    if (line.kind !== 'text' || line.content.length < minimumWrapWidth / 2 || line.content.includes('\t')) continue
+    // Note: table cells (a tab in the line) say nothing of the page's width.
+    // (A line as wide as minimumWrapWidth holds as many characters at least.)
+    if (line.kind !== 'text' || line.content.length < minimumWrapWidth || line.raw.includes('\t')) continue
     const width = Math.round(printedWidth(line.content))
     if (width < minimumWrapWidth) continue
     long++
@@ -159,6 +162,28 @@ export function wrapWidthOf(lines: SourceLine[]): number | undefined {
     if (count > bestCount || (count === bestCount && width > best!)) [best, bestCount] = [width, count]
   }
   return bestCount >= 8 && bestCount >= long * wrappedShare ? best : undefined
+}
+
+/**
+ * A cheap first look by length in characters (no character is read): hard
+ * wrapped lines are within a few characters of one length too, where the
+ * narrow ones (digits, Latin) make their printed widths equal.
+ */
+function mayBeWrapped(lines: SourceLine[]): boolean {
+  const counts = new Map<number, number>()
+  let long = 0
+  for (const line of lines) {
+    const length = line.content.length
+    if (line.kind !== 'text' || length < minimumWrapWidth || line.raw.includes('\t')) continue
+    long++
+    counts.set(length, (counts.get(length) ?? 0) + 1)
+  }
+  for (const length of counts.keys()) {
+    let band = 0
+    for (let step = -3; step <= 3; step++) band += counts.get(length + step) ?? 0
+    if (band >= 8 && band >= long * wrappedShare * 0.75) return true
+  }
+  return false
 }
 
 function markBarePageNumbers(lines: SourceLine[]): void {
