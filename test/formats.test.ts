@@ -8,6 +8,7 @@ import JSZip from 'jszip'
 import {describe, expect, test} from 'vitest'
 import {docxToText} from '../pipeline/convert/docx.js'
 import {htmlToText} from '../pipeline/convert/html.js'
+import {ofdToText} from '../pipeline/convert/ofd.js'
 import {extractDocument} from '../pipeline/document.js'
 import {formatOf} from '../pipeline/formats.js'
 import type {PolicyRecord} from '../schemas/record.js'
@@ -117,6 +118,9 @@ describe('converted formats', () => {
     const blank = await JSZip.loadAsync(await ofd.generateAsync({type: 'uint8array'}))
     for (const page of ['Doc_0/Pages/Page_0/Content.xml', 'Doc_0/Pages/Page_1/Content.xml']) blank.file(page, '<ofd:Page xmlns:ofd="http://www.ofdspec.org/2016"><ofd:Content/></ofd:Page>')
     await expect(extractDocument(await blank.generateAsync({type: 'uint8array'}), 'scan.ofd', 'ofd')).rejects.toThrow(/no text .* needs OCR/)
+    const bytes = await readFile(new URL('plan.ofd', folder))
+    await expect(ofdToText(bytes, {maxEntries: 5000, maxUncompressedBytes: 100, maxPages: 2000})).rejects.toThrow(/\.ofd decompresses to \d+ bytes, above the limit of 100/)
+    await expect(ofdToText(bytes, {maxEntries: 5000, maxUncompressedBytes: 1e9, maxPages: 1})).rejects.toThrow(/2 pages, above the limit of 1/)
   })
 
   test('should fail an image-only, an encrypted and a broken PDF with a clear message', async () => {

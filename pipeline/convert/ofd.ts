@@ -13,39 +13,30 @@ import JSZip from 'jszip'
 import {SaxesParser, type SaxesTagPlain} from 'saxes'
 import {ConversionError} from './errors.js'
 import {linesOf, type PlacedText} from './layout.js'
+import {defaultZipLimits, openZip, type ZipLimits} from './zip.js'
 
-/** Limits against hostile archives. */
-export interface OfdLimits {
+/** Limits against hostile files: the archive's (`zip.ts`) and the pages'. */
+export interface OfdLimits extends ZipLimits {
   maxPages: number
-  /** Most bytes of page XML read. */
-  maxXmlBytes: number
 }
 
 /** Convert an .ofd to 公文 plain text. */
-export async function ofdToText(bytes: Uint8Array, limits: OfdLimits = {maxPages: 2000, maxXmlBytes: 200 * 1024 * 1024}): Promise<string> {
-  let zip: JSZip
-  try {
-    zip = await JSZip.loadAsync(bytes)
-  } catch {
-    throw new ConversionError('not a valid .ofd (the zip archive cannot be read)')
-  }
+export async function ofdToText(bytes: Uint8Array, limits: OfdLimits = {...defaultZipLimits, maxPages: 2000}): Promise<string> {
+  const zip = await openZip(bytes, '.ofd', limits)
   const entry = await readEntry(zip, 'OFD.xml')
   if (entry === undefined) throw new ConversionError('not an OFD document (no OFD.xml in the archive)')
   const documents = elementTexts(entry, 'DocRoot')
   if (documents.length === 0) throw new ConversionError('OFD.xml names no document (DocRoot)')
   const pages: string[] = []
-  let xmlBytes = 0
   for (const root of documents) {
     const documentPath = resolve('', root)
     const document = await readEntry(zip, documentPath)
     if (document === undefined) throw new ConversionError('OFD document ' + documentPath + ' is missing from the archive')
     const locations = elementAttributes(document, 'Page').map((attributes) => attributes.BaseLoc).filter((location): location is string => Boolean(location))
-    if (pages.length + locations.length > limits.maxPages) throw new ConversionError('OFD has more than ' + limits.maxPages + ' pages')
+    if (pages.length + locations.length > limits.maxPages) throw new ConversionError('OFD has ' + (pages.length + locations.length) + ' pages, above the limit of ' + limits.maxPages)
     for (const location of locations) {
       const content = await readEntry(zip, resolve(path.posix.dirname(documentPath), location))
       if (content === undefined) continue
-      xmlBytes += content.length
-      if (xmlBytes > limits.maxXmlBytes) throw new ConversionError('OFD pages are above the limit of ' + limits.maxXmlBytes + ' bytes of XML')
       pages.push(linesOf(placedText(content)))
     }
   }
