@@ -42,6 +42,12 @@ const extractJurisdiction: Plugin<[], Root> = function () {
       file.data.jurisdiction = {name: '全国', level: 'national', province: null, city: null, code: null, position: national.position}
       return
     }
+    const unknown = issuerMentions.some((found) => found.mention.candidates.some((candidate) => levelRanks[candidate.level] >= levelRanks.county)) ? undefined : unknownDivision(issuers, issuerMentions)
+    if (unknown) {
+      messageAt(file, 'Division `' + unknown.name + '` is not in the 2023 division table: kept without a code', unknown.position, 'unknown-division', 'info')
+      file.data.jurisdiction = unknown
+      return
+    }
     const titleMentions = front.title.flatMap((block) => mentionsIn(block, 0, block.text.length, 2))
     const enclosed = file.data.enclosed
     const enclosedBlock = enclosed ? blocks.find((block) => block.node.position?.start.offset === enclosed.position.start.offset) : undefined
@@ -62,6 +68,39 @@ const extractJurisdiction: Plugin<[], Root> = function () {
       position: chosen.position
     }
   }
+}
+
+/** An organ of a county or district (铜山县人民政府, 中共某区委): the division's name, then the organ. */
+const countyOrganExpression = /^(?:中共)?(?<name>\p{Script=Han}{1,12}?(?:自治县|自治旗|县|旗|区))(?:委员会|委|人民政府|政府|人大常委会|政协|党委|办公室)/u
+/** Zones named like districts that are no divisions (开发区, 园区, 新区 …). */
+const zoneExpression = /开发区|园区|新区|保税区|经济区|示范区|试验区|工业区|度假区|风景区|合作区|实验区|片区|管理区|街道/
+
+/**
+ * The county or district an issuer names where the division table does not
+ * know it (renamed since mid-2023, or an older name): its parents are the
+ * divisions named before it (徐州市铜山县 → 徐州市, 江苏省).
+ */
+function unknownDivision(issuers: Array<{name: string; position: Position}>, mentions: Found[]): Jurisdiction | undefined {
+  for (const issuer of issuers) {
+    const found = countyOrganExpression.exec(issuer.name)?.groups?.name
+    if (!found || zoneExpression.test(found)) continue
+    const offset = issuer.name.indexOf(found)
+    const parents = mentions.filter((mention) => mention.mention.end <= offset + found.length && issuer.name.startsWith(mention.mention.name, mention.mention.start))
+    const prefix = parents.reduce((end, mention) => (issuer.name.indexOf(mention.mention.name) === end ? end + mention.mention.name.length : end), offset)
+    const name = found.slice(prefix - offset)
+    if (name.length < 2) continue
+    const city = parents.flatMap((mention) => mention.mention.candidates).find((candidate) => candidate.level === 'city')
+    const province = parents.flatMap((mention) => mention.mention.candidates).find((candidate) => candidate.level === 'province')
+    return {
+      name,
+      level: /区$/.test(name) ? 'district' : 'county',
+      province: city?.province ?? province?.name ?? null,
+      city: city?.name ?? null,
+      code: null,
+      position: within(issuer.position, prefix, prefix + name.length)
+    }
+  }
+  return undefined
 }
 
 function mentionsIn(block: Block, from: number, length: number, minimumLength: number): Found[] {

@@ -18,7 +18,7 @@ export const rules = {
   'missing-title': 'No document title (标题) was found',
   'not-a-policy-document': 'The text shows none of the features of an official document or plan',
   'ambiguous-division': 'A place name matches several administrative divisions',
-  'unknown-division': 'A jurisdiction was named but is not in the division table',
+  'unknown-division': 'The county or district an issuer names is not in the 2023 division table: kept without a code',
   'future-document-year': 'The document number (发文字号) names a year after today',
   'invalid-date': 'A date (成文日期/印发日期) is not a real calendar date',
   'unread-table': 'A table without indicator and target columns was not read as targets',

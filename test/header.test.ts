@@ -144,6 +144,16 @@ describe('header extraction', () => {
     expect(record.jurisdiction?.name).toBe('包头市')
   })
 
+  test('should keep a county or district the issuer names but the division table does not know, without a code', async () => {
+    const notice = (organ: string) => extractText(organ + '关于印发某规划的通知\n\n各镇人民政府：\n\n现印发给你们。\n\n' + organ + '\n2009年3月2日\n')
+    const renamed = await notice('徐州市铜山县人民政府办公室')
+    expect(renamed.jurisdiction).toMatchObject({name: '铜山县', level: 'county', city: '徐州市', province: '江苏省', code: null})
+    expect(renamed.diagnostics.map((diagnostic) => diagnostic.rule)).toContain('unknown-division')
+    // A zone named like a district is no division; a known district keeps its code.
+    expect((await notice('南京市江北新区委员会')).jurisdiction?.name).toBe('南京市')
+    expect((await notice('宿迁市宿豫区人民政府')).jurisdiction).toMatchObject({name: '宿豫区', code: '321311'})
+  })
+
   test('should give national documents the jurisdiction 全国', async () => {
     const record = await extractText('国务院办公厅关于印发“十四五”国家知识产权保护和运用规划的通知\n\n国办发〔2021〕20号\n\n各省、自治区、直辖市人民政府：\n\n现印发给你们。\n\n国务院办公厅\n2021年10月9日\n')
     expect(record.jurisdiction).toMatchObject({name: '全国', level: 'national'})
