@@ -79,7 +79,9 @@ function elementTexts(xml: string, name: string): string[] {
   const texts: string[] = []
   let current: string | undefined
   parser(xml, {
-    open: (tag) => (current = localName(tag.name) === name ? '' : current),
+    open: (tag) => {
+      if (localName(tag.name) === name) current = ''
+    },
     text: (text) => {
       if (current !== undefined) current += text
     },
@@ -94,7 +96,11 @@ function elementTexts(xml: string, name: string): string[] {
 /** The attributes of every element named `name`. */
 function elementAttributes(xml: string, name: string): Array<Record<string, string>> {
   const found: Array<Record<string, string>> = []
-  parser(xml, {open: (tag) => void (localName(tag.name) === name && found.push(tag.attributes))})
+  parser(xml, {
+    open: (tag) => {
+      if (localName(tag.name) === name) found.push(tag.attributes)
+    }
+  })
   return found
 }
 
