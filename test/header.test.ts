@@ -1,4 +1,5 @@
 import {describe, expect, test} from 'vitest'
+import {splitOrgans} from '../extractors/util/front.js'
 import {extractText, sliceAt} from './helpers/extract.js'
 
 const notice = [
@@ -152,6 +153,15 @@ describe('header extraction', () => {
     // A zone named like a district is no division; a known district keeps its code.
     expect((await notice('南京市江北新区委员会')).jurisdiction?.name).toBe('南京市')
     expect((await notice('宿迁市宿豫区人民政府')).jurisdiction).toMatchObject({name: '宿豫区', code: '321311'})
+  })
+
+  test('should split a signature into organs at wide gaps, each spaced-out name one organ', async () => {
+    expect(splitOrgans('中共南京市委 南京市人民政府')).toEqual(['中共南京市委', '南京市人民政府'])
+    expect(splitOrgans('国 务 院')).toEqual(['国务院'])
+    expect(splitOrgans('中 共 南 京 市 委\u3000\u3000\u3000\u3000南 京 市 人 民 政 府')).toEqual(['中共南京市委', '南京市人民政府'])
+    expect(splitOrgans('国 务 院  办 公 厅')).toEqual(['国务院办公厅'])
+    const record = await extractText('中共南京市委文件\n\n宁委发〔2022〕43号\n\n关于印发某纲要的通知\n\n各区委：\n\n现印发给你们。\n\n中 共 南 京 市 委\u3000\u3000\u3000\u3000南 京 市 人 民 政 府\n\n2022年12月28日\n')
+    expect(record.issuers.map((issuer) => issuer.name)).toEqual(['中共南京市委', '南京市人民政府'])
   })
 
   test('should give national documents the jurisdiction 全国', async () => {

@@ -179,11 +179,25 @@ export function organNames(text: string): string[] {
   return names.every((name) => name.length >= 2 && name.length <= 40 && organSuffixExpression.test(name)) ? names : []
 }
 
+/** A wide gap between two organs: a full-width space, a tab, or two spaces or more. */
+const organGapExpression = /[ \u00a0]*[\u3000\t][\s\u3000]*| {2,}/
+/** What only ends an organ's name (`国 务 院  办 公 厅`): it belongs to the name before it. */
+const bareSuffixExpression = /^(?:办公室|办公厅|委员会|人民政府|管委会|党组)$/
+
 /**
  * Organ names separated by spaces (`中共南京市委 南京市人民政府`); a name
- * typeset with a space between every character (`国 务 院`) is one name.
+ * typeset with a space between every character (`国 务 院`) is one name, and
+ * so is each of two such names set apart by a wide gap
+ * (`中 共 南 京 市 委　　南 京 市 人 民 政 府`).
  */
 export function splitOrgans(text: string): string[] {
-  const parts = text.trim().split(/[\s\u3000]+/).filter(Boolean)
-  return parts.length > 1 && parts.every((part) => part.length === 1) ? [parts.join('')] : parts
+  const names: string[] = []
+  for (const group of text.trim().split(organGapExpression)) {
+    const parts = group.trim().split(/\s+/).filter(Boolean)
+    for (const name of parts.length > 1 && parts.every((part) => part.length === 1) ? [parts.join('')] : parts) {
+      if (names.length > 0 && bareSuffixExpression.test(name)) names[names.length - 1] += name
+      else names.push(name)
+    }
+  }
+  return names
 }
