@@ -77,6 +77,10 @@ describe('专栏', () => {
     const titles = (sections: typeof record.outline): string[] => sections.flatMap((section) => [section.title, ...titles(section.children)])
     expect(titles(record.outline)).toEqual(['重点任务', '强化保护', '加强行政执法', '完善司法保护', '促进运用'])
     expect(record.columns.map((column) => column.text)).toEqual(['建设知识产权保护中心，开展快速维权。', '1．运营中心。建设运营中心3个。\n2．质押融资。质押融资金额达到10亿元。'])
+    // A bare label's title on the next line is no body: the items after a blank line are the box's.
+    const labelled = await extractText('某市规划\n\n一、重点任务\n\n（一）加强培育\n\n专栏1\n高价值专利培育工程\n\n1．培育中心。建设培育中心5家。\n\n2．示范企业。培育示范企业10家。\n\n（二）加强保护\n\n加强领导。\n')
+    expect(labelled.columns.map((column) => [column.title, column.text])).toEqual([['高价值专利培育工程', '1．培育中心。建设培育中心5家。\n2．示范企业。培育示范企业10家。']])
+    expect(titles(labelled.outline)).toEqual(['重点任务', '加强培育', '加强保护'])
   })
 
   test('should read a box under a numbered heading of its items\' own rank: its items count from 1, the document\'s next number ends it', async () => {

@@ -12,7 +12,7 @@
 import type {Heading, Paragraph, Root, RootContent, Table, Text} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Plugin} from 'unified'
-import {isColumnHeading} from '../../extractors/util/column-title.js'
+import {columnLabelExpression, isColumnHeading} from '../../extractors/util/column-title.js'
 import {toHalfWidth} from '../../extractors/util/text.js'
 import {isNewHeader, matchFlatTable} from './flat-table.js'
 import {printedWidth, splitLines, wrapWidthOf, type SourceLine} from './lines.js'
@@ -84,9 +84,13 @@ export function parsePlainText(text: string): Root {
       headingRank = heading.data?.rank ?? -1
       box = undefined
       notesRank = undefined
-    } else if (isColumnHeading(line.content)) box = {rank: headingRank, itemRank: undefined, nextOrdinal: 1, isIndented: line.isIndented, hasBody: false}
+    } else if (isColumnHeading(line.content)) box = {rank: headingRank, itemRank: undefined, nextOrdinal: 1, isIndented: line.isIndented, hasBody: false, awaitsTitle: columnLabelExpression.test(line.content)}
     else {
-      if (box) box.hasBody = true
+      // Note: the line after a bare label (专栏1) is the box's title, not its body.
+      if (box) {
+        if (!box.awaitsTitle) box.hasBody = true
+        box.awaitsTitle = false
+      }
       if (noteExpression.test(line.content)) notesRank = headingRank
       else if (notesRank !== undefined && !runsOn && !matchOutlineMarker(line.content)) notesRank = undefined
     }
@@ -121,6 +125,8 @@ interface Box {
   isIndented: boolean
   /** Whether a line of its body has come. */
   hasBody: boolean
+  /** Whether it opened with a bare label, its title on the next line. */
+  awaitsTitle: boolean
 }
 
 /**
