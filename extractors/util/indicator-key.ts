@@ -31,8 +31,12 @@ function memoised<T>(compute: (indicator: string) => T): (indicator: string) => 
 /** The canonical key of an indicator name. */
 export const indicatorKey: (indicator: string) => string = memoised(computeKey)
 
+/** A per-head scope printed after the name (`高价值发明专利拥有量（每万人）`): it belongs before it. */
+const trailingScopeExpression = /[（(](?:每)?万人口?[)）]$/
+
 function computeKey(indicator: string): string {
-  let key = toHalfWidth(indicator).replace(/\s+/g, '').replace(quoteExpression, '').replace(/[（(][^（）()]*[)）]$/, '')
+  let key = toHalfWidth(indicator).replace(/\s+/g, '').replace(quoteExpression, '')
+  key = trailingScopeExpression.test(key) ? '万人' + key.replace(trailingScopeExpression, '') : key.replace(/[（(][^（）()]*[)）]$/, '')
   for (const prefix of lexicon.dropPrefixes) if (key.startsWith(prefix) && key.length > prefix.length + 2) key = key.slice(prefix.length)
   for (const [from, to] of lexicon.rewrites as Array<[string, string]>) key = key.split(from).join(to)
   return key.replace(/^每/, '')
