@@ -92,6 +92,7 @@ describe('indicatorKey', () => {
     ['研发经费投入强度', 'R&D经费占GDP比重', '全社会研发投入占地区生产总值比重'],
     ['有效注册商标量', '有效注册商标总量', '全市有效注册商标数量'],
     ['PCT专利申请量', 'PCT国际专利申请量'],
+    ['每万人口发明专利拥有量', '万人有效发明专利拥有量', '每万人口有效发明专利量'],
     ['每万人口高价值发明专利拥有量', '高价值发明专利拥有量（每万人）', '高价值发明专利拥有量(每万人口)']
   ])('should line up the plan wordings of `%s`', (...wordings) => {
     expect(new Set(wordings.map(indicatorKey)).size).toBe(1)
