@@ -379,6 +379,14 @@ describe('goals in prose and 专栏', () => {
     ])
   })
 
+  test('should leave the span of a total out before the change it totals (五年累计下降)', async () => {
+    const record = await extractText(head + '到2025年，单位GDP能耗五年累计下降14%，研发投入“十四五”期间累计增长30%。\n')
+    expect(brief(record.targets)).toEqual([
+      [null, '单位GDP能耗下降', '%', '14', 2025, 'text'],
+      [null, '研发投入增长', '%', '30', 2025, 'text']
+    ])
+  })
+
   test('should leave an aside bracket, 其中, and the span of a total (五年累计) out of the indicator', async () => {
     const record = await extractText(head + '每万人口发明专利拥有量达到35件以上（其中高价值发明专利拥有量达到15件），知识产权质押融资金额五年累计达到50亿元，技术合同成交额“十四五”期间累计突破200亿元。\n')
     expect(brief(record.targets)).toEqual([

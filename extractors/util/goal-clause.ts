@@ -69,7 +69,10 @@ const trailingVerbExpression = new RegExp('(?:累计)?(?:' + verbSource + '|' + 
 /** The base of a change (`单位GDP能耗比2020年下降15%`): the value says it, the indicator does not. */
 const baseYearExpression = /(?:比|较)\s*(?:19|20)\d{2}\s*年(?:末|底)?/
 /** A total over a span (`五年累计`, `“十四五”期间累计`): the value's reckoning, not the indicator's name. */
-const cumulativeExpression = /(?:(?:[一二三四五六七八九十两]|\d{1,2})\s*年|[“"]十[一二三四五六]?五[”"](?:期间|时期)?|期间)?\s*(?:累计|共计|总计)\s*$/
+const cumulativeSource = '(?:(?:[一二三四五六七八九十两]|\\d{1,2})\\s*年|[“"]十[一二三四五六]?五[”"](?:期间|时期)?|期间)?\\s*(?:累计|共计|总计)\\s*'
+const cumulativeExpression = new RegExp(cumulativeSource + '$')
+/** The same span before the change it totals (`单位GDP能耗五年累计下降14%`): the change stays, the span goes. */
+const cumulativeChangeExpression = new RegExp(cumulativeSource + '(?=(?:' + changeVerbSource + '|' + riseVerbSource + ')$)')
 /** Words that open a clause without naming anything: 其中, 并, 同时 — and the bracket of an aside (（其中高价值…）). */
 const leadWordExpression = /^[（(]?\s*(?:其中|并|且|同时|力争|确保)|^[（(](?![^（）()]*[）)])/
 /** A ratio, index or coefficient brought to a level, with no unit: `城乡居民收入比缩小到1.9`. */
@@ -172,7 +175,7 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number): Go
       valueEnd = to.index + to[0].length
       index++
     }
-    before = before.replace(trailingVerbExpression, '').replace(cumulativeExpression, '').trim()
+    before = before.replace(trailingVerbExpression, '').replace(cumulativeExpression, '').replace(cumulativeChangeExpression, '').trim()
     // Several indicators, then their values in the same order: 发明专利拥有量、商标量分别达到300件和2万件.
     const respective = respectiveExpression.exec(before)
     if (respective && !baseline) {
