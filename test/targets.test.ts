@@ -379,6 +379,16 @@ describe('goals in prose and 专栏', () => {
     ])
   })
 
+  test('should keep a bound inside a name in the name, and a scale with its counter in the unit', async () => {
+    const record = await extractText(head + '到2025年，每千人口拥有3岁以下婴幼儿托位数4.5个，新增学位1.2万个，人均预期寿命达到80岁以上，投资亿元以上项目达到50个。\n')
+    expect(brief(record.targets)).toEqual([
+      [null, '每千人口拥有3岁以下婴幼儿托位数', '个', '4.5', 2025, 'text'],
+      [null, '新增学位', '万个', '1.2', 2025, 'text'],
+      [null, '人均预期寿命', '岁', '>=80', 2025, 'text'],
+      [null, '投资亿元以上项目', '个', '50', 2025, 'text']
+    ])
+  })
+
   test('should leave the span of a total out before the change it totals (五年累计下降)', async () => {
     const record = await extractText(head + '到2025年，单位GDP能耗五年累计下降14%，研发投入“十四五”期间累计增长30%。\n')
     expect(brief(record.targets)).toEqual([

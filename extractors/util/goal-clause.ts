@@ -9,7 +9,7 @@
  */
 import type {Value, YearValue} from '../../schemas/record.js'
 import {anchored, anchoredMatchesOf, compact} from './text.js'
-import {completeScaleUnit, comparatorPrefixSource, fromGroups, measureUnits, percentBeforeRange, proseTextValueExpression} from './value.js'
+import {completeScaleUnit, comparatorPrefixSource, fromGroups, measureUnits, percentBeforeRange, proseTextValueExpression, units} from './value.js'
 
 /** A goal found in a text, with offsets into that text. */
 export interface Goal {
@@ -23,10 +23,9 @@ export interface Goal {
   end: number
 }
 
-// Note: the measures first, longest first (万吨标准煤 before 万吨 before 万).
-const unitSource =
-  [...measureUnits].sort((a, b) => b.length - a.length).join('|') +
-  '|万亿元|亿美元|万美元|亿元|万元|千元|元|美元|万人次|人次|万人|千人|人|名|位|万家|千家|家|户|万户|个百分点|百分点|个|项|件|万件|款|种|批|所|座|条|套|台|部|本|篇|场|次|期|单|笔|宗|%|％|‰|分|倍|天|小时|年|亿|万'
+// Note: the units of `value.ts`, longest first (万吨标准煤 before 万吨 before 万); not 月, which
+// in prose is a date's (2024年6月底前).
+const unitSource = [...measureUnits, ...units.filter((unit) => unit !== '月'), '％'].sort((a, b) => b.length - a.length).join('|')
 const verbSource = '达到|达|提高到|提高至|提升到|提升至|增加到|增至|增长到|保持在|控制在|稳定在|维持在|保持|维持|为|至|到'
 /** A change that 到/至 completes into a level (`下降到0.45吨标准煤`): not part of the indicator. */
 const changeVerbSource = '上升|扩大|下降|降低|降|减少|缩小|缩短'
@@ -152,7 +151,8 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number): Go
   if (meansExpression.test(clause)) return []
   const goals: Goal[] = []
   let cursor = 0
-  const matches = anchoredMatchesOf(proseValueExpression, clause).filter((match) => !isYear(match, clause))
+  const found = anchoredMatchesOf(proseValueExpression, clause).filter((match) => !isYear(match, clause))
+  const matches = found.filter((match, at) => !isQualifier(match, clause, at < found.length - 1))
   for (let index = 0; index < matches.length; index++) {
     const match = matches[index]!
     let parsed = match.groups ? fromGroups(match.groups) : undefined
@@ -234,6 +234,16 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number): Go
 /** The unit a prose value prints, in the record's form: ％ as %, a bare scale completed from the indicator (亿 → 亿元). */
 function proseUnit(unit: string | null, indicator: string): string | null {
   return completeScaleUnit(unit === '％' ? '%' : unit, indicator)
+}
+
+/**
+ * A bound inside a name (`3岁以下婴幼儿托位数4.5个`, `投资亿元以上项目`): a value with
+ * 以上/以下 that the name goes on after, with the goal's own value still to come.
+ */
+function isQualifier(match: RegExpMatchArray, clause: string, isFollowed: boolean): boolean {
+  if (!isFollowed || !match.groups?.suffix || match.groups.suffix === '左右') return false
+  const after = clause.charCodeAt((match.index ?? 0) + match[0].length)
+  return after >= 0x4e00 && after <= 0x9fff && !/^[和及与并且或]/.test(clause.slice((match.index ?? 0) + match[0].length))
 }
 
 /** `2025年` is a year, not a value of unit 年. */
