@@ -389,6 +389,17 @@ describe('goals in prose and 专栏', () => {
     ])
   })
 
+  test('should read measures with a scale, a 其中 clause, and leave 实现 and 力争 out of the indicator', async () => {
+    const record = await extractText(head + '到2025年，综合交通网总里程达到1.2万公里，其中高速公路里程突破800公里；港口货物吞吐量达到2.5亿吨，公交站点500米覆盖率实现100%，建制村通双车道比例力争达到60%。\n')
+    expect(brief(record.targets)).toEqual([
+      [null, '综合交通网总里程', '万公里', '1.2', 2025, 'text'],
+      [null, '高速公路里程', '公里', '>800', 2025, 'text'],
+      [null, '港口货物吞吐量', '亿吨', '2.5', 2025, 'text'],
+      [null, '公交站点500米覆盖率', '%', '100', 2025, 'text'],
+      [null, '建制村通双车道比例', '%', '60', 2025, 'text']
+    ])
+  })
+
   test('should leave the span of a total out before the change it totals (五年累计下降)', async () => {
     const record = await extractText(head + '到2025年，单位GDP能耗五年累计下降14%，研发投入“十四五”期间累计增长30%。\n')
     expect(brief(record.targets)).toEqual([

@@ -25,8 +25,12 @@ export interface Goal {
 
 // Note: the units of `value.ts`, longest first (万吨标准煤 before 万吨 before 万); not 月, which
 // in prose is a date's (2024年6月底前).
-const unitSource = [...measureUnits, ...units.filter((unit) => unit !== '月'), '％'].sort((a, b) => b.length - a.length).join('|')
-const verbSource = '达到|达|提高到|提高至|提升到|提升至|增加到|增至|增长到|保持在|控制在|稳定在|维持在|保持|维持|为|至|到'
+const unitSource = [
+  // A measure with a scale (1.2万公里, 2.5亿吨, 300万平方米) before the units as listed.
+  ...measureUnits.filter((unit) => !/^[万亿千]/.test(unit)).map((unit) => '[万亿]' + unit),
+  ...[...measureUnits, ...units.filter((unit) => unit !== '月'), '％'].sort((a, b) => b.length - a.length)
+].join('|')
+const verbSource = '达到|达|提高到|提高至|提升到|提升至|增加到|增至|增长到|保持在|控制在|稳定在|维持在|保持|维持|实现|为|至|到'
 /** A change that 到/至 completes into a level (`下降到0.45吨标准煤`): not part of the indicator. */
 const changeVerbSource = '上升|扩大|下降|降低|降|减少|缩小|缩短'
 const changeVerbExpression = new RegExp('(?:' + changeVerbSource + ')$')
@@ -65,6 +69,8 @@ const leadExpression = new RegExp(
   '^(?:[—\\-–]{1,2}|[•●■◆▲★]|\\s)*(?:(?:力争|确保|争取|预计)?\\s*(?:到|至|截止|截至|在)?\\s*\\d{4}\\s*年(?:底|末)?前?\\s*[，,]?|[“"]十[一二三四五六]?五[”"](?:期间|末|时期)\\s*[，,]?|实施期内\\s*[，,]?)?'
 )
 const trailingVerbExpression = new RegExp('(?:累计)?(?:' + verbSource + '|' + comparatorPrefixSource + ')$')
+/** Words of resolve before the verb (`比例力争达到60%`): not part of the indicator. */
+const trailingResolveExpression = /(?:力争|确保|争取|基本|全面|稳步|逐步|进一步)$/
 /** The base of a change (`单位GDP能耗比2020年下降15%`): the value says it, the indicator does not. */
 const baseYearExpression = /(?:比|较)\s*(?:19|20)\d{2}\s*年(?:末|底)?/
 /** A total over a span (`五年累计`, `“十四五”期间累计`): the value's reckoning, not the indicator's name. */
@@ -83,7 +89,7 @@ const respectiveExpression = /\s*分别\s*$/
 const changeFromExpression = /(?:由|从)\s*(?:(?<year>(?:19|20)\d{2})\s*年(?:底|末)?\s*的?)?\s*$/
 const changeToExpression = new RegExp('^\\s*(?:' + riseVerbSource + '|' + changeVerbSource + '|发展)?\\s*(?:到|至)\\s*(?:(?:19|20)\\d{2}\\s*年(?:底|末)?\\s*的?)?\\s*$')
 /** Clauses that state means or existing resources, not goals. */
-const meansExpression = /^(?:依托|通过|围绕|按照|根据|借助|利用|对照|对标|相比|比|较|其中|同比)/
+const meansExpression = /^(?:依托|通过|围绕|按照|根据|借助|利用|对照|对标|相比|比|较|同比)/
 /** Verbs that may stand alone before a number whose noun follows (`实施2-3家…`). */
 const leadingVerbExpression = /^(?:[\p{Script=Han}]{0,3}(?:实施|培育|扶持|建设|建成|打造|新增|完成|创建|引进|认定|组建|设立|重点培育|培育和扶持|支持|推动|形成|开展|举办|组织|培养|发布|实现|新培育))$/u
 
@@ -152,7 +158,7 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number): Go
   const goals: Goal[] = []
   let cursor = 0
   const found = anchoredMatchesOf(proseValueExpression, clause).filter((match) => !isYear(match, clause))
-  const matches = found.filter((match, at) => !isQualifier(match, clause, at < found.length - 1))
+  const matches = found.filter((match, at) => !isQualifier(match, clause, at > 0 ? found[at - 1]!.index! + found[at - 1]![0].length : 0, at < found.length - 1))
   for (let index = 0; index < matches.length; index++) {
     const match = matches[index]!
     let parsed = match.groups ? fromGroups(match.groups) : undefined
@@ -175,7 +181,7 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number): Go
       valueEnd = to.index + to[0].length
       index++
     }
-    before = before.replace(trailingVerbExpression, '').replace(cumulativeExpression, '').replace(cumulativeChangeExpression, '').trim()
+    before = before.replace(trailingVerbExpression, '').replace(trailingResolveExpression, '').replace(cumulativeExpression, '').replace(cumulativeChangeExpression, '').trim()
     // Several indicators, then their values in the same order: 发明专利拥有量、商标量分别达到300件和2万件.
     const respective = respectiveExpression.exec(before)
     if (respective && !baseline) {
@@ -236,14 +242,21 @@ function proseUnit(unit: string | null, indicator: string): string | null {
   return completeScaleUnit(unit === '％' ? '%' : unit, indicator)
 }
 
+/** What may follow a value that is the goal's own: a list, or the change it goes on to. */
+const afterValueExpression = new RegExp('^(?:[和及与并且或]|(?:' + riseVerbSource + '|' + changeVerbSource + '|达到|达|到|至|发展))')
+
 /**
- * A bound inside a name (`3岁以下婴幼儿托位数4.5个`, `投资亿元以上项目`): a value with
- * 以上/以下 that the name goes on after, with the goal's own value still to come.
+ * A number inside a name (`3岁以下婴幼儿托位数4.5个`, `公交站点500米覆盖率实现100%`):
+ * the name goes on right after it, the goal's own value is still to come,
+ * and a name (not a verb such as 实施) or a bound (以上, 以下) says it qualifies.
  */
-function isQualifier(match: RegExpMatchArray, clause: string, isFollowed: boolean): boolean {
-  if (!isFollowed || !match.groups?.suffix || match.groups.suffix === '左右') return false
-  const after = clause.charCodeAt((match.index ?? 0) + match[0].length)
-  return after >= 0x4e00 && after <= 0x9fff && !/^[和及与并且或]/.test(clause.slice((match.index ?? 0) + match[0].length))
+function isQualifier(match: RegExpMatchArray, clause: string, previousEnd: number, isFollowed: boolean): boolean {
+  if (!isFollowed || match.groups?.suffix === '左右' || match.groups?.verb || match.groups?.prefix) return false
+  const end = (match.index ?? 0) + match[0].length
+  const after = clause.charCodeAt(end)
+  if (!(after >= 0x4e00 && after <= 0x9fff) || afterValueExpression.test(clause.slice(end))) return false
+  const before = clause.slice(previousEnd, match.index).replace(/^[、，,\s]+/, '').trim()
+  return Boolean(match.groups?.suffix) || (before.length > 0 && !leadingVerbExpression.test(before))
 }
 
 /** `2025年` is a year, not a value of unit 年. */
