@@ -369,13 +369,17 @@ describe('goals in prose and 专栏', () => {
     ])
   })
 
-  test('should give a clause that states only a change the subject of the goal before it, within the sentence', async () => {
-    const record = await extractText(head + '到2025年，农业总产值达到260亿元，年均增长7%；规上企业营收突破500亿元。年均增长6%以上。\n')
+  test('should give a clause that states only a change or only a level the subject of the goal before it, within the sentence', async () => {
+    const record = await extractText(head + '到2025年，农业总产值达到260亿元，年均增长7%；规上企业营收突破500亿元。年均增长6%以上。技术合同成交额年均增长15%，到2025年达到80亿元；高新技术企业数量较2020年翻一番，达到600家。\n')
     expect(brief(record.targets)).toEqual([
       [null, '农业总产值', '亿元', '260', 2025, 'text'],
       [null, '农业总产值年均增长', '%', '7', 2025, 'text'],
       [null, '规上企业营收', '亿元', '>500', 2025, 'text'],
-      [null, '年均增长', '%', '>=6', 2025, 'text']
+      [null, '年均增长', '%', '>=6', 2025, 'text'],
+      [null, '技术合同成交额年均增长', '%', '15', 2025, 'text'],
+      [null, '技术合同成交额', '亿元', '80', 2025, 'text'],
+      [null, '高新技术企业数量', null, '翻一番', 2025, 'text'],
+      [null, '高新技术企业数量', '家', '600', 2025, 'text']
     ])
   })
 

@@ -93,19 +93,21 @@ const meansExpression = /^(?:依托|通过|围绕|按照|根据|借助|利用|�
 /** Verbs that may stand alone before a number whose noun follows (`实施2-3家…`). */
 const leadingVerbExpression = /^(?:[\p{Script=Han}]{0,3}(?:实施|培育|扶持|建设|建成|打造|新增|完成|创建|引进|认定|组建|设立|重点培育|培育和扶持|支持|推动|形成|开展|举办|组织|培养|发布|实现|新培育))$/u
 
-/** A clause's indicator that is only a change (`年均增长7%`): its subject is the goal before it. */
-const bareChangeExpression = /^(?:年均|年|同比)?(?:增长|增速|增幅|提高|提升|下降|降低|减少|增加)率?$/
+/** A change named after an indicator (`年均增长`): a clause that names only it (`年均增长7%`) has the goal before it as subject. */
+const changeTailExpression = /(?:年均|年|同比)?(?:增长|增速|增幅|提高|提升|下降|降低|减少|增加)率?$/
+const bareChangeExpression = new RegExp('^' + changeTailExpression.source)
 
 /**
  * Every quantified goal in `text`. A clause that states only a change
  * (`农业总产值达到260亿元，年均增长7%`) takes the subject of the goal before it in
- * the same sentence: 农业总产值年均增长.
+ * the same sentence: 农业总产值年均增长; one that states only a level
+ * (`技术合同成交额年均增长15%，到2025年达到80亿元`) takes its noun: 技术合同成交额.
  */
 export function goalsIn(text: string): Goal[] {
   const goals: Goal[] = []
   let subject: string | undefined
   for (const [start, end] of clauses(text)) {
-    const found = goalsInClause(text, start, end)
+    const found = goalsInClause(text, start, end, subject?.replace(changeTailExpression, ''))
     for (const goal of found) if (subject && bareChangeExpression.test(goal.indicator)) goal.indicator = subject + goal.indicator
     goals.push(...found)
     const last = found.at(-1)
@@ -149,7 +151,7 @@ function isDigit(code: number): boolean {
 /** Cheap test before the full expression: a digit, a numeral after a verb, or a word value. */
 const mayHoldValueExpression = new RegExp('[0-9]|(?:达到|达|为|至|到|' + chineseComparatorSource + ')[一二两三四五六七八九十百千万]|' + proseTextValueExpression.source)
 
-function goalsInClause(text: string, clauseStart: number, clauseEnd: number): Goal[] {
+function goalsInClause(text: string, clauseStart: number, clauseEnd: number, subject: string | undefined): Goal[] {
   if (!mayHoldValueExpression.test(text.slice(clauseStart, clauseEnd))) return []
   const lead = leadExpression.exec(text.slice(clauseStart, clauseEnd))?.[0].length ?? 0
   const start = clauseStart + lead
@@ -205,7 +207,9 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number): Go
     const nextStart = matches[index + 1]?.index ?? clause.length
     const after = clause.slice(valueEnd, nextStart).replace(/[、和及与].*$/, '').trim()
     const useAfter = !baseline && /^[\p{Script=Han}A-Za-z“"]/u.test(after) && after.length >= 2 && (before.length === 0 || leadingVerbExpression.test(before))
-    const indicator = (useAfter ? after : before).replace(leadWordExpression, '').replace(baseYearExpression, '').trim()
+    let indicator = (useAfter ? after : before).replace(leadWordExpression, '').replace(baseYearExpression, '').trim()
+    // A clause that opens with its value (`，到2025年达到80亿元`) goes on with the sentence's subject.
+    if (indicator.length === 0 && goals.length === 0 && subject && subject.length >= 2 && /\p{Script=Han}/u.test(subject)) indicator = subject
     cursor = useAfter ? valueEnd + clause.slice(valueEnd).indexOf(after) + after.length : valueEnd
     if (indicator.length < 2 || !/\p{Script=Han}/u.test(indicator)) continue
     const goalStart = useAfter ? valueStart : beforeStart
