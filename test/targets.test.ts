@@ -393,14 +393,16 @@ describe('goals in prose and 专栏', () => {
     ])
   })
 
-  test('should read measures with a scale, a 其中 clause, and leave 实现 and 力争 out of the indicator', async () => {
-    const record = await extractText(head + '到2025年，综合交通网总里程达到1.2万公里，其中高速公路里程突破800公里；港口货物吞吐量达到2.5亿吨，公交站点500米覆盖率实现100%，建制村通双车道比例力争达到60%。\n')
+  test('should read measures with a scale, a 其中 clause (its level completed by the noun before), and leave 实现 and 力争 out of the indicator', async () => {
+    const record = await extractText(head + '到2025年，综合交通网总里程达到1.2万公里，其中高速公路里程突破800公里；港口货物吞吐量达到2.5亿吨，公交站点500米覆盖率实现100%，建制村通双车道比例力争达到60%；新增省级以上研发机构30家，其中国家级5家。\n')
     expect(brief(record.targets)).toEqual([
       [null, '综合交通网总里程', '万公里', '1.2', 2025, 'text'],
       [null, '高速公路里程', '公里', '>800', 2025, 'text'],
       [null, '港口货物吞吐量', '亿吨', '2.5', 2025, 'text'],
       [null, '公交站点500米覆盖率', '%', '100', 2025, 'text'],
-      [null, '建制村通双车道比例', '%', '60', 2025, 'text']
+      [null, '建制村通双车道比例', '%', '60', 2025, 'text'],
+      [null, '新增省级以上研发机构', '家', '30', 2025, 'text'],
+      [null, '国家级研发机构', '家', '5', 2025, 'text']
     ])
   })
 

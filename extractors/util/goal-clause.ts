@@ -119,6 +119,12 @@ export function goalsIn(text: string): Goal[] {
   return goals
 }
 
+/** The noun of a subject after its level (`新增省级以上研发机构` → 研发机构), or '' where it names none. */
+function partNoun(subject: string): string {
+  const noun = subject.replace(/^.*(?:级以上|级)/, '')
+  return noun !== subject && noun.length >= 2 ? noun : ''
+}
+
 /** Clause spans of a text, split at boundaries outside （…） and 《…》. */
 export function clauses(text: string): Array<[number, number]> {
   const spans: Array<[number, number]> = []
@@ -210,6 +216,8 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
     let indicator = (useAfter ? after : before).replace(leadWordExpression, '').replace(baseYearExpression, '').trim()
     // A clause that opens with its value (`，到2025年达到80亿元`) goes on with the sentence's subject.
     if (indicator.length === 0 && goals.length === 0 && subject && subject.length >= 2 && /\p{Script=Han}/u.test(subject)) indicator = subject
+    // A part of it names only its level (`研发机构30家，其中国家级5家`): the subject's noun completes it.
+    else if (subject && indicator.length <= 4 && /^其中/.test(clause)) indicator += partNoun(subject)
     cursor = useAfter ? valueEnd + clause.slice(valueEnd).indexOf(after) + after.length : valueEnd
     if (indicator.length < 2 || !/\p{Script=Han}/u.test(indicator)) continue
     const goalStart = useAfter ? valueStart : beforeStart
