@@ -38,6 +38,15 @@ export const timeExpression = anchored(
   '力确争到至截于展实规'
 )
 
+/** A sentence that is a bracketed note (（责任单位：…；完成时限：…）). */
+const noteOpeningExpression = /^\s*[（(]/
+
+/** Whether `deadline` was found in `block`. */
+function sameBlock(deadline: Deadline, block: Block): boolean {
+  const position = block.node.position
+  return position?.start.offset !== undefined && position.end.offset !== undefined && deadline.position.start.offset >= position.start.offset && deadline.position.end.offset <= position.end.offset
+}
+
 /** Whether a character code ends a sentence: 。！？!? */
 function isSentenceEnd(code: number): boolean {
   return code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0x21 || code === 0x3f
@@ -69,7 +78,16 @@ const extractDeadlines: Plugin<[], Root> = function () {
         const inside: RegExpExecArray[] = []
         while (index < matches.length && matches[index]!.index < end) inside.push(matches[index++]!)
         for (const part of partsOf(block.text, start, end, inside)) {
-          deadlines.push(...inSentence(block, part.start, block.text.slice(part.start, part.end), part.matches, reference, periodEnd))
+          const text = block.text.slice(part.start, part.end)
+          for (const deadline of inSentence(block, part.start, text, part.matches, reference, periodEnd)) {
+            // A bracketed note after a task (（责任单位：…；完成时限：2024年12月）) dates that task: no deadline of its own.
+            const task = deadlines.at(-1)
+            if (noteOpeningExpression.test(text) && task && task.year === deadline.year && task.position.end.offset <= deadline.position.start.offset && sameBlock(task, block)) {
+              task.month ??= deadline.month
+              continue
+            }
+            deadlines.push(deadline)
+          }
         }
       }
     }
@@ -212,7 +230,8 @@ function resolve(groups: Record<string, string | undefined>, before: string, ref
   if (groups.thisYear) return reference === undefined ? undefined : {year: reference, month: 12, kind: 'by'}
   const year = yearNumber(groups.year ?? '')
   const quarter = groups.quarter ? '一二三四'.indexOf(groups.quarter) + 1 || Number(groups.quarter) : undefined
-  const month = groups.month ? Number(groups.month) : quarter ? quarter * 3 : groups.half ? (groups.half === '上' ? 6 : 12) : null
+  // Note: the end of a year (2023年底前, 2025年末) is its December, as 年内 is.
+  const month = groups.month ? Number(groups.month) : quarter ? quarter * 3 : groups.half ? (groups.half === '上' ? 6 : 12) : groups.end ? 12 : null
   const isBound = isDue || Boolean(groups.marker && groups.marker !== '于') || Boolean(groups.before)
   // A bare year opening a clause (`2025年，为南京申请…`) is a deadline only when it lies ahead.
   const opensClause = /(?:^|[，,；;：:])\s*$/.test(before)

@@ -132,11 +132,16 @@ describe('deadlines', () => {
     const text = '某县知识产权强县建设实施方案\n\n附件\n\n序号\t重点任务\t牵头单位\t完成时限\n1\t培育知识产权示范企业10家\t县市场监管局\t2023年底前\n2\t建设维权援助工作站\t县市场监管局\t2024年6月\n3\t开展专利导航\t县科技局\t长期坚持\n'
     const record = await extractText(text)
     expect(record.deadlines.map((deadline) => [deadline.year, deadline.month, deadline.kind, deadline.text])).toEqual([
-      [2023, null, 'by', '1 培育知识产权示范企业10家 县市场监管局 2023年底前'],
+      [2023, 12, 'by', '1 培育知识产权示范企业10家 县市场监管局 2023年底前'],
       [2024, 6, 'by', '2 建设维权援助工作站 县市场监管局 2024年6月']
     ])
     expect(record.deadlines[0]?.quantities).toEqual([{subject: '培育知识产权示范企业', value: {kind: 'number', number: 10}, unit: '家'}])
     expect(sliceAt(text, record.deadlines[1]!.position)).toBe('2\t建设维权援助工作站\t县市场监管局\t2024年6月')
+  })
+
+  test('should date a task by the 完成时限 of the bracketed note after it, not make the note a deadline of its own', async () => {
+    const record = await extractText(dated('二、主要任务\n\n（二）加强行政执法。到2024年，侵权案件结案率达到95%以上。（责任单位：市市场监管局；完成时限：2024年12月）\n'))
+    expect(record.deadlines.map((deadline) => [deadline.year, deadline.month, deadline.text])).toEqual([[2024, 12, '到2024年，侵权案件结案率达到95%以上。']])
   })
 
   test.each([
@@ -147,7 +152,7 @@ describe('deadlines', () => {
     ['2024年上半年完成条例修订。', 2024, 6, 'by'],
     ['力争2023年下半年建成运营中心。', 2023, 12, 'by'],
     ['截止2025年，实施产业专利导航项目3-5项。', 2025, null, 'by'],
-    ['至2025年底，专利密集型产业增加值占GDP比重达到20%。', 2025, null, 'by'],
+    ['至2025年底，专利密集型产业增加值占GDP比重达到20%。', 2025, 12, 'by'],
     ['2023年前建立专家智库。', 2023, null, 'by'],
     ['“十四五”期间，全市质押融资登记金额累计达11亿元。', 2025, null, 'during'],
     ['“十四五”末，建成一批高价值专利培育中心。', 2025, null, 'by'],
@@ -156,7 +161,7 @@ describe('deadlines', () => {
     ['2023—2025年，每年新增高新技术企业50家。', 2025, null, 'during'],
     ['2022年至2025年，累计培育专精特新企业100家。', 2025, null, 'during'],
     ['到二〇三五年，基本实现社会主义现代化。', 2035, null, 'by'],
-    ['到二○二五年底，建成市级数据中心。', 2025, null, 'by'],
+    ['到二○二五年底，建成市级数据中心。', 2025, 12, 'by'],
     ['年内出台专利资助办法。', 2022, 12, 'by']
   ])('should read `%s`', async (sentence, year, month, kind) => {
     const record = await extractText(dated('二、重点任务\n\n' + sentence + '\n'))
