@@ -25,11 +25,11 @@ export interface Goal {
 
 // Note: the units of `value.ts`, longest first (万吨标准煤 before 万吨 before 万); not 月, which
 // in prose is a date's (2024年6月底前).
-const unitSource = [
-  // A measure with a scale (1.2万公里, 2.5亿吨, 300万平方米) before the units as listed.
-  ...measureUnits.filter((unit) => !/^[万亿千]/.test(unit)).map((unit) => '[万亿]' + unit),
-  ...[...measureUnits, ...units.filter((unit) => unit !== '月'), '％'].sort((a, b) => b.length - a.length)
-].join('|')
+const byLength = (a: string, b: string) => b.length - a.length
+const unitSource =
+  // A measure, with a scale where one is printed (1.2万公里, 2.5亿吨, 300万平方米, 万吨标准煤).
+  '[万亿]?(?:' + measureUnits.filter((unit) => !/^[万亿]/.test(unit)).sort(byLength).join('|') + ')|' +
+  [...units.filter((unit) => unit !== '月'), '％'].sort(byLength).join('|')
 const verbSource = '达到|达|提高到|提高至|提升到|提升至|增加到|增至|增长到|保持在|控制在|稳定在|维持在|保持|维持|实现|为|至|到'
 /** A change that 到/至 completes into a level (`下降到0.45吨标准煤`): not part of the indicator. */
 const changeVerbSource = '上升|扩大|下降|降低|降|减少|缩小|缩短'
