@@ -45,7 +45,10 @@ export function sniffFormat(bytes: Uint8Array, byExtension: ParsedFormat): Parse
     if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'docx'
   }
   if (byExtension === 'docx') return 'docx'
-  if (head.startsWith('<!doctype html') || head.startsWith('<html') || (byExtension === 'text' && /^<\?xml[^>]*>\s*<html/.test(head))) return 'html'
+  // Note: Word saves web pages as .doc too (`<html xmlns:w="urn:schemas-microsoft-com:office:word">`).
+  if (head.startsWith('<!doctype html') || head.startsWith('<html') || (byExtension !== 'markdown' && /^<\?xml[^>]*>\s*<html/.test(head))) return 'html'
+  // A .doc that is neither OLE, zip, HTML nor RTF (nor MHT) is text a site served under a Word name.
+  if (byExtension === 'doc' && !isOle(bytes) && !head.startsWith('{\\rtf') && !head.startsWith('mime-version') && !bytes.subarray(0, 512).includes(0)) return 'text'
   return byExtension
 }
 

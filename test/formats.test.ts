@@ -97,8 +97,12 @@ describe('converted formats', () => {
     expect((await extract('plan.doc')).record.diagnostics.map((diagnostic) => diagnostic.rule)).not.toContain('textboxes-appended')
   })
 
-  test('should fail a .doc that is no Word file or a broken one with a clear message', async () => {
-    await expect(extractDocument(new TextEncoder().encode('not a word file at all'), 'x.doc', 'doc')).rejects.toThrow(/not a Word 97–2003 document/)
+  test('should fail a .doc that is no Word file or a broken one with a clear message, and read text served as .doc', async () => {
+    await expect(extractDocument(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]), 'x.doc', 'doc')).rejects.toThrow(/not a valid \.docx/)
+    await expect(extractDocument(new TextEncoder().encode('{\\rtf1\\ansi 关于印发的通知}'), 'x.doc', 'doc')).rejects.toThrow(/RTF under a Word name/)
+    await expect(extractDocument(new TextEncoder().encode('MIME-Version: 1.0\r\nContent-Type: multipart/related'), 'x.doc', 'doc')).rejects.toThrow(/web archive \(MHT\)/)
+    // Text a site served under a Word name is read as text.
+    expect((await extractDocument(new TextEncoder().encode('关于印发某规划的通知\n\n各部门：\n'), 'x.doc', 'doc')).record.source.format).toBe('text')
     const doc = await readFile(new URL('plan.doc', folder))
     await expect(extractDocument(doc.subarray(0, 1024), 'cut.doc', 'doc')).rejects.toThrow(/cannot read \.doc/)
   })

@@ -18,7 +18,12 @@ export const oleSignature = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]
  * their text follows the body, after a blank line, from `textboxesAt`.
  */
 export async function docToText(bytes: Uint8Array): Promise<{text: string; textboxesAt: number | undefined}> {
-  if (!oleSignature.every((byte, index) => bytes[index] === byte)) throw new ConversionError('not a Word 97–2003 document (no OLE compound file header)')
+  if (!oleSignature.every((byte, index) => bytes[index] === byte)) {
+    const head = new TextDecoder('latin1').decode(bytes.subarray(0, 32)).trimStart()
+    if (head.startsWith('{\\rtf')) throw new ConversionError('RTF under a Word name: RTF is not supported yet (save it as .docx)')
+    if (/^mime-version/i.test(head)) throw new ConversionError('a web archive (MHT) under a Word name: not supported yet (save it as .html)')
+    throw new ConversionError('not a Word 97–2003 document (no OLE compound file header)')
+  }
   let document
   try {
     document = await new WordExtractor().extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
