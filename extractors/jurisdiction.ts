@@ -73,7 +73,7 @@ const extractJurisdiction: Plugin<[], Root> = function () {
 /** An organ of a county or district (铜山县人民政府, 中共某区委): the division's name, then the organ. */
 const countyOrganExpression = /^(?:中共)?(?<name>\p{Script=Han}{1,12}?(?:自治县|自治旗|县|旗|区))(?:委员会|委|人民政府|政府|人大常委会|政协|党委|办公室)/u
 /** Zones named like districts that are no divisions (开发区, 园区, 新区 …). */
-const zoneExpression = /开发区|园区|新区|保税区|经济区|示范区|试验区|工业区|度假区|风景区|合作区|实验区|片区|管理区|街道/
+const zoneExpression = /开发区|经开区|高新区|园区|新区|保税区|综保区|自贸区|经济区|示范区|试验区|工业区|度假区|风景区|景区|合作区|实验区|功能区|片区|管理区|城区|街道/
 
 /**
  * The county or district an issuer names where the division table does not

@@ -152,6 +152,7 @@ describe('header extraction', () => {
     expect(renamed.diagnostics.map((diagnostic) => diagnostic.rule)).toContain('unknown-division')
     // A zone named like a district is no division; a known district keeps its code.
     expect((await notice('南京市江北新区委员会')).jurisdiction?.name).toBe('南京市')
+    expect((await notice('南京市经开区委员会')).jurisdiction?.name).toBe('南京市')
     expect((await notice('宿迁市宿豫区人民政府')).jurisdiction).toMatchObject({name: '宿豫区', code: '321311'})
   })
 
