@@ -68,6 +68,16 @@ const extractColumns: Plugin<[], Root> = function () {
 /** The paragraphs and tables of the box whose title is `blocks[index]`. */
 function bodyOf(blocks: Block[], index: number): Block[] {
   const title = blocks[index]!
+  // A box printed in a frame (a one-column table) holds the frame's paragraphs, no more.
+  const frame = title.node.type === 'paragraph' ? title.node.data?.frame : undefined
+  if (frame !== undefined) {
+    const body: Block[] = []
+    for (const block of blocks.slice(index + 1)) {
+      if (block.node.type !== 'paragraph' || block.node.data?.frame !== frame) break
+      body.push(block)
+    }
+    return body
+  }
   const isIndentedBox = Boolean(title.node.type === 'paragraph' && title.node.data?.isIndented)
   const body: Block[] = []
   let previous = title

@@ -90,6 +90,13 @@ describe('专栏', () => {
     expect(record.outline[0]?.children[0]?.children.map((section) => [section.number, section.title])).toEqual([['1．', '培育软件产业'], ['2．', '发展数字服务']])
   })
 
+  test('should read a Markdown table of one column as a framed box: its rows, no more', async () => {
+    const text = '# 某市规划\n\n## 二、重点任务\n\n加强培育。\n\n| 专栏1　高价值专利培育工程 |\n|---|\n| 建设高价值专利培育中心10家。 |\n| 培育高价值专利组合50个。 |\n\n加强组织领导，到2025年建成运营中心3个。\n'
+    const record = await extractText(text, 'markdown')
+    expect(record.columns.map((column) => [column.number, column.title, column.text])).toEqual([['1', '高价值专利培育工程', '建设高价值专利培育中心10家。\n培育高价值专利组合50个。']])
+    expect(record.targets.map((target) => [target.indicator, target.column])).toEqual([['建设高价值专利培育中心', 'c1'], ['培育高价值专利组合', 'c1']])
+  })
+
   test('should hold a table of projects in the box, without reading it as targets', async () => {
     const text = plan('专栏1　数字基础设施重点项目\n\n序号\t项目名称\t建设内容\n1\t县数据中心\t建设机柜3000个\n2\t5G基站\t新建5G基站1200个\n\n（二）发展数字产业\n\n培育数字企业。\n')
     const record = await extractText(text)

@@ -1,9 +1,10 @@
 /**
  * Markdown input: remark-parse + remark-gfm, then the outline markers of the
  * headings read as in plain text, so both give the same node shapes; a
- * paragraph that opens with a marker is a heading, as in plain text.
+ * paragraph that opens with a marker is a heading, as in plain text, and a
+ * table of one column (a framed 专栏 box) is its rows as paragraphs.
  */
-import type {Heading, Paragraph, PhrasingContent, Root, RootContent} from 'mdast'
+import type {Heading, Paragraph, PhrasingContent, Root, RootContent, Table} from 'mdast'
 import type {Position} from 'unist'
 import remarkCjkFriendly from 'remark-cjk-friendly'
 import remarkGfm from 'remark-gfm'
@@ -17,7 +18,8 @@ import './mdast-data.js'
 /** Plugin: number and rank the headings by their outline markers; depth by rank. */
 export const policyMarkdownOutline: Plugin<[], Root> = function () {
   return function (tree) {
-    tree.children = tree.children.flatMap((node) => (node.type === 'paragraph' ? promote(node) : [node]))
+    let frames = 0
+    tree.children = tree.children.flatMap((node) => (node.type === 'paragraph' ? promote(node) : node.type === 'table' && isFrame(node) ? framed(node, frames++) : [node]))
     const ranks = new Set<number>()
     const headings: Heading[] = []
     visit(tree, 'heading', function (node) {
@@ -58,6 +60,19 @@ function promote(paragraph: Paragraph): RootContent[] {
   if (!first?.position || body.length === 0 || !text.startsWith(title) || titleLength > maximumHeadingLength) return [paragraph]
   const bodyStart = body[0]!.position?.start
   return [heading([first], first.position), {type: 'paragraph', children: body, position: bodyStart && paragraph.position ? {start: bodyStart, end: paragraph.position.end} : undefined}]
+}
+
+/** A table of one column: a frame around text (a 专栏 box as Word prints it), not a table of data. */
+function isFrame(table: Table): boolean {
+  return table.children.length > 0 && table.children.every((row) => row.children.length === 1)
+}
+
+/** The rows of a frame as paragraphs, indented as a box's lines are, and marked with the frame they share. */
+function framed(table: Table, frame: number): Paragraph[] {
+  return table.children
+    .map((row) => row.children[0]!)
+    .filter((cell) => toString(cell).trim().length > 0)
+    .map((cell) => ({type: 'paragraph', children: cell.children, position: cell.position, data: {isIndented: true, frame}}))
 }
 
 /** A heading of `children`, a lone bold or italic run unwrapped. */

@@ -30,6 +30,8 @@ declare module 'mdast' {
     isIndented?: boolean
     /** Whether the line is a numbered item of a 专栏 box (`1．工业废气治理工程。…`), not a heading. */
     isBoxItem?: boolean
+    /** The one-column table (a framed box) the paragraph was printed in, numbered in the document. */
+    frame?: number
   }
   interface TableData {
     /** How the table was printed in the source. */
