@@ -3,11 +3,12 @@
  * `专栏一 标题`, `专栏1标题`, `专栏：标题`.
  *
  * A box holds paragraphs and tables. It ends at the next heading, the next
- * 专栏, or where the text returns to the body: two blank lines, or — for a
- * box printed without indentation — the first paragraph after its body that
- * is separated by a blank line, unless it is the box's next numbered item
- * or its short statement of expected results (到2025年，… / 实施期内，… /
- * 预期成效：…).
+ * 专栏, or where the text returns to the body: two blank lines; for a box
+ * printed without indentation, the first paragraph after its body that is
+ * separated by a blank line, unless it is the box's next numbered item; for
+ * an indented box (a Word cell), the first unindented paragraph after a blank
+ * line. Either keeps
+ * its short statement of expected results (到2025年，… / 实施期内，… / 预期成效：…).
  */
 import type {Root} from 'mdast'
 import type {Plugin} from 'unified'
@@ -91,6 +92,8 @@ function bodyOf(blocks: Block[], index: number): Block[] {
     // until an indented paragraph, where the body text (　　…) returns after unindented box lines.
     if (!isIndentedBox && body.length > 0 && gap > 0 && !isIndented && !isResultsFooter(block, body) && !isNextItem(block, body)) break
     if (!isIndentedBox && isIndented && body.some((part) => part.node.type === 'paragraph' && !part.node.data?.isIndented)) break
+    // An indented box (a Word cell) keeps an unindented paragraph after a blank line only as its statement of results.
+    if (isIndentedBox && body.length > 0 && gap > 0 && block.node.type === 'paragraph' && !isIndented && !isResultsFooter(block, body)) break
     body.push(block)
     previous = block
   }

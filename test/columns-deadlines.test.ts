@@ -52,6 +52,13 @@ describe('专栏', () => {
     expect(record.deadlines.map((deadline) => deadline.column)).toEqual(['c1'])
   })
 
+  test('should end an indented box at an unindented paragraph after a blank line that is no statement of results', async () => {
+    const text = plan('加强培育。\n\n\t专栏1　高价值专利培育工程\n\n\t建设高价值专利培育中心10家。\n\n加强组织领导，到2025年建成运营中心3个。\n')
+    const record = await extractText(text)
+    expect(record.columns.map((column) => column.text)).toEqual(['建设高价值专利培育中心10家。'])
+    expect(record.targets.map((target) => target.column)).toEqual(['c1'])
+  })
+
   test('should end an unindented box where body text returns after a blank line, and at the next 专栏 or heading', async () => {
     const text = plan('专栏1 高价值专利培育工程\n\n培育一批高价值专利。到2025年，万人高价值发明专利拥有量达到12件。\n\n加大自主品牌培育力度。深入实施商标品牌战略。\n\n专栏2 区域品牌工程\n第一段。\n第二段。\n\n二、保障措施\n\n加强组织领导。\n')
     const record = await extractText(text)
