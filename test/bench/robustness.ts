@@ -47,7 +47,9 @@ const damages: Record<string, (text: string) => string | Uint8Array> = {
   'half-width brackets': (text) => text.replace(/（/g, '(').replace(/）/g, ')'),
   'full-width digits': (text) => text.replace(/[0-9]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) + 0xfee0)),
   'spaces around numbers (PDF)': (text) => mapLines(text, (line) => (isTableRow(line) ? line : line.replace(/(\d+(?:\.\d+)?)/g, ' $1 '))),
-  'as from a PDF (all of the above)': (text) => pdfLike(text)
+  'as from a PDF (all of the above)': (text) => pdfLike(text),
+  // Not yet read: a page scraped with its line breaks lost (tables dropped, they would not survive).
+  'one line (no line breaks)': (text) => text.split('\n').filter((line) => line.trim() !== '' && !isTableRow(line)).join('') + '\n'
 }
 
 /** Cut `line` where its printed width (narrow characters count half) passes `width`. */
