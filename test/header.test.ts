@@ -165,6 +165,23 @@ describe('header extraction', () => {
     expect(record.issuers.map((issuer) => issuer.name)).toEqual(['中共南京市委', '南京市人民政府'])
   })
 
+  test('should read a notice whose line breaks were lost (one line), positions still exact', async () => {
+    const text = '溧阳市人民政府办公室文件溧政办发〔2022〕71号市政府办公室关于印发溧阳市“十四五”知识产权发展规划的通知各镇人民政府，市各委办局：《溧阳市“十四五”知识产权发展规划》已经市政府同意，现印发给你们，请认真贯彻执行。溧阳市人民政府办公室2022年12月30日（此件公开发布）溧阳市“十四五”知识产权发展规划一、发展基础“十三五”期间，全市知识产权工作取得明显成效，专利授权量稳步增长，知识产权保护体系不断完善，服务能力持续提升。二、总体要求（一）指导思想坚持以新发展理念为引领，全面提升知识产权创造、运用、保护、管理和服务水平。（二）发展目标到2025年，全市发明专利拥有量达到3100件，有效注册商标量达到1.5万件。三、重点任务（一）提升创造质量加快培育高价值专利，推动企业开展专利导航，强化知识产权布局，提升全市知识产权创造质量和效益。'.repeat(1) + '（二）加强知识产权保护健全知识产权保护体系，加大侵权假冒打击力度，完善多元化纠纷解决机制，营造良好的创新环境和营商环境。'.repeat(6) + '\n'
+    const record = await extractText(text)
+    expect([record.title?.text, record.docNumber?.text, record.date?.value, record.issuers.map((issuer) => issuer.name), record.recipients.map((recipient) => recipient.name)]).toEqual([
+      '市政府办公室关于印发溧阳市“十四五”知识产权发展规划的通知',
+      '溧政办发〔2022〕71号',
+      '2022-12-30',
+      ['溧阳市人民政府办公室'],
+      ['各镇人民政府', '市各委办局']
+    ])
+    expect(record.outline.map((section) => section.title)).toEqual(['发展基础', '总体要求', '重点任务'])
+    expect(record.targets.map((target) => [target.indicator, target.unit, target.year])).toEqual([['全市发明专利拥有量', '件', 2025], ['有效注册商标量', '万件', 2025]])
+    const position = record.docNumber!.position
+    expect(sliceAt(text, position)).toBe('溧政办发〔2022〕71号')
+    expect(position.start).toEqual({line: 1, column: position.start.offset + 1, offset: position.start.offset})
+  })
+
   test('should give national documents the jurisdiction 全国', async () => {
     const record = await extractText('国务院办公厅关于印发“十四五”国家知识产权保护和运用规划的通知\n\n国办发〔2021〕20号\n\n各省、自治区、直辖市人民政府：\n\n现印发给你们。\n\n国务院办公厅\n2021年10月9日\n')
     expect(record.jurisdiction).toMatchObject({name: '全国', level: 'national'})

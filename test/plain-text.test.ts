@@ -304,6 +304,19 @@ describe('parsePlainText', () => {
     expect(parsePlainText('发展知识产权服务业提升服务能力和水平加快建设\n服务机构达到20家。\n').children).toHaveLength(2)
   })
 
+  test('should cut a document whose line breaks were lost at its sentences and outline markers, the next 一、 in sequence only', () => {
+    const body = '坚持市场主导，推进统一、规范、有序的知识产权市场建设，营造良好的创新环境和营商环境，增强全社会知识产权意识。'.repeat(6)
+    const text = '某市“十四五”知识产权发展规划。为推进统一、开放的知识产权市场建设，制定本规划。一、发展基础“十三五”期间，全市知识产权工作取得明显成效。' + body + '二、发展目标到2025年，发明专利拥有量达到3100件。三、重点任务（一）提升创造质量加快培育高价值专利，推动企业开展专利导航，强化知识产权布局。' + body + '\n'
+    expect(headings(text)).toEqual([
+      [1, '一、', '发展基础'],
+      [1, '二、', '发展目标'],
+      [1, '三、', '重点任务'],
+      [2, '（一）', '提升创造质量']
+    ])
+    // A document of many lines is never cut.
+    expect(parsePlainText('一、发展基础\n\n' + body + '\n\n二、发展目标\n\n到2025年，发明专利拥有量达到3100件。\n').children).toHaveLength(4)
+  })
+
   test('should join a line that leaves a 《 open, though it holds no comma', () => {
     const tree = parsePlainText('　　为深入贯彻《数字乡村发展战略纲要》和《浙江省数字经济\n促进条例》，加快推进数字乡村建设，现提出如下意见。\n')
     expect(tree.children.map((node) => toString(node))).toEqual(['为深入贯彻《数字乡村发展战略纲要》和《浙江省数字经济促进条例》，加快推进数字乡村建设，现提出如下意见。'])

@@ -2,6 +2,7 @@
  * Split decoded text into lines with exact offsets, and classify what a
  * converted document leaves behind: conversion debris and page numbers.
  */
+import {breaksOf, flattenedLength, flattenedLines} from './flattened.js'
 
 /** One physical line of the source. */
 export interface SourceLine {
@@ -9,6 +10,8 @@ export interface SourceLine {
   line: number
   /** Offset of the first character of the line. */
   start: number
+  /** Offset where its physical line starts: `start`, but for a virtual line cut from a flattened one. */
+  lineStart: number
   /** Offset just past the last character (before the line ending). */
   end: number
   /** Offset of the first content character (after indentation and debris). */
@@ -63,7 +66,26 @@ export function splitLines(text: string): SourceLine[] {
   }
   markBarePageNumbers(lines)
   markRunningHeads(lines)
-  return lines
+  return isFlattened(lines) ? lines.flatMap((line) => unflatten(text, line)) : lines
+}
+
+/** Whether the document lost its line breaks: a few lines, one of them very long. */
+function isFlattened(lines: SourceLine[]): boolean {
+  let texts = 0
+  let long = false
+  for (const line of lines) {
+    if (line.kind === 'blank') continue
+    if (++texts > flattenedLines) return false
+    if (line.content.length >= flattenedLength) long = true
+  }
+  return long
+}
+
+/** A very long line as the virtual lines it would have been (`flattened.ts`), each with exact offsets. */
+function unflatten(text: string, line: SourceLine): SourceLine[] {
+  if (line.kind !== 'text' || line.content.length < flattenedLength) return [line]
+  const breaks = breaksOf(line.content)
+  return breaks.map((at, index) => classify(text, line.contentStart + at, index + 1 < breaks.length ? line.contentStart + breaks[index + 1]! : line.end, line.line, line.start))
 }
 
 /** Index of the next line break (`\n`, `\r\n` or `\r`) at or after `from`, or -1. */
@@ -85,7 +107,7 @@ function isTrailingSpace(code: number): boolean {
   return code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0
 }
 
-function classify(text: string, start: number, end: number, line: number): SourceLine {
+function classify(text: string, start: number, end: number, line: number, lineStart = start): SourceLine {
   const raw = text.slice(start, end)
   let contentStart = start
   let contentEnd = end
@@ -113,6 +135,7 @@ function classify(text: string, start: number, end: number, line: number): Sourc
   return {
     line,
     start,
+    lineStart,
     end,
     contentStart,
     contentEnd,

@@ -34,6 +34,6 @@ export function pointFactory(lines: readonly SourceLine[]): PointFactory {
     }
     const line = lines[index]!
     const clamped = Math.max(0, Math.min(offset, lines.at(-1)!.end))
-    return {line: line.line, column: clamped - line.start + 1, offset: clamped}
+    return {line: line.line, column: clamped - line.lineStart + 1, offset: clamped}
   }
 }
