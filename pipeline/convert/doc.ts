@@ -7,10 +7,8 @@
  * dashes are kept as printed (“十四五”, 2021—2025年).
  */
 import WordExtractor from 'word-extractor'
+import {isOle} from '../formats.js'
 import {ConversionError} from './errors.js'
-
-/** The eight bytes every OLE compound file opens with. */
-export const oleSignature = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]
 
 /**
  * Convert a .doc to 公文 plain text. Text boxes (where a 专栏 is often
@@ -18,7 +16,7 @@ export const oleSignature = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]
  * their text follows the body, after a blank line, from `textboxesAt`.
  */
 export async function docToText(bytes: Uint8Array): Promise<{text: string; textboxesAt: number | undefined}> {
-  if (!oleSignature.every((byte, index) => bytes[index] === byte)) {
+  if (!isOle(bytes)) {
     const head = new TextDecoder('latin1').decode(bytes.subarray(0, 32)).trimStart()
     if (head.startsWith('{\\rtf')) throw new ConversionError('RTF under a Word name: RTF is not supported yet (save it as .docx)')
     if (/^mime-version/i.test(head)) throw new ConversionError('a web archive (MHT) under a Word name: not supported yet (save it as .html)')
