@@ -59,28 +59,29 @@ export async function extractDocument(bytes: Uint8Array, sourcePath: string, for
   return {record, file, intermediate}
 }
 
+/** What a binary format converts to: the text, and where text boxes placed after the body begin (.doc). */
+interface Converted {
+  text: string
+  textboxesAt?: number | undefined
+}
+
+/**
+ * The binary formats and their converters. Note: converters load on first
+ * use; plain text never pays for mammoth, pdf.js, word-extractor or saxes.
+ */
+const converters: Partial<Record<ParsedFormat, (bytes: Uint8Array) => Promise<Converted>>> = {
+  pdf: async (bytes) => ({text: await (await import('./convert/pdf.js')).pdfToText(bytes)}),
+  docx: async (bytes) => ({text: (await (await import('./convert/docx.js')).docxToText(bytes)).text}),
+  doc: async (bytes) => (await import('./convert/doc.js')).docToText(bytes),
+  ofd: async (bytes) => ({text: await (await import('./convert/ofd.js')).ofdToText(bytes)})
+}
+
 /** The text to parse, from the bytes of a format; converted formats also give it as the intermediate to dump. */
-async function toText(bytes: Uint8Array, format: ParsedFormat): Promise<{text: string; encoding: string; intermediate: string | undefined; textboxesAt?: number | undefined}> {
+async function toText(bytes: Uint8Array, format: ParsedFormat): Promise<Converted & {encoding: string; intermediate: string | undefined}> {
   try {
-    // Note: converters load on first use; plain text never pays for mammoth, parse5 or pdf.js.
-    if (format === 'pdf') {
-      const {pdfToText} = await import('./convert/pdf.js')
-      const text = await pdfToText(bytes)
-      return {text, encoding: 'binary', intermediate: text}
-    }
-    if (format === 'docx') {
-      const {docxToText} = await import('./convert/docx.js')
-      const {text} = await docxToText(bytes)
-      return {text, encoding: 'binary', intermediate: text}
-    }
-    if (format === 'ofd') {
-      const {ofdToText} = await import('./convert/ofd.js')
-      const text = await ofdToText(bytes)
-      return {text, encoding: 'binary', intermediate: text}
-    }
-    if (format === 'doc') {
-      const {docToText} = await import('./convert/doc.js')
-      const {text, textboxesAt} = await docToText(bytes)
+    const convert = converters[format]
+    if (convert) {
+      const {text, textboxesAt} = await convert(bytes)
       return {text, encoding: 'binary', intermediate: text, textboxesAt}
     }
     if (bytes.includes(0) && !hasUtf16Bom(bytes)) throw new DocumentError('binary data (NUL bytes): not a text document')
