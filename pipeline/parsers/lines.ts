@@ -178,13 +178,20 @@ export function wrapWidthOf(lines: SourceLine[]): number | undefined {
     long++
     counts.set(width, (counts.get(width) ?? 0) + 1)
   }
+  const [width, count] = densestBand(counts, 1)
+  return count >= 8 && count >= long * wrappedShare ? width : undefined
+}
+
+/** The value whose band (± `radius`) holds the most counts, wider values first on ties, with that many. */
+function densestBand(counts: Map<number, number>, radius: number): [number | undefined, number] {
   let best: number | undefined
   let bestCount = 0
-  for (const width of counts.keys()) {
-    const count = (counts.get(width - 1) ?? 0) + counts.get(width)! + (counts.get(width + 1) ?? 0)
-    if (count > bestCount || (count === bestCount && width > best!)) [best, bestCount] = [width, count]
+  for (const value of counts.keys()) {
+    let count = 0
+    for (let step = -radius; step <= radius; step++) count += counts.get(value + step) ?? 0
+    if (count > bestCount || (count === bestCount && value > best!)) [best, bestCount] = [value, count]
   }
-  return bestCount >= 8 && bestCount >= long * wrappedShare ? best : undefined
+  return [best, bestCount]
 }
 
 /**
@@ -201,12 +208,8 @@ function mayBeWrapped(lines: SourceLine[]): boolean {
     long++
     counts.set(length, (counts.get(length) ?? 0) + 1)
   }
-  for (const length of counts.keys()) {
-    let band = 0
-    for (let step = -3; step <= 3; step++) band += counts.get(length + step) ?? 0
-    if (band >= 8 && band >= long * wrappedShare * 0.75) return true
-  }
-  return false
+  const [, band] = densestBand(counts, 3)
+  return band >= 8 && band >= long * wrappedShare * 0.75
 }
 
 function markBarePageNumbers(lines: SourceLine[]): void {
