@@ -15,6 +15,7 @@ import type {Plugin} from 'unified'
 import type {Column} from '../schemas/record.js'
 import {blocksOf, spanOf, type Block} from './util/blocks.js'
 import {columnLabelExpression, columnTitleExpression, columnTitleLineExpression, isColumnHeading} from './util/column-title.js'
+import {reachBySource} from './util/date.js'
 import {compact, toHalfWidth} from './util/text.js'
 
 declare module 'vfile' {
@@ -101,8 +102,7 @@ function bodyOf(blocks: Block[], index: number): Block[] {
 }
 
 /** What a box's statement of expected results opens with: its time frame or its label. */
-const resultsLeadExpression =
-  /^(?:(?:力争|确保|预计)?\s*(?:到|至|截止|截至)\s*(?:19|20)\d{2}\s*年(?:底|末)?|(?:实施|规划)期(?:内|末)|[“"]十[一二三四五六]?五[”"](?:期间|末)|(?:预期)?(?:成效|目标|效果|产出)\s*[:：])/
+const resultsLeadExpression = new RegExp('^(?:' + reachBySource + '|(?:实施|规划)期(?:内|末)|[“"]十[一二三四五六]?五[”"](?:期间|末)|(?:预期)?(?:成效|目标|效果|产出)\\s*[:：])')
 /** The longest such statement, in characters: a paragraph of body text is longer. */
 const maximumResultsLength = 200
 

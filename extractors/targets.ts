@@ -15,7 +15,7 @@ import {goalsIn, type Goal} from './util/goal-clause.js'
 import {readIndicatorTable} from './util/indicator-table.js'
 import {hasConflictingPopulation, indicatorKey, indicatorSimilarity, isContained} from './util/indicator-key.js'
 import {messageAt} from './util/message-at.js'
-import {yearNumber, yearSource} from './util/date.js'
+import {reachBySource, yearNumber, yearSource} from './util/date.js'
 import {matchesOf} from './util/text.js'
 
 declare module 'vfile' {
@@ -29,7 +29,7 @@ const goalSectionExpression = /(?:目标(?:任务|要求|体系)?|主要指标|�
 /** A section of general requirements (总体要求), where a paragraph opening with a year to reach states the goals. */
 const requirementSectionExpression = /^(?:总体要求|总体思路|发展思路|总体部署)$/
 /** A paragraph that opens with the year its goals are to be reached (到2025年，…). */
-const goalOpeningExpression = /^(?:[—\-–]{1,2}\s*)?(?:力争|确保|争取)?\s*(?:到|至)\s*(?:(?:19|20)\d{2}|二[〇○零][〇○零一二三四五六七八九]{2})\s*年/
+const goalOpeningExpression = new RegExp('^(?:[—\\-–]{1,2}\\s*)?' + reachBySource)
 /** Explanatory notes under a table (注：…) hold definitions, not goals. */
 const noteExpression = /^(?:注|说明|备注)\s*[:：]|^\d+[.．、]\s*\S+(?:是指|指)/
 /** The year a sentence is due: 到2025年, 截止2025年, 2025年，; not the base year of a comparison (比2020年, 较2020年). */

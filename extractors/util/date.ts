@@ -12,6 +12,9 @@ export const dateExpression = new RegExp(part + '\\s*年\\s*' + part + '\\s*月\
 /** A year of this century or the last in Arabic digits, of this century in Chinese ones (`2025`, `二〇二五`, `二○三五`). */
 export const yearSource = '(?:19|20)\\d{2}|二[〇○零][〇○零一二三四五六七八九]{2}'
 
+/** The year a goal is to be reached by, opening a statement: `到2025年`, `力争至2025年底`, `截至二〇二五年`. */
+export const reachBySource = '(?:力争|确保|争取|预计)?\\s*(?:到|至|截止|截至)\\s*(?:' + yearSource + ')\\s*年(?:底|末)?'
+
 /** The number of a year matched by `yearSource`. */
 export function yearNumber(text: string): number {
   // Note: Arabic years, by far the most, skip the numeral reader.
