@@ -41,12 +41,6 @@ export const timeExpression = anchored(
 /** A sentence that is a bracketed note (（责任单位：…；完成时限：…）). */
 const noteOpeningExpression = /^\s*[（(]/
 
-/** Whether `deadline` was found in `block`. */
-function sameBlock(deadline: Deadline, block: Block): boolean {
-  const position = block.node.position
-  return position?.start.offset !== undefined && position.end.offset !== undefined && deadline.position.start.offset >= position.start.offset && deadline.position.end.offset <= position.end.offset
-}
-
 /** Whether a character code ends a sentence: 。！？!? */
 function isSentenceEnd(code: number): boolean {
   return code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0x21 || code === 0x3f
@@ -73,6 +67,8 @@ const extractDeadlines: Plugin<[], Root> = function () {
       // Note: a time expression never spans the end of a sentence, so they are
       // found in the whole block at once, then taken sentence by sentence.
       const matches = anchoredMatchesOf(timeExpression, block.text)
+      // The block's last deadline: the task a bracketed note after it may date.
+      let task: Deadline | undefined
       for (let index = 0; index < matches.length; ) {
         const [start, end] = sentenceAt(block.text, matches[index]!.index)
         const inside: RegExpExecArray[] = []
@@ -81,12 +77,12 @@ const extractDeadlines: Plugin<[], Root> = function () {
           const text = block.text.slice(part.start, part.end)
           for (const deadline of inSentence(block, part.start, text, part.matches, reference, periodEnd)) {
             // A bracketed note after a task (（责任单位：…；完成时限：2024年12月）) dates that task: no deadline of its own.
-            const task = deadlines.at(-1)
-            if (noteOpeningExpression.test(text) && task && task.year === deadline.year && task.position.end.offset <= deadline.position.start.offset && sameBlock(task, block)) {
+            if (task && task.year === deadline.year && noteOpeningExpression.test(text)) {
               task.month ??= deadline.month
               continue
             }
             deadlines.push(deadline)
+            task = deadline
           }
         }
       }
