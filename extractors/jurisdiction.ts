@@ -42,7 +42,7 @@ const extractJurisdiction: Plugin<[], Root> = function () {
       file.data.jurisdiction = {name: '全国', level: 'national', province: null, city: null, code: null, position: national.position}
       return
     }
-    const unknown = issuerMentions.some((found) => found.mention.candidates.some((candidate) => levelRanks[candidate.level] >= levelRanks.county)) ? undefined : unknownDivision(issuers, issuerMentions)
+    const unknown = issuerMentions.some((found) => found.mention.candidates.some((candidate) => levelRanks[candidate.level] >= levelRanks.county)) ? undefined : unknownDivision(issuers)
     if (unknown) {
       messageAt(file, 'Division `' + unknown.name + '` is not in the 2023 division table: kept without a code', unknown.position, 'unknown-division', 'info')
       file.data.jurisdiction = unknown
@@ -80,24 +80,25 @@ const zoneExpression = /开发区|经开区|高新区|园区|新区|保税区|�
  * know it (renamed since mid-2023, or an older name): its parents are the
  * divisions named before it (徐州市铜山县 → 徐州市, 江苏省).
  */
-function unknownDivision(issuers: Array<{name: string; position: Position}>, mentions: Found[]): Jurisdiction | undefined {
+function unknownDivision(issuers: Array<{name: string; position: Position}>): Jurisdiction | undefined {
   for (const issuer of issuers) {
     const found = countyOrganExpression.exec(issuer.name)?.groups?.name
     if (!found || zoneExpression.test(found)) continue
-    const offset = issuer.name.indexOf(found)
-    const parents = mentions.filter((mention) => mention.mention.end <= offset + found.length && issuer.name.startsWith(mention.mention.name, mention.mention.start))
-    const prefix = parents.reduce((end, mention) => (issuer.name.indexOf(mention.mention.name) === end ? end + mention.mention.name.length : end), offset)
-    const name = found.slice(prefix - offset)
-    if (name.length < 2) continue
-    const city = parents.flatMap((mention) => mention.mention.candidates).find((candidate) => candidate.level === 'city')
-    const province = parents.flatMap((mention) => mention.mention.candidates).find((candidate) => candidate.level === 'province')
+    const end = issuer.name.indexOf(found) + found.length
+    // The divisions named before it, inside the same name (徐州市 of 徐州市铜山县), are its parents.
+    const parents = findDivisions(issuer.name, 2).filter((mention) => mention.end < end)
+    const start = Math.max(end - found.length, ...parents.map((mention) => mention.end))
+    if (end - start < 2) continue
+    const candidates = parents.flatMap((mention) => mention.candidates)
+    const city = candidates.find((candidate) => candidate.level === 'city')
+    const name = issuer.name.slice(start, end)
     return {
       name,
-      level: /区$/.test(name) ? 'district' : 'county',
-      province: city?.province ?? province?.name ?? null,
+      level: name.endsWith('区') ? 'district' : 'county',
+      province: city?.province ?? candidates.find((candidate) => candidate.level === 'province')?.name ?? null,
       city: city?.name ?? null,
       code: null,
-      position: within(issuer.position, prefix, prefix + name.length)
+      position: within(issuer.position, start, end)
     }
   }
   return undefined
