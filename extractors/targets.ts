@@ -60,7 +60,8 @@ const extractTargets: Plugin<[], Root> = function () {
       const year = yearOf(block.text)
       const goals = goalsIn(block.text)
       if (year && goals.length === 0) introYear = {section, year}
-      const fallback = introYear && introYear.section === section ? introYear.year : ((section !== undefined ? sectionYears.get(section) : undefined) ?? periodEnd)
+      // Note: an opening's year (到2025年，…具体目标是：) holds for its section's own subsections ((一)…, (二)…) too.
+      const fallback = introYear && isWithin(section, introYear.section) ? introYear.year : ((section !== undefined ? sectionYears.get(section) : undefined) ?? periodEnd)
       candidates.push(...proseTargets(block, goals, column ? 'column' : 'text', year ?? fallback))
     }
     // Note: built field by field (object rest and spread are slow here); the order is the record's.
@@ -83,6 +84,11 @@ const extractTargets: Plugin<[], Root> = function () {
       mentions: candidate.mentions
     }))
   }
+}
+
+/** Whether `section` is `outer` or lies inside it (ids are paths: `s1.2` is inside `s1`). */
+function isWithin(section: string | undefined, outer: string | undefined): boolean {
+  return section === outer || (section !== undefined && outer !== undefined && section.startsWith(outer + '.'))
 }
 
 /** Whether a section title names goals (发展目标, 近期目标（2021—2025年）). */

@@ -491,6 +491,16 @@ describe('goal sections', () => {
     ])
   })
 
+  test('should give the goals of numbered subsections the year the section opens with, not the period end', async () => {
+    const text = '某市人民政府关于加快推进知识产权强市建设的实施意见\n\n为贯彻《知识产权强国建设纲要（2021—2035年）》，提出如下意见。\n\n一、总体目标\n\n到2025年，知识产权强市建设走在全省前列。具体目标是：\n\n（一）质量效益大幅提升。每万人口高价值发明专利拥有量达到30件。\n\n（二）保护水平持续提高。知识产权保护社会满意度达到85分以上。\n\n到2035年，知识产权综合竞争力跻身全国前列。\n\n二、重点任务\n\n（一）强化创造。\n'
+    const record = await extractText(text)
+    expect(record.period?.end).toBe(2035)
+    expect(record.targets.map((target) => [target.indicator, target.year])).toEqual([
+      ['每万人口高价值发明专利拥有量', 2025],
+      ['知识产权保护社会满意度', 2025]
+    ])
+  })
+
   test('should take only the goal subsection of a section that names goals among other things', async () => {
     const text = '某市“十四五”知识产权发展规划\n\n二、指导思想、基本原则和发展目标\n\n（一）指导思想\n\n坚持把新发展理念贯穿始终，服务企业达到100家。\n\n（二）发展目标\n\n到2025年，有效发明专利拥有量达到1600件。\n'
     const record = await extractText(text)
