@@ -95,7 +95,8 @@ const extractDeadlines: Plugin<[], Root> = function () {
 /**
  * The year the document speaks from: its date, else the latest of the years
  * it reports as past and the first year of its plan period (a 十四五 plan
- * speaks from 2021 at the earliest, so its 十三五 is past).
+ * speaks from 2021 at the earliest, so its 十三五 is past). A progress table
+ * that reports a year's results (2022年完成值) speaks from after that year.
  */
 function referenceYear(file: VFile, blocks: Block[]): number | undefined {
   const dated = file.data.date?.value ?? file.data.printDate?.value
@@ -103,6 +104,7 @@ function referenceYear(file: VFile, blocks: Block[]): number | undefined {
   const years = blocks.flatMap((block) => matchesOf(pastYearExpression, block.text).map((match) => Number(match[1] ?? match[2] ?? match[3])))
   const start = file.data.period?.start
   if (typeof start === 'number') years.push(start)
+  for (const target of file.data.targets ?? []) for (const actual of target.actuals) years.push(actual.year + 1)
   return years.length > 0 ? Math.max(...years) : undefined
 }
 

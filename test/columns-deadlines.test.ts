@@ -202,6 +202,13 @@ describe('deadlines', () => {
     expect(record.deadlines.map((deadline) => deadline.year)).toEqual([2025])
   })
 
+  test('should take an undated report as speaking from after the last year its progress table reports', async () => {
+    const table = '序号\t指标\t单位\t2025年目标\t2021年\t2022年\t完成情况\n1\t有效发明专利拥有量\t万件\t10\t8.1\t8.9\t达到序时进度\n'
+    const record = await extractText('某市“十四五”知识产权发展规划中期评估报告\n\n一、主要指标完成情况\n\n' + table + '\n二、下一步工作\n\n到2022年底，全市有效发明专利拥有量达到8.9万件。力争到2025年，全市有效发明专利拥有量达到10万件。\n')
+    expect(record.targets.map((target) => target.actuals.map((actual) => actual.year))).toEqual([[2021, 2022]])
+    expect(record.deadlines.map((deadline) => deadline.year)).toEqual([2025])
+  })
+
   test('should skip the guiding statements of 指导思想', async () => {
     const record = await extractText(dated('二、总体要求\n\n（一）指导思想\n\n“十四五”期间，要以新发展理念为指引，深入实施知识产权战略。\n'))
     expect(record.deadlines).toEqual([])
