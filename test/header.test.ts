@@ -254,6 +254,13 @@ describe('database exports and converted text', () => {
     expect(record.docNumber?.text).toBe('苏知发〔2022〕8号')
   })
 
+  test('should read a site\'s info box: labels spaced to one width (文　　号), an empty field before a line break', async () => {
+    const text = '索 引 号：014000319/2021-00123\t分类：通知\n发布机构：某省知识产权局\n标　　题：关于开展专利转化专项行动的通知\n文　　号：苏知发〔2021〕98号\t主 题 词：\n内容概述：\n\n关于开展专利转化专项行动的通知\n\n各设区市知识产权局：\n\n现就有关事项通知如下。\n'
+    const record = await extractText(text)
+    expect(record.docNumber?.text).toBe('苏知发〔2021〕98号')
+    expect(sliceAt(text, record.docNumber!.position)).toBe('苏知发〔2021〕98号')
+  })
+
   test('should read a masthead typeset with spaces and join hard-wrapped PDF lines', async () => {
     const text = '江 苏 省 人 民 政 府 文 件\n\n苏政发〔2021〕45号\n\n江苏省人民政府关于印发江苏省“十四五”知识产权发展规划的通知\n\n各设区市人民政府：\n\n　　现将《江苏省“十四五”知识产权发展规划》印发给你们，请认真组织实\n施。\n\n- 1 -\n\n江苏省人民政府\n2021年8月20日\n'
     const record = await extractText(text)

@@ -15,9 +15,11 @@ export interface LabelledField {
 const bracketFieldExpression = /【\s*([\p{Script=Han}]{2,8})\s*】\s*([^【\t\n]*)/gu
 /**
  * `标 题：…`, `发文字号：…`: a label (spaces between its characters allowed, as
- * gov.cn prints 索 引 号) then a value up to a tab, a line break or a wide gap.
+ * gov.cn prints 索 引 号 and 文　　号 to align them) then a value on the same
+ * line (or in the next cell), up to a tab, a line break or a wide gap; an
+ * empty value stays empty.
  */
-const colonFieldExpression = /(?:^|[\t\n]|[ \u3000]{2,})((?:\p{Script=Han}[ \u3000]?){2,8}?)\s*[:：]\s*([^\t\n]*?)(?=[ \u3000]{2,}|[\t\n]|$)/gu
+const colonFieldExpression = /(?:^|[\t\n]|[ \u3000]{2,})((?:\p{Script=Han}[ \u3000]{0,4}){2,8}?)[ \u3000]*[:：][ \u3000\t]*([^\t\n]*?)(?=[ \u3000]{2,}|[\t\n]|$)/gu
 
 /** Labels whose value is metadata of the document itself. */
 export const metadataLabels = /^(?:发文机关|发布部门|制定机关|发布机关|发布机构|发文字号|文号|成文日期|发布日期|公布日期|施行日期|实施日期|时效性|效力位阶|效力级别|法规类别|主题分类|索引号|来源|标题|主题词)$/
