@@ -47,10 +47,12 @@ const extractTargets: Plugin<[], Root> = function () {
     const sectionYears = sectionYearsOf(file.data.outline ?? [], undefined)
     const candidates: Candidate[] = []
     let introYear: {section: string | undefined; year: number} | undefined
+    // Note: an opening's year (到2025年，…具体目标是：) holds for its section's own subsections ((一)…, (二)…) too.
+    const yearAt = (section: string | undefined): number | undefined => (introYear && isWithin(section, introYear.section) ? introYear.year : section !== undefined ? sectionYears.get(section) : undefined)
     for (const block of blocks) {
       const section = block.node.data?.section
       if (block.node.type === 'table') {
-        candidates.push(...tableTargets(block, file.data.period ?? null, file))
+        candidates.push(...tableTargets(block, file.data.period ?? null, file, yearAt(section) ?? null))
         continue
       }
       if (block.node.type !== 'paragraph' || noteExpression.test(block.text.trim())) continue
@@ -60,9 +62,7 @@ const extractTargets: Plugin<[], Root> = function () {
       const year = yearOf(block.text)
       const goals = goalsIn(block.text)
       if (year && goals.length === 0) introYear = {section, year}
-      // Note: an opening's year (到2025年，…具体目标是：) holds for its section's own subsections ((一)…, (二)…) too.
-      const fallback = introYear && isWithin(section, introYear.section) ? introYear.year : ((section !== undefined ? sectionYears.get(section) : undefined) ?? periodEnd)
-      candidates.push(...proseTargets(block, goals, column ? 'column' : 'text', year ?? fallback))
+      candidates.push(...proseTargets(block, goals, column ? 'column' : 'text', year ?? yearAt(section) ?? periodEnd))
     }
     // Note: built field by field (object rest and spread are slow here); the order is the record's.
     file.data.targets = merge(candidates).map((candidate, index) => ({
@@ -142,7 +142,8 @@ function yearOf(text: string): number | undefined {
   return years.length > 0 ? Math.max(...years) : undefined
 }
 
-function tableTargets(block: Block, period: Period | null, file: VFile): Candidate[] {
+/** The targets of an indicator table; `fallbackYear` (the year its section opens with) dates a target column that names none when the plan has no period. */
+function tableTargets(block: Block, period: Period | null, file: VFile, fallbackYear: number | null): Candidate[] {
   if (block.node.type !== 'table') return []
   const read = readIndicatorTable(block.node, period, file.data.kind === 'evaluation')
   if (!read.isIndicatorTable) {
@@ -160,7 +161,7 @@ function tableTargets(block: Block, period: Period | null, file: VFile): Candida
     category: row.category,
     unit: row.unit,
     value: row.value,
-    year: row.year,
+    year: row.year ?? fallbackYear,
     baseline: row.baseline,
     actuals: row.actuals,
     status: row.status,

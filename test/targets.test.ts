@@ -491,6 +491,16 @@ describe('goal sections', () => {
     ])
   })
 
+  test('should date a table whose target column names no year by the sentence that opens its section, when the plan names no period', async () => {
+    const text = '关于强化知识产权保护的实施方案\n\n一、工作目标\n\n到2024年，知识产权保护体系更加完善。具体目标如下：\n\n序号\t指标\t单位\t目标值\n1\t知识产权保护社会满意度\t分\t≥82\n2\t专利侵权纠纷案件结案率\t%\t95\n\n二、主要任务\n\n（一）加强行政保护。\n'
+    const record = await extractText(text)
+    expect(record.period).toBeNull()
+    expect(brief(record.targets)).toEqual([
+      [null, '知识产权保护社会满意度', '分', '>=82', 2024, 'table'],
+      [null, '专利侵权纠纷案件结案率', '%', '95', 2024, 'table']
+    ])
+  })
+
   test('should give the goals of numbered subsections the year the section opens with, not the period end', async () => {
     const text = '某市人民政府关于加快推进知识产权强市建设的实施意见\n\n为贯彻《知识产权强国建设纲要（2021—2035年）》，提出如下意见。\n\n一、总体目标\n\n到2025年，知识产权强市建设走在全省前列。具体目标是：\n\n（一）质量效益大幅提升。每万人口高价值发明专利拥有量达到30件。\n\n（二）保护水平持续提高。知识产权保护社会满意度达到85分以上。\n\n到2035年，知识产权综合竞争力跻身全国前列。\n\n二、重点任务\n\n（一）强化创造。\n'
     const record = await extractText(text)
