@@ -371,6 +371,15 @@ describe('goals in prose and 专栏', () => {
     ])
   })
 
+  test('should leave a level\'s yearly reckoning (年均达到) out of the indicator, and keep a yearly change (年均增长) in it', async () => {
+    const record = await extractText(head + '到2025年，知识产权质押融资金额年均达到20亿元，专利转让许可次数每年达到3000次，PCT专利申请量年均增长10%。\n')
+    expect(brief(record.targets)).toEqual([
+      [null, '知识产权质押融资金额', '亿元', '20', 2025, 'text'],
+      [null, '专利转让许可次数', '次', '3000', 2025, 'text'],
+      [null, 'PCT专利申请量年均增长', '%', '10', 2025, 'text']
+    ])
+  })
+
   test('should give a clause that states only a change or only a level the subject of the goal before it, within the sentence', async () => {
     const record = await extractText(head + '到2025年，农业总产值达到260亿元，年均增长7%；规上企业营收突破500亿元。年均增长6%以上。技术合同成交额年均增长15%，到2025年达到80亿元；高新技术企业数量较2020年翻一番，达到600家。\n')
     expect(brief(record.targets)).toEqual([

@@ -71,6 +71,8 @@ const leadExpression = new RegExp(
 const trailingVerbExpression = new RegExp('(?:累计)?(?:' + verbSource + '|' + comparatorPrefixSource + ')$')
 /** Words of resolve before the verb (`比例力争达到60%`): not part of the indicator. */
 const trailingResolveExpression = /(?:力争|确保|争取|基本|全面|稳步|逐步|进一步)$/
+/** A level reckoned per year (`质押融资金额年均达到20亿元`): the value's reckoning, not the indicator's name (a change, 年均增长, keeps it). */
+const trailingAnnualExpression = /(?:年均|每年|年平均)$/
 /** The base of a change (`单位GDP能耗比2020年下降15%`): the value says it, the indicator does not. */
 const baseYearExpression = /(?:比|较)\s*(?:19|20)\d{2}\s*年(?:末|底)?/
 /** A total over a span (`五年累计`, `“十四五”期间累计`): the value's reckoning, not the indicator's name. */
@@ -189,7 +191,7 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
       valueEnd = to.index + to[0].length
       index++
     }
-    before = before.replace(trailingVerbExpression, '').replace(trailingResolveExpression, '').replace(cumulativeExpression, '').replace(cumulativeChangeExpression, '').trim()
+    before = before.replace(trailingVerbExpression, '').replace(trailingResolveExpression, '').replace(trailingAnnualExpression, '').replace(cumulativeExpression, '').replace(cumulativeChangeExpression, '').trim()
     // Several indicators, then their values in the same order: 发明专利拥有量、商标量分别达到300件和2万件.
     const respective = respectiveExpression.exec(before)
     if (respective && !baseline) {
