@@ -9,7 +9,7 @@
 import type {Root} from 'mdast'
 import type {Plugin} from 'unified'
 import type {Jurisdiction, Position} from '../schemas/record.js'
-import {blocksOf, spanOf, type Block} from './util/blocks.js'
+import {blocksOf, positionOf, spanOf, type Block} from './util/blocks.js'
 import {findDivisions, levelRanks, type Division, type DivisionMention} from './util/divisions.js'
 import {frontOf} from './util/front.js'
 import {messageAt} from './util/message-at.js'
@@ -42,18 +42,28 @@ const extractJurisdiction: Plugin<[], Root> = function () {
       file.data.jurisdiction = {name: '全国', level: 'national', province: null, city: null, code: null, position: national.position}
       return
     }
-    const unknown = issuerMentions.some((found) => found.mention.candidates.some((candidate) => levelRanks[candidate.level] >= levelRanks.county)) ? undefined : unknownDivision(issuers)
+    const unknown = isBelowCity(issuerMentions) ? undefined : unknownDivision(issuers)
     if (unknown) {
       messageAt(file, 'Division `' + unknown.name + '` is not in the 2023 division table: kept without a code', unknown.position, 'unknown-division', 'info')
       file.data.jurisdiction = unknown
+      return
+    }
+    const titles = [...front.title.map((block) => ({text: block.text, position: positionOf(block)})), ...(file.data.enclosed ? [{text: file.data.enclosed.title, position: file.data.enclosed.position}] : [])]
+    const zone = isBelowCity(issuerMentions) ? undefined : zoneOf(issuers, titles)
+    if (zone) {
+      file.data.jurisdiction = zone
       return
     }
     const titleMentions = front.title.flatMap((block) => mentionsIn(block, 0, block.text.length, 2))
     const enclosed = file.data.enclosed
     const enclosedBlock = enclosed ? blocks.find((block) => block.node.position?.start.offset === enclosed.position.start.offset) : undefined
     const enclosedMentions = enclosedBlock ? mentionsIn(enclosedBlock, 0, enclosedBlock.text.length, 2) : []
-    const chosen = mostSpecific(issuerMentions) ?? mostSpecific(titleMentions) ?? mostSpecific(enclosedMentions) ?? mostFrequent(blocks)
+    const chosen = mostSpecific(issuerMentions) ?? mostSpecific(titleMentions) ?? mostSpecific(enclosedMentions) ?? zoneOf([], titles) ?? mostFrequent(blocks)
     if (!chosen) return
+    if (!('mention' in chosen)) {
+      file.data.jurisdiction = chosen
+      return
+    }
     const division = resolve(chosen.mention, [...issuerMentions, ...titleMentions, ...enclosedMentions])
     if (!division) {
       messageAt(file, 'Place name `' + chosen.mention.name + '` matches several divisions', chosen.position, 'ambiguous-division')
@@ -68,6 +78,58 @@ const extractJurisdiction: Plugin<[], Root> = function () {
       position: chosen.position
     }
   }
+}
+
+/** Whether an issuer names a county or a district: then it governs one, not a city's zone. */
+function isBelowCity(found: Found[]): boolean {
+  return found.some((item) => item.mention.candidates.some((candidate) => levelRanks[candidate.level] >= levelRanks.county))
+}
+
+/** A zone's name: an area run by a 管委会 rather than a division (江北新区, 苏州工业园区, 常熟经济技术开发区). */
+const zoneNameSource = '\\p{Script=Han}{2,24}?(?:新区|开发区|经开区|高新区|园区|保税区|自贸区|试验区|示范区|合作区|度假区)'
+/** The organ of a zone (南京江北新区管理委员会, 中共某开发区工作委员会). */
+const zoneOrganExpression = new RegExp('^(?:中共)?(?<name>' + zoneNameSource + ')(?:党工委|工委|工作委员会|管理委员会|管委会|管理办公室|管理局|办公室)', 'u')
+/** A title that opens with a zone's name (江北新区“十四五”知识产权发展规划). */
+const zoneTitleExpression = new RegExp('^(?:中共)?(?<name>' + zoneNameSource + ')(?=[“"]|关于|\\s*(?:19|20)\\d{2}|(?:知识产权|国民经济|“))', 'u')
+
+/**
+ * The zone an issuer is the organ of, or (without issuers) a title opens
+ * with. Its name is as the titles print it, often without the city before
+ * it (南京江北新区管理委员会 issues the 江北新区 plan); its parents are the
+ * divisions named before it (南京 → 南京市).
+ */
+function zoneOf(issuers: Array<{name: string; position: Position}>, titles: Array<{text: string; position: Position}>): Jurisdiction | undefined {
+  const sources = issuers.length > 0 ? issuers.map((issuer) => ({text: issuer.name, position: issuer.position, expression: zoneOrganExpression})) : titles.map((title) => ({...title, expression: zoneTitleExpression}))
+  for (const source of sources) {
+    const found = source.expression.exec(source.text)?.groups?.name
+    if (!found) continue
+    const end = source.text.indexOf(found) + found.length
+    const nameStart = end - found.length
+    // The divisions the name opens with (江苏省 of 江苏省常熟经济技术开发区) are its parents, not its name.
+    const leading = findDivisions(found, 2).filter((mention) => mention.end <= found.length - 4)
+    let start = Math.max(nameStart, ...leading.map((mention) => nameStart + mention.end))
+    // The longest ending of the name that the titles print (江北新区 of 南京江北新区), past the organ a notice's title opens with.
+    const printed = titles.map((title) => title.text.slice(title.text.indexOf('关于') + 1))
+    for (let at = start; at <= end - 4; at++) {
+      if (printed.some((text) => text.includes(source.text.slice(at, end)))) {
+        start = at
+        break
+      }
+    }
+    const before = source.text.slice(nameStart, start)
+    const parents = leading.length > 0 ? leading : before.length >= 2 && before.length <= 3 ? findDivisions(before + '市', 3) : []
+    const candidates = parents.flatMap((mention) => mention.candidates)
+    const city = candidates.find((candidate) => candidate.level === 'city')
+    return {
+      name: source.text.slice(start, end),
+      level: 'zone',
+      province: city?.province ?? candidates.find((candidate) => candidate.level === 'province')?.name ?? null,
+      city: city?.name ?? null,
+      code: null,
+      position: within(source.position, start, end)
+    }
+  }
+  return undefined
 }
 
 /** An organ of a county or district (铜山县人民政府, 中共某区委): the division's name, then the organ. */

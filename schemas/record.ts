@@ -84,7 +84,7 @@ export const Enclosed = z
   .meta({id: 'Enclosed', description: 'the plan or outline a notice issues'})
 export type Enclosed = z.infer<typeof Enclosed>
 
-export const DivisionLevel = z.enum(['national', 'province', 'city', 'county', 'district'])
+export const DivisionLevel = z.enum(['national', 'province', 'city', 'county', 'district', 'zone']).describe('zone (since 1.2): an area run by a 管委会 (江北新区, 经济技术开发区), no division of GB/T 2260')
 export type DivisionLevel = z.infer<typeof DivisionLevel>
 
 export const Jurisdiction = z

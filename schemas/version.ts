@@ -1,8 +1,9 @@
 /**
  * Version of the record contract; a rename or removal bumps the major, an
- * addition the minor (1.1: source.format `doc` and `ofd`).
+ * addition the minor (1.1: source.format `doc` and `ofd`; 1.2: jurisdiction
+ * level `zone`).
  *
  * Its own module, free of zod, so that the engine and the workers can stamp
  * and compare it without loading the schema library (~150 ms at start).
  */
-export const schemaVersion = '1.1'
+export const schemaVersion = '1.2'

@@ -156,6 +156,18 @@ describe('header extraction', () => {
     expect((await notice('宿迁市宿豫区人民政府')).jurisdiction).toMatchObject({name: '宿豫区', code: '321311'})
   })
 
+  test('should give a zone\'s documents the zone as printed in the titles, its parents from the names before it', async () => {
+    const notice = (organ: string, plan: string) => extractText(organ + '关于印发' + plan + '的通知\n\n各有关单位：\n\n现印发给你们。\n\n' + organ + '\n2022年3月2日\n\n' + plan + '\n\n一、发展目标\n\n到2025年，南京市全面建成。南京市……\n')
+    const newArea = await notice('南京江北新区管理委员会', '江北新区“十四五”知识产权发展规划')
+    expect(newArea.jurisdiction).toMatchObject({name: '江北新区', level: 'zone', city: '南京市', province: '江苏省', code: null})
+    const text = '江苏省常熟经济技术开发区管委会关于印发某规划的通知\n\n各单位：\n\n现印发给你们。\n'
+    const zone = await extractText(text)
+    expect(zone.jurisdiction).toMatchObject({name: '常熟经济技术开发区', level: 'zone', province: '江苏省', city: null})
+    expect(sliceAt(text, zone.jurisdiction!.position)).toBe('常熟经济技术开发区')
+    const unsigned = await extractText('江北新区“十四五”知识产权发展规划\n\n一、发展基础\n\n南京市江北新区……南京市。\n')
+    expect(unsigned.jurisdiction).toMatchObject({name: '江北新区', level: 'zone'})
+  })
+
   test('should split a signature into organs at wide gaps, each spaced-out name one organ', async () => {
     expect(splitOrgans('中共南京市委 南京市人民政府')).toEqual(['中共南京市委', '南京市人民政府'])
     expect(splitOrgans('国 务 院')).toEqual(['国务院'])

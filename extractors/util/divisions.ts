@@ -62,7 +62,7 @@ function toDivision(code: string, name: string): Division {
 }
 
 /** Rank of a level, most specific highest. */
-export const levelRanks: Record<DivisionLevel, number> = {national: 0, province: 1, city: 2, county: 3, district: 3}
+export const levelRanks: Record<DivisionLevel, number> = {national: 0, province: 1, city: 2, county: 3, district: 3, zone: 3}
 
 /**
  * Every division named in `text`, longest match first at each place.
