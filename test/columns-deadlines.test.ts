@@ -176,7 +176,8 @@ describe('deadlines', () => {
     ['2022年至2025年，累计培育专精特新企业100家。', 2025, null, 'during'],
     ['到二〇三五年，基本实现社会主义现代化。', 2035, null, 'by'],
     ['到二○二五年底，建成市级数据中心。', 2025, 12, 'by'],
-    ['年内出台专利资助办法。', 2022, 12, 'by']
+    ['年内出台专利资助办法。', 2022, 12, 'by'],
+    ['力争于2024年年底前实现全覆盖。', 2024, 12, 'by']
   ])('should read `%s`', async (sentence, year, month, kind) => {
     const record = await extractText(dated('二、重点任务\n\n' + sentence + '\n'))
     expect(record.deadlines.map((deadline) => [deadline.year, deadline.month, deadline.kind, deadline.text])).toEqual([[year, month, kind, sentence]])
@@ -184,6 +185,7 @@ describe('deadlines', () => {
 
   test.each([
     ['截至2021年底，全市有效发明专利量达113788件。'],
+    ['截至2021年年底，全市有效发明专利量达113788件。'],
     ['二〇二一年，全市新增专利授权4731件。'],
     ['根据《知识产权强国建设纲要（2021—2035年）》，制定本规划。'],
     ['2021年，全市授权发明专利占总量比23.5%。'],

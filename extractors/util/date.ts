@@ -13,7 +13,7 @@ export const dateExpression = new RegExp(part + '\\s*年\\s*' + part + '\\s*月\
 export const yearSource = '(?:19|20)\\d{2}|二[〇○零][〇○零一二三四五六七八九]{2}'
 
 /** The year a goal is to be reached by, opening a statement: `到2025年`, `力争至2025年底`, `截至二〇二五年`. */
-export const reachBySource = '(?:力争|确保|争取|预计)?\\s*(?:到|至|截止|截至)\\s*(?:' + yearSource + ')\\s*年(?:底|末)?'
+export const reachBySource = '(?:力争|确保|争取|预计)?\\s*(?:到|至|截止|截至)\\s*(?:' + yearSource + ')\\s*年(?:年?(?:底|末))?'
 
 /** The number of a year matched by `yearSource`. */
 export function yearNumber(text: string): number {
