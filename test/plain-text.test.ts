@@ -114,6 +114,17 @@ describe('parsePlainText', () => {
     ])
   })
 
+  test('should read a stacked header name printed in two lines (2025年 / 预期目标) as one, where the numbered rows are narrower', () => {
+    const text = '序号\n指标名称\n2025年\n预期目标\n2021年\n完成值\n2022年\n完成值\n序时进度\n1\n高价值发明专利拥有量（件）\n22\n15.6\n18.9\n超过序时进度\n2\nPCT专利申请量（件）\n＞1000\n680\n860\n达到序时进度\n'
+    expect(tables(text)).toEqual([
+      [
+        ['序号', '指标名称', '2025年预期目标', '2021年完成值', '2022年完成值', '序时进度'],
+        ['1', '高价值发明专利拥有量（件）', '22', '15.6', '18.9', '超过序时进度'],
+        ['2', 'PCT专利申请量（件）', '＞1000', '680', '860', '达到序时进度']
+      ]
+    ])
+  })
+
   test('should read a table laid out with runs of spaces (pdftotext -layout) from its header row on', () => {
     const text = '          表1  主要指标\n  类别        指标                  2020年    2025年\n  知识产权创造\n              发明专利拥有量（件）  186       300\n  运用        质押融资金额（亿元）  2.5       5\n\n       - 5 -\n（一）提升质量  到2025年，培育示范企业20家。\n'
     expect(tables(text)).toEqual([

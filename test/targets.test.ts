@@ -175,6 +175,9 @@ describe('indicator tables', () => {
     expect(record.targets[1]?.actuals).toEqual([])
     const progress = await extractText(head + '序号\t指标名称\t2020年基期值\t2025年目标值\t2022年完成值\t进展情况\n1\t高新技术企业数（家）\t1320\t2500\t1850\t滞后于序时进度\n')
     expect(progress.targets.map((target) => [target.indicator, target.status, target.actuals.length])).toEqual([['高新技术企业数', '滞后于序时进度', 1]])
+    // A dash in the status column is no status.
+    const dashed = await extractText(head + '序号\t指标名称\t2025年目标值\t2022年完成值\t进展情况\n1\t质押融资登记金额（亿元）\t100\t——\t——\n')
+    expect(dashed.targets.map((target) => [target.indicator, target.status])).toEqual([['质押融资登记金额', null]])
   })
 
   test('should read the year columns inside the period of a progress report as actuals, and the year before it as the baseline', async () => {

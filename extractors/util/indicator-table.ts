@@ -197,7 +197,8 @@ function readRow(row: TableRow, cells: string[], columnRoles: Role[], category: 
   let growth: ReturnType<typeof parseCellValue>
   for (const [index, role] of columnRoles.entries()) {
     const cell = toHalfWidth(cells[index] ?? '').trim()
-    if (role.kind === 'status' && cell) target.status = cells[index]!.trim()
+    // A dash (——) in the status column says there is none.
+    if (role.kind === 'status' && cell && !/^[—\-－–]+$/.test(cell)) target.status = cells[index]!.trim()
     if (role.kind === 'growth') growth ??= parseCellValue(cell)
     if (role.kind !== 'target' && role.kind !== 'baseline' && role.kind !== 'actual') continue
     const parsed = parseCellValue(cell)

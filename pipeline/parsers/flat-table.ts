@@ -70,7 +70,7 @@ function cellPerLine(lines: SourceLine[], index: number, point: PointFactory): F
   const cells = full.flat().filter((line) => line.content.length > 0)
   const long = cells.filter((line) => line.content.length > 40).length
   if (long * 3 > cells.length) return undefined
-  const header = foldedHeader(groups[0]!, groups.slice(1))
+  const header = foldedHeader(groups[0]!, commonWidth(groups.slice(1)) ?? width)
   const names = header.map((lines) => lines.map((line) => line.content).join(''))
   const rows = groups.map((group, at) => {
     if (at === 0) return row(header.map((lines) => (lines.length === 1 ? cell(lines[0]!, point) : joinedCell(lines, point))))
@@ -79,19 +79,23 @@ function cellPerLine(lines: SourceLine[], index: number, point: PointFactory): F
   return {node: tableNode(rows, point(lines[index]!.start), point(lines[at - 1]!.end), 'cell-per-line'), next: at}
 }
 
-/** The second line of a header cell of two paragraphs: a bracket (（单位）, （%）) or what names a year's column (目标值). */
-const headerTailExpression = /^[（(〔［\[]|^(?:目标|预期|规划|完成|基期|现状)?值$|^目标$/
+/** The second line of a header cell of two paragraphs: a bracket (（单位）, （%）) or what names a year's column (目标值, 预期目标, 完成值). */
+const headerTailExpression = /^[（(〔［\[]|^(?:目标|预期|规划|完成|实际|基期|现状)?值$|^(?:预期|规划)?目标$/
 
-/**
- * The header's cells as lines: where the rows are narrower than the header,
- * a name printed in two paragraphs (2025年 / 目标值, 指标 / （单位）) is one cell.
- */
-function foldedHeader(header: SourceLine[], rows: SourceLine[][]): SourceLine[][] {
-  const cells = header.map((line) => [line])
-  // The rows' most common width (a category row has one cell, a row with a cell of two paragraphs one more).
+/** The rows' most common width (a category row has one cell, a row with a cell of two paragraphs one more). */
+function commonWidth(rows: SourceLine[][]): number | undefined {
   const counts = new Map<number, number>()
   for (const group of rows) if (group.length >= 2) counts.set(group.length, (counts.get(group.length) ?? 0) + 1)
-  const width = [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0] ?? cells.length
+  return [...counts].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0]?.[0]
+}
+
+/**
+ * The header's cells as lines: where the rows are `width` cells, narrower
+ * than the header, a name printed in two paragraphs (2025年 / 目标值, 指标 /
+ * （单位）) is one cell.
+ */
+function foldedHeader(header: SourceLine[], width: number): SourceLine[][] {
+  const cells = header.map((line) => [line])
   for (let at = cells.length - 1; at > 0 && cells.length > width; at--) {
     if (headerTailExpression.test(cells[at]![0]!.content)) cells.splice(at - 1, 2, [...cells[at - 1]!, ...cells[at]!])
   }
@@ -291,6 +295,15 @@ function isSerial(line: SourceLine | undefined, number: number): boolean {
   return line !== undefined && line.kind === 'text' && serialExpression.test(line.content) && Number(line.content) === number
 }
 
+/** The lines of a stacked table's first numbered row, from its 1 to the 2 of the next (a category line before the 1 passed over). */
+function serialRowWidth(lines: SourceLine[], from: number): number | undefined {
+  let next = isSerial(lines[from], 1) ? from : skipBlank(lines, from + 1)
+  if (!isSerial(lines[next], 1)) return undefined
+  let count = 0
+  for (; count <= maximumStackedWidth && isStackedCell(lines[next], false) && !(count > 0 && isSerial(lines[next], 2)); next = skipBlank(lines, next + 1)) count++
+  return isSerial(lines[next], 2) ? count : undefined
+}
+
 /** The index of the first line at or after `from` that is neither blank nor a page number or running head (a page broke the table). */
 function skipBlank(lines: SourceLine[], from: number): number {
   let at = from
@@ -306,13 +319,17 @@ function stacked(lines: SourceLine[], index: number, point: PointFactory): FlatT
   let at = index
   // Note: bounded, so that a long run of header-like lines costs linear time, not quadratic.
   for (; header.length <= maximumStackedWidth && isStackedHeaderCell(lines[at]) && tabCellExpression.test(lines[at]!.raw) === isTabbed; at = skipBlank(lines, at + 1)) header.push(lines[at]!)
-  const width = header.length
-  if (width > maximumStackedWidth) return undefined
-  const names = header.map((line) => line.content)
-  if (width < 3 || !names.some((name) => indicatorHeaderExpression.test(name)) || !names.some((name) => valueHeaderExpression.test(name))) return undefined
+  if (header.length > maximumStackedWidth) return undefined
+  const printed = header.map((line) => line.content)
+  if (header.length < 3 || !printed.some((name) => indicatorHeaderExpression.test(name)) || !printed.some((name) => valueHeaderExpression.test(name))) return undefined
   // A 序号 column, first or after the category: each row runs from its number to the next.
-  const serialIndex = names.slice(0, 2).findIndex((name) => serialHeaderExpression.test(name))
-  const rows = [row(header.map((line) => cell(line, point)))]
+  const serialIndex = printed.slice(0, 2).findIndex((name) => serialHeaderExpression.test(name))
+  // Note: under a 序号, the first row's width tells a header name printed in two lines (2025年 / 预期目标).
+  const firstRow = serialIndex === -1 ? undefined : serialRowWidth(lines, at)
+  const columns = firstRow !== undefined && firstRow + serialIndex < header.length ? foldedHeader(header, firstRow + serialIndex) : header.map((line) => [line])
+  const width = columns.length
+  const names = columns.map((parts) => parts.map((line) => line.content).join(''))
+  const rows = [row(columns.map((parts) => (parts.length === 1 ? cell(parts[0]!, point) : joinedCell(parts, point))))]
   let last = at - 1
   for (let number = 1; ; number++) {
     let next = repeatedHeaderEnd(lines, at, names) ?? at
