@@ -39,6 +39,12 @@ function computeKey(indicator: string): string {
   key = trailingScopeExpression.test(key) ? '万人' + key.replace(trailingScopeExpression, '') : key.replace(/[（(][^（）()]*[)）]$/, '')
   for (const prefix of lexicon.dropPrefixes) if (key.startsWith(prefix) && key.length > prefix.length + 2) key = key.slice(prefix.length)
   for (const [from, to] of lexicon.rewrites as Array<[string, string]>) key = key.split(from).join(to)
+  for (const [from, to] of lexicon.endRewrites as Array<[string, string]>) {
+    if (key.endsWith(from)) {
+      key = key.slice(0, key.length - from.length) + to
+      break
+    }
+  }
   return key.replace(/^每/, '')
 }
 
