@@ -7,7 +7,7 @@ import type {DocumentKind, Enclosed, Title} from '../schemas/record.js'
 import {blocksOf, spanOf, type Block} from './util/blocks.js'
 import {frontOf} from './util/front.js'
 import {messageAt} from './util/message-at.js'
-import {compact} from './util/text.js'
+import {compact, matchesOf} from './util/text.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -71,8 +71,28 @@ function enclosedOf(title: Title, titleBlocks: Block[], blocks: Block[]): Enclos
   if (!name) return null
   // 转发市发改局关于…方案的通知 forwards the bureau's 《关于…方案》: the organ wrote it, it is not in its title.
   if (!quoted && verb[0] === '转发') name = name.replace(/^[^《》]{2,30}?(?=关于)/, '')
-  const enclosedTitle = compact(name)
-  return {title: enclosedTitle, position: printedTitle(enclosedTitle, blocks, titleBlocks.at(-1)?.index ?? 0) ?? title.position}
+  const after = titleBlocks.at(-1)?.index ?? 0
+  const enclosedTitle = quoted ? compact(name) : (citedAs(compact(name), blocks.slice(after + 1, after + 1 + citingBlocks)) ?? compact(name))
+  return {title: enclosedTitle, position: printedTitle(enclosedTitle, blocks, after) ?? title.position}
+}
+
+/** How many blocks after a notice's title may cite what it issues (the recipients, the body). */
+const citingBlocks = 4
+const citationExpression = /《([^《》]+)》/g
+
+/**
+ * The title as the notice's body cites it (《关于加强知识产权保护工作的意见》), where
+ * the notice's own title words it without 的 (转发…关于加强知识产权保护工作意见的通知).
+ */
+function citedAs(name: string, blocks: Block[]): string | undefined {
+  const bare = name.replace(/的/g, '')
+  for (const block of blocks) {
+    for (const match of matchesOf(citationExpression, block.text)) {
+      const cited = compact(match[1] ?? '')
+      if (cited !== name && cited.replace(/的/g, '') === bare) return cited
+    }
+  }
+  return undefined
 }
 
 /** Where the enclosed document prints its own title (after the notice), if it does. */

@@ -89,6 +89,13 @@ describe('header extraction', () => {
     expect([record.kind, record.enclosed?.title]).toEqual(['notice', '关于某市“十四五”节能降耗实施方案'])
   })
 
+  test('should word the forwarded document as the body cites it where the notice\'s title leaves out its 的', async () => {
+    const text = '市政府办公室转发市知识产权局关于加强知识产权保护工作意见的通知\n\n各区人民政府：\n\n市知识产权局《关于加强知识产权保护工作的意见》已经市政府同意，现转发给你们。\n\n某市人民政府办公室\n2022年3月2日\n\n关于加强知识产权保护工作的意见\n\n一、总体目标\n\n加强保护。\n'
+    const record = await extractText(text)
+    expect(record.enclosed?.title).toBe('关于加强知识产权保护工作的意见')
+    expect(record.enclosed?.position.start.line).toBe(10)
+  })
+
   test('should read a joint masthead, the organs one a line and 文件 after the last', async () => {
     for (const masthead of ['中共某县委办公室\n某县人民政府办公室\n文件', '中共某县委办公室\n某县人民政府办公室文件']) {
       const record = await extractText(masthead + '\n某办发〔2022〕8号\n关于印发某县知识产权强县建设实施方案的通知\n各乡镇：\n现印发给你们。\n中共某县委办公室\n某县人民政府办公室\n2022年5月10日\n')
