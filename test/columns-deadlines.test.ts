@@ -88,6 +88,10 @@ describe('专栏', () => {
     const labelled = await extractText('某市规划\n\n一、重点任务\n\n（一）加强培育\n\n专栏1\n高价值专利培育工程\n\n1．培育中心。建设培育中心5家。\n\n2．示范企业。培育示范企业10家。\n\n（二）加强保护\n\n加强领导。\n')
     expect(labelled.columns.map((column) => [column.title, column.text])).toEqual([['高价值专利培育工程', '1．培育中心。建设培育中心5家。\n2．示范企业。培育示范企业10家。']])
     expect(titles(labelled.outline)).toEqual(['重点任务', '加强培育', '加强保护'])
+    // Words that introduce a list (实施以下项目：) keep the numbered items after a blank line in the box.
+    const introduced = await extractText('某市规划\n\n一、重点任务\n\n（一）促进运用\n\n专栏2 知识产权运用工程\n\n推动专利转化运用，实施以下项目：\n\n1．专利转化。转化专利200件。\n\n2．知识产权金融。质押融资10亿元。\n\n（二）加强保护\n\n加强领导。\n')
+    expect(introduced.columns.map((column) => column.text)).toEqual(['推动专利转化运用，实施以下项目：\n1．专利转化。转化专利200件。\n2．知识产权金融。质押融资10亿元。'])
+    expect(titles(introduced.outline)).toEqual(['重点任务', '促进运用', '加强保护'])
   })
 
   test('should read a box under a numbered heading of its items\' own rank: its items count from 1, the document\'s next number ends it', async () => {

@@ -21,3 +21,6 @@ export const columnTitleLineExpression = /^[^。；;]{2,40}$/
 export function isColumnHeading(text: string): boolean {
   return columnTitleExpression.test(text) || columnLabelExpression.test(text)
 }
+
+/** A box's line that introduces a list (实施以下项目：): the numbered items after it, blank line or not, are the box's. */
+export const introducingExpression = /[:：]\s*$/

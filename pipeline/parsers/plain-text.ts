@@ -12,7 +12,7 @@
 import type {Heading, Paragraph, Root, RootContent, Table, Text} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Plugin} from 'unified'
-import {columnLabelExpression, isColumnHeading} from '../../extractors/util/column-title.js'
+import {columnLabelExpression, introducingExpression, isColumnHeading} from '../../extractors/util/column-title.js'
 import {toHalfWidth} from '../../extractors/util/text.js'
 import {isNewHeader, matchFlatTable} from './flat-table.js'
 import {printedWidth, splitLines, wrapWidthOf, type SourceLine} from './lines.js'
@@ -74,7 +74,8 @@ export function parsePlainText(text: string): Root {
     }
     // An unindented box of paragraphs ends where the body returns after a blank line (as `extractColumns` reads it):
     // a numbered line there is the document's, not an item of the box.
-    if (box && !box.isIndented && box.hasBody && box.itemRank === undefined && !line.isIndented && lines[index - 1]?.kind === 'blank') box = undefined
+    // Not after words that introduce a list (实施以下项目：): the items that follow are the box's.
+    if (box && !box.isIndented && box.hasBody && box.itemRank === undefined && !box.introduces && !line.isIndented && lines[index - 1]?.kind === 'blank') box = undefined
     const isFull = isFullLine(line.content, wrapWidth)
     // Note: a full line goes on only into an unindented line; an indented one opens a paragraph (after a long title).
     const goesOn = isFull && lines[index + 1]?.kind === 'text' && !lines[index + 1]!.isIndented
@@ -84,12 +85,13 @@ export function parsePlainText(text: string): Root {
       headingRank = heading.data?.rank ?? -1
       box = undefined
       notesRank = undefined
-    } else if (isColumnHeading(line.content)) box = {rank: headingRank, itemRank: undefined, nextOrdinal: 1, isIndented: line.isIndented, hasBody: false, awaitsTitle: columnLabelExpression.test(line.content)}
+    } else if (isColumnHeading(line.content)) box = {rank: headingRank, itemRank: undefined, nextOrdinal: 1, isIndented: line.isIndented, hasBody: false, awaitsTitle: columnLabelExpression.test(line.content), introduces: false}
     else {
       // Note: the line after a bare label (专栏1) is the box's title, not its body.
       if (box) {
         if (!box.awaitsTitle) box.hasBody = true
         box.awaitsTitle = false
+        box.introduces = introducingExpression.test(line.content)
       }
       if (noteExpression.test(line.content)) notesRank = headingRank
       else if (notesRank !== undefined && !runsOn && !matchOutlineMarker(line.content)) notesRank = undefined
@@ -127,6 +129,8 @@ interface Box {
   hasBody: boolean
   /** Whether it opened with a bare label, its title on the next line. */
   awaitsTitle: boolean
+  /** Whether its last line introduces a list (实施以下项目：). */
+  introduces: boolean
 }
 
 /**
