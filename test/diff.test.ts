@@ -17,9 +17,9 @@ function row(diff: ReturnType<typeof diffTargets>, indicator: string) {
 
 describe('diffTargets', () => {
   test('should line up the same indicator under different wordings, and say why', async () => {
-    const a = await plan('甲市', '万人高价值有效发明专利拥有量达15件，有效注册商标量达到16000件。')
+    const a = await plan('甲市', '万人高价值有效发明专利拥有量达15件，有效注册商标量达到16000件，专利代理机构达到10家。')
     const b = await plan('乙市', '每万人口高价值发明专利拥有量达到12件，有效注册商标达15000件，地理标志商标量达4件。')
-    const c = await plan('丙市', '地理标志商标达2件以上。')
+    const c = await plan('丙市', '地理标志商标达2件以上，专利代理机构总量达到8家。')
     const diff = diffTargets([a, b, c])
     const patents = row(diff, '万人高价值有效发明专利拥有量')
     expect(patents?.cells.map((cell) => (cell ? cell.target.value : null))).toEqual([
@@ -30,7 +30,9 @@ describe('diffTargets', () => {
     expect(patents?.members.map((member) => member.reason)).toEqual(['first', 'lexicon'])
     expect(row(diff, '有效注册商标量')?.cells.filter(Boolean)).toHaveLength(2)
     const marks = row(diff, '地理标志商标量')
-    expect(marks?.members.map((member) => [member.indicator, member.reason])).toEqual([['地理标志商标量', 'first'], ['地理标志商标', 'similarity']])
+    expect(marks?.members.map((member) => [member.indicator, member.reason])).toEqual([['地理标志商标量', 'first'], ['地理标志商标', 'lexicon']])
+    const agencies = row(diff, '专利代理机构')
+    expect(agencies?.members.map((member) => [member.indicator, member.reason])).toEqual([['专利代理机构', 'first'], ['专利代理机构总量', 'similarity']])
   })
 
   test.each([
