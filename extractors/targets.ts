@@ -31,7 +31,7 @@ const requirementSectionExpression = /^(?:总体要求|总体思路|发展思路
 /** A paragraph that opens with the year its goals are to be reached (到2025年，…). */
 const goalOpeningExpression = new RegExp('^(?:[—\\-–]{1,2}\\s*)?' + reachBySource)
 /** Explanatory notes under a table (注：…) hold definitions, not goals. */
-const noteExpression = /^(?:注|说明|备注)\s*[:：]|^\d+[.．、]\s*\S+(?:是指|指)/
+const noteExpression = /^(?:注|说明|备注)\s*[:：]|^\d+\s*[.．、]\s*\S+(?:是指|指)/
 /** The year a sentence is due: 到2025年, 截止2025年, 2025年，; not the base year of a comparison (比2020年, 较2020年). */
 const yearExpression = new RegExp('(?<![比较与]\\s*)(?:到|至|截止|截至|力争|确保|争取|展望)?\\s*(' + yearSource + ')\\s*年', 'g')
 

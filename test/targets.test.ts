@@ -473,6 +473,13 @@ describe('goals in prose and 专栏', () => {
     ])
   })
 
+  test('should not take the definitions under a table (2．X是指…) as goals, its number spaced apart or not', async () => {
+    for (const marker of ['2．', '2.', ' 2 . ']) {
+      const record = await extractText(head + '到2025年，高价值发明专利拥有量达到1000件。\n\n注：\n\n' + marker + '高价值发明专利是指符合下列条件的有效发明专利：一是战略性新兴产业的专利；三是维持年限超过10年的专利。\n')
+      expect(record.targets.map((target) => target.indicator)).toEqual(['高价值发明专利拥有量'])
+    }
+  })
+
   test('should not take numbers of the task sections or past statistics as targets', async () => {
     const text = head + '“十三五”期间，全市专利授权达4731件。\n\n到2025年，有效发明专利拥有量达1600件。\n\n二、重点任务\n\n到2025年，建设专利导航项目20项。\n'
     const record = await extractText(text.replace('“十三五”期间', '一、发展基础\n\n“十三五”期间').replace(head, '某市“十四五”知识产权发展规划\n\n'))
