@@ -42,14 +42,16 @@ const extractJurisdiction: Plugin<[], Root> = function () {
       file.data.jurisdiction = {name: '全国', level: 'national', province: null, city: null, code: null, position: national.position}
       return
     }
-    const unknown = isBelowCity(issuerMentions) ? undefined : unknownDivision(issuers)
+    // An issuer that names a county or a district governs it: no unknown division or zone is looked for.
+    const namesCounty = isBelowCity(issuerMentions)
+    const unknown = namesCounty ? undefined : unknownDivision(issuers)
     if (unknown) {
       messageAt(file, 'Division `' + unknown.name + '` is not in the 2023 division table: kept without a code', unknown.position, 'unknown-division', 'info')
       file.data.jurisdiction = unknown
       return
     }
     const titles = [...front.title.map((block) => ({text: block.text, position: positionOf(block)})), ...(file.data.enclosed ? [{text: file.data.enclosed.title, position: file.data.enclosed.position}] : [])]
-    const zone = isBelowCity(issuerMentions) ? undefined : zoneOf(issuers, titles)
+    const zone = namesCounty ? undefined : zoneOf(issuers, titles)
     if (zone) {
       file.data.jurisdiction = zone
       return
@@ -80,7 +82,7 @@ const extractJurisdiction: Plugin<[], Root> = function () {
   }
 }
 
-/** Whether an issuer names a county or a district: then it governs one, not a city's zone. */
+/** Whether one of the mentions is of a county or a district. */
 function isBelowCity(found: Found[]): boolean {
   return found.some((item) => item.mention.candidates.some((candidate) => levelRanks[candidate.level] >= levelRanks.county))
 }
@@ -90,7 +92,7 @@ const zoneNameSource = '\\p{Script=Han}{2,24}?(?:新区|开发区|经开区|高�
 /** The organ of a zone (南京江北新区管理委员会, 中共某开发区工作委员会). */
 const zoneOrganExpression = new RegExp('^(?:中共)?(?<name>' + zoneNameSource + ')(?:党工委|工委|工作委员会|管理委员会|管委会|管理办公室|管理局|办公室)', 'u')
 /** A title that opens with a zone's name (江北新区“十四五”知识产权发展规划). */
-const zoneTitleExpression = new RegExp('^(?:中共)?(?<name>' + zoneNameSource + ')(?=[“"]|关于|\\s*(?:19|20)\\d{2}|(?:知识产权|国民经济|“))', 'u')
+const zoneTitleExpression = new RegExp('^(?:中共)?(?<name>' + zoneNameSource + ')(?=[“"]|关于|\\s*(?:19|20)\\d{2}|知识产权|国民经济)', 'u')
 
 /**
  * The zone an issuer is the organ of, or (without issuers) a title opens
