@@ -137,6 +137,31 @@ describe('converted formats', () => {
   })
 })
 
+describe('PDF tables', () => {
+  test('should read a ruled table a row a line: a cell of two lines, its values centred beside it, a category merged over two rows', async () => {
+    const {pdfToText} = await import('../pipeline/convert/pdf.js')
+    const bytes = await readFile(new URL('table.pdf', folder))
+    expect(await pdfToText(bytes)).toBe(
+      '一、发展目标\n到2025年，知识产权强市建设取得明显成效。\n类别\t指标\t2020年\t2025年\n创造\t每万人口高价值发明专利拥有量（件）\t10\t20\n\tPCT专利申请量（件）\t100\t200\n二、主要任务\n加强领导。\n'
+    )
+    const {record} = await extractDocument(bytes, 'table.pdf', 'pdf')
+    expect(record.targets.map((target) => [target.category, target.indicator, target.unit, target.value])).toEqual([
+      ['创造', '每万人口高价值发明专利拥有量', '件', {kind: 'number', number: 20}],
+      ['创造', 'PCT专利申请量', '件', {kind: 'number', number: 200}]
+    ])
+  })
+
+  test('should leave the lines of a box drawn round text (a 专栏) as they are', async () => {
+    const {linesOf} = await import('../pipeline/convert/layout.js')
+    const piece = (text: string, y: number) => ({text, x: 60, y, size: 12, width: text.length * 12})
+    const box = [
+      {x1: 50, y1: 700, x2: 400, y2: 700}, {x1: 50, y1: 640, x2: 400, y2: 640},
+      {x1: 50, y1: 640, x2: 50, y2: 700}, {x1: 400, y1: 640, x2: 400, y2: 700}
+    ]
+    expect(linesOf([piece('专栏1 高价值专利培育工程', 686), piece('建设培育中心10家。', 668), piece('实施专利导航项目20项。', 650)], box)).toBe('专栏1 高价值专利培育工程\n建设培育中心10家。\n实施专利导航项目20项。')
+  })
+})
+
 describe('PDF limits', () => {
   test('should refuse a PDF above the page or text limits before reading it all', async () => {
     const {pdfToText} = await import('../pipeline/convert/pdf.js')

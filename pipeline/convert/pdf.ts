@@ -10,7 +10,7 @@
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import {ConversionError} from './errors.js'
-import {linesOf, type PlacedText} from './layout.js'
+import {linesOf, type PlacedText, type Rule} from './layout.js'
 
 /** Limits against hostile files. */
 export interface PdfLimits {
@@ -65,7 +65,10 @@ export async function pdfToText(bytes: Uint8Array, limits: PdfLimits = {maxPages
     for (let number = 1; number <= document.numPages; number++) {
       const page = await document.getPage(number)
       const content = await page.getTextContent()
-      const text = linesOf(placed(content.items.filter((item) => 'str' in item) as unknown as PdfTextItem[]))
+      const pieces = placed(content.items.filter((item) => 'str' in item) as unknown as PdfTextItem[])
+      let text = linesOf(pieces)
+      // Note: a page whose lines hold cells (tabs) may draw a table grid: its rules make a row of each table row.
+      if (text.split('\t').length > 2) text = linesOf(pieces, rulesOf(await page.getOperatorList(), pdfjs.OPS))
       characters += text.length
       if (characters > limits.maxCharacters) throw new ConversionError('PDF text is above the limit of ' + limits.maxCharacters + ' characters')
       pages.push(text)
@@ -77,6 +80,67 @@ export async function pdfToText(bytes: Uint8Array, limits: PdfLimits = {maxPages
   } finally {
     await document.destroy()
   }
+}
+
+/** The parts of pdf.js's operator list that draw lines. */
+interface OperatorList {
+  fnArray: number[]
+  argsArray: unknown[]
+}
+
+/** The path operators of a `constructPath` (pdf.js's DrawOPS). */
+const pathOps = {moveTo: 0, lineTo: 1, curveTo: 2, quadraticCurveTo: 3, closePath: 4}
+
+/**
+ * The straight lines a page strokes or fills, in page space: table borders
+ * (a thin filled box gives its two long edges, which the layout takes as one).
+ */
+function rulesOf(list: OperatorList, ops: Record<string, number>): Rule[] {
+  const rules: Rule[] = []
+  const stack: number[][] = []
+  let matrix = [1, 0, 0, 1, 0, 0]
+  const apply = (x: number, y: number): [number, number] => [matrix[0]! * x + matrix[2]! * y + matrix[4]!, matrix[1]! * x + matrix[3]! * y + matrix[5]!]
+  for (const [index, fn] of list.fnArray.entries()) {
+    const args = list.argsArray[index] as unknown[] | null
+    if (fn === ops.save) stack.push(matrix)
+    else if (fn === ops.restore) matrix = stack.pop() ?? matrix
+    else if (fn === ops.transform && args) {
+      const [a, b, c, d, e, f] = args as number[]
+      const m = matrix
+      matrix = [m[0]! * a! + m[2]! * b!, m[1]! * a! + m[3]! * b!, m[0]! * c! + m[2]! * d!, m[1]! * c! + m[3]! * d!, m[0]! * e! + m[2]! * f! + m[4]!, m[1]! * e! + m[3]! * f! + m[5]!]
+    } else if (fn === ops.constructPath && args && args[0] !== ops.endPath) {
+      for (const data of (args[1] as ArrayLike<number>[] | undefined) ?? []) rules.push(...segmentsOf(data, apply))
+    }
+  }
+  return rules
+}
+
+/** The straight segments of one path's data (curves only move the pen). */
+function segmentsOf(data: ArrayLike<number>, apply: (x: number, y: number) => [number, number]): Rule[] {
+  const segments: Rule[] = []
+  let start: [number, number] | undefined
+  let pen: [number, number] | undefined
+  for (let at = 0; at < data.length; ) {
+    const op = data[at]!
+    if (op === pathOps.moveTo || op === pathOps.lineTo) {
+      const point = apply(data[at + 1]!, data[at + 2]!)
+      if (op === pathOps.lineTo && pen) segments.push({x1: pen[0], y1: pen[1], x2: point[0], y2: point[1]})
+      if (op === pathOps.moveTo) start = point
+      pen = point
+      at += 3
+    } else if (op === pathOps.curveTo) {
+      pen = apply(data[at + 5]!, data[at + 6]!)
+      at += 7
+    } else if (op === pathOps.quadraticCurveTo) {
+      pen = apply(data[at + 3]!, data[at + 4]!)
+      at += 5
+    } else if (op === pathOps.closePath) {
+      if (pen && start) segments.push({x1: pen[0], y1: pen[1], x2: start[0], y2: start[1]})
+      pen = start
+      at += 1
+    } else break
+  }
+  return segments
 }
 
 /** pdf.js's text items as placed text: the size from the text matrix, else the item's height. */
