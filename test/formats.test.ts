@@ -151,6 +151,21 @@ describe('PDF tables', () => {
     ])
   })
 
+  test('should cut a run written across a cell border at its spaces (类别 指标)', async () => {
+    const {linesOf} = await import('../pipeline/convert/layout.js')
+    const grid = [
+      ...[700, 680, 660].map((y) => ({x1: 50, y1: y, x2: 250, y2: y})),
+      ...[50, 100, 200, 250].map((x) => ({x1: x, y1: 660, x2: x, y2: 700}))
+    ]
+    const pieces = [
+      {text: '类别 指标', x: 55, y: 686, size: 12, width: 60},
+      {text: '2025年', x: 205, y: 686, size: 12, width: 36},
+      {text: '创造 发明专利拥有量', x: 55, y: 666, size: 12, width: 120},
+      {text: '300', x: 205, y: 666, size: 12, width: 18}
+    ]
+    expect(linesOf(pieces, grid)).toBe('类别\t指标\t2025年\n创造\t发明专利拥有量\t300')
+  })
+
   test('should leave the lines of a box drawn round text (a 专栏) as they are', async () => {
     const {linesOf} = await import('../pipeline/convert/layout.js')
     const piece = (text: string, y: number) => ({text, x: 60, y, size: 12, width: text.length * 12})

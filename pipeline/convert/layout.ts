@@ -43,7 +43,7 @@ export function linesOf(pieces: PlacedText[], rules: Rule[] = []): string {
   const rest = new Set(texts)
   for (const grid of gridsOf(rules)) {
     const inside = texts.filter((piece) => rest.has(piece) && isInside(piece, grid))
-    const rows = gridRows(inside, grid)
+    const rows = gridRows(inside.flatMap((piece) => splitAcross(piece, grid.columns)), grid)
     if (rows.length === 0) continue
     for (const piece of inside) rest.delete(piece)
     lines.push(...rows)
@@ -170,6 +170,22 @@ function clusters(values: number[]): number[] {
 function isInside(piece: PlacedText, grid: Grid): boolean {
   const middle = piece.x + piece.width / 2
   return middle > grid.columns[0]! && middle < grid.columns.at(-1)! && piece.y > grid.bottom && piece.y < grid.top
+}
+
+/**
+ * A piece that runs across a column boundary (a producer wrote two cells in
+ * one run, `类别 指标`) cut at its spaces, each part placed where its share
+ * of the width puts it.
+ */
+function splitAcross(piece: PlacedText, columns: number[]): PlacedText[] {
+  const crosses = columns.some((x) => piece.x < x - tolerance && piece.x + piece.width > x + tolerance)
+  if (!crosses || !/\S\s+\S/.test(piece.text)) return [piece]
+  const step = piece.width / piece.text.length
+  const parts: PlacedText[] = []
+  for (const match of piece.text.matchAll(/\S+/g)) {
+    parts.push({...piece, text: match[0], x: piece.x + match.index * step, width: match[0].length * step})
+  }
+  return parts
 }
 
 /**
