@@ -38,6 +38,9 @@ export const timeExpression = anchored(
   '力确争到至截于展实规'
 )
 
+/** An assessment of whether the targets will be met (到2025年难以完成预期目标, 可全面完成规划目标): an evaluation's forecast, no commitment. */
+const assessmentExpression = /^[^，。；]{0,8}?(?:难以|无法|不能|可以|可|能够|有望)\s*(?:全面|如期|按期|顺利)?\s*(?:完成|实现|达到|达成)[^，。；]{0,6}目标/
+
 /** A sentence that is a bracketed note (（责任单位：…；完成时限：…）). */
 const noteOpeningExpression = /^\s*[（(]/
 
@@ -198,7 +201,7 @@ function inSentence(block: Block, offset: number, sentence: string, matches: Reg
     const at = match.index - offset
     const before = sentence.slice(0, at)
     const after = sentence.slice(at + match[0].length)
-    if (/预计\s*$|预计[^，。；]{0,6}$/.test(before) || /^\s*(?:起|开始|以来)/.test(after)) continue
+    if (/预计\s*$|预计[^，。；]{0,6}$/.test(before) || /^\s*(?:起|开始|以来)/.test(after) || assessmentExpression.test(after)) continue
     // A line that is only a date (a cover's `2023年9月`) promises nothing.
     if (sentence.length - match[0].length < 8 && !hanExpression.test(before) && !hanExpression.test(after)) continue
     const resolved = resolve(groups, before, reference, periodEnd)
