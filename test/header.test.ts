@@ -184,6 +184,13 @@ describe('header extraction', () => {
     expect(record.issuers.map((issuer) => issuer.name)).toEqual(['中共南京市委', '南京市人民政府'])
   })
 
+  test('should split organs printed with no gap where another begins with 中共 or a division, and keep an organ\'s own parts', () => {
+    expect(splitOrgans('中共南京市委南京市人民政府')).toEqual(['中共南京市委', '南京市人民政府'])
+    expect(splitOrgans('江苏省知识产权局江苏省财政厅')).toEqual(['江苏省知识产权局', '江苏省财政厅'])
+    expect(splitOrgans('中共南京市委办公厅南京市人民政府办公厅')).toEqual(['中共南京市委办公厅', '南京市人民政府办公厅'])
+    for (const organ of ['南京市人民政府办公厅', '中共南京市委宣传部', '南京市人民政府国有资产监督管理委员会']) expect(splitOrgans(organ)).toEqual([organ])
+  })
+
   test('should read a notice whose line breaks were lost (one line), positions still exact', async () => {
     const text = '溧阳市人民政府办公室文件溧政办发〔2022〕71号市政府办公室关于印发溧阳市“十四五”知识产权发展规划的通知各镇人民政府，市各委办局：《溧阳市“十四五”知识产权发展规划》已经市政府同意，现印发给你们，请认真贯彻执行。溧阳市人民政府办公室2022年12月30日（此件公开发布）溧阳市“十四五”知识产权发展规划一、发展基础“十三五”期间，全市知识产权工作取得明显成效，专利授权量稳步增长，知识产权保护体系不断完善，服务能力持续提升。二、总体要求（一）指导思想坚持以新发展理念为引领，全面提升知识产权创造、运用、保护、管理和服务水平。（二）发展目标到2025年，全市发明专利拥有量达到3100件，有效注册商标量达到1.5万件。三、重点任务（一）提升创造质量加快培育高价值专利，推动企业开展专利导航，强化知识产权布局，提升全市知识产权创造质量和效益。'.repeat(1) + '（二）加强知识产权保护健全知识产权保护体系，加大侵权假冒打击力度，完善多元化纠纷解决机制，营造良好的创新环境和营商环境。'.repeat(6) + '\n'
     const record = await extractText(text)

@@ -9,6 +9,7 @@
 import type {Root} from 'mdast'
 import {blocksOf, type Block} from './blocks.js'
 import {dateExpression} from './date.js'
+import {findDivisions} from './divisions.js'
 import {labelledFields} from './labelled.js'
 import {compact, documentTypeExpression} from './text.js'
 
@@ -196,8 +197,32 @@ export function splitOrgans(text: string): string[] {
     const parts = group.trim().split(/\s+/).filter(Boolean)
     for (const name of parts.length > 1 && parts.every((part) => part.length === 1) ? [parts.join('')] : parts) {
       if (names.length > 0 && bareSuffixExpression.test(name)) names[names.length - 1] += name
-      else names.push(name)
+      else names.push(...gluedOrgans(name))
     }
   }
+  return names
+}
+
+/** Where an organ's name may end: the organ words, then another name may follow. */
+const organEndExpression = /(?:委员会|人民政府|办公厅|办公室|委|局|厅)(?=\p{Script=Han})/gu
+
+/**
+ * Organs printed with no gap between them (中共南京市委南京市人民政府, as a
+ * page that lost its layout prints a joint signature): a name ends at an
+ * organ word where another begins, with 中共 or a division (南京市).
+ */
+function gluedOrgans(name: string): string[] {
+  const names: string[] = []
+  let start = 0
+  for (const match of name.matchAll(organEndExpression)) {
+    const end = match.index + match[0].length
+    const rest = name.slice(end)
+    if (end - start < 4 || rest.length < 4) continue
+    if (rest.startsWith('中共') || findDivisions(rest.slice(0, 12), 3)[0]?.start === 0) {
+      names.push(name.slice(start, end))
+      start = end
+    }
+  }
+  names.push(name.slice(start))
   return names
 }
