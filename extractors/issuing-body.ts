@@ -51,10 +51,13 @@ const extractIssuingBody: Plugin<[], Root> = function () {
       const signedOnLine = dateLineExpression.exec(front.date.text.trim())?.[1]?.replace(/^成文日期[:：]/, '')
       if (signedOnLine) for (const name of organNames(signedOnLine)) add(front.date, name)
     }
-    const titleBlock = front.title[0]
-    if (issuers.length === 0 && titleBlock && front.titleText) {
-      const organ = titleOrganExpression.exec(titleBlock.text.trim())?.[1]
-      if (organ) for (const name of organ.split(/[\s\u3000]+/)) if (name.length >= 2) add(titleBlock, name)
+    if (issuers.length === 0 && front.title.length > 0 && front.titleText) {
+      // The organs may fill the title's first line (中共某县委　某县人民政府 / 关于…的实施意见).
+      const organ = titleOrganExpression.exec(front.title.map((block) => block.text.trim()).join(' '))?.[1]
+      for (const name of organ ? splitOrgans(organ) : []) {
+        const block = front.title.find((candidate) => findSpaced(candidate.text, name))
+        if (block && name.length >= 2) add(block, name)
+      }
     }
     // A plan printed without a notice names its organs on the cover, right below the title, one a line.
     const lastTitle = front.title.at(-1)
@@ -67,7 +70,7 @@ const extractIssuingBody: Plugin<[], Root> = function () {
       }
     }
     file.data.issuers = issuers
-    file.data.date = front.date ? dateValue(front.date, dateExpression, file) : labelledDate(labelled)
+    file.data.date = front.date ? dateValue(front.date, dateExpression, file) : (labelledDate(labelled) ?? bracketedDate(front.title.at(-1), blocks, file))
     const printed = blocks.findLast((block) => block.node.type === 'paragraph' && block.text.trimEnd().endsWith('印发') && printDateExpression.test(block.text.trim()))
     file.data.printDate = printed ? dateValue(printed, dateExpression, file) : null
   }
@@ -80,6 +83,14 @@ function findSpaced(text: string, name: string): {start: number; end: number} | 
   const pattern = new RegExp([...name].map((character) => character.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\u3000]*'))
   const match = pattern.exec(text)
   return match ? {start: match.index, end: match.index + match[0].length} : undefined
+}
+
+/** A date alone in brackets on the line under the title (（2022年3月1日）), as a Party committee's document prints its 成文日期. */
+const bracketedDateExpression = new RegExp('^[（(]\\s*' + dateExpression.source + '\\s*[）)]$')
+
+function bracketedDate(title: Block | undefined, blocks: Block[], file: Parameters<typeof messageAt>[0]): DateValue | null {
+  const next = title ? blocks[title.index + 1] : undefined
+  return next?.node.type === 'paragraph' && bracketedDateExpression.test(next.text.trim()) ? dateValue(next, dateExpression, file) : null
 }
 
 /** A date from a labelled field (成文日期 first, then 发布日期/公布日期). */

@@ -145,6 +145,13 @@ describe('header extraction', () => {
     expect(record.issuers).toEqual([])
   })
 
+  test('should read a Party committee\'s opinion: its organs on the title\'s first line, its date in brackets under the title', async () => {
+    const text = '中共某县委　某县人民政府\n关于加快建设知识产权强县的实施意见\n（2022年3月1日）\n\n为深入贯彻落实《知识产权强国建设纲要（2021—2035年）》，现提出如下实施意见。\n\n一、总体目标\n\n到2025年，全县有效发明专利拥有量达到1500件。\n'
+    const record = await extractText(text)
+    expect(record.issuers.map((issuer) => [issuer.name, sliceAt(text, issuer.position)])).toEqual([['中共某县委', '中共某县委'], ['某县人民政府', '某县人民政府']])
+    expect([record.kind, record.date?.value, record.date && sliceAt(text, record.date.position)]).toEqual(['opinion', '2022-03-01', '2022年3月1日'])
+  })
+
   test('should fall back to the organ opening the title when nothing is signed', async () => {
     const record = await extractText('包头市人民政府办公室关于印发包头市“十四五”科技创新规划的通知\n\n各旗县区人民政府：\n\n现印发给你们。\n')
     expect(record.issuers.map((issuer) => issuer.name)).toEqual(['包头市人民政府办公室'])
