@@ -137,7 +137,7 @@ describe('converted formats', () => {
   })
 })
 
-describe('PDF tables', () => {
+describe('PDF and OFD tables', () => {
   test('should read a ruled table a row a line: a cell of two lines, its values centred beside it, a category merged over two rows', async () => {
     const {pdfToText} = await import('../pipeline/convert/pdf.js')
     const bytes = await readFile(new URL('table.pdf', folder))
@@ -149,6 +149,11 @@ describe('PDF tables', () => {
       ['创造', '每万人口高价值发明专利拥有量', '件', {kind: 'number', number: 20}],
       ['创造', 'PCT专利申请量', '件', {kind: 'number', number: 200}]
     ])
+  })
+
+  test('should read an OFD table drawn by PathObjects a row a line', async () => {
+    const text = await ofdToText(await readFile(new URL('table.ofd', folder)))
+    expect(text).toBe('一、发展目标\n类别\t指标\t2020年\t2025年\n创造\t每万人口高价值发明专利拥有量（件）\t10\t20\n\tPCT专利申请量（件）\t100\t200\n二、主要任务\n')
   })
 
   test('should cut a run written across a cell border at its spaces (类别 指标)', async () => {

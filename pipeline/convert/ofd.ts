@@ -6,13 +6,14 @@
  * lists its pages; a page's Content.xml holds TextObjects, each placed by its
  * Boundary (and CTM), its TextCodes at X/Y with DeltaX steps between glyphs.
  * The text is placed on the page and regrouped into lines as a PDF's is
- * (`layout.ts`). Template pages (running heads, page numbers) are not read.
+ * (`layout.ts`), a table's grid drawn by PathObjects making a line of each
+ * row. Template pages (running heads, page numbers) are not read.
  */
 import path from 'node:path'
 import JSZip from 'jszip'
 import {SaxesParser, type SaxesTagPlain} from 'saxes'
 import {ConversionError} from './errors.js'
-import {linesOf, type PlacedText} from './layout.js'
+import {linesOf, type PlacedText, type Rule} from './layout.js'
 import {defaultZipLimits, openZip, type ZipLimits} from './zip.js'
 
 /** Limits against hostile files: the archive's (`zip.ts`) and the pages'. */
@@ -37,7 +38,8 @@ export async function ofdToText(bytes: Uint8Array, limits: OfdLimits = {...defau
     for (const location of locations) {
       const content = await readEntry(zip, resolve(path.posix.dirname(documentPath), location))
       if (content === undefined) continue
-      pages.push(linesOf(placedText(content)))
+      const {pieces, rules} = pageContent(content)
+      pages.push(linesOf(pieces, rules))
     }
   }
   const text = pages.join('\n\n')
@@ -121,11 +123,16 @@ function steps(value: string | undefined): number[] {
   return result
 }
 
-/** Every TextCode of a page as placed text, in page coordinates (mm, y turned upwards). */
-function placedText(xml: string): PlacedText[] {
+/**
+ * Every TextCode of a page as placed text, and the straight lines its
+ * PathObjects draw (a table's grid), in page coordinates (mm, y turned upwards).
+ */
+function pageContent(xml: string): {pieces: PlacedText[]; rules: Rule[]} {
   const pieces: PlacedText[] = []
+  const rules: Rule[] = []
   let object: Record<string, string> | undefined
   let code: Record<string, string> | undefined
+  let path: Record<string, string> | undefined
   let text = ''
   parser(xml, {
     open: (tag) => {
@@ -134,10 +141,11 @@ function placedText(xml: string): PlacedText[] {
       else if (name === 'TextCode' && object) {
         code = tag.attributes
         text = ''
-      }
+      } else if (name === 'PathObject') path = tag.attributes
+      else if (name === 'AbbreviatedData' && path) text = ''
     },
     text: (value) => {
-      if (code) text += value
+      if (code || path) text += value
     },
     close: (tag) => {
       const name = localName(tag.name)
@@ -146,9 +154,45 @@ function placedText(xml: string): PlacedText[] {
         if (piece) pieces.push(piece)
         code = undefined
       } else if (name === 'TextObject') object = undefined
+      else if (name === 'AbbreviatedData' && path) rules.push(...segments(path, text))
+      else if (name === 'PathObject') path = undefined
     }
   })
-  return pieces
+  return {pieces, rules}
+}
+
+/**
+ * The straight segments of a path's AbbreviatedData (M x y, L x y, C to
+ * close; curves only move the pen), placed like text: through the CTM, then
+ * moved to the Boundary.
+ */
+function segments(path: Record<string, string>, data: string): Rule[] {
+  const [left = 0, top = 0] = numbers(path.Boundary)
+  const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = path.CTM ? numbers(path.CTM) : []
+  const point = (x: number, y: number): [number, number] => [left + a * x + c * y + e, -(top + b * x + d * y + f)]
+  const tokens = data.trim().split(/\s+/)
+  const result: Rule[] = []
+  let start: [number, number] | undefined
+  let pen: [number, number] | undefined
+  const operands: Record<string, number> = {S: 2, M: 2, L: 2, Q: 4, B: 6, A: 7, C: 0}
+  for (let at = 0; at < tokens.length; ) {
+    const command = tokens[at]!
+    const count = operands[command]
+    if (count === undefined) break
+    const values = tokens.slice(at + 1, at + 1 + count).map(Number)
+    if (values.some((value) => !Number.isFinite(value))) break
+    if (command === 'M' || command === 'S') start = pen = point(values[0]!, values[1]!)
+    else if (command === 'L') {
+      const next = point(values[0]!, values[1]!)
+      if (pen) result.push({x1: pen[0], y1: pen[1], x2: next[0], y2: next[1]})
+      pen = next
+    } else if (command === 'C') {
+      if (pen && start) result.push({x1: pen[0], y1: pen[1], x2: start[0], y2: start[1]})
+      pen = start
+    } else pen = point(values[count - 2]!, values[count - 1]!)
+    at += 1 + count
+  }
+  return result
 }
 
 /** One TextCode placed: its origin through the object's CTM, then moved to the object's Boundary. */
