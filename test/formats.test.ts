@@ -97,6 +97,15 @@ describe('converted formats', () => {
     expect((await extract('plan.doc')).record.diagnostics.map((diagnostic) => diagnostic.rule)).not.toContain('textboxes-appended')
   })
 
+  test('should read a .doc table cell of two paragraphs (指标 / （单位）) as one cell of its row', async () => {
+    const {record, intermediate} = await extract('cells.doc')
+    expect(intermediate).toContain('类别\t指标（单位）\t2020年\t2025年目标值\n创造\t每万人口高价值发明专利拥有量（件）\t10\t20\n\tPCT专利申请量（件）\t100\t200\n')
+    expect(record.targets.map((target) => [target.category, target.indicator, target.value])).toEqual([
+      ['创造', '每万人口高价值发明专利拥有量', {kind: 'number', number: 20}],
+      ['创造', 'PCT专利申请量', {kind: 'number', number: 200}]
+    ])
+  })
+
   test('should fail a .doc that is no Word file or a broken one with a clear message, and read text served as .doc', async () => {
     await expect(extractDocument(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0, 0, 0]), 'x.doc', 'doc')).rejects.toThrow(/not a valid \.docx/)
     await expect(extractDocument(new TextEncoder().encode('{\\rtf1\\ansi 关于印发的通知}'), 'x.doc', 'doc')).rejects.toThrow(/RTF under a Word name/)

@@ -29,9 +29,39 @@ export async function docToText(bytes: Uint8Array): Promise<{text: string; textb
     throw new ConversionError('cannot read .doc (' + (error instanceof Error ? error.message.split('\n')[0] : String(error)) + ')')
   }
   // Note: a cell mark becomes a tab, so every row ends with one more; it is no cell.
-  const clean = (text: string) => text.replace(/\r\n?/g, '\n').replace(/\t(?=\n|$)/g, '')
+  const clean = (text: string) => joinCellParagraphs(text.replace(/\r\n?/g, '\n')).replace(/\t(?=\n|$)/g, '')
   const body = clean(document.getBody({filterUnicode: false})).trimEnd()
   const textboxes = clean(document.getTextboxes({filterUnicode: false, includeHeadersAndFooters: false})).trim()
   if (!textboxes) return {text: body + '\n', textboxesAt: undefined}
   return {text: body + '\n\n' + textboxes + '\n', textboxesAt: body.length + 2}
+}
+
+/** The most paragraphs a cell's break may join into its row. */
+const maximumCellBreaks = 4
+
+/**
+ * A row whose cell holds several paragraphs (指标 / （单位）) as one line: a
+ * line that holds a cell mark (tab) but does not end the row (a row ends with
+ * one) goes on into the next ones up to a row end, where the row then has as
+ * many cells as another row of the document (a row printed whole, or another
+ * so joined) — a line with a tab that ends no row (a contents line) is left.
+ */
+function joinCellParagraphs(text: string): string {
+  const lines = text.split('\n')
+  const cellsOf = (line: string) => line.split('\t').length
+  const candidates: Array<{start: number; end: number; cells: number}> = []
+  const whole = new Set<number>()
+  for (let at = 0; at < lines.length; at++) {
+    const line = lines[at]!
+    if (line.endsWith('\t') && (at === 0 || lines[at - 1]!.endsWith('\t'))) whole.add(cellsOf(line))
+    if (!line.includes('\t') || line.endsWith('\t')) continue
+    let end = at + 1
+    while (end < lines.length && end - at <= maximumCellBreaks && !lines[end]!.endsWith('\t')) end++
+    if (end >= lines.length || end - at > maximumCellBreaks) continue
+    candidates.push({start: at, end, cells: cellsOf(lines.slice(at, end + 1).join(''))})
+    at = end
+  }
+  const joined = candidates.filter((candidate) => whole.has(candidate.cells) || candidates.some((other) => other !== candidate && other.cells === candidate.cells))
+  for (const {start, end} of joined.reverse()) lines.splice(start, end - start + 1, lines.slice(start, end + 1).join(''))
+  return lines.join('\n')
 }
