@@ -473,6 +473,17 @@ describe('goals in prose and 专栏', () => {
     ])
   })
 
+  test('should read goals listed as an indicator and its value after a colon, the numbered items no headings', async () => {
+    const text = '某市“十四五”知识产权发展规划\n\n二、主要指标\n\n到2025年，主要指标如下：\n\n1．每万人口高价值发明专利拥有量：12件；\n\n2．知识产权质押融资金额：累计50亿元；\n\n（3）知识产权保护社会满意度：85分以上。\n\n三、主要任务\n\n（一）加强创造。\n'
+    const record = await extractText(text)
+    expect(brief(record.targets)).toEqual([
+      [null, '每万人口高价值发明专利拥有量', '件', '12', 2025, 'text'],
+      [null, '知识产权质押融资金额', '亿元', '50', 2025, 'text'],
+      [null, '知识产权保护社会满意度', '分', '>=85', 2025, 'text']
+    ])
+    expect(record.outline.map((section) => [section.title, section.children.length])).toEqual([['主要指标', 0], ['主要任务', 1]])
+  })
+
   test('should not take the definitions under a table (2．X是指…) as goals, its number spaced apart or not', async () => {
     for (const marker of ['2．', '2.', ' 2 . ']) {
       const record = await extractText(head + '到2025年，高价值发明专利拥有量达到1000件。\n\n注：\n\n' + marker + '高价值发明专利是指符合下列条件的有效发明专利：一是战略性新兴产业的专利；三是维持年限超过10年的专利。\n')

@@ -66,7 +66,7 @@ function isClauseEnd(code: number): boolean {
 }
 
 const leadExpression = new RegExp(
-  '^(?:[—\\-–]{1,2}|[•●■◆▲★]|\\s)*(?:(?:力争|确保|争取|预计)?\\s*(?:到|至|截止|截至|在)?\\s*\\d{4}\\s*年(?:底|末)?前?\\s*[，,]?|[“"]十[一二三四五六]?五[”"](?:期间|末|时期)\\s*[，,]?|实施期内\\s*[，,]?)?'
+  '^(?:[—\\-–]{1,2}|[•●■◆▲★]|\\s|\\d{1,2}\\s*[.．、](?!\\d)|[（(]\\d{1,2}[）)]|[①-⑳])*(?:(?:力争|确保|争取|预计)?\\s*(?:到|至|截止|截至|在)?\\s*\\d{4}\\s*年(?:底|末)?前?\\s*[，,]?|[“"]十[一二三四五六]?五[”"](?:期间|末|时期)\\s*[，,]?|实施期内\\s*[，,]?)?'
 )
 const trailingVerbExpression = new RegExp('(?:累计)?(?:' + verbSource + '|' + comparatorPrefixSource + ')$')
 /** Words of resolve before the verb (`比例力争达到60%`): not part of the indicator. */
@@ -105,7 +105,9 @@ const bareChangeExpression = new RegExp('^' + changeTailExpression.source)
  * the same sentence: 农业总产值年均增长; one that states only a level
  * (`技术合同成交额年均增长15%，到2025年达到80亿元`) takes its noun: 技术合同成交额.
  */
-export function goalsIn(text: string): Goal[] {
+export function goalsIn(printed: string): Goal[] {
+  // Note: a colon before a bare value (`PCT专利申请量：100件；`) states it: read as a space, one character for one, so offsets hold.
+  const text = printed.includes('：') || printed.includes(':') ? printed.replace(colonValueExpression, '\u3000') : printed
   const goals: Goal[] = []
   let subject: string | undefined
   for (const [start, end] of clauses(text)) {
@@ -120,6 +122,9 @@ export function goalsIn(text: string): Goal[] {
   }
   return goals
 }
+
+/** A colon before a value and nothing more in its clause (`满意度：85分以上；`). */
+const colonValueExpression = /[：:](?=\s*(?:累计|新增)?\s*[≥≤>＞<＜]?\s*\d[\d.,]*\s*(?:[%％‰]|\p{Script=Han}{1,4})?\s*(?:以上|以下|以内|左右)?\s*(?:[；;。，,]|$))/gu
 
 /** The noun of a subject after its level (`新增省级以上研发机构` → 研发机构), or '' where it names none. */
 function partNoun(subject: string): string {

@@ -54,9 +54,15 @@ export function runInStop(rest: string): number {
 /** Spacing that may end a run-in title: two spaces or more, or a U+3000, after a character. */
 const runInSpaceExpression = /(?<=\S)(?: {2,}|[ \u3000]*\u3000[ \u3000]*)(?=\S)/
 
-/** Whether the text after a marker defines a term (`万人发明专利拥有量：指…`): a note, never a heading. */
+/** A term and its value after a colon (`PCT专利申请量：100件；`, `满意度：85分以上`): a list of goals. */
+const valueItemExpression = /^[^：:。；]{2,40}[：:]\s*(?:累计|新增|达到|达|力争|不低于|不少于|超过)?\s*[≥≤>＞<＜]?\s*\d[\d.,，]*\s*(?:[%％‰]|\p{Script=Han}{1,4})?\s*(?:以上|以下|以内|左右)?\s*[；;。]?$/u
+
+/**
+ * Whether the text after a marker defines a term (`万人发明专利拥有量：指…`)
+ * or gives a term's value (`PCT专利申请量：100件；`): a note or an item, never a heading.
+ */
 export function isDefinition(rest: string): boolean {
-  return /^[^：:。；]{1,40}[：:]\s*(?:是?指|即|包括)/.test(rest)
+  return /^[^：:。；]{1,40}[：:]\s*(?:是?指|即|包括)/.test(rest) || valueItemExpression.test(rest)
 }
 
 /** Character codes a marker can open with: 第, a Chinese numeral, a bracket, a digit. */
