@@ -484,6 +484,11 @@ describe('goals in prose and 专栏', () => {
     expect(record.outline.map((section) => [section.title, section.children.length])).toEqual([['主要指标', 0], ['主要任务', 1]])
   })
 
+  test('should leave the enumerators of a sentence (一是, （一）, ①) out of the indicator', async () => {
+    const record = await extractText(head + '到2025年，一是每万人口高价值发明专利拥有量达到12件；二是PCT专利申请量突破500件；（三）商标总量达到5万件；①专利授权量达到5000件。\n')
+    expect(record.targets.map((target) => target.indicator)).toEqual(['每万人口高价值发明专利拥有量', 'PCT专利申请量', '商标总量', '专利授权量'])
+  })
+
   test('should not take the definitions under a table (2．X是指…) as goals, its number spaced apart or not', async () => {
     for (const marker of ['2．', '2.', ' 2 . ']) {
       const record = await extractText(head + '到2025年，高价值发明专利拥有量达到1000件。\n\n注：\n\n' + marker + '高价值发明专利是指符合下列条件的有效发明专利：一是战略性新兴产业的专利；三是维持年限超过10年的专利。\n')
