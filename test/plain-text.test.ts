@@ -357,6 +357,29 @@ describe('parsePlainText', () => {
   })
 })
 
+describe('plans whose section numbers were lost', () => {
+  const text = '某市“十四五”知识产权发展规划\n\n发展基础和面临形势\n\n“十三五”期间，成效显著。\n\n发展目标\n\n到2025年，发明专利拥有量达到1000件。\n\n强化政策建设，优化知识产权治理体系\n\n完善政策。\n\n2025年目标\n\n保障措施\n\n加强组织领导。\n'
+
+  test('should read a section\'s bare name as its heading where nothing is numbered, and a short line after a finished sentence as another', () => {
+    expect(headings(text)).toEqual([
+      [1, null, '发展基础和面临形势'],
+      [1, null, '发展目标'],
+      [1, null, '强化政策建设，优化知识产权治理体系'],
+      [1, null, '保障措施']
+    ])
+  })
+
+  test('should leave the names as paragraphs where the sections or their parts are numbered', () => {
+    expect(headings('某市规划\n\n一、发展目标\n\n到2025年，发明专利拥有量达到1000件。\n\n保障措施\n\n加强领导。\n')).toEqual([[1, '一、', '发展目标']])
+    expect(headings('某市规划\n\n发展目标\n\n（一）主要指标\n\n到2025年，发明专利拥有量达到1000件。\n')).toEqual([[1, '（一）', '主要指标']])
+  })
+
+  test('should read the goals under a bare 发展目标', async () => {
+    const record = await extractText(text)
+    expect(record.targets.map((target) => [target.indicator, target.section])).toEqual([['发明专利拥有量', 's2']])
+  })
+})
+
 describe('plans with chapters and a table of contents', () => {
   test('should drop the 目录 and its dot-leader lines, and rank 第X章 › 第X节 › 一、', () => {
     const text = '某市“十四五”规划\n\n目  录\n\n第一章 发展基础…………………………1\n第二章 总体要求……………………5\n\n第一章 发展基础\n\n第一节 主要成就\n\n一、创新能力\n\n成效显著。\n'

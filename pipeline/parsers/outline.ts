@@ -96,3 +96,25 @@ export function matchOutlineMarker(line: string): OutlineMatch | undefined {
   }
   return undefined
 }
+
+/** The names a plan gives its sections (发展目标, 保障措施), as 一、 would number them. */
+const sectionNames = new Set([
+  '发展基础', '发展环境', '发展现状', '现状基础', '面临形势', '形势分析', '机遇挑战', '规划背景', '编制依据',
+  '总体要求', '总体思路', '指导思想', '基本原则', '发展原则', '发展定位', '发展目标', '主要目标', '总体目标', '工作目标', '目标任务', '预期目标', '主要指标',
+  '空间布局', '重点任务', '主要任务', '重点工作', '工作任务', '重点领域', '重点工程', '主要措施', '工作措施', '政策措施',
+  '保障措施', '保障体系', '组织保障', '组织实施', '实施保障', '规划实施', '实施步骤', '进度安排', '工作要求', '附则'
+])
+
+/**
+ * Whether a line is a section's name standing alone without its number
+ * (`发展目标`, `发展基础和面临形势`), as a conversion that drops Word's
+ * automatic numbering prints it: only the names plans give their sections,
+ * joined by 和, 与, 及 or 、.
+ */
+export function isBareSectionTitle(text: string): boolean {
+  const trimmed = text.trim()
+  return trimmed.length >= 2 && trimmed.length <= 20 && trimmed.split(/和|与|及|、/).every((part) => sectionNames.has(part))
+}
+
+/** The rank a bare section title takes: that of 一、, the plan's sections. */
+export const bareSectionRank = 3

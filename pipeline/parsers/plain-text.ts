@@ -16,7 +16,7 @@ import {columnLabelExpression, introducingExpression, isColumnHeading} from '../
 import {toHalfWidth} from '../../extractors/util/text.js'
 import {isNewHeader, matchFlatTable} from './flat-table.js'
 import {printedWidth, splitLines, wrapWidthOf, type SourceLine} from './lines.js'
-import {arabicMarkerRank, isDefinition, matchOutlineMarker, maximumHeadingLength, noteExpression, runInStop, type OutlineMatch} from './outline.js'
+import {arabicMarkerRank, bareSectionRank, isBareSectionTitle, isDefinition, matchOutlineMarker, maximumHeadingLength, noteExpression, runInStop, type OutlineMatch} from './outline.js'
 import {pointFactory, type PointFactory} from './point.js'
 import './mdast-data.js'
 
@@ -46,6 +46,10 @@ export function parsePlainText(text: string): Root {
   let notesRank: number | undefined
   // Whether the last text line ran on into this one (hard-wrapped text, as wide as the page).
   let runsOn = false
+  // Note: where neither sections nor their parts are numbered (a conversion dropped Word's automatic
+  // numbering), a section's bare name is its heading; beside numbered parts it would take them in.
+  const readsBareTitles = !lines.some((line) => line.kind === 'text' && (matchOutlineMarker(line.content)?.rank ?? Infinity) <= bareSectionRank + 1)
+  let hasBareTitle = false
   let index = 0
   while (index < lines.length) {
     const line = lines[index]!
@@ -79,7 +83,9 @@ export function parsePlainText(text: string): Root {
     const isFull = isFullLine(line.content, wrapWidth)
     // Note: a full line goes on only into an unindented line; an indented one opens a paragraph (after a long title).
     const goesOn = isFull && lines[index + 1]?.kind === 'text' && !lines[index + 1]!.isIndented
-    const nodes = block(line, point, box, notesRank, goesOn)
+    const isBare: boolean = readsBareTitles && (isBareSectionTitle(line.content) || (hasBareTitle && isBareHeadingLine(lines, index)))
+    hasBareTitle ||= isBare
+    const nodes = isBare ? [bareHeading(line, point)] : block(line, point, box, notesRank, goesOn)
     const heading = nodes[0]?.type === 'heading' ? nodes[0] : undefined
     if (heading) {
       headingRank = heading.data?.rank ?? -1
@@ -184,6 +190,30 @@ function block(line: SourceLine, point: PointFactory, box: Box | undefined, note
   const paragraph = paragraphNode(start, line.contentEnd, point, line)
   if (isBoxItem) paragraph.data!.isBoxItem = true
   return [paragraph]
+}
+
+/**
+ * After a section's bare name, a line that can only be another's (强化政策建设，优化知识产权治理体系):
+ * short, with no digit and no end of a sentence, between a finished sentence and the next paragraph.
+ */
+function isBareHeadingLine(lines: SourceLine[], index: number): boolean {
+  const content = lines[index]!.content
+  if (content.length > maximumBareHeadingLength || /[\d０-９。；：:！？!?]/.test(content) || isColumnHeading(content) || bulletExpression.test(content)) return false
+  let before = index - 1
+  while (before >= 0 && lines[before]!.kind !== 'text') before--
+  let after = index + 1
+  while (after < lines.length && lines[after]!.kind !== 'text') after++
+  return before >= 0 && after < lines.length && /[。；！？!?;]$/.test(lines[before]!.content)
+}
+
+/** The longest line taken for a section's name without its number. */
+const maximumBareHeadingLength = 25
+
+/** A section's bare name as its heading, ranked as 一、 would number it. */
+function bareHeading(line: SourceLine, point: PointFactory): Heading {
+  const heading = headingNode(line.contentStart, line.contentEnd, point, line)
+  heading.data = {number: null, rank: bareSectionRank}
+  return heading
 }
 
 /**

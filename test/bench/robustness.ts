@@ -48,6 +48,8 @@ const damages: Record<string, (text: string) => string | Uint8Array> = {
   'full-width digits': (text) => text.replace(/[0-9]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) + 0xfee0)),
   'spaces around numbers (PDF)': (text) => mapLines(text, (line) => (isTableRow(line) ? line : line.replace(/(\d+(?:\.\d+)?)/g, ' $1 '))),
   'as from a PDF (all of the above)': (text) => pdfLike(text),
+  // Word's automatic numbering dropped by a converter: headings keep their names only (发展目标).
+  'section numbers lost': (text) => mapLines(text, (line) => line.replace(/^(\s*)(?:第[一二三四五六七八九十]+[章节]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])\s*/, '$1')),
   // Not yet read: a page scraped with its line breaks lost (tables dropped, they would not survive).
   'one line (no line breaks)': (text) => text.split('\n').filter((line) => line.trim() !== '' && !isTableRow(line)).join('') + '\n'
 }
