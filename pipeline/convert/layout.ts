@@ -66,6 +66,7 @@ function baselines(pieces: PlacedText[]): PlacedText[][] {
   return rows
 }
 
+/** The page's lines outside its tables: a line a baseline. */
 function visualLines(pieces: PlacedText[]): Line[] {
   return baselines(pieces).map((row) => ({y: row[0]!.y, text: lineText(row)}))
 }
@@ -90,15 +91,19 @@ function lineText(row: PlacedText[]): string {
   return line.trimEnd()
 }
 
-/** A table's grid: its column boundaries (x, left to right) and its horizontal rules. */
+/** A table's grid: its column boundaries (x, left to right), its horizontal rules and its extent. */
 interface Grid {
   columns: number[]
-  rules: Rule[]
+  horizontals: Rule[]
   top: number
   bottom: number
 }
 
-/** How far apart two drawn lines may be and still be one (a border drawn as a thin filled box has two edges). */
+/**
+ * How far apart two drawn lines may be and still be one (a border drawn as a
+ * thin filled box has two edges), in the page's units: points in a PDF,
+ * millimetres in an OFD — either way far less than a row's height.
+ */
 const tolerance = 2
 /** The shortest ruling line: shorter strokes are glyphs, ticks or the ends of a thin box. */
 const shortestRule = 4
@@ -123,7 +128,9 @@ function gridsOf(rules: Rule[]): Grid[] {
   const groups = new Map<number, Rule[]>()
   for (const [index, line] of lines.entries()) {
     const root = find(index)
-    groups.set(root, [...(groups.get(root) ?? []), line])
+    const group = groups.get(root)
+    if (group) group.push(line)
+    else groups.set(root, [line])
   }
   const grids: Grid[] = []
   for (const group of groups.values()) {
@@ -131,7 +138,7 @@ function gridsOf(rules: Rule[]): Grid[] {
     const horizontals = group.filter((line) => line.y1 === line.y2)
     const columns = clusters(verticals.map((line) => line.x1))
     if (columns.length < 3 || clusters(horizontals.map((line) => line.y1)).length < 3) continue
-    grids.push({columns, rules: horizontals, top: Math.max(...horizontals.map((line) => line.y1)), bottom: Math.min(...horizontals.map((line) => line.y1))})
+    grids.push({columns, horizontals, top: Math.max(...horizontals.map((line) => line.y1)), bottom: Math.min(...horizontals.map((line) => line.y1))})
   }
   return grids
 }
@@ -194,12 +201,12 @@ function splitAcross(piece: PlacedText, columns: number[]): PlacedText[] {
  * first row of a cell merged over several.
  */
 function gridRows(pieces: PlacedText[], grid: Grid): Line[] {
-  const tops = clusters(grid.rules.map((rule) => rule.y1)).reverse()
+  const tops = clusters(grid.horizontals.map((rule) => rule.y1)).reverse()
   const cells = new Map<number, PlacedText[][]>()
   for (const piece of pieces) {
     const middle = piece.x + piece.width / 2
     const column = grid.columns.findIndex((x, index) => middle > x && middle < (grid.columns[index + 1] ?? -Infinity))
-    const above = grid.rules.filter((rule) => rule.y1 > piece.y && rule.x1 <= middle + tolerance && rule.x2 >= middle - tolerance)
+    const above = grid.horizontals.filter((rule) => rule.y1 > piece.y && rule.x1 <= middle + tolerance && rule.x2 >= middle - tolerance)
     if (column === -1 || above.length === 0) return []
     const top = Math.min(...above.map((rule) => rule.y1))
     const row = tops.findIndex((y) => Math.abs(y - top) <= tolerance)
