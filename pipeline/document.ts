@@ -10,7 +10,7 @@ import {sniffFormat, type ParsedFormat} from './formats.js'
 import {processorFor} from './processor.js'
 
 export {formatOf, formats, unsupportedFormats} from './formats.js'
-import {decode} from './stages/decode.js'
+import {decode, utf16Order} from './stages/decode.js'
 import {halfWidthDigits, restorePrintedDigits} from './stages/digits.js'
 import {normalize} from './stages/normalize.js'
 
@@ -84,7 +84,7 @@ async function toText(bytes: Uint8Array, format: ParsedFormat): Promise<Converte
       const {text, textboxesAt} = await convert(bytes)
       return {text, encoding: 'binary', intermediate: text, textboxesAt}
     }
-    if (bytes.includes(0) && !hasUtf16Bom(bytes)) throw new DocumentError('binary data (NUL bytes): not a text document')
+    if (bytes.includes(0) && !hasUtf16Bom(bytes) && !utf16Order(bytes)) throw new DocumentError('binary data (NUL bytes): not a text document')
     if (format === 'html') {
       const {decodeHtml, htmlToText} = await import('./convert/html.js')
       const {html, encoding} = decodeHtml(bytes)

@@ -8,7 +8,7 @@ import {timeExpression} from '../extractors/deadlines.js'
 import {proseValueExpression} from '../extractors/util/goal-clause.js'
 import {findDivisions} from '../extractors/util/divisions.js'
 import {anchored, anchoredMatchesOf, compact, matchesOf, toHalfWidth} from '../extractors/util/text.js'
-import {decode} from '../pipeline/stages/decode.js'
+import {decode, utf16Order} from '../pipeline/stages/decode.js'
 import {utf8} from '../pipeline/write.js'
 
 describe('matchesOf', () => {
@@ -86,6 +86,16 @@ describe('decode', () => {
     expect(decode(new TextEncoder().encode('plain ASCII\n')).text).toBe('plain ASCII\n')
     // 规划 in GB18030: B9E6 BBAE.
     expect(decode(Uint8Array.from([0xb9, 0xe6, 0xbb, 0xae]))).toEqual({text: '规划', encoding: 'gb18030', hasBom: false})
+  })
+
+  test('should read UTF-16 saved without a byte order mark by where its zero bytes fall, and leave binary data alone', () => {
+    const plan = '一、发展目标\n到2025年，发明专利拥有量达到1000件。\n'
+    const little = Buffer.from(plan, 'utf16le')
+    const big = Buffer.from(plan, 'utf16le').swap16()
+    expect(decode(little)).toEqual({text: plan, encoding: 'utf-16le', hasBom: false})
+    expect(decode(big)).toEqual({text: plan, encoding: 'utf-16be', hasBom: false})
+    expect(utf16Order(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff, 0x00]))).toBeUndefined()
+    expect(utf16Order(new TextEncoder().encode('plain ASCII\n'))).toBeUndefined()
   })
 })
 

@@ -1,5 +1,6 @@
 /**
- * Decode bytes into text: BOM, then strict UTF-8, then GB18030.
+ * Decode bytes into text: BOM, then UTF-16 without one (its zero bytes tell),
+ * then strict UTF-8, then GB18030.
  *
  * GB18030 is a superset of GBK and GB2312, the encodings Chinese government
  * sites and older Word conversions use; Node's full-ICU `TextDecoder` reads it
@@ -35,13 +36,40 @@ export function decode(bytes: Uint8Array): Decoded {
       return {text: strict(encoding, bytes.subarray(mark.length)), encoding, hasBom: true}
     }
   }
+  const order = utf16Order(bytes)
+  if (order) return {text: strict(order, bytes), encoding: order, hasBom: false}
   if (isUtf8(bytes)) return {text: utf8Text(bytes), encoding: 'utf-8', hasBom: false}
   const truncated = truncatedUtf8(bytes)
   if (truncated) throw new DecodeError('truncated UTF-8 sequence at the end of the file (the last ' + truncated + ' byte(s))')
   try {
     return {text: strict('gb18030', bytes), encoding: 'gb18030', hasBom: false}
   } catch {
-    throw new DecodeError('bytes are neither valid UTF-8, UTF-16 (with BOM) nor GB18030')
+    throw new DecodeError('bytes are neither valid UTF-8, UTF-16 nor GB18030')
+  }
+}
+
+/**
+ * The byte order of UTF-16 text without a byte order mark, as some tools save
+ * it: the zero bytes of its ASCII characters (line breaks, digits) mostly on
+ * one side of their pairs, and the text decodes with no control character
+ * but tabs and line breaks. Undefined for anything else (binary data).
+ */
+export function utf16Order(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  if (bytes.length < 4 || bytes.length % 2 !== 0) return undefined
+  let even = 0
+  let odd = 0
+  for (let index = 0; index < bytes.length; index += 2) {
+    if (bytes[index] === 0) even++
+    if (bytes[index + 1] === 0) odd++
+  }
+  const pairs = bytes.length / 2
+  // Note: a Han character may have a zero byte too (一 is U+4E00): most zeros, not all, are on the ASCII side.
+  const order = odd >= pairs * 0.01 && even * 2 < odd ? 'utf-16le' : even >= pairs * 0.01 && odd * 2 < even ? 'utf-16be' : undefined
+  if (!order) return undefined
+  try {
+    return /[\u0000-\u0008\u000b\u000e-\u001f]/.test(strict(order, bytes)) ? undefined : order
+  } catch {
+    return undefined
   }
 }
 

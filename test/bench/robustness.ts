@@ -39,6 +39,7 @@ const damages: Record<string, (text: string) => string | Uint8Array> = {
   'CRLF': (text) => text.replace(/\n/g, '\r\n'),
   'GB18030': (text) => new Uint8Array(gb18030(text)),
   'UTF-16 with BOM': (text) => new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])),
+  'UTF-16 without BOM': (text) => new Uint8Array(Buffer.from(text, 'utf16le')),
   'hard wrapped at 40': (text) => mapLines(text, (line) => (isTableRow(line) ? line : wrap(line, 40))),
   'hard wrapped, no blank lines': (text) => mapLines(text, (line) => (line.trim() === '' ? [] : isTableRow(line) ? line : wrap(line, 40))),
   'page breaks every 25 lines': (text) => pageBreaks(text, 25),
