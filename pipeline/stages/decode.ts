@@ -55,7 +55,8 @@ export function decode(bytes: Uint8Array): Decoded {
  * but tabs and line breaks. Undefined for anything else (binary data).
  */
 export function utf16Order(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
-  if (bytes.length < 4 || bytes.length % 2 !== 0) return undefined
+  // Note: most text holds no zero byte at all; a native search says so before any counting.
+  if (bytes.length < 4 || bytes.length % 2 !== 0 || !bytes.includes(0)) return undefined
   let even = 0
   let odd = 0
   for (let index = 0; index < bytes.length; index += 2) {
