@@ -212,6 +212,8 @@ const organEndExpression = /(?:委员会|人民政府|办公厅|办公室|委|�
  * organ word where another begins, with 中共 or a division (南京市).
  */
 function gluedOrgans(name: string): string[] {
+  // Note: two organs take eight characters at the least (某市委某县政府 is seven, and rare).
+  if (name.length < 8) return [name]
   const names: string[] = []
   let start = 0
   for (const match of name.matchAll(organEndExpression)) {

@@ -112,6 +112,7 @@ const sectionNames = new Set([
  * joined by 和, 与, 及 or 、.
  */
 export function isBareSectionTitle(text: string): boolean {
+  if (text.length > 24) return false
   const trimmed = text.trim()
   return trimmed.length >= 2 && trimmed.length <= 20 && trimmed.split(/和|与|及|、/).every((part) => sectionNames.has(part))
 }

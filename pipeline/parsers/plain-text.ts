@@ -48,7 +48,9 @@ export function parsePlainText(text: string): Root {
   let runsOn = false
   // Note: where neither sections nor their parts are numbered (a conversion dropped Word's automatic
   // numbering), a section's bare name is its heading; beside numbered parts it would take them in.
-  const readsBareTitles = !lines.some((line) => line.kind === 'text' && (matchOutlineMarker(line.content)?.rank ?? Infinity) <= bareSectionRank + 1)
+  // Asked only when a line could be one: most documents never are.
+  let readsBareTitles: boolean | undefined
+  const isUnnumbered = () => (readsBareTitles ??= !lines.some((line) => line.kind === 'text' && (matchOutlineMarker(line.content)?.rank ?? Infinity) <= bareSectionRank + 1))
   let hasBareTitle = false
   let index = 0
   while (index < lines.length) {
@@ -83,7 +85,7 @@ export function parsePlainText(text: string): Root {
     const isFull = isFullLine(line.content, wrapWidth)
     // Note: a full line goes on only into an unindented line; an indented one opens a paragraph (after a long title).
     const goesOn = isFull && lines[index + 1]?.kind === 'text' && !lines[index + 1]!.isIndented
-    const isBare: boolean = readsBareTitles && (isBareSectionTitle(line.content) || (hasBareTitle && isBareHeadingLine(lines, index)))
+    const isBare: boolean = (isBareSectionTitle(line.content) || (hasBareTitle && isBareHeadingLine(lines, index))) && isUnnumbered()
     hasBareTitle ||= isBare
     const nodes = isBare ? [bareHeading(line, point)] : block(line, point, box, notesRank, goesOn)
     const heading = nodes[0]?.type === 'heading' ? nodes[0] : undefined
