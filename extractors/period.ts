@@ -2,7 +2,8 @@
  * Plan period: `十四五` or `第十四个五年规划` → 2021–2025, `(2021—2035年)` → 2021–2035.
  *
  * Read from the titles first (the enclosed plan's, then the document's own),
- * then from the opening of the body. Five-year plan names come from a
+ * then from the opening of the body; an annual plan's title names its year
+ * (某市2023年知识产权工作要点 → 2023–2023). Five-year plan names come from a
  * lexicon, never from arithmetic on the numeral.
  */
 import type {Root} from 'mdast'
@@ -10,6 +11,7 @@ import type {Plugin} from 'unified'
 import periods from './data/plan-periods.json' with {type: 'json'}
 import type {Period} from '../schemas/record.js'
 import {blocksOf} from './util/blocks.js'
+import {matchesOf} from './util/text.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -23,18 +25,29 @@ const planNameExpression = /[“"‘]\s*(十[一二三四五六]?五)\s*[”"’
 /** The formal name: `第十四个五年规划` is the 十四五 plan (as in every 规划纲要's title). */
 const formalPlanNameExpression = /第\s*(十[一二三四五六]?)\s*个\s*五\s*年\s*(?:规划|计划)/
 const lexicon: Record<string, number[]> = periods.periods
+/** A year a title names as its own (2023年, 2023年度), not a revision's (2021年修订) or an edition's. */
+const titleYearExpression = /((?:19|20)\d{2})\s*年度?(?!修订|修正|版|第)/g
 
 /** Extract the plan period. */
 const extractPeriod: Plugin<[], Root> = function () {
   return function (tree, file) {
     const opening = blocksOf(tree).slice(0, 6).filter((block) => block.node.type !== 'table').map((block) => block.text)
-    const sources = [file.data.enclosed?.title, file.data.title?.text, ...opening]
+    const titles = [file.data.enclosed?.title, file.data.title?.text]
     file.data.period = null
-    for (const source of sources) {
+    for (const source of [...titles, ...opening]) {
       if (!source) continue
       const period = periodIn(source)
       if (period) {
         file.data.period = period
+        return
+      }
+    }
+    // An annual plan (某市2023年知识产权工作要点) is its year's.
+    for (const title of titles) {
+      const years = title ? matchesOf(titleYearExpression, title) : []
+      if (years.length === 1) {
+        const year = Number(years[0]![1])
+        file.data.period = {start: year, end: year, label: null}
         return
       }
     }

@@ -107,6 +107,14 @@ describe('header extraction', () => {
     }
   })
 
+  test('should give an annual plan its title\'s year as its period, so its goals and 年底前 fall in it', async () => {
+    const record = await extractText('某市2023年知识产权工作要点\n\n一、主要目标\n\n全年专利授权量达到5000件。\n\n二、重点工作\n\n（一）加强创造。年底前完成专利导航项目5项。\n')
+    expect(record.period).toEqual({start: 2023, end: 2023, label: null})
+    expect(record.targets.map((target) => target.year)).toEqual([2023])
+    expect(record.deadlines.map((deadline) => [deadline.year, deadline.month])).toEqual([[2023, 12]])
+    expect((await extractText('某市专利条例（2021年修订）\n\n第一章 总则\n\n加强保护。\n')).period).toBeNull()
+  })
+
   test('should read the period of a 规划纲要 from its formal name, not from the 十三五 of its opening', async () => {
     const record = await extractText('某县国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要\n\n第一章 发展基础\n\n“十三五”时期，全县地区生产总值年均增长7.5%。\n')
     expect(record.period).toEqual({start: 2021, end: 2025, label: '十四五'})
