@@ -61,6 +61,16 @@ describe('converted formats', () => {
     expect(text.trim().split('\n')).toEqual(['分类\t指标\t目标', '创造\t甲\t1', '创造\t乙\t2', '注：说明'])
   })
 
+  test('should read a page laid out in tables (the article in a cell) as blocks, its navigation left above the title', async () => {
+    const html = '<html><body><table><tr><td>导航<br>首页</td><td><table><tr><td>某市人民政府关于印发某市“十四五”知识产权发展规划的通知</td></tr><tr><td>某政发〔2021〕12号</td></tr>' +
+      '<tr><td><p>各区人民政府：</p><p>现将规划印发给你们。</p><p>某市人民政府</p><p>2021年9月1日</p><p>某市“十四五”知识产权发展规划</p><p>一、发展目标</p>' +
+      '<table><tr><td>指标</td><td>2020年</td><td>2025年</td></tr><tr><td>商标总量（件）</td><td>3000</td><td>5000</td></tr></table><p>二、主要任务</p><p>加强领导。</p></td></tr></table></td></tr></table></body></html>'
+    const {record, intermediate} = await extractDocument(new TextEncoder().encode(html), 'page.html', 'html')
+    expect(intermediate).toContain('一、发展目标\n\n指标\t2020年\t2025年\n商标总量（件）\t3000\t5000\n')
+    expect([record.title?.text, record.docNumber?.text, record.date?.value]).toEqual(['某市人民政府关于印发某市“十四五”知识产权发展规划的通知', '某政发〔2021〕12号', '2021-09-01'])
+    expect(record.targets.map((target) => [target.indicator, target.value])).toEqual([['商标总量', {kind: 'number', number: 5000}]])
+  })
+
   test('should sniff HTML saved with a .txt name', async () => {
     const html = await readFile(new URL('plan-utf8.html', folder))
     const {record} = await extractDocument(html, 'page.txt', 'text')

@@ -114,9 +114,13 @@ function isSkippable(text: string): boolean {
     labelledFields(text).length > 0 ||
     dateLineExpression.test(text) ||
     /^[（(].{0,12}[)）]$/.test(text) ||
-    /^(?:签发人|密级|紧急程度|特急|加急|机密|秘密|绝密)/.test(text)
+    /^(?:签发人|密级|紧急程度|特急|加急|机密|秘密|绝密)/.test(text) ||
+    navigationExpression.test(text)
   )
 }
+
+/** A web page's navigation above the title: 首页, 当前位置：…, 首页 > 政务公开 > 政策文件. */
+const navigationExpression = /^(?:网站)?首页$|^导航$|^(?:首页|当前位置|您的位置|您现在的位置)\s*[:：>＞»›]|[>＞»›]\s*[^>＞»›]+[>＞»›]/
 
 /** The title starting at `index`: short lines without sentence punctuation, wrapped lines joined. */
 function titleFrom(blocks: Block[], index: number): Block[] {

@@ -3,7 +3,8 @@
  * text the 公文 parser reads: one line per block, a blank line between
  * blocks, table rows as tab-separated cells with merged cells (rowspan,
  * colspan) expanded so a category reaches every row it spans. A one-column
- * table is a box (专栏): its paragraphs become tab-indented lines.
+ * table is a box (专栏): its paragraphs become tab-indented lines. A table
+ * that holds tables lays out the page: its cells are read as blocks.
  *
  * Positions then point into this intermediate text, which
  * `--dump-intermediate` writes out so a person can open it.
@@ -71,15 +72,29 @@ function walk(node: Nodes, current: string[], lines: string[], flush: () => void
   if (isBlock) flush()
 }
 
-/** A table as lines: a box for one column, else tab-separated rows on the expanded grid. */
+/**
+ * A table as lines: a box for one column, else tab-separated rows on the
+ * expanded grid. A table whose cells hold tables lays out the page (old
+ * government sites put the whole article in one): its cells are read as
+ * blocks, in order.
+ */
 function tableLines(table: Element): string[] {
   const grid = expandGrid(table)
+  if (grid.some((row) => row.some((cell) => cell !== undefined && cell !== placeholder && holdsTable(cell)))) {
+    const cells = new Set(grid.flat().filter((cell): cell is Element => cell !== undefined && cell !== placeholder))
+    return [...cells].flatMap((cell) => blockLines(cell, true))
+  }
   const width = Math.max(0, ...grid.map((row) => row.length))
   if (width <= 1) {
     // A one-column table is a box (专栏): its paragraphs, tab-indented, one blank line apart.
     return grid.flatMap((row) => row.flatMap((cell) => paragraphsOf(cell).flatMap((paragraph) => ['\t' + paragraph, ''])))
   }
   return grid.map((row) => row.map((cell) => (cell ? clean(toString(cell)) : '')).join('\t').replace(/\t+$/, ''))
+}
+
+/** Whether a table lies anywhere inside `node`. */
+function holdsTable(node: Element): boolean {
+  return node.children.some((child) => child.type === 'element' && (child.tagName === 'table' || holdsTable(child)))
 }
 
 function paragraphsOf(cell: Element | undefined): string[] {
