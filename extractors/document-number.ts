@@ -19,8 +19,8 @@ declare module 'vfile' {
 /** A whole document number; groups: agency, year, serial. */
 export const documentNumberExpression =
   /([\p{Script=Han}A-Za-z]{1,14}?)\s*[〔［\[【（(]\s*((?:19|20)\d{2})\s*[〕］\]】）)]\s*第?\s*(\d{1,5})\s*号/u
-/** The whole line may hold only the number, a label, and 签发人. */
-const lineExpression = /^(?:【?\s*(?:发文字号|文号)\s*[】:：]\s*)?(.+?号)(?:\s+签发人[:：].*)?$/
+/** The whole line may hold only the number, a label, and 签发人 — or the number in brackets, as under a Party committee's title. */
+const lineExpression = /^(?:【?\s*(?:发文字号|文号)\s*[】:：]\s*)?[（(]?(.+?号)[）)]?(?:\s+签发人[:：].*)?$/
 
 /**
  * Extract the document number.

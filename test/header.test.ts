@@ -158,6 +158,9 @@ describe('header extraction', () => {
     const record = await extractText(text)
     expect(record.issuers.map((issuer) => [issuer.name, sliceAt(text, issuer.position)])).toEqual([['中共某县委', '中共某县委'], ['某县人民政府', '某县人民政府']])
     expect([record.kind, record.date?.value, record.date && sliceAt(text, record.date.position)]).toEqual(['opinion', '2022-03-01', '2022年3月1日'])
+    const numbered = '中共某市委　某市人民政府\n关于加快建设知识产权强市的意见\n（某委发〔2022〕3号）\n\n一、总体目标\n\n加强。\n'
+    const withNumber = await extractText(numbered)
+    expect(withNumber.docNumber && [withNumber.docNumber.text, sliceAt(numbered, withNumber.docNumber.position)]).toEqual(['某委发〔2022〕3号', '某委发〔2022〕3号'])
   })
 
   test('should fall back to the organ opening the title when nothing is signed', async () => {
