@@ -405,6 +405,13 @@ describe('Markdown from converted Word documents', () => {
     expect(record.targets.map((target) => [target.indicator, target.value, target.section])).toEqual([['全县公路总里程', {kind: 'number', number: 3000}, 's1.1']])
     expect(sliceAt(text, record.targets[0]!.position)).toBe('全县公路总里程达到3000公里')
   })
+
+  test('should make a section\'s bare name in bold a heading where nothing is numbered', async () => {
+    const text = '# 某市“十四五”知识产权发展规划\n\n**发展基础**\n\n成效显著。\n\n**发展目标**\n\n到2025年，发明专利拥有量达到1000件。\n\n**主要任务**\n\n加强培育。\n'
+    const record = await extractText(text, 'markdown')
+    expect(record.outline.map((section) => [section.number, section.title])).toEqual([[null, '发展基础'], [null, '发展目标'], [null, '主要任务']])
+    expect(record.targets.map((target) => [target.indicator, target.section])).toEqual([['发明专利拥有量', 's2']])
+  })
 })
 
 describe('pointFactory', () => {

@@ -12,22 +12,24 @@ import remarkParse from 'remark-parse'
 import {unified, type Plugin} from 'unified'
 import {toString} from 'mdast-util-to-string'
 import {visit} from 'unist-util-visit'
-import {isDefinition, matchOutlineMarker, maximumHeadingLength, runInStop} from './outline.js'
+import {bareSectionRank, isBareSectionTitle, isDefinition, matchOutlineMarker, maximumHeadingLength, runInStop} from './outline.js'
 import './mdast-data.js'
 
 /** Plugin: number and rank the headings by their outline markers; depth by rank. */
 export const policyMarkdownOutline: Plugin<[], Root> = function () {
   return function (tree) {
     let frames = 0
-    tree.children = tree.children.flatMap((node) => (node.type === 'paragraph' ? promote(node) : node.type === 'table' && isFrame(node) ? framed(node, frames++) : [node]))
+    // Note: where neither sections nor their parts are numbered, a section's bare name in bold (**发展目标**) is its heading, as in plain text.
+    const isUnnumbered = !tree.children.some((node) => (node.type === 'paragraph' || node.type === 'heading') && (matchOutlineMarker(toString(node).trim())?.rank ?? Infinity) <= bareSectionRank + 1)
+    tree.children = tree.children.flatMap((node) => (node.type === 'paragraph' ? promote(node, isUnnumbered) : node.type === 'table' && isFrame(node) ? framed(node, frames++) : [node]))
     const ranks = new Set<number>()
     const headings: Heading[] = []
     visit(tree, 'heading', function (node) {
       const marker = matchOutlineMarker(toString(node).trim())
-      node.data = {...node.data, number: marker?.number ?? null, rank: marker?.rank ?? -1, markdownDepth: node.depth}
+      node.data = {...node.data, number: marker?.number ?? null, rank: marker?.rank ?? node.data?.rank ?? -1, markdownDepth: node.depth}
       if (marker) stripMarker(node, marker.length)
       dropClosingMark(node.children)
-      ranks.add(marker?.rank ?? -1)
+      ranks.add(node.data.rank ?? -1)
       headings.push(node)
     })
     const order = [...ranks].sort((a, b) => a - b)
@@ -44,10 +46,13 @@ export const policyMarkdownOutline: Plugin<[], Root> = function () {
  * the same line of plain text would. A run-in title in bold
  * (`**（一）指导思想。**以……`) becomes the heading, and the rest a paragraph.
  */
-function promote(paragraph: Paragraph): RootContent[] {
+function promote(paragraph: Paragraph, isUnnumbered: boolean): RootContent[] {
   const text = toString(paragraph).trim()
   const marker = matchOutlineMarker(text)
-  if (!marker) return [paragraph]
+  if (!marker) {
+    const only = paragraph.children.length === 1 ? paragraph.children[0] : undefined
+    return isUnnumbered && only?.type === 'strong' && isBareSectionTitle(text) ? [bareHeading(paragraph)] : [paragraph]
+  }
   const rest = text.slice(marker.length)
   if (isDefinition(rest)) return [paragraph]
   const stop = runInStop(rest)
@@ -60,6 +65,13 @@ function promote(paragraph: Paragraph): RootContent[] {
   if (!first?.position || body.length === 0 || !text.startsWith(title) || titleLength > maximumHeadingLength) return [paragraph]
   const bodyStart = body[0]!.position?.start
   return [heading([first], first.position), {type: 'paragraph', children: body, position: bodyStart && paragraph.position ? {start: bodyStart, end: paragraph.position.end} : undefined}]
+}
+
+/** A section's bold bare name as its heading, ranked as 一、 would number it. */
+function bareHeading(paragraph: Paragraph): Heading {
+  const node = heading(paragraph.children, paragraph.position)
+  node.data = {number: null, rank: bareSectionRank}
+  return node
 }
 
 /** A table of one column: a frame around text (a 专栏 box as Word prints it), not a table of data. */
