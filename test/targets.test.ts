@@ -246,6 +246,16 @@ describe('indicator tables', () => {
     ])
   })
 
+  test('should start another table at a header of its own (维度 / 具体指标 / 现状值 / 目标值), not go on with the one before', async () => {
+    const text = head + '领域\t主要指标\t计量单位\t2020年\t2025年\n创新\t研发投入强度\t%\t2.5\t3.0\n\n维度\t具体指标\t现状值\t目标值\n保护\t知识产权保护满意度（分）\t80\t85\n'
+    const record = await extractText(text)
+    expect(brief(record.targets)).toEqual([
+      ['创新', '研发投入强度', '%', '3', 2025, 'table'],
+      ['保护', '知识产权保护满意度', '分', '85', 2025, 'table']
+    ])
+    expect(record.diagnostics.map((diagnostic) => diagnostic.rule)).not.toContain('unparsed-table-row')
+  })
+
   test('should read a Markdown table', async () => {
     const text = '# 某市“十四五”知识产权发展规划\n\n## 一、发展目标\n\n| 类别 | 指标 | 目标值 |\n| --- | --- | --- |\n| 创造 | 发明专利拥有量（件） | 3100 |\n|  | 地理标志（件） | 4 |\n'
     const record = await extractText(text, 'markdown')

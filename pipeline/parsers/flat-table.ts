@@ -202,7 +202,7 @@ function textsOf(line: SourceLine, spans: Array<[number, number]>): string[] {
 }
 
 /** Header words a cell of a header row is (序号, 指标, 单位, 2025年目标值 …). */
-const headerCellExpression = /^(?:序号|编号|指标|指标名称|主要指标|单位|计量单位|类别|分类|属性|指标属性|(?:19|20)\d{2}\s*年.{0,6})$/
+const headerCellExpression = /^(?:序号|编号|(?:主要|具体|核心)?指标(?:名称|内容)?|单位|计量单位|类别|分类|领域|维度|方面|属性|指标属性|(?:现状|基期|目标|预期|规划)值|预期目标|规划目标|基数|(?:19|20)\d{2}\s*年.{0,6})$/
 const bareNumberExpression = /^[<>≤≥＜＞]?\s*\d+(?:\.\d+)?\s*[%％]?$/
 
 /**
