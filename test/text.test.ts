@@ -96,6 +96,8 @@ describe('decode', () => {
     expect(decode(big)).toEqual({text: plan, encoding: 'utf-16be', hasBom: false})
     expect(utf16Order(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff, 0x00]))).toBeUndefined()
     expect(utf16Order(new TextEncoder().encode('plain ASCII\n'))).toBeUndefined()
+    // UTF-8 with a stray zero byte (a fuzz case): as UTF-16 it would be characters from all over.
+    expect(utf16Order(new TextEncoder().encode('不减少\u0000'))).toBeUndefined()
   })
 })
 

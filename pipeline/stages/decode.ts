@@ -51,8 +51,9 @@ export function decode(bytes: Uint8Array): Decoded {
 /**
  * The byte order of UTF-16 text without a byte order mark, as some tools save
  * it: the zero bytes of its ASCII characters (line breaks, digits) mostly on
- * one side of their pairs, and the text decodes with no control character
- * but tabs and line breaks. Undefined for anything else (binary data).
+ * one side of their pairs, and the text decodes to the characters a Chinese
+ * document holds. Undefined for anything else (binary data, UTF-8 with a
+ * stray zero byte).
  */
 export function utf16Order(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
   // Note: most text holds no zero byte at all; a native search says so before any counting.
@@ -67,12 +68,19 @@ export function utf16Order(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefin
   // Note: a Han character may have a zero byte too (一 is U+4E00): most zeros, not all, are on the ASCII side.
   const order = odd >= pairs * 0.01 && even * 2 < odd ? 'utf-16le' : even >= pairs * 0.01 && odd * 2 < even ? 'utf-16be' : undefined
   if (!order) return undefined
+  let text: string
   try {
-    return /[\u0000-\u0008\u000b\u000e-\u001f]/.test(strict(order, bytes)) ? undefined : order
+    text = strict(order, bytes)
   } catch {
     return undefined
   }
+  // Note: other bytes read as UTF-16 give characters from all over the code space; a document's are Han, ASCII and punctuation.
+  const plausible = text.match(plausibleExpression)?.length ?? 0
+  return plausible >= text.length * 0.9 ? order : undefined
 }
+
+/** What a Chinese document's characters are: printable ASCII and line breaks, CJK punctuation, Han, full-width forms. */
+const plausibleExpression = /[\t\n\r\u0020-\u007e\u00a0-\u00ff\u2000-\u206f\u2e80-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]/g
 
 /**
  * Valid UTF-8 to a string. Note: on Node 20, V8's own UTF-8 decoding reads
