@@ -71,6 +71,14 @@ describe('converted formats', () => {
     expect(record.targets.map((target) => [target.indicator, target.value])).toEqual([['商标总量', {kind: 'number', number: 5000}]])
   })
 
+  test('should read a page that declares GB2312 but is UTF-8 as UTF-8, and a real GBK page as GBK', async () => {
+    const page = '<html><head><meta charset="gb2312"></head><body><h1>某市人民政府关于印发某规划的通知</h1><p>各区人民政府：</p></body></html>'
+    const {record} = await extractDocument(new TextEncoder().encode(page), 'stale.html', 'html')
+    expect([record.source.encoding, record.title?.text]).toEqual(['utf-8', '某市人民政府关于印发某规划的通知'])
+    const gbk = await extract('plan-gb2312.html')
+    expect(gbk.record.source.encoding).toBe('gbk')
+  })
+
   test('should sniff HTML saved with a .txt name', async () => {
     const html = await readFile(new URL('plan-utf8.html', folder))
     const {record} = await extractDocument(html, 'page.txt', 'text')

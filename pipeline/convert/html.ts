@@ -10,6 +10,7 @@
  * `--dump-intermediate` writes out so a person can open it.
  */
 import type {Element, ElementContent, Nodes, Root} from 'hast'
+import {isAscii, isUtf8} from 'node:buffer'
 import {toString} from 'hast-util-to-string'
 import htmlEncodingSniffer from 'html-encoding-sniffer'
 import rehypeParse from 'rehype-parse'
@@ -21,10 +22,17 @@ const blockNames = new Set([
 ])
 const skippedNames = new Set(['script', 'style', 'head', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'select', 'button', 'nav'])
 
-/** Decode HTML bytes by BOM, `<meta charset>` (gb2312 → GBK) or UTF-8; returns the text and the encoding. */
+/**
+ * Decode HTML bytes by BOM, `<meta charset>` (gb2312 → GBK) or UTF-8; returns
+ * the text and the encoding. A page that declares GBK but is valid UTF-8 with
+ * Chinese in it is UTF-8 (a template's stale meta): Chinese GBK text is
+ * practically never valid UTF-8, while reading UTF-8 as GBK garbles it all.
+ */
 export function decodeHtml(bytes: Uint8Array): {html: string; encoding: string} {
-  const sniffed = htmlEncodingSniffer(bytes, {defaultEncoding: 'UTF-8'})
-  const encoding = sniffed.toLowerCase() === 'windows-1252' ? 'utf-8' : sniffed.toLowerCase()
+  const sniffed = htmlEncodingSniffer(bytes, {defaultEncoding: 'UTF-8'}).toLowerCase()
+  const declared = sniffed === 'windows-1252' ? 'utf-8' : sniffed
+  const hasBom = bytes[0] === 0xef || bytes[0] === 0xff || bytes[0] === 0xfe
+  const encoding = declared !== 'utf-8' && !declared.startsWith('utf-16') && !hasBom && !isAscii(bytes) && isUtf8(bytes) ? 'utf-8' : declared
   return {html: new TextDecoder(encoding).decode(bytes), encoding}
 }
 
