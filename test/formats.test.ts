@@ -77,6 +77,10 @@ describe('converted formats', () => {
     expect([record.source.encoding, record.title?.text]).toEqual(['utf-8', '某市人民政府关于印发某规划的通知'])
     const gbk = await extract('plan-gb2312.html')
     expect(gbk.record.source.encoding).toBe('gbk')
+    // Without its meta charset, the GBK page is read as GB18030, not as UTF-8 full of replacement characters.
+    const bare = Buffer.from((await readFile(new URL('plan-gb2312.html', folder), 'latin1')).replace(/<meta[^>]*>/i, ''), 'latin1')
+    const undeclared = await extractDocument(bare, 'bare.html', 'html')
+    expect([undeclared.record.source.encoding, undeclared.record.docNumber?.text]).toEqual(['gb18030', '苏府办〔2023〕12号'])
   })
 
   test('should sniff HTML saved with a .txt name', async () => {

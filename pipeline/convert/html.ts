@@ -26,13 +26,22 @@ const skippedNames = new Set(['script', 'style', 'head', 'noscript', 'template',
  * Decode HTML bytes by BOM, `<meta charset>` (gb2312 → GBK) or UTF-8; returns
  * the text and the encoding. A page that declares GBK but is valid UTF-8 with
  * Chinese in it is UTF-8 (a template's stale meta): Chinese GBK text is
- * practically never valid UTF-8, while reading UTF-8 as GBK garbles it all.
+ * practically never valid UTF-8, while reading UTF-8 as GBK garbles it all;
+ * and a page that claims UTF-8 (or nothing) but is not is read as GB18030.
  */
 export function decodeHtml(bytes: Uint8Array): {html: string; encoding: string} {
   const sniffed = htmlEncodingSniffer(bytes, {defaultEncoding: 'UTF-8'}).toLowerCase()
   const declared = sniffed === 'windows-1252' ? 'utf-8' : sniffed
   const hasBom = bytes[0] === 0xef || bytes[0] === 0xff || bytes[0] === 0xfe
   const encoding = declared !== 'utf-8' && !declared.startsWith('utf-16') && !hasBom && !isAscii(bytes) && isUtf8(bytes) ? 'utf-8' : declared
+  // A page that declares nothing (or UTF-8) and is not UTF-8 is GB18030 where it reads as that, as a .txt is.
+  if (encoding === 'utf-8' && !hasBom && !isUtf8(bytes)) {
+    try {
+      return {html: new TextDecoder('gb18030', {fatal: true}).decode(bytes), encoding: 'gb18030'}
+    } catch {
+      // Neither: read as declared, with replacement characters.
+    }
+  }
   return {html: new TextDecoder(encoding).decode(bytes), encoding}
 }
 
