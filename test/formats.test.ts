@@ -71,6 +71,11 @@ describe('converted formats', () => {
     expect(record.targets.map((target) => [target.indicator, target.value])).toEqual([['商标总量', {kind: 'number', number: 5000}]])
   })
 
+  test('should leave out a site\'s furniture by its class or id: navigation, breadcrumbs, share buttons, footer', () => {
+    const text = htmlToText('<div class="site-nav">首页 政务公开</div><div id="breadcrumb">当前位置</div><h1>关于印发某规划的通知</h1><p>各区：</p><div class="bdshare">分享到</div><div class="page_footer">主办：某市人民政府 2021年10月25日</div>')
+    expect(text).toBe('关于印发某规划的通知\n\n各区：\n')
+  })
+
   test('should read a page that declares GB2312 but is UTF-8 as UTF-8, and a real GBK page as GBK', async () => {
     const page = '<html><head><meta charset="gb2312"></head><body><h1>某市人民政府关于印发某规划的通知</h1><p>各区人民政府：</p></body></html>'
     const {record} = await extractDocument(new TextEncoder().encode(page), 'stale.html', 'html')

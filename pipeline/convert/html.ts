@@ -4,7 +4,9 @@
  * blocks, table rows as tab-separated cells with merged cells (rowspan,
  * colspan) expanded so a category reaches every row it spans. A one-column
  * table is a box (专栏): its paragraphs become tab-indented lines. A table
- * that holds tables lays out the page: its cells are read as blocks.
+ * that holds tables lays out the page: its cells are read as blocks. The
+ * site's furniture (navigation, breadcrumbs, share buttons, the footer, by
+ * their class or id) is left out.
  *
  * Positions then point into this intermediate text, which
  * `--dump-intermediate` writes out so a person can open it.
@@ -72,7 +74,7 @@ function walk(node: Nodes, current: string[], lines: string[], flush: () => void
   }
   if (node.type !== 'element' && node.type !== 'root') return
   if (node.type === 'element') {
-    if (skippedNames.has(node.tagName)) return
+    if (skippedNames.has(node.tagName) || isChrome(node)) return
     if (node.tagName === 'br') {
       flush()
       return
@@ -87,6 +89,15 @@ function walk(node: Nodes, current: string[], lines: string[], flush: () => void
   if (isBlock) flush()
   for (const child of node.children as Array<ElementContent | Root['children'][number]>) walk(child as Nodes, current, lines, flush)
   if (isBlock) flush()
+}
+
+/** A site's furniture by its class or id: navigation, breadcrumbs, share buttons, the footer. */
+const chromeExpression = /(?:^|[-_])(?:nav|navbar|menu|footer|sidebar|toolbar|copyright)(?:$|[-_])|share|crumb/i
+
+function isChrome(element: Element): boolean {
+  const {className, id} = element.properties
+  const names = [...(Array.isArray(className) ? className.map(String) : []), ...(typeof id === 'string' ? [id] : [])]
+  return names.some((name) => chromeExpression.test(name))
 }
 
 /**
