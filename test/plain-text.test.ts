@@ -114,6 +114,18 @@ describe('parsePlainText', () => {
     ])
   })
 
+  test('should read a stacked row under a 序号 whose indicator is printed in two lines, the last row too, and leave what follows the table out', () => {
+    const text = '序号\n指标\n单位\n2020年\n2025年\n1\n每万人口高价值发明\n专利拥有量\n件\n5\n10\n2\nPCT专利申请量\n件\n100\n200\n3\n知识产权质押融资\n登记金额\n亿元\n2\n5\n表2\n说明\n'
+    expect(tables(text)).toEqual([
+      [
+        ['序号', '指标', '单位', '2020年', '2025年'],
+        ['1', '每万人口高价值发明专利拥有量', '件', '5', '10'],
+        ['2', 'PCT专利申请量', '件', '100', '200'],
+        ['3', '知识产权质押融资登记金额', '亿元', '2', '5']
+      ]
+    ])
+  })
+
   test('should read a stacked header name printed in two lines (2025年 / 预期目标) as one, where the numbered rows are narrower', () => {
     const text = '序号\n指标名称\n2025年\n预期目标\n2021年\n完成值\n2022年\n完成值\n序时进度\n1\n高价值发明专利拥有量（件）\n22\n15.6\n18.9\n超过序时进度\n2\nPCT专利申请量（件）\n＞1000\n680\n860\n达到序时进度\n'
     expect(tables(text)).toEqual([

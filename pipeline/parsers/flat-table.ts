@@ -114,12 +114,22 @@ const valueCellExpression = /^[<>≤≥＜＞〔［\[（(]?\s*\d+(?:\.\d+)?(?:\s
  * holds a value.
  */
 function foldedCells(group: SourceLine[], names: string[], point: PointFactory): TableCell[] {
-  const extra = group.length - names.length
   const indicator = names.findIndex((name) => /指标|名称/.test(name))
-  const order = [...new Set([Math.max(indicator, 0), ...names.keys()])]
-  const parts = (at: number) => [...group.slice(0, at).map((line) => [line]), group.slice(at, at + extra + 1), ...group.slice(at + extra + 1).map((line) => [line])]
-  const fits = (at: number) => parts(at).every((lines, column) => !valueColumnExpression.test(names[column]!) || valueCellExpression.test(lines.map((line) => line.content).join('')))
-  return parts(order.find(fits) ?? order[0]!).map((lines) => (lines.length === 1 ? cell(lines[0]!, point) : joinedCell(lines, point)))
+  return cellLines(group, names, foldAt(group, names) ?? Math.max(indicator, 0)).map((lines) => (lines.length === 1 ? cell(lines[0]!, point) : joinedCell(lines, point)))
+}
+
+/** The lines of each cell when the row's extra lines are joined in the cell of column `at`. */
+function cellLines(group: SourceLine[], names: string[], at: number): SourceLine[][] {
+  const extra = group.length - names.length
+  return [...group.slice(0, at).map((line) => [line]), group.slice(at, at + extra + 1), ...group.slice(at + extra + 1).map((line) => [line])]
+}
+
+/** The column whose cell the row's extra lines join, the indicator's first, so that every value column then holds a value; undefined where none does. */
+function foldAt(group: SourceLine[], names: string[]): number | undefined {
+  const indicator = names.findIndex((name) => /指标|名称/.test(name))
+  // Note: only a column of words holds a cell of several paragraphs; a value is printed on one line.
+  const order = [...new Set([Math.max(indicator, 0), ...names.keys()])].filter((at) => !valueColumnExpression.test(names[at]!))
+  return order.find((at) => cellLines(group, names, at).every((lines, column) => !valueColumnExpression.test(names[column]!) || valueCellExpression.test(lines.map((line) => line.content).join(''))))
 }
 
 /** One cell of several lines: a text node a line, the position over them all. */
@@ -295,6 +305,9 @@ function isSerial(line: SourceLine | undefined, number: number): boolean {
   return line !== undefined && line.kind === 'text' && serialExpression.test(line.content) && Number(line.content) === number
 }
 
+/** The most lines a cell printed over several adds to a stacked row. */
+const maximumCellBreaks = 3
+
 /** The lines of a stacked table's first numbered row, from its 1 to the 2 of the next (a category line before the 1 passed over). */
 function serialRowWidth(lines: SourceLine[], from: number): number | undefined {
   let next = isSerial(lines[from], 1) ? from : skipBlank(lines, from + 1)
@@ -332,7 +345,7 @@ function stacked(lines: SourceLine[], index: number, point: PointFactory): FlatT
   const rows = [row(columns.map((parts) => (parts.length === 1 ? cell(parts[0]!, point) : joinedCell(parts, point))))]
   let last = at - 1
   for (let number = 1; ; number++) {
-    let next = repeatedHeaderEnd(lines, at, names) ?? at
+    let next = repeatedHeaderEnd(lines, at, printed) ?? at
     let lead: SourceLine | undefined
     if (serialIndex !== -1) {
       // Before the number, a line of its own: the category of the rows that follow (知识产权创造).
@@ -347,10 +360,26 @@ function stacked(lines: SourceLine[], index: number, point: PointFactory): FlatT
     const leavesCategory = serialIndex === -1 && categoryColumnExpression.test(names[0]!) && isValueLine(lines[skipBlank(lines, next + 1)])
     const group: SourceLine[] = []
     const room = width - Math.max(serialIndex, 0) - (leavesCategory ? 1 : 0)
-    for (; group.length < room && isStackedCell(lines[next], false) && !(serialIndex !== -1 && group.length > 0 && isSerial(lines[next], number + 1)); next = skipBlank(lines, next + 1)) group.push(lines[next] as SourceLine)
+    // Under a 序号, a row runs to the next number: a cell printed in two lines (每万人口高价值发明 / 专利拥有量)
+    // makes it longer. Its extra lines are its own only where they fold into place — not the category
+    // of the next rows (运用), nor, after the last row, what follows the table.
+    const limit = serialIndex !== -1 ? room + maximumCellBreaks : room
+    const rowStart = next
+    for (; group.length < limit && isStackedCell(lines[next], false) && !(serialIndex !== -1 && group.length > 0 && isSerial(lines[next], number + 1)) && !(group.length >= room && repeatedHeaderEnd(lines, next, printed) !== undefined); next = skipBlank(lines, next + 1)) group.push(lines[next] as SourceLine)
+    const rowNames = names.slice(width - room)
+    if (group.length > room) {
+      // The most extra lines that fold into place (the row's own), the rest left to what follows.
+      let keep = group.length
+      while (keep > room && foldAt(group.slice(0, keep), rowNames) === undefined) keep--
+      if (keep < group.length) {
+        group.length = keep
+        next = rowStart
+        for (let count = 0; count < keep; count++) next = skipBlank(lines, next + 1)
+      }
+    }
     // A row holds a number past its first cell; under a 序号, merged cells may be left out.
     if (group.length < (serialIndex === -1 ? room : 3) || !group.slice(1).some((line) => /\d/.test(line.content))) break
-    const cells = group.map((line) => cell(line, point))
+    const cells = group.length > room ? foldedCells(group, rowNames, point) : group.map((line) => cell(line, point))
     if (leavesCategory) cells.unshift(emptyCell(group[0]!, point))
     if (serialIndex === 0 && lead) rows.push(row([cell(lead, point)]))
     if (serialIndex === 1) cells.unshift(lead ? cell(lead, point) : emptyCell(group[0]!, point))
