@@ -492,6 +492,9 @@ describe('goals in prose and 专栏', () => {
       [null, '知识产权保护社会满意度', '分', '>=85', 2025, 'text']
     ])
     expect(record.outline.map((section) => [section.title, section.children.length])).toEqual([['主要指标', 0], ['主要任务', 1]])
+    // A year after the colon is a heading's run-in body, not a value.
+    const dated = await extractText('某市规划\n\n一、发展目标：2025年\n\n发明专利拥有量达到1000件。\n')
+    expect(dated.outline.map((section) => section.title)).toEqual(['发展目标'])
   })
 
   test('should leave the enumerators of a sentence (一是, （一）, ①) out of the indicator', async () => {
