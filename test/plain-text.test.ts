@@ -418,6 +418,12 @@ describe('Markdown from converted Word documents', () => {
     expect(sliceAt(text, record.targets[0]!.position)).toBe('全县公路总里程达到3000公里')
   })
 
+  test('should read a table cell printed in two lines (`<br>`) as one', async () => {
+    const text = '## 一、发展目标\n\n| 类别 | 指标<br>（单位） | 2020年 | 2025年<br>目标值 |\n|---|---|---|---|\n| 创造 | 每万人口高价值<br>发明专利拥有量（件） | 5 | 10 |\n'
+    const record = await extractText(text, 'markdown')
+    expect(record.targets.map((target) => [target.indicator, target.unit, target.value, target.year])).toEqual([['每万人口高价值发明专利拥有量', '件', {kind: 'number', number: 10}, 2025]])
+  })
+
   test('should make a section\'s bare name in bold a heading where nothing is numbered', async () => {
     const text = '# 某市“十四五”知识产权发展规划\n\n**发展基础**\n\n成效显著。\n\n**发展目标**\n\n到2025年，发明专利拥有量达到1000件。\n\n**主要任务**\n\n加强培育。\n'
     const record = await extractText(text, 'markdown')

@@ -15,6 +15,9 @@ import {visit} from 'unist-util-visit'
 import {bareSectionRank, isBareSectionTitle, isDefinition, matchOutlineMarker, maximumHeadingLength, runInStop} from './outline.js'
 import './mdast-data.js'
 
+/** An HTML line break inside Markdown (`<br>`, `<br/>`). */
+const breakExpression = /^<br\s*\/?>$/i
+
 /** Plugin: number and rank the headings by their outline markers; depth by rank. */
 export const policyMarkdownOutline: Plugin<[], Root> = function () {
   return function (tree) {
@@ -36,6 +39,14 @@ export const policyMarkdownOutline: Plugin<[], Root> = function () {
     for (const node of headings) node.depth = Math.min(6, order.indexOf(node.data?.rank ?? -1) + 1) as Heading['depth']
     visit(tree, 'table', function (node) {
       node.data = {...node.data, layout: 'gfm'}
+    })
+    // Note: a cell printed in two lines comes as `每万人口高价值<br>发明专利拥有量`: the break is no part of its text.
+    visit(tree, 'html', function (node, index, parent) {
+      if (parent && index !== undefined && breakExpression.test(node.value)) {
+        parent.children.splice(index, 1)
+        return index
+      }
+      return undefined
     })
   }
 }
