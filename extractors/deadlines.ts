@@ -27,12 +27,12 @@ declare module 'vfile' {
 export const timeExpression = anchored(
   new RegExp(
     '(?<marker>力争|确保|争取|到|至|截止|截至|于|展望)?\\s*(?:(?<from>' + yearSource + ')\\s*年?\\s*(?:-|—|–|－|~|～|至|到)\\s*)?(?<year>' + yearSource + ')\\s*年\\s*(?:(?<month>\\d{1,2})\\s*月|第?(?<quarter>[一二三四1-4])\\s*季度|(?<half>[上下])半年)?\\s*(?:年?(?<end>底|末))?\\s*(?<before>前|之前|以前)?' +
-      '|[“"](?<plan>十[一二三四五六]?五)[”"]\\s*(?<planPart>期间|末|内)|(?<term>实施期内|规划期内|规划期末|实施期末)|(?<![\\d〇○零一二三四五六七八九十])(?<thisYear>年内|年底前|年末前)',
+      '|(?:[“"‘](?<plan>十[一二三四五六]?五)[”"’]|(?<![第〇零一二三四五六七八九十百])(?<barePlan>十[一二三四五六]五)(?=期间|末))\\s*(?<planPart>期间|末|内)|(?<term>实施期内|规划期内|规划期末|实施期末)|(?<![\\d〇○零一二三四五六七八九十])(?<thisYear>年内|年底前|年末前)',
     'g'
   ),
   // Every match holds one of these within two characters of its start (a marker such as 截至 or 实施);
   // a span (2023—2025年) holds its first year.
-  new RegExp('(?:' + yearSource + ')\\s*(?:年|[-—–－~～])|[“"]十|期[内末]|年(?:内|底前|末前)', 'g'),
+  new RegExp('(?:' + yearSource + ')\\s*(?:年|[-—–－~～])|[“"‘]十|十[一二三四五六]五(?:期间|末)|期[内末]|年(?:内|底前|末前)', 'g'),
   2,
   // Before the anchor, a match opens with a marker (力争 确保 争取 到 至 截止 截至 于 展望) or 实施/规划.
   '力确争到至截于展实规'
@@ -221,8 +221,9 @@ interface Resolved {
 }
 
 function resolve(groups: Record<string, string | undefined>, before: string, reference: number | undefined, periodEnd: number | null, isDue = false): Resolved | undefined {
-  if (groups.plan) {
-    const end = lexicon[groups.plan]?.[1]
+  const plan = groups.plan ?? groups.barePlan
+  if (plan) {
+    const end = lexicon[plan]?.[1]
     if (end === undefined || (reference !== undefined && end < reference)) return undefined
     return {year: end, month: null, kind: groups.planPart === '末' ? 'by' : 'during'}
   }

@@ -181,7 +181,10 @@ describe('deadlines', () => {
     ['到二〇三五年，基本实现社会主义现代化。', 2035, null, 'by'],
     ['到二○二五年底，建成市级数据中心。', 2025, 12, 'by'],
     ['年内出台专利资助办法。', 2022, 12, 'by'],
-    ['力争于2024年年底前实现全覆盖。', 2024, 12, 'by']
+    ['力争于2024年年底前实现全覆盖。', 2024, 12, 'by'],
+    ['十四五期间，累计培育示范企业50家。', 2025, null, 'during'],
+    ['到十四五末，建成知识产权强市。', 2025, null, 'by'],
+    ['‘十四五’期间，新增贯标企业100家。', 2025, null, 'during']
   ])('should read `%s`', async (sentence, year, month, kind) => {
     const record = await extractText(dated('二、重点任务\n\n' + sentence + '\n'))
     expect(record.deadlines.map((deadline) => [deadline.year, deadline.month, deadline.kind, deadline.text])).toEqual([[year, month, kind, sentence]])

@@ -35,7 +35,7 @@ describe('matchesOf', () => {
 describe('anchoredMatchesOf', () => {
   const summary = (matches: RegExpExecArray[]) => matches.map((match) => [match.index, match[0], {...match.groups}])
   // Characters the time expression and its anchor are made of, and their neighbours.
-  const characters = [...'2019年0520内底前末期实施规划“”"十四五间到至截止于力争确保第一季度月起预计展望二〇○三—-～ \u3000\t。，；']
+  const characters = [...'2019年0520内底前末期实施规划“”‘’"十四五间到至截止于力争确保第一季度月起预计展望二〇○三—-～ \u3000\t。，；']
 
   test('should find exactly what matchesOf finds, on any text of the relevant characters', () => {
     fc.assert(
