@@ -386,6 +386,12 @@ describe('plans whose section numbers were lost', () => {
     expect(headings('某市规划\n\n发展目标\n\n（一）主要指标\n\n到2025年，发明专利拥有量达到1000件。\n')).toEqual([[1, '（一）', '主要指标']])
   })
 
+  test('should leave a notice\'s signature (an organ above its date) out of the bare headings', async () => {
+    const record = await extractText('关于开展知识产权宣传周活动的通知\n\n各区知识产权局：\n\n现将有关事项通知如下：\n\n工作要求\n\n各单位要高度重视，认真组织实施。\n\n某市知识产权局\n2023年4月10日\n')
+    expect(record.outline.map((section) => section.title)).toEqual(['工作要求'])
+    expect([record.issuers.map((issuer) => issuer.name), record.date?.value]).toEqual([['某市知识产权局'], '2023-04-10'])
+  })
+
   test('should read the goals under a bare 发展目标', async () => {
     const record = await extractText(text)
     expect(record.targets.map((target) => [target.indicator, target.section])).toEqual([['发明专利拥有量', 's2']])

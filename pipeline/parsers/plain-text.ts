@@ -13,6 +13,7 @@ import type {Heading, Paragraph, Root, RootContent, Table, Text} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Plugin} from 'unified'
 import {columnLabelExpression, introducingExpression, isColumnHeading} from '../../extractors/util/column-title.js'
+import {dateLineExpression, organNames} from '../../extractors/util/front.js'
 import {toHalfWidth} from '../../extractors/util/text.js'
 import {isNewHeader, matchFlatTable} from './flat-table.js'
 import {printedWidth, splitLines, wrapWidthOf, type SourceLine} from './lines.js'
@@ -205,6 +206,8 @@ function isBareHeadingLine(lines: SourceLine[], index: number): boolean {
   while (before >= 0 && lines[before]!.kind !== 'text') before--
   let after = index + 1
   while (after < lines.length && lines[after]!.kind !== 'text') after++
+  // Note: an organ's name above a date is the signature (某市知识产权局 / 2023年4月10日), not a section.
+  if (after < lines.length && (dateLineExpression.test(lines[after]!.content) || organNames(content).length > 0)) return false
   return before >= 0 && after < lines.length && /[。；！？!?;]$/.test(lines[before]!.content)
 }
 
