@@ -34,7 +34,7 @@ const skippedNames = new Set(['script', 'style', 'head', 'noscript', 'template',
 export function decodeHtml(bytes: Uint8Array): {html: string; encoding: string} {
   const sniffed = htmlEncodingSniffer(bytes, {defaultEncoding: 'UTF-8'}).toLowerCase()
   const declared = sniffed === 'windows-1252' ? 'utf-8' : sniffed
-  const hasBom = bytes[0] === 0xef || bytes[0] === 0xff || bytes[0] === 0xfe
+  const hasBom = (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)
   const encoding = declared !== 'utf-8' && !declared.startsWith('utf-16') && !hasBom && !isAscii(bytes) && isUtf8(bytes) ? 'utf-8' : declared
   // A page that declares nothing (or UTF-8) and is not UTF-8 is GB18030 where it reads as that, as a .txt is.
   if (encoding === 'utf-8' && !hasBom && !isUtf8(bytes)) {
