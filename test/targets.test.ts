@@ -497,6 +497,11 @@ describe('goals in prose and 专栏', () => {
     expect(dated.outline.map((section) => section.title)).toEqual(['发展目标'])
   })
 
+  test('should leave a symbol font\'s bullet (a private-use character from Word\'s Wingdings) out of the indicator', async () => {
+    const record = await extractText(head + '到2025年：\n\n\uf06c每万人口高价值发明专利拥有量达到12件；\n\n\uf0d8知识产权质押融资金额达到30亿元。\n')
+    expect(record.targets.map((target) => target.indicator)).toEqual(['每万人口高价值发明专利拥有量', '知识产权质押融资金额'])
+  })
+
   test('should leave the enumerators of a sentence (一是, （一）, ①) out of the indicator', async () => {
     const record = await extractText(head + '到2025年，一是每万人口高价值发明专利拥有量达到12件；二是PCT专利申请量突破500件；（三）商标总量达到5万件；①专利授权量达到5000件。\n')
     expect(record.targets.map((target) => target.indicator)).toEqual(['每万人口高价值发明专利拥有量', 'PCT专利申请量', '商标总量', '专利授权量'])

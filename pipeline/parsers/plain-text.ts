@@ -25,7 +25,8 @@ const markdownHashExpression = /^(#{1,6})[ \t\u3000]+/
 /** Characters that end a sentence or a clause that stands alone. */
 const terminalExpression = /[。！？；：…!?;:》」』”"]$/
 const clauseExpression = /[，。、；]/
-const bulletExpression = /^(?:——|—|-|•|●|■|◆|▲|★)/
+/** A bullet opening a line; a symbol font's bullet (Wingdings, from Word) comes as a private-use character. */
+const bulletExpression = /^(?:——|—|-|•|●|■|◆|▲|★|[\ue000-\uf8ff])/
 /**
  * What a line cut inside a sentence ends with: a character, a digit, a comma,
  * an opening quote or bracket (力争“ / 十四五”), a dash of a range (2021—
