@@ -41,7 +41,7 @@ program
   .option('--follow-symlinks', 'follow symbolic links inside input folders', false)
   .option('--stats', 'print throughput and peak memory as a JSON line at the end', false)
   .option('--pretty', 'indent the records for reading (default: one compact line each)', false)
-  .option('--dump-intermediate <dir>', 'write the text that .docx, .doc, .html, .pdf and .ofd inputs are converted to (positions refer to it)')
+  .option('--dump-intermediate <dir>', 'write the text that .docx, .doc, .html, .pdf and .ofd inputs are converted to, or a text without its zero-width characters (positions refer to it)')
   .option('--frail', 'exit 1 on warnings too', false)
   .option('-q, --quiet', 'report only failures and the summary', false)
   .option('-v, --verbose', 'report info diagnostics too', false)

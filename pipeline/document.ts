@@ -12,6 +12,7 @@ import {processorFor} from './processor.js'
 export {formatOf, formats, unsupportedFormats} from './formats.js'
 import {decode, utf16Order} from './stages/decode.js'
 import {halfWidthDigits, restorePrintedDigits} from './stages/digits.js'
+import {stripInvisible} from './stages/invisible.js'
 import {normalize} from './stages/normalize.js'
 
 /** Why a document yields no record: one line for the report. */
@@ -29,17 +30,22 @@ export async function extractDocument(bytes: Uint8Array, sourcePath: string, for
   if (bytes.length === 0) throw new DocumentError('empty file')
   const actual = sniffFormat(bytes, format)
   const converted = await toText(bytes, actual)
-  const {encoding, intermediate} = converted
-  if (converted.text.trim().length === 0) throw new DocumentError('no text (only whitespace)')
-  const {text, changed} = halfWidthDigits(converted.text)
+  const {encoding} = converted
+  // Note: zero-width characters split numbers and names; without them, positions refer to the text as the reader sees it.
+  const visible = stripInvisible(converted.text)
+  const intermediate = visible.removed > 0 ? visible.text : converted.intermediate
+  if (visible.text.trim().length === 0) throw new DocumentError('no text (only whitespace)')
+  const {text, changed} = halfWidthDigits(visible.text)
   const file = new VFile({path: sourcePath, value: text})
   if (encoding === 'gb18030' || encoding === 'gbk') file.info('Not UTF-8: decoded as ' + encoding.toUpperCase(), {ruleId: 'decoded-gb18030', source: 'zhengce'})
+  if (visible.removed > 0) file.info('Removed ' + visible.removed + ' zero-width characters (U+200B…); positions refer to the text without them (--dump-intermediate writes it)', {ruleId: 'zero-width-removed', source: 'zhengce'})
   if (changed > 0) file.info('Read ' + changed + ' full-width digits (０-９) as ASCII digits; offsets are unchanged', {ruleId: 'full-width-digits', source: 'zhengce'})
   const processor = await processorFor(actual === 'markdown' ? 'markdown' : 'text')
   const tree = processor.parse(file) as Root
   reportParserRepairs(tree, file)
   if (converted.textboxesAt !== undefined) {
-    const start = {line: text.slice(0, converted.textboxesAt).split('\n').length, column: 1, offset: converted.textboxesAt}
+    const at = visible.removed > 0 ? stripInvisible(converted.text.slice(0, converted.textboxesAt)).text.length : converted.textboxesAt
+    const start = {line: text.slice(0, at).split('\n').length, column: 1, offset: at}
     messageAt(file, 'Text boxes (often 专栏) have no recorded place in the body: their text is read after it', {start, end: start}, 'textboxes-appended')
   }
   await processor.run(tree, file)
@@ -55,7 +61,7 @@ export async function extractDocument(bytes: Uint8Array, sourcePath: string, for
   }
   const record = normalize(file, source)
   // Note: the extractors read ASCII digits; what the record quotes is printed as the source prints it.
-  if (changed > 0) restorePrintedDigits(record, converted.text, text)
+  if (changed > 0) restorePrintedDigits(record, visible.text, text)
   return {record, file, intermediate}
 }
 

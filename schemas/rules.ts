@@ -14,6 +14,7 @@ export const rules = {
   'textboxes-appended': 'A .doc holds text boxes (often 专栏) whose place in the body is not recorded: their text is read after the body',
   'decoded-utf16': 'The bytes carry a UTF-16 byte order mark',
   'replacement-character': 'The decoded text contains U+FFFD: some bytes could not be decoded',
+  'zero-width-removed': 'Zero-width characters (U+200B–U+200D, U+2060, U+FEFF) were removed; positions refer to the text without them, which --dump-intermediate writes',
   'full-width-digits': 'Full-width digits (０-９) were read as ASCII digits, one for one (offsets unchanged); quoted text prints them as the source does',
   'missing-title': 'No document title (标题) was found',
   'not-a-policy-document': 'The text shows none of the features of an official document or plan',

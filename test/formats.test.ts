@@ -88,6 +88,15 @@ describe('converted formats', () => {
     expect([undeclared.record.source.encoding, undeclared.record.docNumber?.text]).toEqual(['gb18030', '苏府办〔2023〕12号'])
   })
 
+  test('should remove zero-width characters, which split numbers, and point into the text without them', async () => {
+    const source = '某市“十四五”规划\n\n一、发展目标\n\n到2025年，每万人口\u200b高价值发明专利拥有量达到1\u200b2件。\n'
+    const {record, intermediate} = await extractDocument(new TextEncoder().encode(source), 'web.txt', 'text')
+    expect(record.targets.map((target) => [target.indicator, target.value])).toEqual([['每万人口高价值发明专利拥有量', {kind: 'number', number: 12}]])
+    expect(intermediate).toBe(source.replace(/\u200b/g, ''))
+    expect(intermediate!.slice(record.targets[0]!.position.start.offset, record.targets[0]!.position.end.offset)).toBe('每万人口高价值发明专利拥有量达到12件')
+    expect(record.diagnostics.map((diagnostic) => diagnostic.rule)).toContain('zero-width-removed')
+  })
+
   test('should sniff HTML saved with a .txt name', async () => {
     const html = await readFile(new URL('plan-utf8.html', folder))
     const {record} = await extractDocument(html, 'page.txt', 'text')
