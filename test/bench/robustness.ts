@@ -40,6 +40,8 @@ const damages: Record<string, (text: string) => string | Uint8Array> = {
   'GB18030': (text) => new Uint8Array(gb18030(text)),
   'UTF-16 with BOM': (text) => new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])),
   'UTF-16 without BOM': (text) => new Uint8Array(Buffer.from(text, 'utf16le')),
+  // A web page's zero-width spaces, here every 17th character (inside numbers and names too).
+  'zero-width spaces': (text) => text.replace(/[^\n]{17}/g, (run) => run + '\u200b'),
   'hard wrapped at 40': (text) => mapLines(text, (line) => (isTableRow(line) ? line : wrap(line, 40))),
   'hard wrapped, no blank lines': (text) => mapLines(text, (line) => (line.trim() === '' ? [] : isTableRow(line) ? line : wrap(line, 40))),
   'page breaks every 25 lines': (text) => pageBreaks(text, 25),
