@@ -369,6 +369,16 @@ describe('parsePlainText', () => {
   })
 })
 
+describe('page breaks as pdftotext prints them', () => {
+  test('should read a heading after the form feed that opens a page', () => {
+    expect(headings('某市规划\n\n一、发展目标\n\n加强。\n\f二、主要任务\n\n加强。\n\f\n三、保障措施\n')).toEqual([
+      [1, '一、', '发展目标'],
+      [1, '二、', '主要任务'],
+      [1, '三、', '保障措施']
+    ])
+  })
+})
+
 describe('plans whose section numbers were lost', () => {
   const text = '某市“十四五”知识产权发展规划\n\n发展基础和面临形势\n\n“十三五”期间，成效显著。\n\n发展目标\n\n到2025年，发明专利拥有量达到1000件。\n\n强化政策建设，优化知识产权治理体系\n\n完善政策。\n\n2025年目标\n\n保障措施\n\n加强组织领导。\n'
 

@@ -97,14 +97,14 @@ function nextBreak(text: string, from: number): number {
   return -1
 }
 
-/** Space at the start of a line: space, tab, U+3000, no-break space, a stray BOM. */
+/** Space at the start of a line: space, tab, U+3000, no-break space, a stray BOM, the form feed pdftotext puts at a page's start. */
 function isLeadingSpace(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0 || code === 0xfeff
+  return code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0 || code === 0xfeff || code === 0x0c || code === 0x0b
 }
 
-/** Space at the end of a line: space, tab, U+3000, no-break space. */
+/** Space at the end of a line: space, tab, U+3000, no-break space, a form feed. */
 function isTrailingSpace(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0
+  return code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0 || code === 0x0c || code === 0x0b
 }
 
 function classify(text: string, start: number, end: number, line: number, lineStart = start): SourceLine {
