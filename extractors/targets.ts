@@ -47,8 +47,14 @@ const extractTargets: Plugin<[], Root> = function () {
     const sectionYears = sectionYearsOf(file.data.outline ?? [], undefined)
     const candidates: Candidate[] = []
     let introYear: {section: string | undefined; year: number} | undefined
-    // Note: an opening's year (到2025年，…具体目标是：) holds for its section's own subsections ((一)…, (二)…) too.
-    const yearAt = (section: string | undefined): number | undefined => (introYear && isWithin(section, introYear.section) ? introYear.year : section !== undefined ? sectionYears.get(section) : undefined)
+    // Note: an opening's year (到2025年，…具体目标是：) holds for its section's own subsections ((一)…, (二)…) too,
+    // but for one whose title names a year of its own (（一）近期目标（2021—2023年）).
+    const yearAt = (section: string | undefined): number | undefined => {
+      const named = section !== undefined ? sectionYears.get(section) : undefined
+      if (!introYear || !isWithin(section, introYear.section)) return named
+      const above = introYear.section !== undefined ? sectionYears.get(introYear.section) : undefined
+      return section !== introYear.section && named !== above ? named : introYear.year
+    }
     for (const block of blocks) {
       const section = block.node.data?.section
       if (block.node.type === 'table') {

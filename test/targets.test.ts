@@ -573,6 +573,9 @@ describe('goal sections', () => {
       ['每万人口高价值发明专利拥有量', 2025],
       ['知识产权保护社会满意度', 2025]
     ])
+    // A subsection whose title names a year of its own keeps it.
+    const staged = await extractText('某县知识产权强县建设规划（2021—2025年）\n\n三、发展目标\n\n到2025年，知识产权综合实力显著提升。\n\n（一）近期目标（2021—2023年）\n\n有效发明专利拥有量达到500件。\n\n（二）中期目标\n\n有效发明专利拥有量达到800件。\n')
+    expect(staged.targets.map((target) => target.year)).toEqual([2023, 2025])
   })
 
   test('should take only the goal subsection of a section that names goals among other things', async () => {
