@@ -25,8 +25,8 @@ const planNameExpression = /[“"‘]\s*(十[一二三四五六]?五)\s*[”"’
 /** The formal name: `第十四个五年规划` is the 十四五 plan (as in every 规划纲要's title). */
 const formalPlanNameExpression = /第\s*(十[一二三四五六]?)\s*个\s*五\s*年\s*(?:规划|计划)/
 const lexicon: Record<string, number[]> = periods.periods
-/** A year a title names as its own (2023年, 2023年度), not a revision's (2021年修订) or an edition's. */
-const titleYearExpression = /((?:19|20)\d{2})\s*年度?(?!修订|修正|版|第)/g
+/** A year a title names as its own (2023年, 2023年度), not a revision's (2021年修订), an edition's or a goal's (到2025年). */
+const titleYearExpression = /(?<![到至止]\s*)((?:19|20)\d{2})\s*年度?(?!修订|修正|版|第)/g
 
 /** Extract the plan period. */
 const extractPeriod: Plugin<[], Root> = function () {

@@ -113,6 +113,7 @@ describe('header extraction', () => {
     expect(record.targets.map((target) => target.year)).toEqual([2023])
     expect(record.deadlines.map((deadline) => [deadline.year, deadline.month])).toEqual([[2023, 12]])
     expect((await extractText('某市专利条例（2021年修订）\n\n第一章 总则\n\n加强保护。\n')).period).toBeNull()
+    expect((await extractText('关于到2025年建成知识产权强市的实施意见\n\n一、主要目标\n\n加强保护。\n')).period).toBeNull()
   })
 
   test('should read the period of a 规划纲要 from its formal name, not from the 十三五 of its opening', async () => {
