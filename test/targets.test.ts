@@ -394,6 +394,14 @@ describe('goals in prose and 专栏', () => {
     ])
   })
 
+  test('should leave the first of two joined verbs (达到并保持在) out of the indicator', async () => {
+    const record = await extractText(head + '到2025年，知识产权保护社会满意度达到并保持在85分以上，专利代理机构达到或超过20家。\n')
+    expect(brief(record.targets)).toEqual([
+      [null, '知识产权保护社会满意度', '分', '>=85', 2025, 'text'],
+      [null, '专利代理机构', '家', '>20', 2025, 'text']
+    ])
+  })
+
   test('should leave a level\'s yearly reckoning (年均达到) out of the indicator, and keep a yearly change (年均增长) in it', async () => {
     const record = await extractText(head + '到2025年，知识产权质押融资金额年均达到20亿元，专利转让许可次数每年达到3000次，PCT专利申请量年均增长10%。\n')
     expect(brief(record.targets)).toEqual([

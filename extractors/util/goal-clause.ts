@@ -69,6 +69,8 @@ const leadExpression = new RegExp(
   '^(?:[—\\-–]{1,2}|[•●■◆▲★\\ue000-\\uf8ff]|\\s|\\d{1,2}\\s*[.．、](?!\\d)|[（(](?:\\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|[①-⑳]|[一二三四五六七八九十]是)*(?:(?:力争|确保|争取|预计)?\\s*(?:到|至|截止|截至|在)?\\s*\\d{4}\\s*年(?:底|末)?前?\\s*[，,]?|[“"]十[一二三四五六]?五[”"](?:期间|末|时期)\\s*[，,]?|实施期内\\s*[，,]?)?'
 )
 const trailingVerbExpression = new RegExp('(?:累计)?(?:' + verbSource + '|' + comparatorPrefixSource + ')$')
+/** The first verb of two joined (`满意度达到并保持在85分以上`, `达到或超过`): not part of the indicator. */
+const joinedVerbExpression = /(?:达到|达|实现|保持|维持|提高|提升|增加)(?:并|或|且|和)$/
 /** Words of resolve before the verb (`比例力争达到60%`): not part of the indicator. */
 const trailingResolveExpression = /(?:力争|确保|争取|基本|全面|稳步|逐步|进一步)$/
 /** A level reckoned per year (`质押融资金额年均达到20亿元`): the value's reckoning, not the indicator's name (a change, 年均增长, keeps it). */
@@ -196,7 +198,7 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
       valueEnd = to.index + to[0].length
       index++
     }
-    before = before.replace(trailingVerbExpression, '').replace(trailingResolveExpression, '').replace(trailingAnnualExpression, '').replace(cumulativeExpression, '').replace(cumulativeChangeExpression, '').trim()
+    before = before.replace(trailingVerbExpression, '').replace(joinedVerbExpression, '').replace(trailingResolveExpression, '').replace(trailingAnnualExpression, '').replace(cumulativeExpression, '').replace(cumulativeChangeExpression, '').trim()
     // Several indicators, then their values in the same order: 发明专利拥有量、商标量分别达到300件和2万件.
     const respective = respectiveExpression.exec(before)
     if (respective && !baseline) {
