@@ -402,12 +402,13 @@ describe('goals in prose and 专栏', () => {
     ])
   })
 
-  test('should leave a level\'s yearly reckoning (年均达到) out of the indicator, and keep a yearly change (年均增长) in it', async () => {
-    const record = await extractText(head + '到2025年，知识产权质押融资金额年均达到20亿元，专利转让许可次数每年达到3000次，PCT专利申请量年均增长10%。\n')
+  test('should leave a level\'s reckoning (年均达到, 合计达到) out of the indicator, and keep a yearly change (年均增长) in it', async () => {
+    const record = await extractText(head + '到2025年，知识产权质押融资金额年均达到20亿元，专利转让许可次数每年达到3000次，PCT专利申请量年均增长10%，专利、商标质押融资额合计达到30亿元。\n')
     expect(brief(record.targets)).toEqual([
       [null, '知识产权质押融资金额', '亿元', '20', 2025, 'text'],
       [null, '专利转让许可次数', '次', '3000', 2025, 'text'],
-      [null, 'PCT专利申请量年均增长', '%', '10', 2025, 'text']
+      [null, 'PCT专利申请量年均增长', '%', '10', 2025, 'text'],
+      [null, '专利、商标质押融资额', '亿元', '30', 2025, 'text']
     ])
   })
 

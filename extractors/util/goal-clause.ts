@@ -78,7 +78,7 @@ const trailingAnnualExpression = /(?:年均|每年|年平均)$/
 /** The base of a change (`单位GDP能耗比2020年下降15%`): the value says it, the indicator does not. */
 const baseYearExpression = /(?:比|较)\s*(?:19|20)\d{2}\s*年(?:末|底)?/
 /** A total over a span (`五年累计`, `“十四五”期间累计`): the value's reckoning, not the indicator's name. */
-const cumulativeSource = '(?:(?:[一二三四五六七八九十两]|\\d{1,2})\\s*年|[“"]十[一二三四五六]?五[”"](?:期间|时期)?|期间)?\\s*(?:累计|共计|总计)\\s*'
+const cumulativeSource = '(?:(?:[一二三四五六七八九十两]|\\d{1,2})\\s*年|[“"]十[一二三四五六]?五[”"](?:期间|时期)?|期间)?\\s*(?:累计|共计|总计|合计)\\s*'
 const cumulativeExpression = new RegExp(cumulativeSource + '$')
 /** The same span before the change it totals (`单位GDP能耗五年累计下降14%`): the change stays, the span goes. */
 const cumulativeChangeExpression = new RegExp(cumulativeSource + '(?=(?:' + changeVerbSource + '|' + riseVerbSource + ')$)')
