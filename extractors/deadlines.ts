@@ -70,6 +70,11 @@ const extractDeadlines: Plugin<[], Root> = function () {
       // Note: a time expression never spans the end of a sentence, so they are
       // found in the whole block at once, then taken sentence by sentence.
       const matches = anchoredMatchesOf(timeExpression, block.text)
+      if (matches.length === 0) {
+        const dated = titleDated(block, blocks[block.index - 1], reference, periodEnd)
+        if (dated) deadlines.push(dated)
+        continue
+      }
       // The block's last deadline: the task a bracketed note after it may date.
       let task: Deadline | undefined
       for (let index = 0; index < matches.length; ) {
@@ -93,6 +98,21 @@ const extractDeadlines: Plugin<[], Root> = function () {
     for (const [index, deadline] of deadlines.entries()) deadline.id = 'd' + (index + 1)
     file.data.deadlines = deadlines
   }
+}
+
+/**
+ * The run-in body of a heading whose title dates it (（一）第一阶段（2022年）：建成…3个): the
+ * body names no time of its own, the title's is its deadline — its first sentence the text.
+ */
+function titleDated(block: Block, heading: Block | undefined, reference: number | undefined, periodEnd: number | null): Deadline | undefined {
+  if (heading?.node.type !== 'heading' || heading.node.position?.start.line !== block.node.position?.start.line) return undefined
+  const match = anchoredMatchesOf(timeExpression, heading.text)[0]
+  const resolved = match ? resolve(match.groups ?? {}, heading.text.slice(0, match.index), reference, periodEnd, true) : undefined
+  if (!resolved) return undefined
+  const [start, end] = sentenceAt(block.text, 0)
+  const text = block.text.slice(start, end).trim()
+  const from = start + block.text.slice(start, end).indexOf(text)
+  return text.length > 0 ? deadlineOf(block, resolved, text, text, spanOf(block, from, from + text.length)) : undefined
 }
 
 /**

@@ -20,6 +20,10 @@ declare module 'vfile' {
 }
 
 const rangeExpression = /((?:19|20)\d{2})\s*(?:年\s*)?[-—–－~～至到]+\s*((?:19|20)\d{2})\s*年?/
+/** A range the body gives as the document's own period: 规划期为2021—2025年, 本方案实施期限（2023—2025年）. */
+const framedRangeExpression = new RegExp('(?:规划期|实施期|期限|时限|规划范围|本规划|本方案|本计划|本纲要)[^。；，,]{0,12}?' + rangeExpression.source)
+/** A range in the title of a document the body cites (《知识产权强国建设纲要（2021—2035年）》). */
+const citedRangeExpression = new RegExp('《[^《》]*?' + rangeExpression.source + '[^《》]*》')
 /** A plan name in quotes, or unquoted where it cannot be a heading number (`十四五时期`). */
 const planNameExpression = /[“"‘]\s*(十[一二三四五六]?五)\s*[”"’]|(十[一二三四五六]五)(?=时期|期间|规划|末|以来)/
 /** The formal name: `第十四个五年规划` is the 十四五 plan (as in every 规划纲要's title). */
@@ -34,9 +38,9 @@ const extractPeriod: Plugin<[], Root> = function () {
     const opening = blocksOf(tree).slice(0, 6).filter((block) => block.node.type !== 'table').map((block) => block.text)
     const titles = [file.data.enclosed?.title, file.data.title?.text]
     file.data.period = null
-    for (const source of [...titles, ...opening]) {
+    for (const [index, source] of [...titles, ...opening].entries()) {
       if (!source) continue
-      const period = periodIn(source)
+      const period = periodIn(source, index >= titles.length)
       if (period) {
         file.data.period = period
         return
@@ -55,11 +59,13 @@ const extractPeriod: Plugin<[], Root> = function () {
 }
 
 /** The period a text names, if any. */
-export function periodIn(text: string): Period | undefined {
+export function periodIn(text: string, isBody = false): Period | undefined {
   const name = planNameExpression.exec(text)
   const formal = name ? null : formalPlanNameExpression.exec(text)
   const label = name ? (name[1] ?? name[2] ?? null) : formal?.[1] ? formal[1] + '五' : null
-  const range = rangeExpression.exec(text)
+  // Note: in the body, a range is the document's period where it says so (规划期为2021—2025年) or, failing
+  // that, the cited plan's it implements (为贯彻《…纲要（2021—2035年）》) — not a stage's (第二阶段（2023—2024年）).
+  const range = isBody ? (framedRangeExpression.exec(text) ?? citedRangeExpression.exec(text)) : rangeExpression.exec(text)
   if (range?.[1] && range[2] && Number(range[2]) > Number(range[1])) {
     return {start: Number(range[1]), end: Number(range[2]), label}
   }

@@ -213,6 +213,16 @@ describe('deadlines', () => {
     expect(record.deadlines.map((deadline) => deadline.year)).toEqual([2025])
   })
 
+  test('should date a heading\'s run-in body by the time its title names, and not take a stage\'s span for the period', async () => {
+    const record = await extractText('某县知识产权强县建设实施方案\n\n一、工作目标\n\n（一）第一阶段（2022年）：建成县级知识产权保护工作站3个。\n\n（二）第二阶段（2023—2024年）：累计培育知识产权示范企业10家。\n\n（三）第三阶段（2025年）：每万人口发明专利拥有量达到8件。\n')
+    expect(record.period).toBeNull()
+    expect(record.deadlines.map((deadline) => [deadline.year, deadline.kind, deadline.text])).toEqual([
+      [2022, 'by', '建成县级知识产权保护工作站3个。'],
+      [2024, 'during', '累计培育知识产权示范企业10家。'],
+      [2025, 'by', '每万人口发明专利拥有量达到8件。']
+    ])
+  })
+
   test('should take an undated report as speaking from after the last year its progress table reports', async () => {
     const table = '序号\t指标\t单位\t2025年目标\t2021年\t2022年\t完成情况\n1\t有效发明专利拥有量\t万件\t10\t8.1\t8.9\t达到序时进度\n'
     const record = await extractText('某市“十四五”知识产权发展规划中期评估报告\n\n一、主要指标完成情况\n\n' + table + '\n二、下一步工作\n\n到2022年底，全市有效发明专利拥有量达到8.9万件。力争到2025年，全市有效发明专利拥有量达到10万件。\n')
