@@ -94,6 +94,15 @@ describe('专栏', () => {
     expect(titles(introduced.outline)).toEqual(['重点任务', '促进运用', '加强保护'])
   })
 
+  test('should keep a box\'s items of one sentence each (1．培育中心2家。) in the box, and give the numbered lines after the body returns to the outline', async () => {
+    const text = '某区规划\n\n第三章 主要任务\n\n第一节 强化创造\n\n专栏1 高价值专利培育工程\n\n1．培育高价值专利培育中心2家。\n\n2．实施产业专利导航项目3项。\n\n加强知识产权创造，提升质量。\n\n1．加强组织领导。\n'
+    const record = await extractText(text)
+    expect(record.columns.map((column) => column.text)).toEqual(['1．培育高价值专利培育中心2家。\n2．实施产业专利导航项目3项。'])
+    expect(record.targets.map((target) => [target.indicator, target.origin])).toEqual([['培育高价值专利培育中心', 'column'], ['实施产业专利导航项目', 'column']])
+    const titles = (sections: typeof record.outline): string[] => sections.flatMap((section) => [section.title, ...titles(section.children)])
+    expect(titles(record.outline)).toEqual(['主要任务', '强化创造', '加强组织领导'])
+  })
+
   test('should read a box under a numbered heading of its items\' own rank: its items count from 1, the document\'s next number ends it', async () => {
     const text = '某县“十四五”数字经济发展规划\n\n一、重点任务\n\n（一）加快数字产业化\n\n1．培育软件产业。建成软件产业园1个。\n\n专栏1　数字产业化重点工程\n\n1．软件园建设工程。建设软件产业园，入驻企业100家。\n\n2．数据中心工程。建成县级大数据中心1个。\n\n2．发展数字服务。培育平台企业。\n'
     const record = await extractText(text)

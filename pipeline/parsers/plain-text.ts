@@ -84,6 +84,8 @@ export function parsePlainText(text: string): Root {
     // a numbered line there is the document's, not an item of the box.
     // Not after words that introduce a list (实施以下项目：): the items that follow are the box's.
     if (box && !box.isIndented && box.hasBody && box.itemRank === undefined && !box.introduces && !line.isIndented && lines[index - 1]?.kind === 'blank') box = undefined
+    // After its items, an unnumbered paragraph after a blank line is the body's again: numbered lines after it are the document's.
+    if (box && !box.isIndented && box.itemRank !== undefined && !line.isIndented && lines[index - 1]?.kind === 'blank' && !matchOutlineMarker(line.content)) box = undefined
     const isFull = isFullLine(line.content, wrapWidth)
     // Note: a full line goes on only into an unindented line; an indented one opens a paragraph (after a long title).
     const goesOn = isFull && lines[index + 1]?.kind === 'text' && !lines[index + 1]!.isIndented
@@ -167,7 +169,8 @@ function block(line: SourceLine, point: PointFactory, box: Box | undefined, note
     const rest = content.slice(marker.length)
     const stop = runInStop(rest)
     const titleLength = stop === -1 ? rest.length : stop
-    isBoxItem = box !== undefined && stop !== -1 && stop + 1 < rest.length && isNextBoxItem(box, marker)
+    // Note: an item is a sentence or more (1．建设培育中心5家。, 1．运营中心。建设…); a bare name (1．高价值专利) may be a heading.
+    isBoxItem = box !== undefined && stop !== -1 && isNextBoxItem(box, marker)
     if (isBoxItem && box) {
       box.itemRank ??= marker.rank
       box.nextOrdinal = ordinalOf(marker) + 1
