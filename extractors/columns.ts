@@ -14,7 +14,7 @@ import type {Root} from 'mdast'
 import type {Plugin} from 'unified'
 import type {Column} from '../schemas/record.js'
 import {blocksOf, spanOf, type Block} from './util/blocks.js'
-import {columnLabelExpression, columnTitleExpression, columnTitleLineExpression, introducingExpression, isColumnHeading} from './util/column-title.js'
+import {columnLabelExpression, columnTitleExpression, columnTitleLineExpression, introducingExpression, isColumnHeading, itemBulletExpression} from './util/column-title.js'
 import {reachBySource} from './util/date.js'
 import {compact, toHalfWidth} from './util/text.js'
 
@@ -112,11 +112,18 @@ function isResultsFooter(block: Block, body: Block[]): boolean {
   return block.node.type === 'paragraph' && text.length <= maximumResultsLength && resultsLeadExpression.test(text) && !body.some((part) => resultsLeadExpression.test(part.text.trim()))
 }
 
-/** Whether `block` is an item of a box whose body opened with an item or with words introducing them (实施以下项目：); the parser marks items. */
+/**
+ * Whether `block` is an item of a box whose body opened with an item or with
+ * words introducing them (实施以下项目：) — numbered items the parser marks — or
+ * a line with the bullet the body opened with (◆).
+ */
 function isNextItem(block: Block, body: Block[]): boolean {
   const isItem = (part: Block | undefined) => part?.node.type === 'paragraph' && Boolean(part.node.data?.isBoxItem)
+  const bullet = body[0] ? itemBulletExpression.exec(body[0].text.trim())?.[0] : undefined
+  if (bullet && block.node.type === 'paragraph' && block.text.trim().startsWith(bullet)) return true
   return isItem(block) && (isItem(body[0]) || (body[0] !== undefined && introducingExpression.test(body[0].text)))
 }
+
 
 function blankLinesBetween(previous: Block, next: Block): number {
   const end = previous.node.position?.end.line ?? 0

@@ -103,6 +103,11 @@ describe('专栏', () => {
     expect(titles(record.outline)).toEqual(['主要任务', '强化创造', '加强组织领导'])
   })
 
+  test('should keep a box\'s bulleted items (◆ …) in the box across blank lines, up to a line without the bullet', async () => {
+    const record = await extractText('某区规划\n\n三、主要任务\n\n（二）促进运用\n\n专栏2 运用促进工程\n\n◆ 推动专利转化，转化专利100件。\n\n◆ 开展质押融资，融资金额5亿元。\n\n加强知识产权运用。\n')
+    expect(record.columns.map((column) => column.text)).toEqual(['◆ 推动专利转化，转化专利100件。\n◆ 开展质押融资，融资金额5亿元。'])
+  })
+
   test('should read a box under a numbered heading of its items\' own rank: its items count from 1, the document\'s next number ends it', async () => {
     const text = '某县“十四五”数字经济发展规划\n\n一、重点任务\n\n（一）加快数字产业化\n\n1．培育软件产业。建成软件产业园1个。\n\n专栏1　数字产业化重点工程\n\n1．软件园建设工程。建设软件产业园，入驻企业100家。\n\n2．数据中心工程。建成县级大数据中心1个。\n\n2．发展数字服务。培育平台企业。\n'
     const record = await extractText(text)

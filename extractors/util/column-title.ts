@@ -24,3 +24,6 @@ export function isColumnHeading(text: string): boolean {
 
 /** A box's line that introduces a list (实施以下项目：): the numbered items after it, blank line or not, are the box's. */
 export const introducingExpression = /[:：]\s*$/
+
+/** A bullet opening a box's item (◆ 推动专利转化…): a symbol, or a symbol font's private-use character (Word's Wingdings). */
+export const itemBulletExpression = /^(?:[●■◆◇▲△★☆•·▶►]|[\ue000-\uf8ff])/

@@ -12,7 +12,7 @@
 import type {Heading, Paragraph, Root, RootContent, Table, Text} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Plugin} from 'unified'
-import {columnLabelExpression, introducingExpression, isColumnHeading} from '../../extractors/util/column-title.js'
+import {columnLabelExpression, introducingExpression, isColumnHeading, itemBulletExpression} from '../../extractors/util/column-title.js'
 import {dateLineExpression, organNames} from '../../extractors/util/front.js'
 import {toHalfWidth} from '../../extractors/util/text.js'
 import {isNewHeader, matchFlatTable} from './flat-table.js'
@@ -83,7 +83,7 @@ export function parsePlainText(text: string): Root {
     // An unindented box of paragraphs ends where the body returns after a blank line (as `extractColumns` reads it):
     // a numbered line there is the document's, not an item of the box.
     // Not after words that introduce a list (实施以下项目：): the items that follow are the box's.
-    if (box && !box.isIndented && box.hasBody && box.itemRank === undefined && !box.introduces && !line.isIndented && lines[index - 1]?.kind === 'blank') box = undefined
+    if (box && !box.isIndented && box.hasBody && box.itemRank === undefined && !box.introduces && !line.isIndented && lines[index - 1]?.kind === 'blank' && !(box.bullet && line.content.startsWith(box.bullet))) box = undefined
     // After its items, an unnumbered paragraph after a blank line is the body's again: numbered lines after it are the document's.
     if (box && !box.isIndented && box.itemRank !== undefined && !line.isIndented && lines[index - 1]?.kind === 'blank' && !matchOutlineMarker(line.content)) box = undefined
     const isFull = isFullLine(line.content, wrapWidth)
@@ -101,6 +101,8 @@ export function parsePlainText(text: string): Root {
     else {
       // Note: the line after a bare label (专栏1) is the box's title, not its body.
       if (box) {
+        // Note: a box whose body opens with a bullet (◆ …) lists its items so: the next bullet is its own, blank line or not.
+        if (!box.awaitsTitle && !box.hasBody) box.bullet = itemBulletExpression.exec(line.content)?.[0]
         if (!box.awaitsTitle) box.hasBody = true
         box.awaitsTitle = false
         box.introduces = introducingExpression.test(line.content)
@@ -143,6 +145,8 @@ interface Box {
   awaitsTitle: boolean
   /** Whether its last line introduces a list (实施以下项目：). */
   introduces: boolean
+  /** The bullet its body's first line opens with (◆), if any. */
+  bullet?: string | undefined
 }
 
 /**
