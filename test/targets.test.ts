@@ -493,7 +493,7 @@ describe('goals in prose and 专栏', () => {
   })
 
   test('should read goals listed as an indicator and its value after a colon, the numbered items no headings', async () => {
-    const text = '某市“十四五”知识产权发展规划\n\n二、主要指标\n\n到2025年，主要指标如下：\n\n1．每万人口高价值发明专利拥有量：12件；\n\n2．知识产权质押融资金额：累计50亿元；\n\n（3）知识产权保护社会满意度：85分以上。\n\n三、主要任务\n\n（一）加强创造。\n'
+    const text = '某市“十四五”知识产权发展规划\n\n二、主要指标\n\n到2025年，主要指标如下：\n\n1．每万人口高价值发明专利拥有量：12件（预期性）；\n\n2．知识产权质押融资金额：累计50亿元；\n\n（3）知识产权保护社会满意度：85分以上。\n\n三、主要任务\n\n（一）加强创造。\n'
     const record = await extractText(text)
     expect(brief(record.targets)).toEqual([
       [null, '每万人口高价值发明专利拥有量', '件', '12', 2025, 'text'],

@@ -126,7 +126,7 @@ export function goalsIn(printed: string): Goal[] {
 }
 
 /** A colon before a value and nothing more in its clause (`满意度：85分以上；`). */
-const colonValueExpression = /[：:](?=\s*(?:累计|新增)?\s*[≥≤>＞<＜]?\s*(?!(?:19|20)\d{2}\s*年)\d[\d.,]*\s*(?:[%％‰]|\p{Script=Han}{1,4})?\s*(?:以上|以下|以内|左右)?\s*(?:[；;。，,]|$))/gu
+const colonValueExpression = /[：:](?=\s*(?:累计|新增)?\s*[≥≤>＞<＜]?\s*(?!(?:19|20)\d{2}\s*年)\d[\d.,]*\s*(?:[%％‰]|\p{Script=Han}{1,4})?\s*(?:以上|以下|以内|左右)?\s*(?:[（(][^（）()]{1,10}[）)])?\s*(?:[；;。，,]|$))/gu
 
 /** The noun of a subject after its level (`新增省级以上研发机构` → 研发机构), or '' where it names none. */
 function partNoun(subject: string): string {

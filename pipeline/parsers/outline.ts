@@ -54,8 +54,8 @@ export function runInStop(rest: string): number {
 /** Spacing that may end a run-in title: two spaces or more, or a U+3000, after a character. */
 const runInSpaceExpression = /(?<=\S)(?: {2,}|[ \u3000]*\u3000[ \u3000]*)(?=\S)/
 
-/** A term and its value after a colon (`PCT专利申请量：100件；`, `满意度：85分以上`): a list of goals. */
-const valueItemExpression = /^[^：:。；]{2,40}[：:]\s*(?:累计|新增|达到|达|力争|不低于|不少于|超过)?\s*[≥≤>＞<＜]?\s*(?!(?:19|20)\d{2}\s*年)\d[\d.,，]*\s*(?:[%％‰]|\p{Script=Han}{1,4})?\s*(?:以上|以下|以内|左右)?\s*[；;。]?$/u
+/** A term and its value after a colon (`PCT专利申请量：100件；`, `满意度：85分以上（约束性）`): a list of goals. */
+const valueItemExpression = /^[^：:。；]{2,40}[：:]\s*(?:累计|新增|达到|达|力争|不低于|不少于|超过)?\s*[≥≤>＞<＜]?\s*(?!(?:19|20)\d{2}\s*年)\d[\d.,，]*\s*(?:[%％‰]|\p{Script=Han}{1,4})?\s*(?:以上|以下|以内|左右)?\s*(?:[（(][^（）()]{1,10}[）)])?\s*[；;。]?$/u
 
 /**
  * Whether the text after a marker defines a term (`万人发明专利拥有量：指…`)
