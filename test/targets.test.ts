@@ -394,6 +394,14 @@ describe('goals in prose and 专栏', () => {
     ])
   })
 
+  test('should take the noun after a value that opens with a verb, joined by 的 or not', async () => {
+    const record = await extractText(head + '到2025年，建成3个知识产权保护工作站，实现100%的规上企业知识产权管理全覆盖。\n')
+    expect(brief(record.targets)).toEqual([
+      [null, '知识产权保护工作站', '个', '3', 2025, 'text'],
+      [null, '规上企业知识产权管理全覆盖', '%', '100', 2025, 'text']
+    ])
+  })
+
   test('should leave the first of two joined verbs (达到并保持在) out of the indicator', async () => {
     const record = await extractText(head + '到2025年，知识产权保护社会满意度达到并保持在85分以上，专利代理机构达到或超过20家。\n')
     expect(brief(record.targets)).toEqual([

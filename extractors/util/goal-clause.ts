@@ -220,7 +220,8 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
     const verb = match.groups?.verb?.trim()
     if (verb === '到' || verb === '至') before = before.replace(changeVerbExpression, '')
     const nextStart = matches[index + 1]?.index ?? clause.length
-    const after = clause.slice(valueEnd, nextStart).replace(/[、和及与].*$/, '').trim()
+    // Note: the noun after a value may be joined to it by 的 (`100%的规上企业…`).
+    const after = clause.slice(valueEnd, nextStart).replace(/[、和及与].*$/, '').trim().replace(/^的/, '')
     const useAfter = !baseline && /^[\p{Script=Han}A-Za-z“"]/u.test(after) && after.length >= 2 && (before.length === 0 || leadingVerbExpression.test(before))
     let indicator = (useAfter ? after : before).replace(leadWordExpression, '').replace(baseYearExpression, '').trim()
     // A clause that opens with its value (`，到2025年达到80亿元`) goes on with the sentence's subject.
