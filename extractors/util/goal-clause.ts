@@ -75,8 +75,8 @@ const joinedVerbExpression = /(?:达到|达|实现|保持|维持|提高|提升|�
 const trailingResolveExpression = /(?:力争|确保|争取|基本|全面|稳步|逐步|进一步)$/
 /** A level reckoned per year (`质押融资金额年均达到20亿元`): the value's reckoning, not the indicator's name (a change, 年均增长, keeps it). */
 const trailingAnnualExpression = /(?:年均|每年|年平均)$/
-/** The base of a change (`单位GDP能耗比2020年下降15%`): the value says it, the indicator does not. */
-const baseYearExpression = /(?:比|较)\s*(?:19|20)\d{2}\s*年(?:末|底)?/
+/** The base of a change (`单位GDP能耗比2020年下降15%`, `较“十三五”末翻一番`): the value says it, the indicator does not. */
+const baseYearExpression = /(?:比|较)\s*(?:(?:19|20)\d{2}\s*年(?:末|底)?|[“"]?十[一二三四五六]?五[”"]?(?:期末|末|时期)?)/
 /** A total over a span (`五年累计`, `“十四五”期间累计`): the value's reckoning, not the indicator's name. */
 const cumulativeSource = '(?:(?:[一二三四五六七八九十两]|\\d{1,2})\\s*年|[“"]十[一二三四五六]?五[”"](?:期间|时期)?|期间)?\\s*(?:累计|共计|总计|合计)\\s*'
 const cumulativeExpression = new RegExp(cumulativeSource + '$')
