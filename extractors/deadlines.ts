@@ -221,7 +221,8 @@ function inSentence(block: Block, offset: number, sentence: string, matches: Reg
     const at = match.index - offset
     const before = sentence.slice(0, at)
     const after = sentence.slice(at + match[0].length)
-    if (/预计\s*$|预计[^，。；]{0,6}$/.test(before) || /^\s*(?:起|开始|以来)/.test(after) || assessmentExpression.test(after)) continue
+    // Note: a forecast (预计…), a start (自…起), an assessment and a term of validity (有效期至…) promise nothing.
+    if (/预计\s*$|预计[^，。；]{0,6}$|有效期(?:为|至|到)?\s*$/.test(before) || /^\s*(?:起|开始|以来)/.test(after) || assessmentExpression.test(after)) continue
     // A line that is only a date (a cover's `2023年9月`) promises nothing.
     if (sentence.length - match[0].length < 8 && !hanExpression.test(before) && !hanExpression.test(after)) continue
     const resolved = resolve(groups, before, reference, periodEnd)
