@@ -26,7 +26,7 @@ declare module 'vfile' {
 /** A time expression; `marker` tells how it binds, `year`/`month`, or `plan` for a plan period. */
 export const timeExpression = anchored(
   new RegExp(
-    '(?<marker>力争|确保|争取|到|至|截止|截至|于|展望)?\\s*(?:(?<from>' + yearSource + ')\\s*年?\\s*(?:-|—|–|－|~|～|至|到)\\s*)?(?<year>' + yearSource + ')\\s*年\\s*(?:(?<month>\\d{1,2})\\s*月|第?(?<quarter>[一二三四1-4])\\s*季度|(?<half>[上下])半年)?\\s*(?:年?(?<end>底|末))?\\s*(?<before>前|之前|以前)?' +
+    '(?<marker>力争|确保|争取|到|至|截止|截至|于|展望)?\\s*(?:(?<from>' + yearSource + ')\\s*年?\\s*(?:-|—|–|－|~|～|至|到)\\s*)?(?<year>' + yearSource + ')\\s*年\\s*(?:(?<month>\\d{1,2})\\s*月(?:\\s*\\d{1,2}\\s*日)?|第?(?<quarter>[一二三四1-4])\\s*季度|(?<half>[上下])半年)?\\s*(?:年?(?<end>底|末))?\\s*(?<before>前|之前|以前)?' +
       '|(?:[“"‘](?<plan>十[一二三四五六]?五)[”"’]|(?<![第〇零一二三四五六七八九十百])(?<barePlan>十[一二三四五六]五)(?=期间|末))\\s*(?<planPart>期间|末|内)|(?<term>实施期内|规划期内|规划期末|实施期末)|(?<![\\d〇○零一二三四五六七八九十])(?<thisYear>年内|年底前|年末前)',
     'g'
   ),

@@ -198,7 +198,8 @@ describe('deadlines', () => {
     ['力争于2024年年底前实现全覆盖。', 2024, 12, 'by'],
     ['十四五期间，累计培育示范企业50家。', 2025, null, 'during'],
     ['到十四五末，建成知识产权强市。', 2025, null, 'by'],
-    ['‘十四五’期间，新增贯标企业100家。', 2025, null, 'during']
+    ['‘十四五’期间，新增贯标企业100家。', 2025, null, 'during'],
+    ['请各区于2023年3月31日前将推荐材料报送市知识产权局。', 2023, 3, 'by']
   ])('should read `%s`', async (sentence, year, month, kind) => {
     const record = await extractText(dated('二、重点任务\n\n' + sentence + '\n'))
     expect(record.deadlines.map((deadline) => [deadline.year, deadline.month, deadline.kind, deadline.text])).toEqual([[year, month, kind, sentence]])
