@@ -16,7 +16,7 @@ declare module 'vfile' {
 }
 
 /** 《…》 with one level of nested 〈…〉 or <…> allowed; bounded so a stray 《 cannot run away. */
-const citationExpression = /《([^《》\n]{1,120})》/g
+export const citationExpression = /《([^《》\n]{1,120})》/g
 const followingNumberExpression = new RegExp('^\\s*[（(]\\s*(' + documentNumberExpression.source + ')\\s*[）)]', 'u')
 
 /** Extract references. */

@@ -4,6 +4,7 @@
 import type {Root} from 'mdast'
 import type {Plugin} from 'unified'
 import type {DocumentKind, Enclosed, Title} from '../schemas/record.js'
+import {citationExpression} from './references.js'
 import {blocksOf, spanOf, type Block} from './util/blocks.js'
 import {frontOf} from './util/front.js'
 import {messageAt} from './util/message-at.js'
@@ -78,7 +79,6 @@ function enclosedOf(title: Title, titleBlocks: Block[], blocks: Block[]): Enclos
 
 /** How many blocks after a notice's title may cite what it issues (the recipients, the body). */
 const citingBlocks = 4
-const citationExpression = /《([^《》]+)》/g
 
 /**
  * The title as the notice's body cites it (《关于加强知识产权保护工作的意见》), where
