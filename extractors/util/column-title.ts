@@ -25,5 +25,8 @@ export function isColumnHeading(text: string): boolean {
 /** A box's line that introduces a list (实施以下项目：): the numbered items after it, blank line or not, are the box's. */
 export const introducingExpression = /[:：]\s*$/
 
-/** A bullet opening a box's item (◆ 推动专利转化…): a symbol, or a symbol font's private-use character (Word's Wingdings). */
-export const itemBulletExpression = /^(?:[●■◆◇▲△★☆•·▶►]|[\ue000-\uf8ff])/
+/** A bullet symbol (◆ 推动专利转化…), or a symbol font's bullet, which comes as a private-use character (Word's Wingdings). */
+export const bulletSource = '[●■◆◇▲△★☆•·▶►\\ue000-\\uf8ff]'
+
+/** A bullet opening a box's item. */
+export const itemBulletExpression = new RegExp('^' + bulletSource)

@@ -12,7 +12,7 @@
 import type {Heading, Paragraph, Root, RootContent, Table, Text} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Plugin} from 'unified'
-import {columnLabelExpression, introducingExpression, isColumnHeading, itemBulletExpression} from '../../extractors/util/column-title.js'
+import {bulletSource, columnLabelExpression, introducingExpression, isColumnHeading, itemBulletExpression} from '../../extractors/util/column-title.js'
 import {dateLineExpression, organNames} from '../../extractors/util/front.js'
 import {toHalfWidth} from '../../extractors/util/text.js'
 import {isNewHeader, matchFlatTable} from './flat-table.js'
@@ -25,8 +25,8 @@ const markdownHashExpression = /^(#{1,6})[ \t\u3000]+/
 /** Characters that end a sentence or a clause that stands alone. */
 const terminalExpression = /[。！？；：…!?;:》」』”"]$/
 const clauseExpression = /[，。、；]/
-/** A bullet opening a line; a symbol font's bullet (Wingdings, from Word) comes as a private-use character. */
-const bulletExpression = /^(?:——|—|-|•|●|■|◆|▲|★|[\ue000-\uf8ff])/
+/** A dash or a bullet opening a line. */
+const bulletExpression = new RegExp('^(?:——|—|-|' + bulletSource + ')')
 /**
  * What a line cut inside a sentence ends with: a character, a digit, a comma,
  * an opening quote or bracket (力争“ / 十四五”), a dash of a range (2021—
