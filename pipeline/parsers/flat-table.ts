@@ -73,7 +73,7 @@ function cellPerLine(lines: SourceLine[], index: number, point: PointFactory): F
   const header = foldedHeader(groups[0]!, commonWidth(groups.slice(1)) ?? width)
   const names = header.map((lines) => lines.map((line) => line.content).join(''))
   const rows = groups.map((group, at) => {
-    if (at === 0) return row(header.map((lines) => (lines.length === 1 ? cell(lines[0]!, point) : joinedCell(lines, point))))
+    if (at === 0) return row(header.map((lines) => cellOf(lines, point)))
     return row(group.length > names.length ? foldedCells(group, names, point) : group.map((line) => cell(line, point)))
   })
   return {node: tableNode(rows, point(lines[index]!.start), point(lines[at - 1]!.end), 'cell-per-line'), next: at}
@@ -114,8 +114,12 @@ const valueCellExpression = /^[<>≤≥＜＞〔［\[（(]?\s*\d+(?:\.\d+)?(?:\s
  * holds a value.
  */
 function foldedCells(group: SourceLine[], names: string[], point: PointFactory): TableCell[] {
-  const indicator = names.findIndex((name) => /指标|名称/.test(name))
-  return cellLines(group, names, foldAt(group, names) ?? Math.max(indicator, 0)).map((lines) => (lines.length === 1 ? cell(lines[0]!, point) : joinedCell(lines, point)))
+  return cellLines(group, names, foldAt(group, names) ?? indicatorColumn(names)).map((lines) => cellOf(lines, point))
+}
+
+/** The column that names the indicators (指标, 名称), else the first. */
+function indicatorColumn(names: string[]): number {
+  return Math.max(names.findIndex((name) => /指标|名称/.test(name)), 0)
 }
 
 /** The lines of each cell when the row's extra lines are joined in the cell of column `at`. */
@@ -126,10 +130,14 @@ function cellLines(group: SourceLine[], names: string[], at: number): SourceLine
 
 /** The column whose cell the row's extra lines join, the indicator's first, so that every value column then holds a value; undefined where none does. */
 function foldAt(group: SourceLine[], names: string[]): number | undefined {
-  const indicator = names.findIndex((name) => /指标|名称/.test(name))
   // Note: only a column of words holds a cell of several paragraphs; a value is printed on one line.
-  const order = [...new Set([Math.max(indicator, 0), ...names.keys()])].filter((at) => !valueColumnExpression.test(names[at]!))
+  const order = [...new Set([indicatorColumn(names), ...names.keys()])].filter((at) => !valueColumnExpression.test(names[at]!))
   return order.find((at) => cellLines(group, names, at).every((lines, column) => !valueColumnExpression.test(names[column]!) || valueCellExpression.test(lines.map((line) => line.content).join(''))))
+}
+
+/** A cell of one line or of several. */
+function cellOf(lines: SourceLine[], point: PointFactory): TableCell {
+  return lines.length === 1 ? cell(lines[0]!, point) : joinedCell(lines, point)
 }
 
 /** One cell of several lines: a text node a line, the position over them all. */
@@ -342,7 +350,7 @@ function stacked(lines: SourceLine[], index: number, point: PointFactory): FlatT
   const columns = firstRow !== undefined && firstRow + serialIndex < header.length ? foldedHeader(header, firstRow + serialIndex) : header.map((line) => [line])
   const width = columns.length
   const names = columns.map((parts) => parts.map((line) => line.content).join(''))
-  const rows = [row(columns.map((parts) => (parts.length === 1 ? cell(parts[0]!, point) : joinedCell(parts, point))))]
+  const rows = [row(columns.map((parts) => cellOf(parts, point)))]
   let last = at - 1
   for (let number = 1; ; number++) {
     let next = repeatedHeaderEnd(lines, at, printed) ?? at
