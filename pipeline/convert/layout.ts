@@ -30,6 +30,35 @@ export interface Rule {
   y2: number
 }
 
+/**
+ * The straight segments a path draws, from its commands in page space (PDF's
+ * and OFD's path operators alike): a move starts a subpath, a line draws a
+ * segment, a close draws back to the subpath's start; a curve only moves the pen.
+ */
+export class PathSegments {
+  readonly rules: Rule[] = []
+  #start: [number, number] | undefined
+  #pen: [number, number] | undefined
+
+  moveTo(point: [number, number]): void {
+    this.#start = this.#pen = point
+  }
+
+  lineTo(point: [number, number]): void {
+    if (this.#pen) this.rules.push({x1: this.#pen[0], y1: this.#pen[1], x2: point[0], y2: point[1]})
+    this.#pen = point
+  }
+
+  curveTo(end: [number, number]): void {
+    this.#pen = end
+  }
+
+  close(): void {
+    if (this.#pen && this.#start) this.rules.push({x1: this.#pen[0], y1: this.#pen[1], x2: this.#start[0], y2: this.#start[1]})
+    this.#pen = this.#start
+  }
+}
+
 /** A line of the page: its baseline and its text. */
 interface Line {
   y: number

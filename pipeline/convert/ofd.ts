@@ -13,7 +13,7 @@ import path from 'node:path'
 import JSZip from 'jszip'
 import {SaxesParser, type SaxesTagPlain} from 'saxes'
 import {ConversionError} from './errors.js'
-import {linesOf, type PlacedText, type Rule} from './layout.js'
+import {linesOf, PathSegments, type PlacedText, type Rule} from './layout.js'
 import {defaultZipLimits, openZip, type ZipLimits} from './zip.js'
 
 /** Limits against hostile files: the archive's (`zip.ts`) and the pages'. */
@@ -171,29 +171,24 @@ function segments(path: Record<string, string>, data: string): Rule[] {
   const [a = 1, b = 0, c = 0, d = 1, e = 0, f = 0] = path.CTM ? numbers(path.CTM) : []
   const point = (x: number, y: number): [number, number] => [left + a * x + c * y + e, -(top + b * x + d * y + f)]
   const tokens = data.trim().split(/\s+/)
-  const result: Rule[] = []
-  let start: [number, number] | undefined
-  let pen: [number, number] | undefined
-  const operands: Record<string, number> = {S: 2, M: 2, L: 2, Q: 4, B: 6, A: 7, C: 0}
+  const drawn = new PathSegments()
   for (let at = 0; at < tokens.length; ) {
     const command = tokens[at]!
-    const count = operands[command]
+    const count = pathOperands[command]
     if (count === undefined) break
     const values = tokens.slice(at + 1, at + 1 + count).map(Number)
     if (values.some((value) => !Number.isFinite(value))) break
-    if (command === 'M' || command === 'S') start = pen = point(values[0]!, values[1]!)
-    else if (command === 'L') {
-      const next = point(values[0]!, values[1]!)
-      if (pen) result.push({x1: pen[0], y1: pen[1], x2: next[0], y2: next[1]})
-      pen = next
-    } else if (command === 'C') {
-      if (pen && start) result.push({x1: pen[0], y1: pen[1], x2: start[0], y2: start[1]})
-      pen = start
-    } else pen = point(values[count - 2]!, values[count - 1]!)
+    if (command === 'M' || command === 'S') drawn.moveTo(point(values[0]!, values[1]!))
+    else if (command === 'L') drawn.lineTo(point(values[0]!, values[1]!))
+    else if (command === 'C') drawn.close()
+    else drawn.curveTo(point(values[count - 2]!, values[count - 1]!))
     at += 1 + count
   }
-  return result
+  return drawn.rules
 }
+
+/** How many numbers each AbbreviatedData command takes (S start, M move, L line, Q and B curves, A arc, C close). */
+const pathOperands: Record<string, number> = {S: 2, M: 2, L: 2, Q: 4, B: 6, A: 7, C: 0}
 
 /** One TextCode placed: its origin through the object's CTM, then moved to the object's Boundary. */
 function place(object: Record<string, string>, code: Record<string, string>, text: string): PlacedText | undefined {

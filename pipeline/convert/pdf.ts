@@ -10,7 +10,7 @@
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import {ConversionError} from './errors.js'
-import {linesOf, type PlacedText, type Rule} from './layout.js'
+import {linesOf, PathSegments, type PlacedText, type Rule} from './layout.js'
 
 /** Limits against hostile files. */
 export interface PdfLimits {
@@ -88,8 +88,9 @@ interface OperatorList {
   argsArray: unknown[]
 }
 
-/** The path operators of a `constructPath` (pdf.js's DrawOPS). */
+/** The path operators of a `constructPath` (pdf.js's DrawOPS), and how many numbers each takes. */
 const pathOps = {moveTo: 0, lineTo: 1, curveTo: 2, quadraticCurveTo: 3, closePath: 4}
+const pathOperands = [2, 2, 6, 4, 0]
 
 /**
  * The straight lines a page strokes or fills, in page space: table borders
@@ -115,32 +116,20 @@ function rulesOf(list: OperatorList, ops: Record<string, number>): Rule[] {
   return rules
 }
 
-/** The straight segments of one path's data (curves only move the pen). */
+/** The straight segments of one path's data. */
 function segmentsOf(data: ArrayLike<number>, apply: (x: number, y: number) => [number, number]): Rule[] {
-  const segments: Rule[] = []
-  let start: [number, number] | undefined
-  let pen: [number, number] | undefined
+  const path = new PathSegments()
   for (let at = 0; at < data.length; ) {
     const op = data[at]!
-    if (op === pathOps.moveTo || op === pathOps.lineTo) {
-      const point = apply(data[at + 1]!, data[at + 2]!)
-      if (op === pathOps.lineTo && pen) segments.push({x1: pen[0], y1: pen[1], x2: point[0], y2: point[1]})
-      if (op === pathOps.moveTo) start = point
-      pen = point
-      at += 3
-    } else if (op === pathOps.curveTo) {
-      pen = apply(data[at + 5]!, data[at + 6]!)
-      at += 7
-    } else if (op === pathOps.quadraticCurveTo) {
-      pen = apply(data[at + 3]!, data[at + 4]!)
-      at += 5
-    } else if (op === pathOps.closePath) {
-      if (pen && start) segments.push({x1: pen[0], y1: pen[1], x2: start[0], y2: start[1]})
-      pen = start
-      at += 1
-    } else break
+    if (op === pathOps.moveTo) path.moveTo(apply(data[at + 1]!, data[at + 2]!))
+    else if (op === pathOps.lineTo) path.lineTo(apply(data[at + 1]!, data[at + 2]!))
+    else if (op === pathOps.curveTo) path.curveTo(apply(data[at + 5]!, data[at + 6]!))
+    else if (op === pathOps.quadraticCurveTo) path.curveTo(apply(data[at + 3]!, data[at + 4]!))
+    else if (op === pathOps.closePath) path.close()
+    else break
+    at += pathOperands[op]! + 1
   }
-  return segments
+  return path.rules
 }
 
 /** pdf.js's text items as placed text: the size from the text matrix, else the item's height. */
