@@ -36,8 +36,8 @@ export function decode(bytes: Uint8Array): Decoded {
       return {text: strict(encoding, bytes.subarray(mark.length)), encoding, hasBom: true}
     }
   }
-  const order = utf16Order(bytes)
-  if (order) return {text: strict(order, bytes), encoding: order, hasBom: false}
+  const utf16 = bomlessUtf16(bytes)
+  if (utf16) return {...utf16, hasBom: false}
   if (isUtf8(bytes)) return {text: utf8Text(bytes), encoding: 'utf-8', hasBom: false}
   const truncated = truncatedUtf8(bytes)
   if (truncated) throw new DecodeError('truncated UTF-8 sequence at the end of the file (the last ' + truncated + ' byte(s))')
@@ -56,6 +56,11 @@ export function decode(bytes: Uint8Array): Decoded {
  * stray zero byte).
  */
 export function utf16Order(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefined {
+  return bomlessUtf16(bytes)?.encoding
+}
+
+/** UTF-16 text without a byte order mark, decoded (`utf16Order`), or undefined. */
+function bomlessUtf16(bytes: Uint8Array): {text: string; encoding: 'utf-16le' | 'utf-16be'} | undefined {
   // Note: most text holds no zero byte at all; a native search says so before any counting.
   if (bytes.length < 4 || bytes.length % 2 !== 0 || !bytes.includes(0)) return undefined
   let even = 0
@@ -76,7 +81,7 @@ export function utf16Order(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | undefin
   }
   // Note: other bytes read as UTF-16 give characters from all over the code space; a document's are Han, ASCII and punctuation.
   const plausible = text.match(plausibleExpression)?.length ?? 0
-  return plausible >= text.length * 0.9 ? order : undefined
+  return plausible >= text.length * 0.9 ? {text, encoding: order} : undefined
 }
 
 /** What a Chinese document's characters are: printable ASCII and line breaks, CJK punctuation, Han, full-width forms. */
