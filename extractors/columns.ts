@@ -124,7 +124,6 @@ function isNextItem(block: Block, body: Block[]): boolean {
   return isItem(block) && (isItem(body[0]) || (body[0] !== undefined && introducingExpression.test(body[0].text)))
 }
 
-
 function blankLinesBetween(previous: Block, next: Block): number {
   const end = previous.node.position?.end.line ?? 0
   const start = next.node.position?.start.line ?? 0

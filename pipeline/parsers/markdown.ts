@@ -12,7 +12,7 @@ import remarkParse from 'remark-parse'
 import {unified, type Plugin} from 'unified'
 import {toString} from 'mdast-util-to-string'
 import {visit} from 'unist-util-visit'
-import {bareSectionRank, isBareSectionTitle, isDefinition, matchOutlineMarker, maximumHeadingLength, runInStop} from './outline.js'
+import {bareSectionRank, isBareSectionTitle, isDefinition, matchOutlineMarker, maximumHeadingLength, numbersSection, runInStop} from './outline.js'
 import './mdast-data.js'
 
 /** An HTML line break inside Markdown (`<br>`, `<br/>`). */
@@ -23,7 +23,7 @@ export const policyMarkdownOutline: Plugin<[], Root> = function () {
   return function (tree) {
     let frames = 0
     // Note: where neither sections nor their parts are numbered, a section's bare name in bold (**发展目标**) is its heading, as in plain text.
-    const isUnnumbered = !tree.children.some((node) => (node.type === 'paragraph' || node.type === 'heading') && (matchOutlineMarker(toString(node).trim())?.rank ?? Infinity) <= bareSectionRank + 1)
+    const isUnnumbered = !tree.children.some((node) => (node.type === 'paragraph' || node.type === 'heading') && numbersSection(toString(node).trim()))
     tree.children = tree.children.flatMap((node) => (node.type === 'paragraph' ? promote(node, isUnnumbered) : node.type === 'table' && isFrame(node) ? framed(node, frames++) : [node]))
     const ranks = new Set<number>()
     const headings: Heading[] = []

@@ -119,3 +119,11 @@ export function isBareSectionTitle(text: string): boolean {
 
 /** The rank a bare section title takes: that of 一、, the plan's sections. */
 export const bareSectionRank = 3
+
+/**
+ * Whether a line numbers a section or a part of one (一、, （一）, 第一章):
+ * where a document has none, a section's bare name is its heading.
+ */
+export function numbersSection(text: string): boolean {
+  return (matchOutlineMarker(text)?.rank ?? Infinity) <= bareSectionRank + 1
+}

@@ -17,7 +17,7 @@ import {dateLineExpression, organNames} from '../../extractors/util/front.js'
 import {toHalfWidth} from '../../extractors/util/text.js'
 import {isNewHeader, matchFlatTable} from './flat-table.js'
 import {printedWidth, splitLines, wrapWidthOf, type SourceLine} from './lines.js'
-import {arabicMarkerRank, bareSectionRank, isBareSectionTitle, isDefinition, matchOutlineMarker, maximumHeadingLength, noteExpression, runInStop, type OutlineMatch} from './outline.js'
+import {arabicMarkerRank, bareSectionRank, isBareSectionTitle, isDefinition, matchOutlineMarker, maximumHeadingLength, noteExpression, numbersSection, runInStop, type OutlineMatch} from './outline.js'
 import {pointFactory, type PointFactory} from './point.js'
 import './mdast-data.js'
 
@@ -52,7 +52,7 @@ export function parsePlainText(text: string): Root {
   // numbering), a section's bare name is its heading; beside numbered parts it would take them in.
   // Asked only when a line could be one: most documents never are.
   let readsBareTitles: boolean | undefined
-  const isUnnumbered = () => (readsBareTitles ??= !lines.some((line) => line.kind === 'text' && (matchOutlineMarker(line.content)?.rank ?? Infinity) <= bareSectionRank + 1))
+  const isUnnumbered = () => (readsBareTitles ??= !lines.some((line) => line.kind === 'text' && numbersSection(line.content)))
   let hasBareTitle = false
   let index = 0
   while (index < lines.length) {
