@@ -114,6 +114,19 @@ describe('parsePlainText', () => {
     ])
   })
 
+  test('should leave a category line before the next number to the next row, never fold it into an attribute column, and take 【8】 for a value', () => {
+    const text = '类别\n序号\n指标名称\n单位\n2020年\n2025年\n属性\n创造\n1\n发明专利拥有量\n件\n0.9\n2.5\n预期性\n2\nPCT专利申请量\n件\n12\n50\n预期性\n运用\n3\n质押融资\n金额\n亿元\n【3.2】\n【8】\n预期性\n保护\n4\n保护满意度\n分\n80.5\n85\n约束性\n'
+    expect(tables(text)).toEqual([
+      [
+        ['类别', '序号', '指标名称', '单位', '2020年', '2025年', '属性'],
+        ['创造', '1', '发明专利拥有量', '件', '0.9', '2.5', '预期性'],
+        ['', '2', 'PCT专利申请量', '件', '12', '50', '预期性'],
+        ['运用', '3', '质押融资金额', '亿元', '【3.2】', '【8】', '预期性'],
+        ['保护', '4', '保护满意度', '分', '80.5', '85', '约束性']
+      ]
+    ])
+  })
+
   test('should read a stacked row under a 序号 whose indicator is printed in two lines, the last row too, and leave what follows the table out', () => {
     const text = '序号\n指标\n单位\n2020年\n2025年\n1\n每万人口高价值发明\n专利拥有量\n件\n5\n10\n2\nPCT专利申请量\n件\n100\n200\n3\n知识产权质押融资\n登记金额\n亿元\n2\n5\n表2\n说明\n'
     expect(tables(text)).toEqual([

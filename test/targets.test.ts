@@ -310,6 +310,14 @@ describe('goals in prose and 专栏', () => {
     ])
   })
 
+  test('should name a goal whose clause holds only a verb by what the same verb took before in the sentence', async () => {
+    const record = await extractText(head + '到2025年，支持重点企业建设高价值专利培育中心，累计建设5家；实施专利导航项目，新增8项。\n')
+    expect(brief(record.targets)).toEqual([
+      [null, '高价值专利培育中心', '家', '5', 2025, 'text'],
+      [null, '新增', '项', '8', 2025, 'text']
+    ])
+  })
+
   test('should read goals measured in physical units, and line them up with the table', async () => {
     const text = head + '指标\t单位\t2025年\nPM2.5平均浓度\t微克/立方米\t≤25\n\n到2025年，PM2.5平均浓度控制在25微克/立方米以内，人均预期寿命达到80岁，每千人口医疗卫生机构床位数达到6.5张。\n'
     const record = await extractText(text)

@@ -113,15 +113,18 @@ export function goalsIn(printed: string): Goal[] {
   const text = printed.includes('：') || printed.includes(':') ? printed.replace(colonValueExpression, '\u3000') : printed
   const goals: Goal[] = []
   let subject: string | undefined
+  let sentenceStart = 0
   for (const [start, end] of clauses(text)) {
-    const found = goalsInClause(text, start, end, subject?.replace(changeTailExpression, ''))
+    const found = goalsInClause(text, start, end, subject?.replace(changeTailExpression, ''), text.slice(sentenceStart, start))
     for (const goal of found) if (subject && bareChangeExpression.test(goal.indicator)) goal.indicator = subject + goal.indicator
     goals.push(...found)
     const last = found.at(-1)
     // Note: the subject carries over a comma only, never past the end of a sentence or a semicolon.
     const code = text.charCodeAt(end)
-    if (code !== 0xff0c && code !== 0x2c) subject = undefined
-    else if (last) subject = bareChangeExpression.test(last.indicator) ? subject : last.indicator
+    if (code !== 0xff0c && code !== 0x2c) {
+      subject = undefined
+      sentenceStart = end + 1
+    } else if (last) subject = bareChangeExpression.test(last.indicator) ? subject : last.indicator
   }
   return goals
 }
@@ -167,7 +170,17 @@ function isDigit(code: number): boolean {
 /** Cheap test before the full expression: a digit, a numeral after a verb, or a word value. */
 const mayHoldValueExpression = new RegExp('[0-9]|(?:达到|达|为|至|到|' + chineseComparatorSource + ')[一二两三四五六七八九十百千万]|' + proseTextValueExpression.source)
 
-function goalsInClause(text: string, clauseStart: number, clauseEnd: number, subject: string | undefined): Goal[] {
+/** A verb alone before a value (`累计建设5家`), and the noun the same verb took earlier in the sentence (`建设高价值专利培育中心，`). */
+const bareVerbExpression = /^(?:累计|共|新)?(?<verb>实施|培育|扶持|建设|建成|打造|新增|创建|引进|认定|组建|设立|培养)$/
+
+function objectOf(verb: string, context: string): string | undefined {
+  const at = context.lastIndexOf(verb)
+  if (at === -1) return undefined
+  const noun = /^\p{Script=Han}{2,20}(?=[，,；;]?\s*$)/u.exec(context.slice(at + verb.length))?.[0]
+  return noun
+}
+
+function goalsInClause(text: string, clauseStart: number, clauseEnd: number, subject: string | undefined, context = ''): Goal[] {
   if (!mayHoldValueExpression.test(text.slice(clauseStart, clauseEnd))) return []
   const lead = leadExpression.exec(text.slice(clauseStart, clauseEnd))?.[0].length ?? 0
   const start = clauseStart + lead
@@ -229,6 +242,12 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
     if (indicator.length === 0 && goals.length === 0 && subject && subject.length >= 2 && /\p{Script=Han}/u.test(subject)) indicator = subject
     // A part of it names only its level (`研发机构30家，其中国家级5家`): the subject's noun completes it.
     else if (subject && indicator.length <= 4 && /^其中/.test(clause)) indicator += partNoun(subject)
+    // A verb alone names what the sentence said it acts on (`建设高价值专利培育中心，到2025年累计建设5家`).
+    else if (!useAfter) {
+      const verb = bareVerbExpression.exec(indicator)?.groups?.verb
+      const object = verb ? objectOf(verb, context) : undefined
+      if (object) indicator = object
+    }
     cursor = useAfter ? valueEnd + clause.slice(valueEnd).indexOf(after) + after.length : valueEnd
     if (indicator.length < 2 || !/\p{Script=Han}/u.test(indicator)) continue
     const goalStart = useAfter ? valueStart : beforeStart

@@ -104,8 +104,11 @@ function foldedHeader(header: SourceLine[], width: number): SourceLine[][] {
 
 /** Header names of the columns that hold values: a year, a target, a baseline. */
 const valueColumnExpression = /(?:19|20)\d{2}|目标|预期|基期|基数|现状|完成/
-/** What a value cell holds: a number (≥20, 〔5〕, 3-5, 50 件, 8.6%), a dash, or nothing. */
-const valueCellExpression = /^[<>≤≥＜＞〔［\[（(]?\s*\d+(?:\.\d+)?(?:\s*[-~～—－]\s*\d+(?:\.\d+)?)?\s*(?:[%％‰]|\p{Script=Han}{1,2})?\s*[〕］\]）)]?$|^[—\-－–]*$/u
+/** What a value cell holds: a number (≥20, 〔5〕, 【50】, 3-5, 50 件, 8.6%), a dash, or nothing. */
+const valueCellExpression = /^[<>≤≥＜＞〔［\[【（(]?\s*\d+(?:\.\d+)?(?:\s*[-~～—－]\s*\d+(?:\.\d+)?)?\s*(?:[%％‰]|\p{Script=Han}{1,2})?\s*[〕］\]】）)]?$|^[—\-－–]*$/u
+/** Header names of an indicator's attribute (属性: 预期性 or 约束性), and what its cells hold. */
+const attributeColumnExpression = /^(?:指标)?(?:属性|性质)$/
+const attributeCellExpression = /^(?:(?:预期性?|约束性?|引导性|指导性)(?:[（(][^（）()]{1,8}[）)])?|[—\-－–]*)$/
 
 /**
  * The cells of a row with more lines than the header has names: a cell of
@@ -132,7 +135,13 @@ function cellLines(group: SourceLine[], names: string[], at: number): SourceLine
 function foldAt(group: SourceLine[], names: string[]): number | undefined {
   // Note: only a column of words holds a cell of several paragraphs; a value is printed on one line.
   const order = [...new Set([indicatorColumn(names), ...names.keys()])].filter((at) => !valueColumnExpression.test(names[at]!))
-  return order.find((at) => cellLines(group, names, at).every((lines, column) => !valueColumnExpression.test(names[column]!) || valueCellExpression.test(lines.map((line) => line.content).join(''))))
+  return order.find((at) => cellLines(group, names, at).every((lines, column) => closedCellExpression(names[column]!)?.test(lines.map((line) => line.content).join('')) ?? true))
+}
+
+/** What a cell of a column of values or of attributes holds (an attribute with its note, 预期性（引导）); undefined for a column of words. */
+function closedCellExpression(name: string): RegExp | undefined {
+  if (valueColumnExpression.test(name)) return valueCellExpression
+  return attributeColumnExpression.test(name) ? attributeCellExpression : undefined
 }
 
 /** A cell of one line or of several. */
