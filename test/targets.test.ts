@@ -310,11 +310,12 @@ describe('goals in prose and 专栏', () => {
     ])
   })
 
-  test('should name a goal whose clause holds only a verb by what the same verb took before in the sentence', async () => {
-    const record = await extractText(head + '到2025年，支持重点企业建设高价值专利培育中心，累计建设5家；实施专利导航项目，新增8项。\n')
+  test('should name a goal whose clause holds only a verb by what the same verb took before in the sentence, and put 新增 first', async () => {
+    const record = await extractText(head + '到2025年，支持重点企业建设高价值专利培育中心，累计建设5家；实施专利导航项目，新增8项；省贯标企业新增100家。\n')
     expect(brief(record.targets)).toEqual([
       [null, '高价值专利培育中心', '家', '5', 2025, 'text'],
-      [null, '新增', '项', '8', 2025, 'text']
+      [null, '新增', '项', '8', 2025, 'text'],
+      [null, '新增省贯标企业', '家', '100', 2025, 'text']
     ])
   })
 

@@ -173,6 +173,8 @@ const mayHoldValueExpression = new RegExp('[0-9]|(?:达到|达|为|至|到|' + c
 /** A verb alone before a value (`累计建设5家`), and the noun the same verb took earlier in the sentence (`建设高价值专利培育中心，`). */
 const bareVerbExpression = /^(?:累计|共|新)?(?<verb>实施|培育|扶持|建设|建成|打造|新增|创建|引进|认定|组建|设立|培养)$/
 
+const trailingNewExpression = /(?<=\p{Script=Han}{2})新增$/u
+
 function objectOf(verb: string, context: string): string | undefined {
   const at = context.lastIndexOf(verb)
   if (at === -1) return undefined
@@ -247,6 +249,8 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
       const verb = bareVerbExpression.exec(indicator)?.groups?.verb
       const object = verb ? objectOf(verb, context) : undefined
       if (object) indicator = object
+      // What is new is named first, as the tables name it (`贯标企业新增100家` → 新增贯标企业).
+      else if (trailingNewExpression.test(indicator)) indicator = '新增' + indicator.replace(trailingNewExpression, '')
     }
     cursor = useAfter ? valueEnd + clause.slice(valueEnd).indexOf(after) + after.length : valueEnd
     if (indicator.length < 2 || !/\p{Script=Han}/u.test(indicator)) continue
