@@ -434,9 +434,20 @@ function spaceSeparated(lines: SourceLine[], index: number, point: PointFactory)
   const names = textsOf(line, spans)
   // A header: short column names, of the indicators and of the values, none a number.
   if (names.some((name) => name.length > 16 || bareNumberExpression.test(name)) || !names.some((name) => indicatorHeaderExpression.test(name)) || !names.some((name) => valueHeaderExpression.test(name))) return undefined
-  const rows = [row(spans.map(([start, end]) => spanCell(line, start, end, point)))]
+  // Note: a header name may go on in a line below it (2020年 / （基期）), at its place in the layout.
+  const header: Array<Array<[SourceLine, number, number]>> = spans.map(([start, end]) => [[line, start, end]])
   let last = index
-  for (let at = skipBlank(lines, index + 1); ; at = skipBlank(lines, last + 1)) {
+  for (let at = skipBlank(lines, index + 1); at - last <= 2; at = skipBlank(lines, at + 1)) {
+    const next = lines[at]
+    const parts = next?.kind === 'text' ? (spaceSeparatedCells(next) ?? [[next.contentStart, next.contentEnd] as [number, number]]) : undefined
+    if (!next || !parts || !textsOf(next, parts).every((text) => !/\d/.test(text) && (headerTailExpression.test(text) || headerNoteExpression.test(text)))) break
+    const columns = parts.map((span) => nearestColumn(line, spans, next, span))
+    if (new Set(columns).size < columns.length) break
+    for (const [part, column] of columns.entries()) header[column]!.push([next, ...parts[part]!])
+    last = at
+  }
+  const rows = [row(header.map((parts) => (parts.length === 1 ? spanCell(line, parts[0]![1], parts[0]![2], point) : joinedSpanCell(parts, point))))]
+  for (let at = skipBlank(lines, last + 1); ; at = skipBlank(lines, last + 1)) {
     let next = lines[at]
     let cells = spaceSeparatedCells(next)
     // A category row (知识产权创造) is a short line of its own before a row.
@@ -449,11 +460,57 @@ function spaceSeparated(lines: SourceLine[], index: number, point: PointFactory)
     const texts = next && cells ? textsOf(next, cells) : []
     // A row holds a number past its first cell, and no sentence (（一）提升创造质量  到2025年，培育…。).
     if (!next || !cells || !texts.slice(1).some((text) => /\d/.test(text)) || texts.some((text) => text.length > 40 || sentenceExpression.test(text) || noteExpression.test(text))) break
-    rows.push(row(cells.map(([start, end]) => spanCell(next, start, end, point))))
+    rows.push(row(alignedCells(line, spans, next, cells).map((span) => (span ? spanCell(next, span[0], span[1], point) : emptyCellAt(next, point)))))
     last = at
   }
   if (rows.length < 3) return undefined
   return {node: tableNode(rows, point(line.contentStart), point(lines[last]!.contentEnd), 'space-separated'), next: last + 1}
+}
+
+/** A note under a header name (（基期）, （目标）). */
+const headerNoteExpression = /^[（(][^（）()\d]{1,6}[）)]$/
+
+/** The display column of `offset` in `line`: a wide (CJK, full-width) character takes two. */
+function displayColumn(line: SourceLine, offset: number): number {
+  let column = 0
+  for (let at = line.start; at < offset; at++) column += line.raw.charCodeAt(at - line.start) >= 0x2e80 ? 2 : 1
+  return column
+}
+
+/** The header column a cell of `row` lies under: the one whose span is nearest the cell's middle. */
+function nearestColumn(header: SourceLine, spans: Array<[number, number]>, row: SourceLine, [start, end]: [number, number]): number {
+  const middle = (displayColumn(row, start) + displayColumn(row, end)) / 2
+  let best = 0
+  let distance = Infinity
+  for (const [column, [from, to]] of spans.entries()) {
+    const left = displayColumn(header, from)
+    const right = displayColumn(header, to)
+    const away = middle < left ? left - middle : middle > right ? middle - right : 0
+    if (away < distance) {
+      best = column
+      distance = away
+    }
+  }
+  return best
+}
+
+/**
+ * The cells of a row under the header's columns: in order when it has as many,
+ * else each under the name it lies under in the layout (a merged category
+ * left blank), undefined for a column it leaves out.
+ */
+function alignedCells(header: SourceLine, spans: Array<[number, number]>, row: SourceLine, cells: Array<[number, number]>): Array<[number, number] | undefined> {
+  if (cells.length >= spans.length) return cells
+  const columns = cells.map((span) => nearestColumn(header, spans, row, span))
+  if (columns.some((column, at) => at > 0 && column <= columns[at - 1]!)) return cells
+  const aligned: Array<[number, number] | undefined> = spans.map(() => undefined)
+  for (const [at, column] of columns.entries()) aligned[column] = cells[at]
+  return aligned
+}
+
+/** An empty cell where a row's text starts. */
+function emptyCellAt(line: SourceLine, point: PointFactory): TableCell {
+  return spanCell(line, line.contentStart, line.contentStart, point)
 }
 
 /** Past the header `names` printed again at `at` (a page broke the table), or undefined. */
