@@ -173,6 +173,7 @@ const mayHoldValueExpression = new RegExp('[0-9]|(?:达到|达|为|至|到|' + c
 /** A verb alone before a value (`累计建设5家`), and the noun the same verb took earlier in the sentence (`建设高价值专利培育中心，`). */
 const bareVerbExpression = /^(?:累计|共|新)?(?<verb>实施|培育|扶持|建设|建成|打造|新增|创建|引进|认定|组建|设立|培养)$/
 
+const leadingAchieveExpression = /^(?:全年|当年)?实现(?=\p{Script=Han}{2})/u
 const trailingNewExpression = /(?<=\p{Script=Han}{2})新增$/u
 
 function objectOf(verb: string, context: string): string | undefined {
@@ -235,6 +236,8 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
     }
     const verb = match.groups?.verb?.trim()
     if (verb === '到' || verb === '至') before = before.replace(changeVerbExpression, '')
+    // 实现 before what it brings to a level is no part of its name (`2023年实现专利转让许可1000次`).
+    before = before.replace(leadingAchieveExpression, '')
     const nextStart = matches[index + 1]?.index ?? clause.length
     // Note: the noun after a value may be joined to it by 的 (`100%的规上企业…`).
     const after = clause.slice(valueEnd, nextStart).replace(/[、和及与].*$/, '').trim().replace(/^的/, '')
