@@ -256,7 +256,7 @@ describe('deadlines', () => {
     const record = await extractText(dated('二、面临形势\n\n到2025年，知识产权强国建设取得明显成效；到2035年，综合竞争力跻身世界前列。\n\n三、重点任务\n\n到2025年，实现知识产权质押融资总额超200亿元，服务企业总数达 5000 家。\n'))
     expect(record.deadlines.map((deadline) => deadline.year)).toEqual([2025, 2035, 2025])
     expect(record.deadlines[2]?.quantities).toEqual([
-      {subject: '实现知识产权质押融资总额', value: {kind: 'number', number: 200, comparator: '>'}, unit: '亿元'},
+      {subject: '知识产权质押融资总额', value: {kind: 'number', number: 200, comparator: '>'}, unit: '亿元'},
       {subject: '服务企业总数', value: {kind: 'number', number: 5000}, unit: '家'}
     ])
     expect(record.deadlines[0]?.section).toBe('s2')
