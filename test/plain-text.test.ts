@@ -49,6 +49,16 @@ describe('parsePlainText', () => {
     ])
   })
 
+  test('should read a numbered sentence that opens with its time as an item, not a heading, but keep a title that names a year', () => {
+    const tree = parsePlainText('二、主要任务\n（一）到2023年底，建成县知识产权维权援助工作站。\n（二）2024年6月底前，完成专利导航。\n三、2023年重点工作\n')
+    expect(tree.children.map((node) => [node.type, toString(node)])).toEqual([
+      ['heading', '主要任务'],
+      ['paragraph', '（一）到2023年底，建成县知识产权维权援助工作站。'],
+      ['paragraph', '（二）2024年6月底前，完成专利导航。'],
+      ['heading', '2023年重点工作']
+    ])
+  })
+
   test('should read the numbered lines after 注： as notes, up to the next unnumbered line', () => {
     const tree = parsePlainText('第二节 发展目标\n\n注：1．学前三年毛入园率：指在园幼儿数占适龄人口的比例。\n2．属性为约束性的指标须完成。\n\n第三章 主要任务\n\n加强师资。\n\n（一）推进普惠发展。\n')
     expect(tree.children.map((node) => node.type)).toEqual(['heading', 'paragraph', 'paragraph', 'heading', 'paragraph', 'heading'])

@@ -12,7 +12,7 @@ import remarkParse from 'remark-parse'
 import {unified, type Plugin} from 'unified'
 import {toString} from 'mdast-util-to-string'
 import {visit} from 'unist-util-visit'
-import {bareSectionRank, isBareSectionTitle, isDefinition, matchOutlineMarker, maximumHeadingLength, numbersSection, runInStop} from './outline.js'
+import {bareSectionRank, isBareSectionTitle, isItemText, matchOutlineMarker, maximumHeadingLength, numbersSection, runInStop} from './outline.js'
 import './mdast-data.js'
 
 /** An HTML line break inside Markdown (`<br>`, `<br/>`). */
@@ -65,7 +65,7 @@ function promote(paragraph: Paragraph, isUnnumbered: boolean): RootContent[] {
     return isUnnumbered && only?.type === 'strong' && isBareSectionTitle(text) ? [bareHeading(paragraph)] : [paragraph]
   }
   const rest = text.slice(marker.length)
-  if (isDefinition(rest)) return [paragraph]
+  if (isItemText(rest)) return [paragraph]
   const stop = runInStop(rest)
   if (stop === -1 || rest.slice(stop + 1).trim().length === 0) {
     return rest.length <= maximumHeadingLength + 1 ? [heading(paragraph.children, paragraph.position)] : [paragraph]

@@ -42,7 +42,7 @@ export const maximumHeadingLength = 40
  * not): at 。 or ； (`（一）指导思想。以…`), at a colon (`一、工作目标：到2025年…`),
  * or at a run of spaces before a sentence (`（一）提升创造质量　　到2025年，培育…`) — a
  * space between two phrases of one title (`强化创造　提升运用`) is not one.
- * A definition (`isDefinition`) is never a heading, so its colon is not asked about.
+ * An item (`isItemText`) is never a heading, so its colon is not asked about.
  */
 export function runInStop(rest: string): number {
   const stop = rest.search(/[。；：:]/)
@@ -57,12 +57,16 @@ const runInSpaceExpression = /(?<=\S)(?: {2,}|[ \u3000]*\u3000[ \u3000]*)(?=\S)/
 /** A term and its value after a colon (`PCT专利申请量：100件；`, `满意度：85分以上（约束性）`): a list of goals. */
 const valueItemExpression = /^[^：:。；]{2,40}[：:]\s*(?:累计|新增|达到|达|力争|不低于|不少于|超过)?\s*[≥≤>＞<＜]?\s*(?!(?:19|20)\d{2}\s*年)\d[\d.,，]*\s*(?:[%％‰]|\p{Script=Han}{1,4})?\s*(?:以上|以下|以内|左右)?\s*(?:[（(][^（）()]{1,10}[）)])?\s*[；;。]?$/u
 
+/** A sentence that opens with its time (`到2023年底，建成…`, `2024年6月底前，完成…`): a title never does (`2023年重点工作` may). */
+const datedSentenceExpression = /^(?:力争|争取|确保)?(?:到|至|于|在)\s*(?:19|20)\d{2}\s*年|^(?:19|20)\d{2}\s*年[^，,。；：:]{0,8}[，,]/
+
 /**
- * Whether the text after a marker defines a term (`万人发明专利拥有量：指…`)
- * or gives a term's value (`PCT专利申请量：100件；`): a note or an item, never a heading.
+ * Whether the text after a marker defines a term (`万人发明专利拥有量：指…`),
+ * gives a term's value (`PCT专利申请量：100件；`) or is a sentence that opens
+ * with its time (`到2023年底，建成…。`): a note or an item, never a heading.
  */
-export function isDefinition(rest: string): boolean {
-  return /^[^：:。；]{1,40}[：:]\s*(?:是?指|即|包括)/.test(rest) || valueItemExpression.test(rest)
+export function isItemText(rest: string): boolean {
+  return /^[^：:。；]{1,40}[：:]\s*(?:是?指|即|包括)/.test(rest) || valueItemExpression.test(rest) || datedSentenceExpression.test(rest)
 }
 
 /** Character codes a marker can open with: 第, a Chinese numeral, a bracket, a digit. */

@@ -17,7 +17,7 @@ import {dateLineExpression, organNames} from '../../extractors/util/front.js'
 import {toHalfWidth} from '../../extractors/util/text.js'
 import {isNewHeader, matchFlatTable} from './flat-table.js'
 import {printedWidth, splitLines, wrapWidthOf, type SourceLine} from './lines.js'
-import {arabicMarkerRank, bareSectionRank, isBareSectionTitle, isDefinition, matchOutlineMarker, maximumHeadingLength, noteExpression, numbersSection, runInStop, type OutlineMatch} from './outline.js'
+import {arabicMarkerRank, bareSectionRank, isBareSectionTitle, isItemText, matchOutlineMarker, maximumHeadingLength, noteExpression, numbersSection, runInStop, type OutlineMatch} from './outline.js'
 import {pointFactory, type PointFactory} from './point.js'
 import './mdast-data.js'
 
@@ -181,7 +181,7 @@ function block(line: SourceLine, point: PointFactory, box: Box | undefined, note
     }
     // Note: notes are numbered 1． or （1）; a 一、 after them opens the next section.
     const isNote = notesRank !== undefined && marker.rank > notesRank && marker.rank >= arabicMarkerRank
-    if (!isBoxItem && !isNote && titleLength <= maximumHeadingLength && !isDefinition(rest) && !(goesOn && stop === -1)) {
+    if (!isBoxItem && !isNote && titleLength <= maximumHeadingLength && !isItemText(rest) && !(goesOn && stop === -1)) {
       const titleStart = start + marker.length
       const heading = headingNode(titleStart, titleStart + titleLength, point, line)
       heading.data = {number: marker.number, rank: marker.rank}
