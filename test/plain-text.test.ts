@@ -12,6 +12,11 @@ function headings(text: string): Array<[number, string | null | undefined, strin
     .map((node) => [node.depth, node.data?.number, toString(node)])
 }
 
+/** Each block of the parsed text: its type and its text. */
+function blocks(text: string): Array<[string, string]> {
+  return parsePlainText(text).children.map((node) => [node.type, toString(node)])
+}
+
 function tables(text: string): string[][][] {
   return parsePlainText(text)
     .children.filter((node): node is Table => node.type === 'table')
@@ -31,16 +36,14 @@ describe('parsePlainText', () => {
   })
 
   test('should split a run-in heading from the body after its first sentence', () => {
-    const tree = parsePlainText('(四) 完善知识产权法规政策。修订实施条例，制定政策。\n')
-    expect(tree.children.map((node) => [node.type, toString(node)])).toEqual([
+    expect(blocks('(四) 完善知识产权法规政策。修订实施条例，制定政策。\n')).toEqual([
       ['heading', '完善知识产权法规政策'],
       ['paragraph', '修订实施条例，制定政策。']
     ])
   })
 
   test('should end a run-in title at a colon too, but not before a definition, and drop the colon of a title line', () => {
-    const tree = parsePlainText('一、工作目标：到2025年，全县高新技术企业达到100家。\n\n二、主要目标：\n\n注：\n1．万人发明专利拥有量：指每万人口拥有的有效发明专利数量。\n')
-    expect(tree.children.map((node) => [node.type, toString(node)])).toEqual([
+    expect(blocks('一、工作目标：到2025年，全县高新技术企业达到100家。\n\n二、主要目标：\n\n注：\n1．万人发明专利拥有量：指每万人口拥有的有效发明专利数量。\n')).toEqual([
       ['heading', '工作目标'],
       ['paragraph', '到2025年，全县高新技术企业达到100家。'],
       ['heading', '主要目标'],
@@ -50,8 +53,7 @@ describe('parsePlainText', () => {
   })
 
   test('should read a numbered sentence that opens with its time as an item, not a heading, but keep a title that names a year', () => {
-    const tree = parsePlainText('二、主要任务\n（一）到2023年底，建成县知识产权维权援助工作站。\n（二）2024年6月底前，完成专利导航。\n三、2023年重点工作\n')
-    expect(tree.children.map((node) => [node.type, toString(node)])).toEqual([
+    expect(blocks('二、主要任务\n（一）到2023年底，建成县知识产权维权援助工作站。\n（二）2024年6月底前，完成专利导航。\n三、2023年重点工作\n')).toEqual([
       ['heading', '主要任务'],
       ['paragraph', '（一）到2023年底，建成县知识产权维权援助工作站。'],
       ['paragraph', '（二）2024年6月底前，完成专利导航。'],
@@ -72,8 +74,7 @@ describe('parsePlainText', () => {
   })
 
   test('should end a run-in title at a run of spaces before a sentence, but not at a space inside a title', () => {
-    const tree = parsePlainText('（一）提升创造质量　　到2025年，培育示范企业20家。\n\n（二）强化保护　提升运用\n')
-    expect(tree.children.map((node) => [node.type, toString(node)])).toEqual([
+    expect(blocks('（一）提升创造质量　　到2025年，培育示范企业20家。\n\n（二）强化保护　提升运用\n')).toEqual([
       ['heading', '提升创造质量'],
       ['paragraph', '到2025年，培育示范企业20家。'],
       ['heading', '强化保护　提升运用']
@@ -354,8 +355,7 @@ describe('parsePlainText', () => {
       '　　二、保障措施',
       '　　建立健全知识产权工作领导协调机制，统筹推进规划实施，落实工作责任。'
     ].join('\n')
-    const tree = parsePlainText(wrapped)
-    expect(tree.children.map((node) => [node.type, toString(node)])).toEqual([
+    expect(blocks(wrapped)).toEqual([
       ['paragraph', '注：1. 知识产权高端人才：知识产权领军人才、骨干人才，中高级知识产权师，专利代理师等。'],
       ['paragraph', '2. 万人高价值发明专利拥有量是指每万人口本区居民拥有的经国家知识产权局授权的符合下列任一条件的有效发明专利数量：一是战略性新兴产业的有效发明专利；二是维持年限超过10年的有效发明专利；三是实现较高质押融资金额的有效发明专利；四是获得国家科学技术奖的有效发明专利。力争“十四五”期间全区质押融资贷款总额达到10亿元，服务企业达到两百家以上。'],
       ['paragraph', '3. 万人高价值发明专利拥有量，是指每万人口拥有的高价值发明专利。'],
