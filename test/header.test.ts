@@ -143,6 +143,10 @@ describe('header extraction', () => {
       const record = await extractText(printed + '\n\n关于加强管理的通知\n\n各部门：\n\n现通知如下。\n')
       expect(record.docNumber).toMatchObject({text: printed, year, serial})
     }
+    // A number in 【】 between the masthead and the title is no line of the title.
+    const lenticular = await extractText('宿迁市人民政府文件\n宿政发【2022】36号\n\n宿迁市人民政府关于印发某规划的通知\n\n各部门：\n\n现印发给你们。\n')
+    expect(lenticular.docNumber).toMatchObject({text: '宿政发【2022】36号', year: 2022, serial: 36})
+    expect(lenticular.title?.text).toBe('宿迁市人民政府关于印发某规划的通知')
   })
 
   test('should never take a 文号 or title cited in the body as the document’s own', async () => {

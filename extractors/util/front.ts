@@ -36,7 +36,7 @@ const bracketPeriodExpression = /^[(（]\s*\d{4}\s*[-—–－~～至]+\s*\d{4}\
 export const dateLineExpression = new RegExp('^(?:成文日期[:：])?(.{0,60}?)\\s*' + dateExpression.source + '$')
 const organSuffixExpression =
   /(?:人民政府|政府|办公室|办公厅|委员会|委|局|厅|部|院|署|会|中心|党组|公司|集团|小组|办|处|所|馆|队|社|联|行)$/
-const docNumberLineExpression = /〔\s*\d{4}\s*〕|\[\s*\d{4}\s*\]|［\s*\d{4}\s*］|[（(]\s*\d{4}\s*[)）]\s*第?\s*\d+\s*号/
+const docNumberLineExpression = /〔\s*\d{4}\s*〕|\[\s*\d{4}\s*\]|［\s*\d{4}\s*］|【\s*\d{4}\s*】|[（(]\s*\d{4}\s*[)）]\s*第?\s*\d+\s*号/
 
 /** The most lines a title is printed on. */
 const maximumTitleLines = 6
