@@ -504,14 +504,15 @@ describe('goals in prose and 专栏', () => {
     expect(record.targets[0]?.quote).toBe('每万人口高价值发明专利拥有量由2020年的3.1件提高到6件')
   })
 
-  test('should read every word value the value expressions know, 动态清零 and 翻番 included', async () => {
-    const record = await extractText(head + '——实现全县农村低保对象应保尽保，疫情防控动态清零，高新技术企业数量比2020年实现翻番，实施科技企业倍增计划，商标注册量实现倍增，知识产权质押融资额较“十三五”末翻一番。\n')
+  test('should read every word value the value expressions know, 动态清零, 翻番 and 零的突破 included', async () => {
+    const record = await extractText(head + '——实现全县农村低保对象应保尽保，疫情防控动态清零，高新技术企业数量比2020年实现翻番，实施科技企业倍增计划，商标注册量实现倍增，知识产权质押融资额较“十三五”末翻一番，马德里国际商标注册量实现零的突破。\n')
     expect(brief(record.targets)).toEqual([
       [null, '全县农村低保对象', null, '应保尽保', 2025, 'text'],
       [null, '疫情防控', null, '动态清零', 2025, 'text'],
       [null, '高新技术企业数量', null, '翻番', 2025, 'text'],
       [null, '商标注册量', null, '倍增', 2025, 'text'],
-      [null, '知识产权质押融资额', null, '翻一番', 2025, 'text']
+      [null, '知识产权质押融资额', null, '翻一番', 2025, 'text'],
+      [null, '马德里国际商标注册量', null, '零的突破', 2025, 'text']
     ])
   })
 

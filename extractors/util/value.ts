@@ -78,7 +78,7 @@ export const textValueExpression = /(全覆盖|全面覆盖|应保尽保|应收�
  * Word values that quantify a goal in prose (coverage, clearance, doubling). Aspirations
  * such as 全国领先 are visions, not targets, when they stand in a sentence.
  */
-export const proseTextValueExpression = /(全覆盖|全面覆盖|应保尽保|应收尽收|全部达标|动态清零|翻两番|翻一番|翻番|倍增(?!计划|行动|工程|专项|培育))/
+export const proseTextValueExpression = /(全覆盖|全面覆盖|应保尽保|应收尽收|全部达标|动态清零|翻两番|翻一番|翻番|零的突破|零突破|倍增(?!计划|行动|工程|专项|培育))/
 
 /** Parse one value cell or phrase; undefined when it holds no value. */
 export function parseValue(text: string): ParsedValue | undefined {
