@@ -241,6 +241,9 @@ interface Resolved {
   kind: Deadline['kind']
 }
 
+/** What may come before a time that opens a clause: a clause's end, and the number of an item (（七）2023年上半年，…). */
+const clauseOpeningExpression = /(?:^|[，,；;：:])\s*(?:[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}\s*[.．、])?\s*$/
+
 function resolve(groups: Record<string, string | undefined>, before: string, reference: number | undefined, periodEnd: number | null, isDue = false): Resolved | undefined {
   const plan = groups.plan ?? groups.barePlan
   if (plan) {
@@ -257,7 +260,7 @@ function resolve(groups: Record<string, string | undefined>, before: string, ref
   const month = groups.month ? Number(groups.month) : quarter ? quarter * 3 : groups.half ? (groups.half === '上' ? 6 : 12) : groups.end ? 12 : null
   const isBound = isDue || Boolean(groups.marker && groups.marker !== '于') || Boolean(groups.before)
   // A bare year opening a clause (`2025年，为南京申请…`) is a deadline only when it lies ahead.
-  const opensClause = /(?:^|[，,；;：:])\s*$/.test(before)
+  const opensClause = clauseOpeningExpression.test(before)
   // A span of years opening a clause (2023—2025年，每年…) commits to the whole span; one in a
   // name (纲要（2021—2035年）) does not.
   if (groups.from) {

@@ -161,6 +161,17 @@ describe('deadlines', () => {
     ])
   })
 
+  test('should read numbered tasks that open with their time as items, each its own deadline', async () => {
+    const record = await extractText(dated('二、主要任务\n\n（一）2025年前建成县级知识产权公共服务平台。\n（二）二〇二四年底前，实现乡镇维权站全覆盖。\n（三）到“十四五”末，培育知识产权优势企业20家。\n（四）2023年上半年，启动保护中心筹建工作。\n（五）2022年起，每年举办宣传周活动。\n三、2023年重点工作\n\n加强宣传。\n'))
+    expect(record.deadlines.map((deadline) => [deadline.year, deadline.text])).toEqual([
+      [2025, '（一）2025年前建成县级知识产权公共服务平台。'],
+      [2024, '（二）二〇二四年底前，实现乡镇维权站全覆盖。'],
+      [2025, '（三）到“十四五”末，培育知识产权优势企业20家。'],
+      [2023, '（四）2023年上半年，启动保护中心筹建工作。']
+    ])
+    expect(record.outline.map((section) => section.title)).toEqual(['发展基础', '主要任务', '2023年重点工作'])
+  })
+
   test('should read the due column of a task table: one deadline per row, a bare date included', async () => {
     const text = '某县知识产权强县建设实施方案\n\n附件\n\n序号\t重点任务\t牵头单位\t完成时限\n1\t培育知识产权示范企业10家\t县市场监管局\t2023年底前\n2\t建设维权援助工作站\t县市场监管局\t2024年6月\n3\t开展专利导航\t县科技局\t长期坚持\n'
     const record = await extractText(text)

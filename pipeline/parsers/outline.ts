@@ -57,8 +57,21 @@ const runInSpaceExpression = /(?<=\S)(?: {2,}|[ \u3000]*\u3000[ \u3000]*)(?=\S)/
 /** A term and its value after a colon (`PCT专利申请量：100件；`, `满意度：85分以上（约束性）`): a list of goals. */
 const valueItemExpression = /^[^：:。；]{2,40}[：:]\s*(?:累计|新增|达到|达|力争|不低于|不少于|超过)?\s*[≥≤>＞<＜]?\s*(?!(?:19|20)\d{2}\s*年)\d[\d.,，]*\s*(?:[%％‰]|\p{Script=Han}{1,4})?\s*(?:以上|以下|以内|左右)?\s*(?:[（(][^（）()]{1,10}[）)])?\s*[；;。]?$/u
 
-/** A sentence that opens with its time (`到2023年底，建成…`, `2024年6月底前，完成…`): a title never does (`2023年重点工作` may). */
-const datedSentenceExpression = /^(?:力争|争取|确保)?(?:到|至|于|在)\s*(?:19|20)\d{2}\s*年|^(?:19|20)\d{2}\s*年[^，,。；：:]{0,8}[，,]/
+/**
+ * A sentence that opens with its time (`到2023年底，建成…`, `2025年前建成…`,
+ * `二〇二四年底前，…`, `到“十四五”末，…`): a title never does — one that names a
+ * year without a bound or a comma (`2023年重点工作`) may.
+ */
+const datedSentenceExpression = new RegExp(
+  '^(?:力争|争取|确保)?(?:(?<marker>到|至|于|在|截至|截止)\\s*)?(?:(?:19|20)\\d{2}|二[〇○零][〇○零一二三四五六七八九]{2})\\s*年(?:年?底|年?末|[上下]半年|[一二三四]季度|\\d{1,2}\\s*月(?:底|末|份)?)?(?<bound>前|以前|之前|起)?[，,]?' +
+    '|^(?:力争|争取|确保)?(?:到|至)\\s*[“"]?十[一二三四五六]五[”"]?(?:末|期末)\\s*[，,]'
+)
+
+function isDatedSentence(rest: string): boolean {
+  const match = datedSentenceExpression.exec(rest)
+  if (!match) return false
+  return Boolean(match.groups?.marker || match.groups?.bound || /[，,]$/.test(match[0]))
+}
 
 /**
  * Whether the text after a marker defines a term (`万人发明专利拥有量：指…`),
@@ -66,7 +79,7 @@ const datedSentenceExpression = /^(?:力争|争取|确保)?(?:到|至|于|在)\s
  * with its time (`到2023年底，建成…。`): a note or an item, never a heading.
  */
 export function isItemText(rest: string): boolean {
-  return /^[^：:。；]{1,40}[：:]\s*(?:是?指|即|包括)/.test(rest) || valueItemExpression.test(rest) || datedSentenceExpression.test(rest)
+  return /^[^：:。；]{1,40}[：:]\s*(?:是?指|即|包括)/.test(rest) || valueItemExpression.test(rest) || isDatedSentence(rest)
 }
 
 /** Character codes a marker can open with: 第, a Chinese numeral, a bracket, a digit. */
