@@ -161,13 +161,14 @@ describe('deadlines', () => {
     ])
   })
 
-  test('should read numbered tasks that open with their time as items, each its own deadline', async () => {
-    const record = await extractText(dated('二、主要任务\n\n（一）2025年前建成县级知识产权公共服务平台。\n（二）二〇二四年底前，实现乡镇维权站全覆盖。\n（三）到“十四五”末，培育知识产权优势企业20家。\n（四）2023年上半年，启动保护中心筹建工作。\n（五）2022年起，每年举办宣传周活动。\n三、2023年重点工作\n\n加强宣传。\n'))
+  test('should read numbered tasks that open with their time, or go on to it after a comma, as items, each its own deadline', async () => {
+    const record = await extractText(dated('二、主要任务\n\n（一）2025年前建成县级知识产权公共服务平台。\n（二）二〇二四年底前，实现乡镇维权站全覆盖。\n（三）到“十四五”末，培育知识产权优势企业20家。\n（四）2023年上半年，启动保护中心筹建工作。\n（五）2022年起，每年举办宣传周活动。\n（六）建设知识产权保护中心，到2024年建成运行。\n三、2023年重点工作\n\n加强宣传。\n'))
     expect(record.deadlines.map((deadline) => [deadline.year, deadline.text])).toEqual([
       [2025, '（一）2025年前建成县级知识产权公共服务平台。'],
       [2024, '（二）二〇二四年底前，实现乡镇维权站全覆盖。'],
       [2025, '（三）到“十四五”末，培育知识产权优势企业20家。'],
-      [2023, '（四）2023年上半年，启动保护中心筹建工作。']
+      [2023, '（四）2023年上半年，启动保护中心筹建工作。'],
+      [2024, '（六）建设知识产权保护中心，到2024年建成运行。']
     ])
     expect(record.outline.map((section) => section.title)).toEqual(['发展基础', '主要任务', '2023年重点工作'])
   })

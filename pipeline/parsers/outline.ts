@@ -76,10 +76,17 @@ function isDatedSentence(rest: string): boolean {
 /**
  * Whether the text after a marker defines a term (`万人发明专利拥有量：指…`),
  * gives a term's value (`PCT专利申请量：100件；`) or is a sentence that opens
- * with its time (`到2023年底，建成…。`): a note or an item, never a heading.
+ * with its time, or goes on to it after a comma (`到2023年底，建成…。`,
+ * `建设保护中心，到2024年建成运行。`): a note or an item, never a heading.
  */
 export function isItemText(rest: string): boolean {
-  return /^[^：:。；]{1,40}[：:]\s*(?:是?指|即|包括)/.test(rest) || valueItemExpression.test(rest) || isDatedSentence(rest)
+  return /^[^：:。；]{1,40}[：:]\s*(?:是?指|即|包括)/.test(rest) || valueItemExpression.test(rest) || isDatedSentence(rest) || isDatedSentence(secondClause(rest))
+}
+
+/** The clause after the first comma of a first sentence (`建设保护中心，到2024年建成运行。` → `到2024年建成运行。`), or ''. */
+function secondClause(rest: string): string {
+  const comma = rest.search(/[，,]/)
+  return comma === -1 || /[。；：:]/.test(rest.slice(0, comma)) ? '' : rest.slice(comma + 1)
 }
 
 /** Character codes a marker can open with: 第, a Chinese numeral, a bracket, a digit. */
