@@ -531,6 +531,17 @@ describe('goals in prose and 专栏', () => {
     expect(dated.outline.map((section) => section.title)).toEqual(['发展目标'])
   })
 
+  test('should read numbered goals whose first clause states a level as items, not headings, each line its own', async () => {
+    const text = '某县“十四五”知识产权发展规划\n\n一、发展目标\n到2025年，主要目标如下：\n（一）创造质量明显提升，每万人口高价值发明专利拥有量达到10件\n（二）运用效益更加显著，知识产权质押融资额累计达到5亿元。\n1．服务机构达到10家\n\n二、主要任务\n（一）加强知识产权保护\n'
+    const record = await extractText(text)
+    expect(brief(record.targets)).toEqual([
+      [null, '每万人口高价值发明专利拥有量', '件', '10', 2025, 'text'],
+      [null, '知识产权质押融资额', '亿元', '5', 2025, 'text'],
+      [null, '服务机构', '家', '10', 2025, 'text']
+    ])
+    expect(record.outline.map((section) => [section.title, section.children.length])).toEqual([['发展目标', 0], ['主要任务', 1]])
+  })
+
   test('should leave a symbol font\'s bullet (a private-use character from Word\'s Wingdings) out of the indicator', async () => {
     const record = await extractText(head + '到2025年：\n\n\uf06c每万人口高价值发明专利拥有量达到12件；\n\n\uf0d8知识产权质押融资金额达到30亿元。\n')
     expect(record.targets.map((target) => target.indicator)).toEqual(['每万人口高价值发明专利拥有量', '知识产权质押融资金额'])

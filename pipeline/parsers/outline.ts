@@ -77,11 +77,21 @@ function isDatedSentence(rest: string): boolean {
  * Whether the text after a marker defines a term (`万人发明专利拥有量：指…`),
  * gives a term's value (`PCT专利申请量：100件；`) or is a sentence that opens
  * with its time, or goes on to it after a comma (`到2023年底，建成…。`,
- * `建设保护中心，到2024年建成运行。`): a note or an item, never a heading.
+ * `建设保护中心，到2024年建成运行。`) or its title states a goal's level
+ * (`运用效益显著，质押融资额累计达到5亿元`): a note or an item, never a heading.
  */
 export function isItemText(rest: string): boolean {
-  return /^[^：:。；]{1,40}[：:]\s*(?:是?指|即|包括)/.test(rest) || valueItemExpression.test(rest) || isDatedSentence(rest) || isDatedSentence(secondClause(rest))
+  return /^[^：:。；]{1,40}[：:]\s*(?:是?指|即|包括)/.test(rest) || valueItemExpression.test(rest) || isDatedSentence(rest) || isDatedSentence(secondClause(rest)) || statedValueExpression.test(titleOf(rest))
 }
+
+/** The run-in title of the text after a marker: up to its stop, or all of it. */
+function titleOf(rest: string): string {
+  const stop = runInStop(rest)
+  return stop === -1 ? rest : rest.slice(0, stop)
+}
+
+/** A level stated with its verb (`拥有量达到10件`, `突破1万件`, `不低于90%`): a goal, which no title states. */
+const statedValueExpression = /(?:达到|达|突破|超过|提高到|提升到|提高至|提升至|增长到|增至|保持在|控制在|稳定在|不低于|不少于)\s*[≥>]?\s*\d/
 
 /** The clause after the first comma of a first sentence (`建设保护中心，到2024年建成运行。` → `到2024年建成运行。`), or ''. */
 function secondClause(rest: string): string {

@@ -304,6 +304,8 @@ function isBroken(previous: Paragraph, next: Paragraph, wrapWidth: number | unde
   if ((value.length < 15 || !clauseExpression.test(value)) && !leavesBracketOpen(value) && !isFullLine(value, wrapWidth)) return false
   // An indented line opens a new paragraph; an unindented one may continue an indented first line.
   if (bulletExpression.test(first.value) || (next.data?.isIndented && !previous.data?.isIndented)) return false
+  // A numbered item opens a paragraph of its own (（一）…达到10件 / （二）…), unless a bracket is left open.
+  if (matchOutlineMarker(first.value) && !leavesBracketOpen(value)) return false
   return brokenEndExpression.test(value)
 }
 
