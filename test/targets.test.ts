@@ -18,6 +18,11 @@ function rules(record: PolicyRecord): string[] {
   return record.diagnostics.map((diagnostic) => diagnostic.rule)
 }
 
+/** Each top section's title and how many sections it holds. */
+function sections(record: PolicyRecord): Array<[string, number]> {
+  return record.outline.map((section) => [section.title, section.children.length])
+}
+
 describe('parseValue', () => {
   test.each([
     ['≥20', {kind: 'number', number: 20, comparator: '>='}, null],
@@ -525,7 +530,7 @@ describe('goals in prose and 专栏', () => {
       [null, '知识产权质押融资金额', '亿元', '50', 2025, 'text'],
       [null, '知识产权保护社会满意度', '分', '>=85', 2025, 'text']
     ])
-    expect(record.outline.map((section) => [section.title, section.children.length])).toEqual([['主要指标', 0], ['主要任务', 1]])
+    expect(sections(record)).toEqual([['主要指标', 0], ['主要任务', 1]])
     // A year after the colon is a heading's run-in body, not a value.
     const dated = await extractText('某市规划\n\n一、发展目标：2025年\n\n发明专利拥有量达到1000件。\n')
     expect(dated.outline.map((section) => section.title)).toEqual(['发展目标'])
@@ -539,7 +544,7 @@ describe('goals in prose and 专栏', () => {
       [null, '知识产权质押融资额', '亿元', '5', 2025, 'text'],
       [null, '服务机构', '家', '10', 2025, 'text']
     ])
-    expect(record.outline.map((section) => [section.title, section.children.length])).toEqual([['发展目标', 0], ['主要任务', 1]])
+    expect(sections(record)).toEqual([['发展目标', 0], ['主要任务', 1]])
   })
 
   test('should leave a symbol font\'s bullet (a private-use character from Word\'s Wingdings) out of the indicator', async () => {
