@@ -222,14 +222,15 @@ describe('indicator tables', () => {
     expect(brief(record.targets)).toEqual([[null, '新增高新技术企业', '家', '300', 2025, 'table']])
   })
 
-  test('should take the column of the plan\'s last year as the target, a later one (2035年) only where it is empty', async () => {
+  test('should take the column of the plan\'s last year as the target, and a later one (2035年) as a goal of its own', async () => {
     const text = head + '指标\t2020年\t2025年\t2035年\n常住人口城镇化率（%）\t72\t75\t80\n人均预期寿命（岁）\t82\t—\t85\n'
     const record = await extractText(text)
     expect(brief(record.targets)).toEqual([
       [null, '常住人口城镇化率', '%', '75', 2025, 'table'],
+      [null, '常住人口城镇化率', '%', '80', 2035, 'table'],
       [null, '人均预期寿命', '岁', '85', 2035, 'table']
     ])
-    expect(record.targets.map((target) => target.baseline?.year)).toEqual([2020, 2020])
+    expect(record.targets.map((target) => target.baseline?.year)).toEqual([2020, 2020, 2020])
   })
 
   test('should join a header broken over two lines', async () => {
