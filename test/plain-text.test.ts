@@ -476,6 +476,18 @@ describe('Markdown from converted Word documents', () => {
     expect(sliceAt(text, record.targets[0]!.position)).toBe('全县公路总里程达到3000公里')
   })
 
+  test('should split a run-in title whose marker is plain and whose title alone is bold, and whose body goes on in plain text', async () => {
+    const text = '**二、重点任务**\n\n（一）**提升创造质量**。到2023年底，培育优势企业10家。\n\n（二）加强保护：2024年6月底前，建成维权援助工作站。\n'
+    const record = await extractText(text, 'markdown')
+    expect(record.outline.map((section) => [section.number, section.title, section.children.map((child) => [child.number, child.title])])).toEqual([
+      ['二、', '重点任务', [['（一）', '提升创造质量'], ['（二）', '加强保护']]]
+    ])
+    expect(record.deadlines.map((deadline) => [deadline.year, sliceAt(text, deadline.position)])).toEqual([
+      [2023, '到2023年底，培育优势企业10家。'],
+      [2024, '2024年6月底前，建成维权援助工作站。']
+    ])
+  })
+
   test('should read a table cell printed in two lines (`<br>`) as one', async () => {
     const text = '## 一、发展目标\n\n| 类别 | 指标<br>（单位） | 2020年 | 2025年<br>目标值 |\n|---|---|---|---|\n| 创造 | 每万人口高价值<br>发明专利拥有量（件） | 5 | 10 |\n'
     const record = await extractText(text, 'markdown')

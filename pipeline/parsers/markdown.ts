@@ -4,7 +4,7 @@
  * paragraph that opens with a marker is a heading, as in plain text, and a
  * table of one column (a framed 专栏 box) is its rows as paragraphs.
  */
-import type {Heading, Paragraph, PhrasingContent, Root, RootContent, Table} from 'mdast'
+import type {Heading, Paragraph, PhrasingContent, Root, RootContent, Table, Text} from 'mdast'
 import type {Position} from 'unist'
 import remarkCjkFriendly from 'remark-cjk-friendly'
 import remarkGfm from 'remark-gfm'
@@ -70,12 +70,51 @@ function promote(paragraph: Paragraph, isUnnumbered: boolean): RootContent[] {
   if (stop === -1 || rest.slice(stop + 1).trim().length === 0) {
     return rest.length <= maximumHeadingLength + 1 ? [heading(paragraph.children, paragraph.position)] : [paragraph]
   }
-  const [first, ...body] = paragraph.children
-  const title = first && (first.type === 'strong' || first.type === 'emphasis') ? toString(first).trim() : ''
-  const titleLength = title.replace(/[。；：:]$/, '').length - marker.length
-  if (!first?.position || body.length === 0 || !text.startsWith(title) || titleLength > maximumHeadingLength) return [paragraph]
+  if (stop > maximumHeadingLength) return [paragraph]
+  const printed = toString(paragraph)
+  const split = splitAt(paragraph.children, printed.length - printed.trimStart().length + marker.length + stop)
+  if (!split || split[1].length === 0) return [paragraph]
+  const [title, body] = split
   const bodyStart = body[0]!.position?.start
-  return [heading([first], first.position), {type: 'paragraph', children: body, position: bodyStart && paragraph.position ? {start: bodyStart, end: paragraph.position.end} : undefined}]
+  const titleStart = title[0]?.position?.start
+  const titleEnd = title.at(-1)?.position?.end
+  return [
+    heading(title, titleStart && titleEnd ? {start: titleStart, end: titleEnd} : undefined),
+    {type: 'paragraph', children: body, position: bodyStart && paragraph.position ? {start: bodyStart, end: paragraph.position.end} : undefined}
+  ]
+}
+
+/**
+ * A run-in title's runs and the body's, cut at the character `stop` of their
+ * text (the 。 or ： that ends the title, dropped): a text run is cut in two
+ * (`（一）**提升创造质量**。到2023年底…`), a bold run must end with it
+ * (`**（一）指导思想。**以…`). Undefined where the cut cannot keep positions exact.
+ */
+function splitAt(children: PhrasingContent[], stop: number): [PhrasingContent[], PhrasingContent[]] | undefined {
+  let at = 0
+  for (const [index, child] of children.entries()) {
+    const length = toString(child).length
+    if (at + length <= stop) {
+      at += length
+      continue
+    }
+    const cut = stop - at
+    if (child.type !== 'text') return cut === length - 1 ? [children.slice(0, index + 1), children.slice(index + 1)] : undefined
+    if (child.value.slice(0, cut + 1).includes('\n')) return undefined
+    const title = cut > 0 ? [textSlice(child, 0, cut)] : []
+    const body = cut + 1 < length ? [textSlice(child, cut + 1, length)] : []
+    return [[...children.slice(0, index), ...title], [...body, ...children.slice(index + 1)]]
+  }
+  return undefined
+}
+
+/** Characters `from` to `to` of a text run on one line, with their position. */
+function textSlice(node: Text, from: number, to: number): Text {
+  const start = node.position?.start
+  const shifted = (by: number) => (start && start.offset !== undefined ? {line: start.line, column: start.column + by, offset: start.offset + by} : undefined)
+  const begin = shifted(from)
+  const end = shifted(to)
+  return {type: 'text', value: node.value.slice(from, to), ...(begin && end ? {position: {start: begin, end}} : {})}
 }
 
 /** A section's bold bare name as its heading, ranked as 一、 would number it. */
