@@ -61,6 +61,16 @@ describe('converted formats', () => {
     expect(text.trim().split('\n')).toEqual(['分类\t指标\t目标', '创造\t甲\t1', '创造\t乙\t2', '注：说明'])
   })
 
+  test('should read a header of two rows whose merged cells span down (指标 beside 目标值 over 2020年 and 2025年)', async () => {
+    const html = '<p>某县“十四五”知识产权发展规划</p><p>二、发展目标</p><table><tr><td rowspan="2">类别</td><td rowspan="2">指标</td><td rowspan="2">单位</td><td colspan="2">目标值</td></tr><tr><td>2020年</td><td>2025年</td></tr>' +
+      '<tr><td rowspan="2">创造</td><td>发明专利拥有量</td><td>件</td><td>500</td><td>1200</td></tr><tr><td>商标注册量</td><td>件</td><td>3000</td><td>5000</td></tr></table><p>三、主要任务</p>'
+    const {record} = await extractDocument(new TextEncoder().encode(html), 'plan.html', 'html')
+    expect(record.targets.map((target) => [target.category, target.indicator, target.value, target.year, target.baseline?.value])).toEqual([
+      ['创造', '发明专利拥有量', {kind: 'number', number: 1200}, 2025, {kind: 'number', number: 500}],
+      ['创造', '商标注册量', {kind: 'number', number: 5000}, 2025, {kind: 'number', number: 3000}]
+    ])
+  })
+
   test('should read a page laid out in tables (the article in a cell) as blocks, its navigation left above the title', async () => {
     const html = '<html><body><table><tr><td>导航<br>首页</td><td><table><tr><td>某市人民政府关于印发某市“十四五”知识产权发展规划的通知</td></tr><tr><td>某政发〔2021〕12号</td></tr>' +
       '<tr><td><p>各区人民政府：</p><p>现将规划印发给你们。</p><p>某市人民政府</p><p>2021年9月1日</p><p>某市“十四五”知识产权发展规划</p><p>一、发展目标</p>' +
