@@ -148,10 +148,18 @@ function yearOf(text: string): number | undefined {
   return years.length > 0 ? Math.max(...years) : undefined
 }
 
+/** The first year still ahead when the document was issued: its year if dated in the first half, else the next; null when undated. */
+function firstYearAhead(file: VFile): number | null {
+  const dated = file.data.date?.value ?? file.data.printDate?.value
+  if (!dated) return null
+  const year = Number(dated.slice(0, 4))
+  return Number(dated.slice(5, 7)) <= 6 ? year : year + 1
+}
+
 /** The targets of an indicator table; `fallbackYear` (the year its section opens with) dates a target column that names none when the plan has no period. */
 function tableTargets(block: Block, period: Period | null, file: VFile, fallbackYear: number | null): Candidate[] {
   if (block.node.type !== 'table') return []
-  const read = readIndicatorTable(block.node, period, file.data.kind === 'evaluation')
+  const read = readIndicatorTable(block.node, period, file.data.kind === 'evaluation', firstYearAhead(file))
   if (!read.isIndicatorTable) {
     messageAt(file, 'Table has no indicator and target columns: not read as targets', block.node.position, 'unread-table', 'info')
     return []

@@ -212,6 +212,25 @@ describe('indicator tables', () => {
     expect(rules(plan)).toContain('interim-targets')
   })
 
+  test('should read a plan\'s year columns still ahead when it was issued as goals of their own years, and earlier ones as interim', async () => {
+    const table = '一、主要目标\n\n序号\t指标\t单位\t2022年（基数）\t2023年\t2024年\t2025年\n1\tPCT国际专利申请量\t件\t120\t150\t180\t200\n\n'
+    const signed = (date: string) => '某市知识产权强市建设三年行动计划（2023—2025年）\n\n' + table + '某市人民政府\n' + date + '\n'
+    const early = await extractText(signed('2023年2月10日'))
+    expect(early.targets.map((target) => [target.value, target.year, target.baseline?.year])).toEqual([
+      [{kind: 'number', number: 150}, 2023, 2022],
+      [{kind: 'number', number: 180}, 2024, 2022],
+      [{kind: 'number', number: 200}, 2025, 2022]
+    ])
+    expect(rules(early)).not.toContain('interim-targets')
+    // Issued late in 2023, its 2023 column is no longer ahead.
+    const late = await extractText(signed('2023年11月20日'))
+    expect(late.targets.map((target) => [target.value, target.year])).toEqual([
+      [{kind: 'number', number: 180}, 2024],
+      [{kind: 'number', number: 200}, 2025]
+    ])
+    expect(rules(late)).toContain('interim-targets')
+  })
+
   test('should leave numbers and marks around an indicator name out of it', async () => {
     const record = await extractText(head + '指标\t单位\t2025年\n1．研发经费投入强度\t%\t3.5\n（2）高新技术企业数\t家\t600\n★森林覆盖率*\t%\t62\n5G基站数\t个\t1200\n')
     expect(record.targets.map((target) => target.indicator)).toEqual(['研发经费投入强度', '高新技术企业数', '森林覆盖率', '5G基站数'])

@@ -89,9 +89,11 @@ const cellsOf = (row: TableRow) => row.children.map((cell) => toString(cell).tri
 /**
  * Read `table` in the plan `period`: its end is the year of a target column
  * that names none, its start tells the years reported inside the period —
- * actuals in a progress report (`isReport`), interim targets in a plan.
+ * actuals in a progress report (`isReport`), interim targets in a plan —
+ * goals of their own from the first year still ahead when it was issued
+ * (`aheadFrom`) on.
  */
-export function readIndicatorTable(table: Table, period: Pick<Period, 'start' | 'end'> | null, isReport = false): ReadTable {
+export function readIndicatorTable(table: Table, period: Pick<Period, 'start' | 'end'> | null, isReport = false, aheadFrom: number | null = null): ReadTable {
   const rows = table.children
   const texts = rows.map(cellsOf)
   const headerIndex = texts.findIndex((cells) => cells.filter(Boolean).length >= 2 && cells.some((cell) => /指标|目标|内容/.test(cell)))
@@ -109,7 +111,7 @@ export function readIndicatorTable(table: Table, period: Pick<Period, 'start' | 
     header = top.map((cell, index) => (isSpanned(next[index] ?? '', index) ? cell : cell + (next[index] ?? '')))
     first++
   }
-  const columnRoles = yearColumnRoles(header.map((cell) => roleOf(cell, period)), period, isReport)
+  const columnRoles = yearColumnRoles(header.map((cell) => roleOf(cell, period)), period, isReport, aheadFrom)
   const adjusted = columnRoles.some((role) => role.kind === 'indicator') ? columnRoles : guessIndicator(columnRoles)
   if (!adjusted.some((role) => role.kind === 'indicator') || !adjusted.some((role) => role.kind === 'target')) {
     return {isIndicatorTable: false, targets: [], problems: [], interimYears: []}
@@ -148,11 +150,12 @@ function roleOf(cell: string, period: Pick<Period, 'start' | 'end'> | null): Rol
  * Of several year columns (2020年, 2021年, 2022年, 2025年), the one of the
  * plan's last year is the target, else the latest; a later one (2035年 in a
  * 十四五 纲要) stays a target after it. Earlier years inside the plan period
- * are actuals in a progress report, interim targets in a plan; of the years
+ * are actuals in a progress report, interim targets in a plan (targets of
+ * their own where still ahead when it was issued); of the years
  * before it, the latest is the baseline — unless a column is named so
  * (基期值), when every earlier year is an actual.
  */
-function yearColumnRoles(columnRoles: Role[], period: Pick<Period, 'start' | 'end'> | null, isReport: boolean): Role[] {
+function yearColumnRoles(columnRoles: Role[], period: Pick<Period, 'start' | 'end'> | null, isReport: boolean, aheadFrom: number | null): Role[] {
   const years = columnRoles.flatMap((role) => (role.kind === 'target' && role.year !== null ? [role.year] : []))
   const target = period?.end != null && years.includes(period.end) ? period.end : Math.max(...years)
   const isActual = (year: number) => period?.start != null && year >= period.start
@@ -161,7 +164,9 @@ function yearColumnRoles(columnRoles: Role[], period: Pick<Period, 'start' | 'en
   return columnRoles.map((role) => {
     if (role.kind !== 'target' || role.year === null || role.year >= target) return role
     if (role.year === baseline) return {kind: 'baseline', year: role.year}
-    return {kind: isActual(role.year) && !isReport ? 'interim' : 'actual', year: role.year}
+    if (!isActual(role.year) || isReport) return {kind: 'actual', year: role.year}
+    // A year still ahead when the plan was issued is a goal of its own (2023年, 2024年 in a 三年行动计划 of 2023).
+    return {kind: aheadFrom !== null && role.year >= aheadFrom ? 'target' : 'interim', year: role.year}
   })
 }
 
