@@ -82,17 +82,21 @@ const citingBlocks = 4
 
 /**
  * The title as the notice's body cites it (《关于加强知识产权保护工作的意见》), where
- * the notice's own title words it without 的 (转发…关于加强知识产权保护工作意见的通知).
+ * the notice's own title words it without 的 (转发…关于加强知识产权保护工作意见的通知),
+ * or the first of the documents a title joins (印发…工作方案和任务分解表的通知: 《…工作方案》).
  */
 function citedAs(name: string, blocks: Block[]): string | undefined {
   const bare = name.replace(/的/g, '')
+  let first: string | undefined
   for (const block of blocks) {
     for (const match of matchesOf(citationExpression, block.text)) {
       const cited = compact(match[1] ?? '')
       if (cited !== name && cited.replace(/的/g, '') === bare) return cited
+      // A title that joins two documents (…工作方案和任务分解表) issues the first the body cites.
+      if (first === undefined && name.startsWith(cited) && /^[和及与、]/.test(name.slice(cited.length))) first = cited
     }
   }
-  return undefined
+  return first
 }
 
 /** Where the enclosed document prints its own title (after the notice), if it does. */

@@ -96,6 +96,13 @@ describe('header extraction', () => {
     expect(record.enclosed?.position.start.line).toBe(10)
   })
 
+  test('should take the first document the body cites where the title joins two (…工作方案和任务分解表)', async () => {
+    const text = '某县人民政府办公室关于印发某县知识产权强县建设工作方案和任务分解表的通知\n\n各有关部门：\n\n现将《某县知识产权强县建设工作方案》和《某县知识产权强县建设任务分解表》印发给你们。\n\n某县人民政府办公室\n2023年3月6日\n\n附件1\n\n某县知识产权强县建设工作方案\n\n一、工作目标\n\n加强保护。\n'
+    const record = await extractText(text)
+    expect(record.enclosed?.title).toBe('某县知识产权强县建设工作方案')
+    expect(sliceAt(text, record.enclosed!.position)).toBe('某县知识产权强县建设工作方案')
+  })
+
   test('should read a joint masthead, the organs one a line and 文件 after the last', async () => {
     for (const masthead of ['中共某县委办公室\n某县人民政府办公室\n文件', '中共某县委办公室\n某县人民政府办公室文件']) {
       const record = await extractText(masthead + '\n某办发〔2022〕8号\n关于印发某县知识产权强县建设实施方案的通知\n各乡镇：\n现印发给你们。\n中共某县委办公室\n某县人民政府办公室\n2022年5月10日\n')
