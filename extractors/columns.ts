@@ -55,7 +55,7 @@ const extractColumns: Plugin<[], Root> = function () {
       columns.push({
         id,
         number: number ? toHalfWidth(number) : null,
-        title: compact(title).replace(/^[:：]/, ''),
+        title: compact(title).replace(/^[:：]/, '').replace(responsibilityExpression, ''),
         section: block.node.data?.section ?? null,
         text: body.map((part) => part.text.trim()).join('\n'),
         position: {start: spanOf(block, 0, 0).start, end: spanOf(last, last.text.length, last.text.length).end}
@@ -66,6 +66,9 @@ const extractColumns: Plugin<[], Root> = function () {
     file.data.columns = columns
   }
 }
+
+/** Who answers for a box, printed after its title (`（牵头单位：县科技局）`): no part of the title. */
+const responsibilityExpression = /\s*[（(](?:牵头|责任|主责|配合|实施)(?:单位|部门)[:：][^（）()]*[)）]$/
 
 /** The paragraphs and tables of the box whose title is `blocks[index]`. */
 function bodyOf(blocks: Block[], index: number): Block[] {

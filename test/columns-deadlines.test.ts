@@ -18,7 +18,8 @@ describe('专栏', () => {
     ['【专栏1】高价值专利培育工程', '1', '高价值专利培育工程'],
     ['〔专栏二〕保护体系建设工程', '二', '保护体系建设工程'],
     ['【专栏】人才培育', null, '人才培育'],
-    ['专 栏 1  高价值专利培育工程', '1', '高价值专利培育工程']
+    ['专 栏 1  高价值专利培育工程', '1', '高价值专利培育工程'],
+    ['专栏4 知识产权保护工程（牵头单位：县市场监管局、县公安局）', '4', '知识产权保护工程']
   ])('should read `%s`', async (line, number, title) => {
     const record = await extractText(plan(line + '\n\n实施一批项目。\n'), line.startsWith('#') ? 'markdown' : 'text')
     expect(record.columns.map((column) => [column.number, column.title, column.text])).toEqual([[number, title, '实施一批项目。']])
