@@ -13,6 +13,7 @@ import {blocksOf, positionOf, spanOf, type Block} from './util/blocks.js'
 import {findDivisions, levelRanks, type Division, type DivisionMention} from './util/divisions.js'
 import {frontOf} from './util/front.js'
 import {messageAt} from './util/message-at.js'
+import {matchesOf} from './util/text.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -111,27 +112,56 @@ function zoneOf(issuers: Array<{name: string; position: Position}>, titles: Arra
     const leading = findDivisions(found, 2).filter((mention) => mention.end <= found.length - 4)
     let start = Math.max(nameStart, ...leading.map((mention) => nameStart + mention.end))
     // The longest ending of the name that the titles print (江北新区 of 南京江北新区), past the organ a notice's title opens with.
-    const printed = titles.map((title) => title.text.slice(title.text.indexOf('关于') + 1))
-    for (let at = start; at <= end - 4; at++) {
+    const printed = titles.map((title) => title.text.slice(title.text.indexOf('关于') + 1).split(source.text).join(''))
+    let isPrinted = false
+    for (let at = start; at <= end - 4 && !isPrinted; at++) {
       if (printed.some((text) => text.includes(source.text.slice(at, end)))) {
         start = at
-        break
+        isPrinted = true
       }
     }
-    const before = source.text.slice(nameStart, start)
+    // Else the short form the titles print (常州高新区 for 常州国家高新技术产业开发区), its city the two characters it opens with.
+    const short = isPrinted ? undefined : shortFormIn(source.text.slice(start, end), titles)
+    const before = short ? short.name.slice(0, 2) : source.text.slice(nameStart, start)
     const parents = leading.length > 0 ? leading : before.length >= 2 && before.length <= 3 ? findDivisions(before + '市', 3) : []
     const candidates = parents.flatMap((mention) => mention.candidates)
     const city = candidates.find((candidate) => candidate.level === 'city')
     return {
-      name: source.text.slice(start, end),
+      name: short?.name ?? source.text.slice(start, end),
       level: 'zone',
       province: city?.province ?? candidates.find((candidate) => candidate.level === 'province')?.name ?? null,
       city: city?.name ?? null,
       code: null,
-      position: within(source.position, start, end)
+      position: short?.position ?? within(source.position, start, end)
     }
   }
   return undefined
+}
+
+const zoneNameExpression = new RegExp(zoneNameSource, 'gu')
+
+/**
+ * A shorter name of the zone `full` that a title prints: it opens as the full
+ * name does and keeps its characters in their order (常州高新区 of
+ * 常州国家高新技术产业开发区, 常熟经开区 of 常熟经济技术开发区).
+ */
+function shortFormIn(full: string, titles: Array<{text: string; position: Position}>): {name: string; position: Position} | undefined {
+  for (const title of titles) {
+    for (const match of matchesOf(zoneNameExpression, title.text)) {
+      const name = match[0]
+      if (name.length < full.length && name.slice(0, 2) === full.slice(0, 2) && isSubsequence(name, full)) return {name, position: within(title.position, match.index, match.index + name.length)}
+    }
+  }
+  return undefined
+}
+
+function isSubsequence(short: string, full: string): boolean {
+  let at = 0
+  for (const character of short) {
+    at = full.indexOf(character, at) + 1
+    if (at === 0) return false
+  }
+  return true
 }
 
 /** An organ of a county or district (铜山县人民政府, 中共某区委): the division's name, then the organ. */

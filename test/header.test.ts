@@ -203,6 +203,9 @@ describe('header extraction', () => {
     expect(sliceAt(text, zone.jurisdiction!.position)).toBe('常熟经济技术开发区')
     const unsigned = await extractText('江北新区“十四五”知识产权发展规划\n\n一、发展基础\n\n南京市江北新区……南京市。\n')
     expect(unsigned.jurisdiction).toMatchObject({name: '江北新区', level: 'zone'})
+    // A short form that is no ending of the organ's name: its characters in order, the city it opens with.
+    const shortened = await notice('常州国家高新技术产业开发区管理委员会', '常州高新区“十四五”知识产权发展规划')
+    expect(shortened.jurisdiction).toMatchObject({name: '常州高新区', level: 'zone', city: '常州市', province: '江苏省'})
   })
 
   test('should split a signature into organs at wide gaps, each spaced-out name one organ', async () => {
