@@ -460,7 +460,7 @@ function spaceSeparated(lines: SourceLine[], index: number, point: PointFactory)
     const texts = next && cells ? textsOf(next, cells) : []
     // A row holds a number past its first cell, and no sentence (（一）提升创造质量  到2025年，培育…。).
     if (!next || !cells || !texts.slice(1).some((text) => /\d/.test(text)) || texts.some((text) => text.length > 40 || sentenceExpression.test(text) || noteExpression.test(text))) break
-    rows.push(row(alignedCells(line, spans, next, cells).map((span) => (span ? spanCell(next, span[0], span[1], point) : emptyCellAt(next, point)))))
+    rows.push(row(alignedCells(line, spans, next, cells).map((span) => (span ? spanCell(next, span[0], span[1], point) : emptyCell(next, point)))))
     last = at
   }
   if (rows.length < 3) return undefined
@@ -506,11 +506,6 @@ function alignedCells(header: SourceLine, spans: Array<[number, number]>, row: S
   const aligned: Array<[number, number] | undefined> = spans.map(() => undefined)
   for (const [at, column] of columns.entries()) aligned[column] = cells[at]
   return aligned
-}
-
-/** An empty cell where a row's text starts. */
-function emptyCellAt(line: SourceLine, point: PointFactory): TableCell {
-  return spanCell(line, line.contentStart, line.contentStart, point)
 }
 
 /** Past the header `names` printed again at `at` (a page broke the table), or undefined. */
