@@ -69,7 +69,7 @@ function isClauseEnd(code: number): boolean {
 const leadExpression = new RegExp(
   '^(?:[—\\-–]{1,2}|' + bulletSource + '|\\s|\\d{1,2}\\s*[.．、](?!\\d)|[（(](?:\\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|[①-⑳]|[一二三四五六七八九十]是)*(?:(?:力争|确保|争取|预计)?\\s*(?:到|至|截止|截至|在)?\\s*\\d{4}\\s*年(?:底|末)?前?\\s*[，,]?|[“"]十[一二三四五六]?五[”"](?:期间|末|时期)\\s*[，,]?|实施期内\\s*[，,]?)?'
 )
-const trailingVerbExpression = new RegExp('(?:累计)?(?:' + verbSource + '|' + comparatorPrefixSource + ')$')
+const trailingVerbExpression = new RegExp('(?:累计)?(?:' + verbSource + '|' + comparatorPrefixSource + '|完成)$')
 /** The first verb of two joined (`满意度达到并保持在85分以上`, `达到或超过`): not part of the indicator. */
 const joinedVerbExpression = /(?:达到|达|实现|保持|维持|提高|提升|增加)(?:并|或|且|和)$/
 /** Words of resolve before the verb (`比例力争达到60%`): not part of the indicator. */
