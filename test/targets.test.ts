@@ -336,7 +336,7 @@ describe('goals in prose and 专栏', () => {
     ])
   })
 
-  test('should name a goal whose clause holds only a verb by what the same verb took before in the sentence, put 新增 first and leave 实现 and 完成 out', async () => {
+  test('should name a goal whose clause holds only a verb by what the same verb took before in the sentence, put 新增 first (or keep it before a noun after the value) and leave 实现 and 完成 out', async () => {
     const record = await extractText(head + '到2025年，支持重点企业建设高价值专利培育中心，累计建设5家；实施专利导航项目，新增8项；省贯标企业新增100家。\n')
     expect(brief(record.targets)).toEqual([
       [null, '高价值专利培育中心', '家', '5', 2025, 'text'],
@@ -345,6 +345,12 @@ describe('goals in prose and 专栏', () => {
     ])
     const completed = await extractText(head + '到2025年，知识产权运营交易额累计完成50亿元。\n')
     expect(brief(completed.targets)).toEqual([[null, '知识产权运营交易额', '亿元', '50', 2025, 'text']])
+    // A scope verb before the value stays with the noun after it.
+    const counted = await extractText(head + '到2025年，新增5项地理标志证明商标，组织开展培训50场次以上。\n')
+    expect(brief(counted.targets)).toEqual([
+      [null, '新增地理标志证明商标', '项', '5', 2025, 'text'],
+      [null, '组织开展培训', '场次', '>=50', 2025, 'text']
+    ])
     const achieved = await extractText(head + '到2025年，专利产业化率达到45%。其中，2023年实现专利转让许可1000次以上，2024年达到1500次。\n')
     expect(brief(achieved.targets).slice(1)).toEqual([
       [null, '专利转让许可', '次', '>=1000', 2023, 'text'],

@@ -173,6 +173,8 @@ const mayHoldValueExpression = new RegExp('[0-9]|(?:达到|达|为|至|到|' + c
 /** A verb alone before a value (`累计建设5家`), and the noun the same verb took earlier in the sentence (`建设高价值专利培育中心，`). */
 const bareVerbExpression = /^(?:累计|共|新)?(?<verb>实施|培育|扶持|建设|建成|打造|新增|创建|引进|认定|组建|设立|培养)$/
 
+/** Verbs that say what a count covers (新增, 累计新增): part of the indicator's name, as tables print it. */
+const scopeVerbExpression = /(?:累计)?新增$|累计$/
 const leadingAchieveExpression = /^(?:全年|当年)?实现(?=\p{Script=Han}{2})/u
 const trailingNewExpression = /(?<=\p{Script=Han}{2})新增$/u
 
@@ -242,7 +244,9 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
     // Note: the noun after a value may be joined to it by 的 (`100%的规上企业…`).
     const after = clause.slice(valueEnd, nextStart).replace(/[、和及与].*$/, '').trim().replace(/^的/, '')
     const useAfter = !baseline && /^[\p{Script=Han}A-Za-z“"]/u.test(after) && after.length >= 2 && (before.length === 0 || leadingVerbExpression.test(before))
-    let indicator = (useAfter ? after : before).replace(leadWordExpression, '').replace(baseYearExpression, '').trim()
+    // Note: a scope verb before the value stays with the noun after it (新增5项地理标志商标 → 新增地理标志商标).
+    const scope = useAfter ? (scopeVerbExpression.exec(before)?.[0] ?? '') : ''
+    let indicator = (useAfter ? scope + after : before).replace(leadWordExpression, '').replace(baseYearExpression, '').trim()
     // A clause that opens with its value (`，到2025年达到80亿元`) goes on with the sentence's subject.
     if (indicator.length === 0 && goals.length === 0 && subject && subject.length >= 2 && /\p{Script=Han}/u.test(subject)) indicator = subject
     // A part of it names only its level (`研发机构30家，其中国家级5家`): the subject's noun completes it.
