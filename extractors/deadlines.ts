@@ -26,7 +26,7 @@ declare module 'vfile' {
 /** A time expression; `marker` tells how it binds, `year`/`month`, or `plan` for a plan period. */
 export const timeExpression = anchored(
   new RegExp(
-    '(?<marker>力争|确保|争取|到|至|截止|截至|于|展望)?\\s*(?:(?<from>' + yearSource + ')\\s*年?\\s*(?:-|—|–|－|~|～|至|到)\\s*)?(?<year>' + yearSource + ')\\s*年\\s*(?:(?<month>\\d{1,2})\\s*月(?:\\s*\\d{1,2}\\s*日)?|第?(?<quarter>[一二三四1-4])\\s*季度|(?<half>[上下])半年)?\\s*(?:年?(?<end>底|末))?\\s*(?<before>前|之前|以前)?' +
+    '(?<marker>力争|确保|争取|到|至|截止|截至|于|展望)?\\s*(?:(?<from>' + yearSource + ')\\s*年?\\s*(?:-|—|–|－|~|～|至|到)\\s*)?(?<year>' + yearSource + ')\\s*年\\s*(?:(?<month>\\d{1,2})\\s*月(?:\\s*\\d{1,2}\\s*日)?|第?(?<quarter>[一二三四1-4])\\s*季度|(?<half>[上下])半年)?\\s*(?:年?(?<end>底|末))?\\s*(?:(?<before>前|之前|以前)|(?<due>完成))?' +
       '|(?:[“"‘](?<plan>十[一二三四五六]?五)[”"’]|(?<![第〇零一二三四五六七八九十百])(?<barePlan>十[一二三四五六]五)(?=期间|末))\\s*(?<planPart>期间|末|内)|(?<term>实施期内|规划期内|规划期末|实施期末)|(?<![\\d〇○零一二三四五六七八九十])(?<thisYear>年内|年底前|年末前)',
     'g'
   ),
@@ -258,7 +258,8 @@ function resolve(groups: Record<string, string | undefined>, before: string, ref
   const quarter = groups.quarter ? '一二三四'.indexOf(groups.quarter) + 1 || Number(groups.quarter) : undefined
   // Note: the end of a year (2023年底前, 2025年末) is its December, as 年内 is.
   const month = groups.month ? Number(groups.month) : quarter ? quarter * 3 : groups.half ? (groups.half === '上' ? 6 : 12) : groups.end ? 12 : null
-  const isBound = isDue || Boolean(groups.marker && groups.marker !== '于') || Boolean(groups.before)
+  // Note: a year the work is done in (2024年完成, （2023年底完成）) binds as 前 does.
+  const isBound = isDue || Boolean(groups.marker && groups.marker !== '于') || Boolean(groups.before) || groups.due !== undefined
   // A bare year opening a clause (`2025年，为南京申请…`) is a deadline only when it lies ahead.
   const opensClause = clauseOpeningExpression.test(before)
   // A span of years opening a clause (2023—2025年，每年…) commits to the whole span; one in a

@@ -174,6 +174,14 @@ describe('deadlines', () => {
     expect(record.outline.map((section) => section.title)).toEqual(['发展基础', '主要任务', '2023年重点工作'])
   })
 
+  test('should take a year the work is done in (2024年完成, （2023年完成）) as its deadline, and such a year past as none', async () => {
+    const record = await extractText(dated('二、主要任务\n\n建成县知识产权保护中心（2023年完成）。计划2024年完成专利导航。2021年完成专利授权3000件。\n'))
+    expect(record.deadlines.map((deadline) => [deadline.year, deadline.text])).toEqual([
+      [2023, '建成县知识产权保护中心（2023年完成）。'],
+      [2024, '计划2024年完成专利导航。']
+    ])
+  })
+
   test('should read the due column of a task table: one deadline per row, a bare date included', async () => {
     const text = '某县知识产权强县建设实施方案\n\n附件\n\n序号\t重点任务\t牵头单位\t完成时限\n1\t培育知识产权示范企业10家\t县市场监管局\t2023年底前\n2\t建设维权援助工作站\t县市场监管局\t2024年6月\n3\t开展专利导航\t县科技局\t长期坚持\n'
     const record = await extractText(text)
