@@ -53,11 +53,14 @@ describe('parsePlainText', () => {
   })
 
   test('should read a numbered sentence that opens with its time as an item, not a heading, but keep a title that names a year', () => {
-    expect(blocks('二、主要任务\n（一）到2023年底，建成县知识产权维权援助工作站。\n（二）2024年6月底前，完成专利导航。\n三、2023年重点工作\n')).toEqual([
+    expect(blocks('二、主要任务\n（一）到2023年底，建成县知识产权维权援助工作站。\n（二）2024年6月底前，完成专利导航。\n三、2023年重点工作\n（一）到2025年主要目标\n（二）到2035年远景目标。建成强县。\n')).toEqual([
       ['heading', '主要任务'],
       ['paragraph', '（一）到2023年底，建成县知识产权维权援助工作站。'],
       ['paragraph', '（二）2024年6月底前，完成专利导航。'],
-      ['heading', '2023年重点工作']
+      ['heading', '2023年重点工作'],
+      ['heading', '到2025年主要目标'],
+      ['heading', '到2035年远景目标'],
+      ['paragraph', '建成强县。']
     ])
   })
 

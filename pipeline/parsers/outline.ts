@@ -58,9 +58,9 @@ const runInSpaceExpression = /(?<=\S)(?: {2,}|[ \u3000]*\u3000[ \u3000]*)(?=\S)/
 const valueItemExpression = /^[^：:。；]{2,40}[：:]\s*(?:累计|新增|达到|达|力争|不低于|不少于|超过)?\s*[≥≤>＞<＜]?\s*(?!(?:19|20)\d{2}\s*年)\d[\d.,，]*\s*(?:[%％‰]|\p{Script=Han}{1,4})?\s*(?:以上|以下|以内|左右)?\s*(?:[（(][^（）()]{1,10}[）)])?\s*[；;。]?$/u
 
 /**
- * A sentence that opens with its time (`到2023年底，建成…`, `2025年前建成…`,
- * `二〇二四年底前，…`, `到“十四五”末，…`): a title never does — one that names a
- * year without a bound or a comma (`2023年重点工作`) may.
+ * A sentence that opens with its time (`到2023年底，建成…`, `2025年前建成…。`,
+ * `二〇二四年底前，…`, `到“十四五”末，…`): a title never is one — one may name a
+ * year (`2023年重点工作`, `到2025年主要目标`).
  */
 const datedSentenceExpression = new RegExp(
   '^(?:力争|争取|确保)?(?:(?<marker>到|至|于|在|截至|截止)\\s*)?(?:(?:19|20)\\d{2}|二[〇○零][〇○零一二三四五六七八九]{2})\\s*年(?:年?底|年?末|[上下]半年|[一二三四]季度|\\d{1,2}\\s*月(?:底|末|份)?)?(?<bound>前|以前|之前|起)?[，,]?' +
@@ -69,8 +69,10 @@ const datedSentenceExpression = new RegExp(
 
 function isDatedSentence(rest: string): boolean {
   const match = datedSentenceExpression.exec(rest)
-  if (!match) return false
-  return Boolean(match.groups?.marker || match.groups?.bound || /[，,]$/.test(match[0]))
+  if (!match || !(match.groups?.marker || match.groups?.bound || /[，,]$/.test(match[0]))) return false
+  // A sentence: its first part goes on past a comma, or it is all the line (到2025年主要目标 is a title).
+  const stop = runInStop(rest)
+  return /[，,]/.test(stop === -1 ? rest : rest.slice(0, stop)) || (stop !== -1 && /[。；;]/.test(rest[stop]!) && rest.slice(stop + 1).trim() === '')
 }
 
 /**
