@@ -17,6 +17,7 @@ import {hasConflictingPopulation, indicatorKey, indicatorSimilarity, isContained
 import {messageAt} from './util/message-at.js'
 import {reachBySource, yearNumber, yearSource} from './util/date.js'
 import {matchesOf} from './util/text.js'
+import {titleKind} from './title.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -148,6 +149,12 @@ function yearOf(text: string): number | undefined {
   return years.length > 0 ? Math.max(...years) : undefined
 }
 
+/** Whether the document reports how a plan went: an evaluation, or a notice that issues one. */
+function isReport(file: VFile): boolean {
+  const enclosed = file.data.enclosed
+  return file.data.kind === 'evaluation' || (enclosed ? titleKind(enclosed.title) === 'evaluation' : false)
+}
+
 /** The first year still ahead when the document was issued: its year if dated in the first half, else the next; null when undated. */
 function firstYearAhead(file: VFile): number | null {
   const dated = file.data.date?.value ?? file.data.printDate?.value
@@ -159,7 +166,7 @@ function firstYearAhead(file: VFile): number | null {
 /** The targets of an indicator table; `fallbackYear` (the year its section opens with) dates a target column that names none when the plan has no period. */
 function tableTargets(block: Block, period: Period | null, file: VFile, fallbackYear: number | null): Candidate[] {
   if (block.node.type !== 'table') return []
-  const read = readIndicatorTable(block.node, period, file.data.kind === 'evaluation', firstYearAhead(file))
+  const read = readIndicatorTable(block.node, period, isReport(file), firstYearAhead(file))
   if (!read.isIndicatorTable) {
     messageAt(file, 'Table has no indicator and target columns: not read as targets', block.node.position, 'unread-table', 'info')
     return []

@@ -52,13 +52,16 @@ const extractTitle: Plugin<[], Root> = function () {
 }
 
 function kindOf(titleText: string | undefined, blocks: Block[]): DocumentKind {
-  if (titleText) {
-    for (const [expression, kind] of kinds) if (expression.test(titleText)) return kind
-    return 'other'
-  }
+  if (titleText) return titleKind(titleText)
   // Note: without a title, only the opening words say what the document is.
   const opening = blocks.slice(0, 3).map((block) => block.text).join('')
   return evaluationWordsExpression.test(opening) ? 'evaluation' : 'other'
+}
+
+/** The kind a title's last document-type word tells (…规划 → plan, …中期评估报告 → evaluation). */
+export function titleKind(text: string): DocumentKind {
+  for (const [expression, kind] of kinds) if (expression.test(text)) return kind
+  return 'other'
 }
 
 /** The plan a notice issues: 《…》 after 印发/转发, else the words between the verb and 的通知. */

@@ -210,6 +210,12 @@ describe('indicator tables', () => {
       ['高新技术企业数', {kind: 'number', number: 300}, 2020, []]
     ])
     expect(rules(plan)).toContain('interim-targets')
+    // A notice that issues a report reads the report's table as the report would.
+    const issued = await extractText('某市人民政府办公室关于印发《某市“十四五”规划中期评估报告》的通知\n\n各区人民政府：\n\n现印发给你们。\n\n某市人民政府办公室\n2023年5月10日\n\n某市“十四五”规划中期评估报告\n\n一、主要指标完成情况\n\n' + tables)
+    expect(issued.targets.map((target) => [target.indicator, target.year, target.actuals.map((actual) => actual.year)])).toEqual([
+      ['规上工业增加值', 2025, [2021, 2022]],
+      ['高新技术企业数', 2025, [2021]]
+    ])
   })
 
   test('should read a plan\'s year columns still ahead when it was issued as goals of their own years, and earlier ones as interim', async () => {
