@@ -75,6 +75,11 @@ describe('parseCellValue', () => {
     }
   })
 
+  test('should keep a ratio (1:1.5) as printed, not as its first number', () => {
+    expect(parseCellValue('1:1.5')).toEqual({value: {kind: 'text', text: '1:1.5'}, unit: null})
+    expect(parseCellValue('2：1')).toEqual({value: {kind: 'text', text: '2:1'}, unit: null})
+  })
+
   test('should give no value for dashes, 无 and 待定, and keep numbers to parseValue', () => {
     for (const printed of ['——', '/', '无', '暂无', '待定', '']) expect(parseCellValue(printed)).toBeUndefined()
     expect(parseCellValue('≥95%')).toEqual(parseValue('≥95%'))

@@ -97,12 +97,17 @@ export function parseValue(text: string): ParsedValue | undefined {
  * 稳中有升), as printed. Dashes and 无/暂无/待定 are no value.
  */
 export function parseCellValue(text: string): ParsedValue | undefined {
+  // A ratio (1:1.5, 2∶1) is one value, kept as printed.
+  const ratio = ratioCellExpression.exec(toHalfWidth(text).trim())
+  if (ratio) return {value: {kind: 'text', text: ratio[0]}, unit: null}
   const parsed = parseValue(text)
   if (parsed) return parsed
   const words = compact(toHalfWidth(text))
   if (!wordCellExpression.test(words) || noValueExpression.test(words)) return undefined
   return {value: {kind: 'text', text: words}, unit: null}
 }
+
+const ratioCellExpression = /^\d+(?:\.\d+)?\s*[:：∶]\s*\d+(?:\.\d+)?$/
 
 /** Words only (no digits, no sentence end), at most 30 characters. */
 const wordCellExpression = /^\p{Script=Han}[\p{Script=Han}“”"、，,（）()]{0,29}$/u
