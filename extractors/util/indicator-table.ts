@@ -98,19 +98,10 @@ export function readIndicatorTable(table: Table, period: Pick<Period, 'start' | 
   const texts = rows.map(cellsOf)
   const headerIndex = texts.findIndex((cells) => cells.filter(Boolean).length >= 2 && cells.some((cell) => /指标|目标|内容/.test(cell)))
   if (headerIndex === -1) return {isIndicatorTable: false, targets: [], problems: [], interimYears: []}
-  let header = texts[headerIndex]!.map(compact)
-  let first = headerIndex + 1
-  // A header broken over two lines: the next row holds only header words — or the names a
-  // merged cell spans down to it (指标 over two rows, beside 目标值 over 2020年 and 2025年).
-  const next = texts[first]?.map(compact)
-  const isSpanned = (cell: string, index: number) => cell === header[index]
-  if (next && next.every((cell, index) => cell === '' || isSpanned(cell, index) || (!/\d/.test(cell.replace(/(?:19|20)\d{2}\s*年/g, '')) && /值|年|目标|单位|属性/.test(cell)))) {
-    // Note: a name over several columns (目标值 over 2020年 and 2025年) prints once; the columns after it under it share it.
-    const top = Array.from({length: Math.max(header.length, next.length)}, (_, index) => header[index] ?? '')
-    for (let index = 1; index < top.length; index++) if (top[index] === '' && next[index] && next[index - 1] && !isSpanned(next[index - 1]!, index - 1)) top[index] = top[index - 1]!
-    header = top.map((cell, index) => (isSpanned(next[index] ?? '', index) ? cell : cell + (next[index] ?? '')))
-    first++
-  }
+  const top = texts[headerIndex]!.map(compact)
+  const joined = headerGoingOn(top, texts[headerIndex + 1]?.map(compact))
+  const header = joined ?? top
+  const first = headerIndex + (joined ? 2 : 1)
   const columnRoles = yearColumnRoles(header.map((cell) => roleOf(cell, period)), period, isReport, aheadFrom)
   const adjusted = columnRoles.some((role) => role.kind === 'indicator') ? columnRoles : guessIndicator(columnRoles)
   if (!adjusted.some((role) => role.kind === 'indicator') || !adjusted.some((role) => role.kind === 'target')) {
@@ -136,6 +127,20 @@ export function readIndicatorTable(table: Table, period: Pick<Period, 'start' | 
     readRow(row, aligned, adjusted, category, result)
   }
   return result
+}
+
+/**
+ * The header when it goes on in the `next` row (a header broken over two
+ * lines): that row holds only header words, or the names a merged cell spans
+ * down to it (指标 over two rows, beside 目标值 over 2020年 and 2025年); else undefined.
+ */
+function headerGoingOn(header: string[], next: string[] | undefined): string[] | undefined {
+  const isSpanned = (cell: string, index: number) => cell === header[index]
+  if (!next?.every((cell, index) => cell === '' || isSpanned(cell, index) || (!/\d/.test(cell.replace(/(?:19|20)\d{2}\s*年/g, '')) && /值|年|目标|单位|属性/.test(cell)))) return undefined
+  // Note: a name over several columns (目标值 over 2020年 and 2025年) prints once; the columns after it under it share it.
+  const top = Array.from({length: Math.max(header.length, next.length)}, (_, index) => header[index] ?? '')
+  for (let index = 1; index < top.length; index++) if (top[index] === '' && next[index] && next[index - 1] && !isSpanned(next[index - 1]!, index - 1)) top[index] = top[index - 1]!
+  return top.map((cell, index) => (isSpanned(next[index] ?? '', index) ? cell : cell + (next[index] ?? '')))
 }
 
 function roleOf(cell: string, period: Pick<Period, 'start' | 'end'> | null): Role {
