@@ -27,12 +27,14 @@ declare module 'vfile' {
 export const timeExpression = anchored(
   new RegExp(
     '(?<marker>力争|确保|争取|到|至|截止|截至|于|展望)?\\s*(?:(?<from>' + yearSource + ')\\s*年?\\s*(?:-|—|–|－|~|～|至|到)\\s*)?(?<year>' + yearSource + ')\\s*年\\s*(?:(?<month>\\d{1,2})\\s*月(?:\\s*\\d{1,2}\\s*日)?|第?(?<quarter>[一二三四1-4])\\s*季度|(?<half>[上下])半年)?\\s*(?:年?(?<end>底|末))?\\s*(?:(?<before>前|之前|以前)|(?<due>完成))?' +
-      '|(?:[“"‘](?<plan>十[一二三四五六]?五)[”"’]|(?<![第〇零一二三四五六七八九十百])(?<barePlan>十[一二三四五六]五)(?=期间|末))\\s*(?<planPart>期间|末|内)|(?<term>实施期内|规划期内|规划期末|实施期末)|(?<![\\d〇○零一二三四五六七八九十])(?<thisYear>年内|年底前|年末前)',
+      '|(?:[“"‘](?<plan>十[一二三四五六]?五)[”"’]|(?<![第〇零一二三四五六七八九十百])(?<barePlan>十[一二三四五六]五)(?=期间|末))\\s*(?<planPart>期间|末|内)|(?<term>实施期内|规划期内|规划期末|实施期末)|(?<![\\d〇○零一二三四五六七八九十])(?<thisYear>年内|年底前|年末前)' +
+      // A month of the year the document is dated, before which the work is done (6月底前, 十月前).
+      '|(?<![\\d年月〇○零一二三四五六七八九十])(?<monthOnly>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\\s*月\\s*(?:底|末|份)?\\s*(?:前|之前|以前)',
     'g'
   ),
   // Every match holds one of these within two characters of its start (a marker such as 截至 or 实施);
   // a span (2023—2025年) holds its first year.
-  new RegExp('(?:' + yearSource + ')\\s*(?:年|[-—–－~～])|[“"‘]十|十[一二三四五六]五(?:期间|末)|期[内末]|年(?:内|底前|末前)', 'g'),
+  new RegExp('(?:' + yearSource + ')\\s*(?:年|[-—–－~～])|[“"‘]十|十[一二三四五六]五(?:期间|末)|期[内末]|年(?:内|底前|末前)|(?:\\d{1,2}|十[一二]?|[一二三四五六七八九])\\s*月\\s*(?:底|末|份)?\\s*(?:前|之前|以前)', 'g'),
   2,
   // Before the anchor, a match opens with a marker (力争 确保 争取 到 至 截止 截至 于 展望) or 实施/规划.
   '力确争到至截于展实规'
@@ -235,6 +237,13 @@ function inSentence(block: Block, offset: number, sentence: string, matches: Reg
   return found
 }
 
+/** A month printed in Arabic or Chinese digits (6, 06, 十二). */
+function monthNumber(printed: string): number {
+  if (/^\d/.test(printed)) return Number(printed)
+  const digit = (character: string | undefined) => '一二三四五六七八九'.indexOf(character ?? '') + 1
+  return printed.startsWith('十') ? 10 + digit(printed[1]) : digit(printed)
+}
+
 interface Resolved {
   year: number
   month: number | null
@@ -254,6 +263,7 @@ function resolve(groups: Record<string, string | undefined>, before: string, ref
   if (groups.term) return periodEnd === null ? undefined : {year: periodEnd, month: null, kind: groups.term.endsWith('末') ? 'by' : 'during'}
   // 年内 / 年底前 without a year: the year the document is dated.
   if (groups.thisYear) return reference === undefined ? undefined : {year: reference, month: 12, kind: 'by'}
+  if (groups.monthOnly) return reference === undefined ? undefined : {year: reference, month: monthNumber(groups.monthOnly), kind: 'by'}
   const year = yearNumber(groups.year ?? '')
   const quarter = groups.quarter ? '一二三四'.indexOf(groups.quarter) + 1 || Number(groups.quarter) : undefined
   // Note: the end of a year (2023年底前, 2025年末) is its December, as 年内 is.

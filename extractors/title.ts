@@ -24,7 +24,8 @@ const kinds: ReadonlyArray<[RegExp, DocumentKind]> = [
   // A report, evaluation or summary about how a plan went: …中期评估报告, …实施情况的报告, …中期评估情况的报告, …工作总结.
   [/^(?=.*(?:评估|中期|(?:实施|进展|执行|完成)情况|总结)).*(?:评估|报告|总结)(?:[(（][^()（）]*[)）])?$/, 'evaluation'],
   [/纲要(?:[(（][^()（）]*[)）])?$/, 'outline'],
-  [/(?:规划|计划)(?:[(（][^()（）]*[)）])?$/, 'plan'],
+  // An annual 工作要点 is the year's work plan.
+  [/(?:规划|计划|工作要点)(?:[(（][^()（）]*[)）])?$/, 'plan'],
   [/(?:意见|方案)(?:[(（][^()（）]*[)）])?$/, 'opinion']
 ]
 const issueVerbExpression = /(?:印发|转发|颁布|发布|公布|下达)/

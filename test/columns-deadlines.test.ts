@@ -182,6 +182,16 @@ describe('deadlines', () => {
     ])
   })
 
+  test('should date a month without a year (6月底前, 十二月前) in the year the document is dated', async () => {
+    const text = '某县2023年知识产权工作要点\n\n一、重点工作\n\n（一）提升创造质量。6月底前，出台专利资助办法；十二月前，建成保护工作站2家。3月18日召开推进会。\n\n某县市场监督管理局\n2023年2月20日\n'
+    const record = await extractText(text)
+    expect(record.kind).toBe('plan')
+    expect(record.deadlines.map((deadline) => [deadline.year, deadline.month, deadline.text])).toEqual([
+      [2023, 6, '6月底前，出台专利资助办法'],
+      [2023, 12, '十二月前，建成保护工作站2家。']
+    ])
+  })
+
   test('should read the due column of a task table: one deadline per row, a bare date included', async () => {
     const text = '某县知识产权强县建设实施方案\n\n附件\n\n序号\t重点任务\t牵头单位\t完成时限\n1\t培育知识产权示范企业10家\t县市场监管局\t2023年底前\n2\t建设维权援助工作站\t县市场监管局\t2024年6月\n3\t开展专利导航\t县科技局\t长期坚持\n'
     const record = await extractText(text)

@@ -35,7 +35,7 @@ describe('matchesOf', () => {
 describe('anchoredMatchesOf', () => {
   const summary = (matches: RegExpExecArray[]) => matches.map((match) => [match.index, match[0], {...match.groups}])
   // Characters the time expression and its anchor are made of, and their neighbours.
-  const characters = [...'2019年0520内底前末期实施规划“”‘’"十四五间到至截止于力争确保第一季度月起预计展望二〇○三—-～ \u3000\t。，；']
+  const characters = [...'2019年0520内底前末期实施规划“”‘’"十四五间到至截止于力争确保第一季度月份之以起预计展望二〇○三六—-～ \u3000\t。，；']
 
   test('should find exactly what matchesOf finds, on any text of the relevant characters', () => {
     fc.assert(
@@ -59,10 +59,10 @@ describe('anchoredMatchesOf', () => {
   })
 
   test('should find the deadlines of real sentences', () => {
-    const text = '力争到 2025年底前，“十四五”期间完成；截至2022年6月，实施期内、年底前推进。2030年，2023—2025年，展望二〇三五年'
+    const text = '力争到 2025年底前，“十四五”期间完成；截至2022年6月，实施期内、年底前推进。2030年，2023—2025年，展望二〇三五年。6月底前出台，十二月前完成'
     const found = anchoredMatchesOf(timeExpression, text).map((match) => match[0])
     expect(found).toEqual(matchesOf(timeExpression.expression, text).map((match) => match[0]))
-    expect(found).toEqual(['到 2025年底前', '“十四五”期间', '截至2022年6月', '实施期内', '年底前', '2030年', '2023—2025年', '展望二〇三五年'])
+    expect(found).toEqual(['到 2025年底前', '“十四五”期间', '截至2022年6月', '实施期内', '年底前', '2030年', '2023—2025年', '展望二〇三五年', '6月底前', '十二月前'])
   })
 
   test('should refuse expressions that are not global', () => {
