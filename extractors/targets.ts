@@ -69,6 +69,11 @@ const extractTargets: Plugin<[], Root> = function () {
       const year = yearOf(block.text)
       const goals = goalsIn(block.text)
       if (year && goals.length === 0) introYear = {section, year}
+      const unread = unreadNumbers(block.text, goals)
+      if (unread.length > 0) {
+        const [start, end] = unread[0]!
+        messageAt(file, 'Number in a goal statement not read as a target: `' + unread.map(([from, to]) => block.text.slice(from, to)).join('`, `') + '`', spanOf(block, start, end), 'unread-goal-number', 'info')
+      }
       candidates.push(...proseTargets(block, goals, column ? 'column' : 'text', year ?? yearAt(section) ?? periodEnd))
     }
     // Note: built field by field (object rest and spread are slow here); the order is the record's.
@@ -91,6 +96,35 @@ const extractTargets: Plugin<[], Root> = function () {
       mentions: candidate.mentions
     }))
   }
+}
+
+/**
+ * A number in prose, and what around it says it is no value: a year or span of
+ * years (2025年, 2021—2025), an item's, a box's or a table's number (1．, （2）, 第3,
+ * 专栏3-1, 表1, 附件2),
+ * a name (3D打印).
+ */
+const numberExpression = /(?<![\d.])\d+(?:\.\d+)?(?!\d)/g
+const notValueAfterExpression = /^\s*(?:年|[—–\-~～至到]\s*(?:19|20)\d{2}|[．.、）)](?!\d)|[A-Za-z])/
+const notValueBeforeExpression = /(?:第|[（(]|专\s*栏\s*[（(【〔]?|附件|附表|表|图|\d[-－—])\s*$/
+
+/** The spans of the numbers of a goal statement that no goal read (2.5倍 unread where 倍 is no unit), but years and item numbers. */
+function unreadNumbers(text: string, goals: Goal[]): Array<[number, number]> {
+  const unread: Array<[number, number]> = []
+  // Note: numbers and goals both in text order, walked once together (a line of 50 000 goals stays linear).
+  const spans = goals.map((goal) => [goal.start, goal.end] as const).sort((a, b) => a[0] - b[0])
+  let next = 0
+  let reach = -1
+  for (const match of matchesOf(numberExpression, text)) {
+    const start = match.index
+    const end = start + match[0].length
+    // The farthest end of the goals that open at or before this number.
+    while (next < spans.length && spans[next]![0] <= start) reach = Math.max(reach, spans[next++]![1])
+    if (end <= reach) continue
+    if (notValueAfterExpression.test(text.slice(end, end + 8)) || notValueBeforeExpression.test(text.slice(Math.max(0, start - 4), start))) continue
+    unread.push([start, end])
+  }
+  return unread
 }
 
 /** Whether `section` is `outer` or lies inside it (ids are paths: `s1.2` is inside `s1`). */

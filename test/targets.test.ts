@@ -357,11 +357,16 @@ describe('goals in prose and 专栏', () => {
     const completed = await extractText(head + '到2025年，知识产权运营交易额累计完成50亿元。\n')
     expect(brief(completed.targets)).toEqual([[null, '知识产权运营交易额', '亿元', '50', 2025, 'text']])
     // A scope verb before the value stays with the noun after it.
-    const counted = await extractText(head + '到2025年，新增5项地理标志证明商标，组织开展培训50场次以上。\n')
+    const counted = await extractText(head + '到2025年，新增5项地理标志证明商标，组织开展培训50场次以上，培育示范企业20余家。\n')
     expect(brief(counted.targets)).toEqual([
       [null, '新增地理标志证明商标', '项', '5', 2025, 'text'],
-      [null, '组织开展培训', '场次', '>=50', 2025, 'text']
+      [null, '组织开展培训', '场次', '>=50', 2025, 'text'],
+      [null, '培育示范企业', '家', '>20', 2025, 'text']
     ])
+    expect(rules(counted)).not.toContain('unread-goal-number')
+    // A number the goals do not read is said so.
+    const unread = await extractText(head + '到2025年，发明专利拥有量达到1000件，专利实施率为45.5。\n')
+    expect(unread.diagnostics.filter((diagnostic) => diagnostic.rule === 'unread-goal-number').map((diagnostic) => diagnostic.message)).toEqual(['Number in a goal statement not read as a target: `45.5`'])
     const achieved = await extractText(head + '到2025年，专利产业化率达到45%。其中，2023年实现专利转让许可1000次以上，2024年达到1500次。\n')
     expect(brief(achieved.targets).slice(1)).toEqual([
       [null, '专利转让许可', '次', '>=1000', 2023, 'text'],

@@ -45,7 +45,7 @@ const chineseComparatorSource = '突破|超过|超|不少于|不低于'
  * indicator are never values.
  */
 const proseValueSource = new RegExp(
-  '(?:(?<verb>(?:' + verbSource + ')\\s*)?(?<prefix>' + comparatorPrefixSource + ')?\\s*(?<first>\\d+(?:,\\d{3})*(?:\\.\\d+)?)(?:' + percentBeforeRange + '\\s*(?:-|—|–|－|~|～|至)\\s*(?<second>\\d+(?:,\\d{3})*(?:\\.\\d+)?))?\\s*(?<unit>' + unitSource + ')|(?<chineseVerb>(?:' + verbSource + '|(?<chinesePrefix>' + chineseComparatorSource + '))\\s*)(?<chinese>[一二两三四五六七八九十百千万]+?)(?<chineseUnit>家|个|项|件|人|名|户|所|亿元|万元|万人|亿))\\s*(?<suffix>及以上|或以上|以上|以内|及以下|以下|左右)?',
+  '(?:(?<verb>(?:' + verbSource + ')\\s*)?(?<prefix>' + comparatorPrefixSource + ')?\\s*(?<first>\\d+(?:,\\d{3})*(?:\\.\\d+)?)(?:' + percentBeforeRange + '\\s*(?:-|—|–|－|~|～|至)\\s*(?<second>\\d+(?:,\\d{3})*(?:\\.\\d+)?))?\\s*(?<more>余|多)?(?<unit>' + unitSource + ')|(?<chineseVerb>(?:' + verbSource + '|(?<chinesePrefix>' + chineseComparatorSource + '))\\s*)(?<chinese>[一二两三四五六七八九十百千万]+?)(?<chineseUnit>家|个|项|件|人|名|户|所|亿元|万元|万人|亿))\\s*(?<suffix>及以上|或以上|以上|以内|及以下|以下|左右)?',
   'gu'
 )
 

@@ -115,7 +115,8 @@ const noValueExpression = /^(?:无|暂无|待定|不适用|未定)$/
 
 /** Build a value from the groups of `valueExpression`. */
 export function fromGroups(groups: Record<string, string | undefined>): ParsedValue | undefined {
-  const comparator = comparatorOf(groups.prefix ?? groups.chinesePrefix, groups.suffix)
+  // Note: 余 or 多 between a number and its unit (20余家, 100多项) says more than it.
+  const comparator = comparatorOf(groups.prefix ?? groups.chinesePrefix, groups.suffix) ?? (groups.more ? '>' : undefined)
   if (groups.percent) {
     const number = parseChineseNumber(groups.percent)
     return number === undefined ? undefined : withComparator(number, '%', comparator)
