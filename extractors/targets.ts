@@ -266,25 +266,30 @@ function merge(candidates: Candidate[]): Candidate[] {
   const sorted = [...candidates].sort((a, b) => order.indexOf(a.origin) - order.indexOf(b.origin))
   // Note: only targets of the same value can be the same goal, so they are
   // compared within buckets of equal values (a table of 20 000 rows stays linear).
+  // A value is filed under its number as printed and under its amount in the base unit (6 万件 and
+  // 60000 件), so that a goal restated in another scale is found too.
   const buckets = new Map<string, Candidate[]>()
   const kept: Candidate[] = []
   const pending: Candidate[] = []
   const keep = (candidate: Candidate) => {
     kept.push(candidate)
-    const bucket = buckets.get(valueKey(candidate.value))
-    if (bucket) bucket.push(candidate)
-    else buckets.set(valueKey(candidate.value), [candidate])
+    for (const key of valueKeys(candidate)) {
+      const bucket = buckets.get(key)
+      if (bucket) bucket.push(candidate)
+      else buckets.set(key, [candidate])
+    }
   }
+  const bucketOf = (candidate: Candidate) => valueKeys(candidate).flatMap((key) => buckets.get(key) ?? [])
   for (const candidate of sorted) {
-    const same = buckets.get(valueKey(candidate.value))?.find((target) => isSameGoal(target, candidate, 0.5))
+    const same = bucketOf(candidate).find((target) => isSameGoal(target, candidate, 0.5))
     if (same) absorb(same, candidate)
     else if (candidate.origin === 'table') keep(candidate)
     else pending.push(candidate)
   }
   for (const candidate of pending) {
-    const bucket = buckets.get(valueKey(candidate.value)) ?? []
+    const bucket = [...new Set(bucketOf(candidate))]
     const same = bucket.find((target) => isSameGoal(target, candidate, 0.5))
-    const open = bucket.filter((target) => target.mentions.length === 0 && compatibleUnits(target.unit, candidate.unit))
+    const open = bucket.filter((target) => target.mentions.length === 0 && (compatibleUnits(target.unit, candidate.unit) || sameAmount(target, candidate)))
     const loose = open.filter((target) => target.origin !== candidate.origin && isSameGoal(target, candidate, 0.25))
     if (same) absorb(same, candidate)
     else if (loose.length === 1 && open.length === 1) absorb(loose[0]!, candidate)
@@ -293,13 +298,36 @@ function merge(candidates: Candidate[]): Candidate[] {
   return kept.sort((a, b) => a.position.start.offset - b.position.start.offset)
 }
 
-function valueKey(value: Value | null): string {
-  if (!value) return 'none'
-  return value.kind === 'number' ? 'n' + value.number : value.kind === 'range' ? 'r' + value.min + '-' + value.max : 't' + value.text
+/** The keys a value is filed under: as printed, and as an amount in its base unit where its unit has a scale. */
+function valueKeys(candidate: Candidate): string[] {
+  const value = candidate.value
+  if (!value) return ['none']
+  const printed = value.kind === 'number' ? 'n' + value.number : value.kind === 'range' ? 'r' + value.min + '-' + value.max : 't' + value.text
+  const amount = scaledAmount(value, candidate.unit)
+  return amount ? [printed, 'a' + amount.number + amount.unit] : [printed]
+}
+
+/** Scale words a unit may open with (万件, 亿元, 千人). */
+const scales: Record<string, number> = {万: 1e4, 亿: 1e8, 千: 1e3}
+
+/** A number and its unit as an amount in the base unit (6 万件 → 60000 件); undefined without a unit or for a bare scale. */
+function scaledAmount(value: Value, unit: string | null): {number: number; unit: string} | undefined {
+  if (value.kind !== 'number' || !unit) return undefined
+  const scale = scales[unit[0]!]
+  if (scale === undefined) return {number: value.number, unit}
+  // Note: a bare scale (万, the unit of a cell that prints 2万) says nothing of what is counted.
+  return unit.length > 1 ? {number: Number((value.number * scale).toPrecision(12)), unit: unit.slice(1)} : undefined
+}
+
+/** Whether two values state the same amount in units of one base (6 万件 and 60000 件, 5000 万元 and 0.5 亿元). */
+function sameAmount(target: Candidate, candidate: Candidate): boolean {
+  const a = target.value && scaledAmount(target.value, target.unit)
+  const b = candidate.value && scaledAmount(candidate.value, candidate.unit)
+  return Boolean(a && b && a.unit === b.unit && a.number === b.number)
 }
 
 function isSameGoal(target: Candidate, candidate: Candidate, threshold: number): boolean {
-  if (!sameValue(target.value, candidate.value) || !compatibleUnits(target.unit, candidate.unit)) return false
+  if (!(sameValue(target.value, candidate.value) && compatibleUnits(target.unit, candidate.unit)) && !sameAmount(target, candidate)) return false
   if (hasConflictingPopulation(target.indicator, candidate.indicator)) return false
   return isContained(target.indicator, candidate.indicator) || indicatorSimilarity(target.indicator, candidate.indicator) >= threshold
 }

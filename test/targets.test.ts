@@ -374,6 +374,18 @@ describe('goals in prose and 专栏', () => {
     ])
   })
 
+  test('should line up a goal restated in another scale of its unit (6万件 and 60000件, 5000万元 and 0.5亿元)', async () => {
+    const text = head + '到2025年，有效注册商标总量突破6万件，知识产权质押融资金额达到5000万元，专利授权量达到6万件。\n\n指标\t2020年\t2025年\n有效注册商标总量（件）\t38000\t60000\n知识产权质押融资金额（亿元）\t0.2\t0.5\n专利授权量（件）\t30000\t6\n'
+    const record = await extractText(text)
+    expect(brief(record.targets)).toEqual([
+      [null, '专利授权量', '万件', '6', 2025, 'text'],
+      [null, '有效注册商标总量', '件', '>60000', 2025, 'table'],
+      [null, '知识产权质押融资金额', '亿元', '0.5', 2025, 'table'],
+      [null, '专利授权量', '件', '6', 2025, 'table']
+    ])
+    expect(record.targets.map((target) => target.mentions.length)).toEqual([0, 1, 1, 0])
+  })
+
   test('should read goals measured in physical units, and line them up with the table', async () => {
     const text = head + '指标\t单位\t2025年\nPM2.5平均浓度\t微克/立方米\t≤25\n\n到2025年，PM2.5平均浓度控制在25微克/立方米以内，人均预期寿命达到80岁，每千人口医疗卫生机构床位数达到6.5张。\n'
     const record = await extractText(text)
