@@ -491,6 +491,18 @@ describe('Markdown from converted Word documents', () => {
     ])
   })
 
+  test('should read a table printed in HTML (merged cells, as pandoc prints them) as a table, each cell where its element is', async () => {
+    const text = '## 二、发展目标\n\n<table>\n<tr><td>类别</td><td>指标</td><td>2020年</td><td>2025年</td></tr>\n<tr><td rowspan="2">创造</td><td>发明专利拥有量（件）</td><td>500</td><td>1200</td></tr>\n<tr><td>商标注册量（件）</td><td>3000</td><td>5000</td></tr>\n</table>\n\n<table><tr><td>专栏1 强企工程</td></tr><tr><td>培育示范企业10家。</td></tr></table>\n'
+    const record = await extractText(text, 'markdown')
+    expect(record.targets.map((target) => [target.category, target.indicator, target.value, target.origin])).toEqual([
+      ['创造', '发明专利拥有量', {kind: 'number', number: 1200}, 'table'],
+      ['创造', '商标注册量', {kind: 'number', number: 5000}, 'table'],
+      [null, '培育示范企业', {kind: 'number', number: 10}, 'column']
+    ])
+    expect(sliceAt(text, record.targets[1]!.position)).toBe('<td>商标注册量（件）</td><td>3000</td><td>5000</td>')
+    expect(record.columns.map((column) => column.title)).toEqual(['强企工程'])
+  })
+
   test('should read a table cell printed in two lines (`<br>`) as one', async () => {
     const text = '## 一、发展目标\n\n| 类别 | 指标<br>（单位） | 2020年 | 2025年<br>目标值 |\n|---|---|---|---|\n| 创造 | 每万人口高价值<br>发明专利拥有量（件） | 5 | 10 |\n'
     const record = await extractText(text, 'markdown')
