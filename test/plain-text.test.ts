@@ -503,6 +503,29 @@ describe('Markdown from converted Word documents', () => {
     expect(record.columns.map((column) => column.title)).toEqual(['强企工程'])
   })
 
+  test('should read a pandoc grid table, a cell wrapped over two lines joined, each cell where it is printed', async () => {
+    const text = [
+      '## 二、发展目标',
+      '',
+      '+----------------+------+--------+--------+',
+      '| 指标           | 单位 | 2020年 | 2025年 |',
+      '+================+======+========+========+',
+      '| 每万人口高价值 | 件   | 5.2    | 12     |',
+      '| 发明专利拥有量 |      |        |        |',
+      '+----------------+------+--------+--------+',
+      '| 质押融资金额   | 亿元 | 2      | 5      |',
+      '+----------------+------+--------+--------+',
+      ''
+    ].join('\n')
+    const record = await extractText(text, 'markdown')
+    expect(record.targets.map((target) => [target.indicator, target.unit, target.value, target.baseline?.value])).toEqual([
+      ['每万人口高价值发明专利拥有量', '件', {kind: 'number', number: 12}, {kind: 'number', number: 5.2}],
+      ['质押融资金额', '亿元', {kind: 'number', number: 5}, {kind: 'number', number: 2}]
+    ])
+    expect(sliceAt(text, record.targets[1]!.position)).toBe('质押融资金额   | 亿元 | 2      | 5')
+    expect(record.diagnostics.map((diagnostic) => diagnostic.rule)).not.toContain('unread-goal-number')
+  })
+
   test('should read a table cell printed in two lines (`<br>`) as one', async () => {
     const text = '## 一、发展目标\n\n| 类别 | 指标<br>（单位） | 2020年 | 2025年<br>目标值 |\n|---|---|---|---|\n| 创造 | 每万人口高价值<br>发明专利拥有量（件） | 5 | 10 |\n'
     const record = await extractText(text, 'markdown')

@@ -5,20 +5,17 @@
  * table printed in HTML (merged cells) is read as a table, and a table of one
  * column (a framed 专栏 box) is its rows as paragraphs.
  */
-import type {Element} from 'hast'
-import {toString as toHastString} from 'hast-util-to-string'
-import type {Heading, Html, Paragraph, PhrasingContent, Root, RootContent, Table, TableCell, TableRow, Text} from 'mdast'
+import type {Heading, Paragraph, PhrasingContent, Root, RootContent, Table, Text} from 'mdast'
 import {toString} from 'mdast-util-to-string'
-import rehypeParse from 'rehype-parse'
 import remarkCjkFriendly from 'remark-cjk-friendly'
 import remarkGfm from 'remark-gfm'
 import remarkParse from 'remark-parse'
 import {unified, type Plugin} from 'unified'
 import type {Position} from 'unist'
-import {EXIT, visit} from 'unist-util-visit'
+import {visit} from 'unist-util-visit'
 import {VFile} from 'vfile'
 import {location} from 'vfile-location'
-import {expandGrid} from '../convert/html.js'
+import {gridTable, htmlTable} from './markdown-tables.js'
 import {bareSectionRank, isBareSectionTitle, isItemText, matchOutlineMarker, maximumHeadingLength, numbersSection, runInStop} from './outline.js'
 import './mdast-data.js'
 
@@ -28,9 +25,11 @@ const breakExpression = /^<br\s*\/?>$/i
 /** Plugin: number and rank the headings by their outline markers; depth by rank. */
 export const policyMarkdownOutline: Plugin<[], Root> = function () {
   return function (tree, file) {
-    // Note: a converter prints a table with merged cells as HTML (pandoc does): read as the table it is.
+    // Note: converters print tables Markdown has no syntax for as HTML (merged cells) or as a
+    // grid of +---+ lines (pandoc): read as the tables they are.
     const where = location(file)
-    tree.children = tree.children.map((node) => (node.type === 'html' ? (htmlTable(node, where) ?? node) : node))
+    const text = String(file.value)
+    tree.children = tree.children.map((node) => (node.type === 'html' ? (htmlTable(node, where) ?? node) : node.type === 'paragraph' ? (gridTable(node, text, where) ?? node) : node))
     let frames = 0
     // Note: where neither sections nor their parts are numbered, a section's bare name in bold (**发展目标**) is its heading, as in plain text.
     const isUnnumbered = !tree.children.some((node) => (node.type === 'paragraph' || node.type === 'heading') && numbersSection(toString(node).trim()))
@@ -169,42 +168,6 @@ function stripMarker(node: Heading, length: number): void {
   first.value = first.value.slice(length)
   const start = first.position?.start
   if (start && start.offset !== undefined) first.position!.start = {line: start.line, column: start.column + length, offset: start.offset + length}
-}
-
-/**
- * An HTML table in Markdown as an mdast table, its merged cells expanded as
- * in HTML input (`expandGrid`), each cell positioned where its element is
- * printed; undefined for HTML that is no table.
- */
-function htmlTable(node: Html, where: ReturnType<typeof location>): Table | undefined {
-  const base = node.position?.start.offset
-  if (base === undefined || !/<table[\s>]/i.test(node.value)) return undefined
-  const fragment = unified().use(rehypeParse, {fragment: true}).parse(node.value)
-  let table: Element | undefined
-  visit(fragment, 'element', (element) => {
-    if (element.tagName !== 'table') return undefined
-    table = element
-    return EXIT
-  })
-  if (!table) return undefined
-  const pointAt = (offset: number | undefined) => (offset === undefined ? undefined : where.toPoint(base + offset))
-  // Note: a row spans the cells printed in it, not those a cell above spans down to it.
-  const printedAbove = new Set<Element>()
-  const rows = expandGrid(table).flatMap((grid): TableRow[] => {
-    const own = grid.filter((cell): cell is Element => cell !== undefined && cell.position !== undefined && !printedAbove.has(cell))
-    for (const cell of own) printedAbove.add(cell)
-    const first = pointAt(own[0]?.position?.start.offset)
-    const last = pointAt(own.at(-1)?.position?.end.offset)
-    const cells = grid.map((cell): TableCell => {
-      const start = pointAt(cell?.position?.start.offset)
-      const end = pointAt(cell?.position?.end.offset)
-      const position = start && end ? {start, end} : undefined
-      const value = cell ? toHastString(cell).replace(/[ \t\n\r\f\u00a0]+/g, ' ').trim() : ''
-      return {type: 'tableCell', children: value ? [{type: 'text', value, position}] : [], position}
-    })
-    return first && last ? [{type: 'tableRow', children: cells, position: {start: first, end: last}}] : []
-  })
-  return rows.length > 0 ? {type: 'table', align: [], children: rows, position: node.position} : undefined
 }
 
 /** Parse Markdown text into mdast with our heading data. */
