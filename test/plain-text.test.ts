@@ -288,6 +288,12 @@ describe('parsePlainText', () => {
     ])
   })
 
+  test('should read pipe rows, and a grid of them between rule lines (pandoc plain text), a wrapped cell joined', () => {
+    expect(tables('| 指标 | 2025年 |\n|---|---|\n| 专利 | 300 |\n| 商标 |  |\n')).toEqual([[['指标', '2025年'], ['专利', '300'], ['商标', '']]])
+    const grid = '+--------------+--------+\n| 指标         | 2025年 |\n+==============+========+\n| 每万人口高价 | 12     |\n| 值专利拥有量 |        |\n+--------------+--------+\n| 商标         | 500    |\n+--------------+--------+\n'
+    expect(tables(grid)).toEqual([[['指标', '2025年'], ['每万人口高价值专利拥有量', '12'], ['商标', '500']]])
+  })
+
   test('should read a laid-out header name that goes on below it, and put each cell of a row under the name it lies under', () => {
     const text = [
       '  类别      指标名称                  单位     2020年     2025年     属性',

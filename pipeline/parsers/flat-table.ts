@@ -37,7 +37,7 @@ export function matchFlatTable(lines: SourceLine[], index: number, point: PointF
   const line = lines[index]
   if (!line) return undefined
   // Note: the other layouts start on a line that holds a tab or opens with a pipe; most lines do neither.
-  if (!line.raw.includes('\t') && line.content.charCodeAt(0) !== 0x7c) {
+  if (!line.raw.includes('\t') && line.content.charCodeAt(0) !== 0x7c && !(line.content.charCodeAt(0) === 0x2b && gridRuleExpression.test(line.content))) {
     const table = isStackedHeaderCell(line) ? stacked(lines, index, point) : undefined
     return table ?? (spaceRunExpression.test(line.content) ? spaceSeparated(lines, index, point) : undefined)
   }
@@ -253,23 +253,55 @@ function categoryRow(lines: SourceLine[], at: number): Array<[number, number]> |
   return tabSeparatedCells(lines[at + 1]) ? [[line.contentStart, line.contentEnd]] : undefined
 }
 
+/**
+ * Pipe rows (`| a | b |`), or a grid of them between rule lines (`+---+---+`,
+ * as pandoc prints a table in plain text): in a grid a row runs from rule to
+ * rule, a cell wrapped over its lines joined.
+ */
 function pipeTable(lines: SourceLine[], index: number, point: PointFactory): FlatTable | undefined {
-  const rows: TableRow[] = []
+  const blocks: SourceLine[][] = []
+  let isGrid = false
+  let isOpen = false
   let at = index
-  for (let line = lines[at]; line && pipeRowExpression.test(line.content); line = lines[++at]) {
-    if (pipeSeparatorExpression.test(line.content)) continue
-    const spans: Array<[number, number]> = []
-    let offset = line.contentStart + 1
-    for (const part of line.content.slice(1, -1).split('|')) {
-      const lead = /^\s*/.exec(part)?.[0].length ?? 0
-      const trail = /\s*$/.exec(part.slice(lead))?.[0].length ?? 0
-      spans.push([offset + lead, offset + part.length - trail])
-      offset += part.length + 1
+  for (let line = lines[at]; line && (pipeRowExpression.test(line.content) || gridRuleExpression.test(line.content)); line = lines[++at]) {
+    if (gridRuleExpression.test(line.content)) {
+      isGrid = true
+      isOpen = false
+    } else if (!pipeSeparatorExpression.test(line.content)) {
+      if (isGrid && isOpen) blocks.at(-1)!.push(line)
+      else blocks.push([line])
+      isOpen = true
     }
-    rows.push(row(spans.map(([start, end]) => spanCell(line, start, end, point))))
   }
+  const rows = blocks.map((block) => {
+    const spans = block.map(pipeSpans)
+    return row(spans[0]!.map(([start, end], column) => {
+      if (block.length === 1) return spanCell(block[0]!, start, end, point)
+      const parts = block.flatMap((line, at) => {
+        const span = spans[at]![column]
+        return span && span[1] > span[0] ? [[line, span[0], span[1]] as [SourceLine, number, number]] : []
+      })
+      return parts.length === 0 ? emptyCell(block[0]!, point) : parts.length === 1 ? spanCell(parts[0]![0], parts[0]![1], parts[0]![2], point) : joinedSpanCell(parts, point)
+    }))
+  })
   if (rows.length < 2) return undefined
   return {node: tableNode(rows, point(lines[index]!.contentStart), point(lines[at - 1]!.contentEnd), 'pipe'), next: at}
+}
+
+/** A grid table's rule line: `+----+---+`, `+====+===+` under the header. */
+const gridRuleExpression = /^\+(?:[-=:]+\+)+$/
+
+/** The spans of a pipe row's cells, without their padding. */
+function pipeSpans(line: SourceLine): Array<[number, number]> {
+  const spans: Array<[number, number]> = []
+  let offset = line.contentStart + 1
+  for (const part of line.content.slice(1, -1).split('|')) {
+    const lead = /^\s*/.exec(part)?.[0].length ?? 0
+    const trail = /\s*$/.exec(part.slice(lead))?.[0].length ?? 0
+    spans.push([offset + lead, offset + part.length - trail])
+    offset += part.length + 1
+  }
+  return spans
 }
 
 /** A header cell of a stacked table: a column name (序号, 指标名称, 计量单位, 2025年目标值, 年均增长（%）, 属性 …). */

@@ -1,18 +1,21 @@
 /**
  * Tables Markdown has no syntax for, as converters print them: in HTML (a
  * table with merged cells, pandoc's `gfm` output) and as a grid of `+---+`
- * lines (pandoc's own Markdown). Both become mdast tables whose cells point
- * where they are printed, so extractors read them as any table.
+ * lines (pandoc's own Markdown, read as plain text reads it). Both become
+ * mdast tables whose cells point where they are printed, so extractors read
+ * them as any table.
  */
 import type {Element} from 'hast'
 import {toString as toHastString} from 'hast-util-to-string'
 import type {Html, Paragraph, Table, TableCell, TableRow} from 'mdast'
 import rehypeParse from 'rehype-parse'
 import {unified} from 'unified'
-import type {Point} from 'unist'
 import {EXIT, visit} from 'unist-util-visit'
 import type {location} from 'vfile-location'
 import {expandGrid} from '../convert/html.js'
+import {matchFlatTable} from './flat-table.js'
+import type {SourceLine} from './lines.js'
+import type {PointFactory} from './point.js'
 
 type Location = ReturnType<typeof location>
 
@@ -52,66 +55,16 @@ export function htmlTable(node: Html, where: Location): Table | undefined {
   return rows.length > 0 ? {type: 'table', align: [], children: rows, position: node.position} : undefined
 }
 
-/** A grid table's rule line (`+----+---+`, `+====+===+` under the header), and a line of its cells (`| 指标 | 单位 |`). */
-const ruleExpression = /^\+(?:[-=:]+\+)+$/
-const cellLineExpression = /^\|.*\|$/
-
 /**
- * A pandoc grid table (a paragraph to remark) as an mdast table: rows between
- * rule lines, each cell's text joined over the lines of its row (a CJK line
- * wraps without a space), undefined for a paragraph that is no such grid or
- * one with merged cells.
+ * A pandoc grid table (`+---+` rule lines, a paragraph to remark) as the
+ * plain-text parser reads one (`matchFlatTable`); undefined for a paragraph
+ * that is no such grid.
  */
-export function gridTable(paragraph: Paragraph, text: string, where: Location): Table | undefined {
-  const from = paragraph.position?.start.offset
-  const to = paragraph.position?.end.offset
-  if (from === undefined || to === undefined || text.charCodeAt(from) !== 0x2b) return undefined
-  const lines: Array<{text: string; start: number}> = []
-  for (let start = from; start < to; ) {
-    const end = text.indexOf('\n', start)
-    const stop = end === -1 || end > to ? to : end
-    lines.push({text: text.slice(start, stop).replace(/\r$/, '').trim(), start: start + (text.slice(start, stop).length - text.slice(start, stop).trimStart().length)})
-    start = stop + 1
-  }
-  if (!lines.every((line) => ruleExpression.test(line.text) || cellLineExpression.test(line.text))) return undefined
-  const width = lines[0]!.text.split('+').length - 2
-  const rows: TableRow[] = []
-  let block: typeof lines = []
-  for (const line of lines) {
-    if (!ruleExpression.test(line.text)) {
-      if (line.text.split('|').length - 2 !== width) return undefined
-      block.push(line)
-      continue
-    }
-    if (block.length > 0) rows.push(gridRow(block, width, where))
-    block = []
-  }
-  return rows.length > 0 && block.length === 0 ? {type: 'table', align: [], children: rows, position: paragraph.position} : undefined
-}
-
-/** One row of a grid table from its lines: a cell a column, its parts joined. */
-function gridRow(lines: Array<{text: string; start: number}>, width: number, where: Location): TableRow {
-  const parts: Array<Array<{value: string; start: number}>> = Array.from({length: width}, () => [])
-  for (const line of lines) {
-    let offset = line.start + 1
-    for (const [column, segment] of line.text.slice(1, -1).split('|').entries()) {
-      const value = segment.trim()
-      if (value) parts[column]!.push({value, start: offset + segment.indexOf(value)})
-      offset += segment.length + 1
-    }
-  }
-  const cells = parts.map((pieces): TableCell => {
-    if (pieces.length === 0) return {type: 'tableCell', children: []}
-    const last = pieces.at(-1)!
-    const position = {start: where.toPoint(pieces[0]!.start) as Point, end: where.toPoint(last.start + last.value.length) as Point}
-    const value = pieces.reduce((joined, piece) => joined + (isWide(joined.at(-1)) || isWide(piece.value[0]) ? '' : ' ') + piece.value, '').trim()
-    return {type: 'tableCell', children: [{type: 'text', value, position}], position}
-  })
-  const placed = cells.filter((cell) => cell.position)
-  return {type: 'tableRow', children: cells, position: placed.length > 0 ? {start: placed[0]!.position!.start, end: placed.at(-1)!.position!.end} : undefined}
-}
-
-/** Whether a character is wide (CJK): text wrapped there joins without a space. */
-function isWide(character: string | undefined): boolean {
-  return character === undefined || character.charCodeAt(0) >= 0x2e80
+export function gridTable(paragraph: Paragraph, source: {lines: SourceLine[]; point: PointFactory}): Table | undefined {
+  const line = paragraph.position?.start.line
+  const end = paragraph.position?.end.offset
+  if (line === undefined || end === undefined) return undefined
+  const index = source.lines.findIndex((candidate) => candidate.line === line)
+  const table = index === -1 ? undefined : matchFlatTable(source.lines, index, source.point)
+  return table && table.node.data?.layout === 'pipe' && table.node.position!.end.offset! <= end ? table.node : undefined
 }

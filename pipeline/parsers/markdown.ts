@@ -15,9 +15,11 @@ import type {Position} from 'unist'
 import {visit} from 'unist-util-visit'
 import {VFile} from 'vfile'
 import {location} from 'vfile-location'
+import {splitLines, type SourceLine} from './lines.js'
 import {gridTable, htmlTable} from './markdown-tables.js'
 import {bareSectionRank, isBareSectionTitle, isItemText, matchOutlineMarker, maximumHeadingLength, numbersSection, runInStop} from './outline.js'
 import './mdast-data.js'
+import {pointFactory, type PointFactory} from './point.js'
 
 /** An HTML line break inside Markdown (`<br>`, `<br/>`). */
 const breakExpression = /^<br\s*\/?>$/i
@@ -28,8 +30,17 @@ export const policyMarkdownOutline: Plugin<[], Root> = function () {
     // Note: converters print tables Markdown has no syntax for as HTML (merged cells) or as a
     // grid of +---+ lines (pandoc): read as the tables they are.
     const where = location(file)
-    const text = String(file.value)
-    tree.children = tree.children.map((node) => (node.type === 'html' ? (htmlTable(node, where) ?? node) : node.type === 'paragraph' ? (gridTable(node, text, where) ?? node) : node))
+    let source: {lines: SourceLine[]; point: PointFactory} | undefined
+    const linesOf = () => {
+      if (source) return source
+      const lines = splitLines(String(file.value))
+      return (source = {lines, point: pointFactory(lines)})
+    }
+    tree.children = tree.children.map((node) => {
+      if (node.type === 'html') return htmlTable(node, where) ?? node
+      // Note: the text's lines are split only for a paragraph that opens with a grid's rule.
+      return node.type === 'paragraph' && /^\+[-=]/.test(toString(node)) ? (gridTable(node, linesOf()) ?? node) : node
+    })
     let frames = 0
     // Note: where neither sections nor their parts are numbered, a section's bare name in bold (**发展目标**) is its heading, as in plain text.
     const isUnnumbered = !tree.children.some((node) => (node.type === 'paragraph' || node.type === 'heading') && numbersSection(toString(node).trim()))
