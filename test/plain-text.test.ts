@@ -288,10 +288,13 @@ describe('parsePlainText', () => {
     ])
   })
 
-  test('should read pipe rows, and a grid of them between rule lines (pandoc plain text), a wrapped cell joined', () => {
+  test('should read pipe rows, a grid of them between rule lines (pandoc plain text), a wrapped cell joined, and the dashes of a simple table as no row', () => {
     expect(tables('| 指标 | 2025年 |\n|---|---|\n| 专利 | 300 |\n| 商标 |  |\n')).toEqual([[['指标', '2025年'], ['专利', '300'], ['商标', '']]])
     const grid = '+--------------+--------+\n| 指标         | 2025年 |\n+==============+========+\n| 每万人口高价 | 12     |\n| 值专利拥有量 |        |\n+--------------+--------+\n| 商标         | 500    |\n+--------------+--------+\n'
     expect(tables(grid)).toEqual([[['指标', '2025年'], ['每万人口高价值专利拥有量', '12'], ['商标', '500']]])
+    // pandoc's simple table: columns apart by spaces, dashes under the header and the last row.
+    const simple = '  指标          单位   2025年\n  ------------- ------ ------\n  发明专利      件     300\n  质押融资      亿元   5\n  ------------- ------ ------\n\n三、主要任务\n'
+    expect(tables(simple)).toEqual([[['指标', '单位', '2025年'], ['发明专利', '件', '300'], ['质押融资', '亿元', '5']]])
   })
 
   test('should read a laid-out header name that goes on below it, and put each cell of a row under the name it lies under', () => {

@@ -480,6 +480,11 @@ function spaceSeparated(lines: SourceLine[], index: number, point: PointFactory)
   }
   const rows = [row(header.map((parts) => (parts.length === 1 ? spanCell(line, parts[0]![1], parts[0]![2], point) : joinedSpanCell(parts, point))))]
   for (let at = skipBlank(lines, last + 1); ; at = skipBlank(lines, last + 1)) {
+    // Note: a rule of dashes under the header or the last row (pandoc's simple tables) is no row.
+    if (lines[at] && dashRuleExpression.test(lines[at]!.content)) {
+      last = at
+      continue
+    }
     let next = lines[at]
     let cells = spaceSeparatedCells(next)
     // A category row (知识产权创造) is a short line of its own before a row.
@@ -498,6 +503,9 @@ function spaceSeparated(lines: SourceLine[], index: number, point: PointFactory)
   if (rows.length < 3) return undefined
   return {node: tableNode(rows, point(line.contentStart), point(lines[last]!.contentEnd), 'space-separated'), next: last + 1}
 }
+
+/** A rule of dashes, a run a column (`------ ------`). */
+const dashRuleExpression = /^-{2,}(?:[ \u3000]+-{2,})+$/
 
 /** A note under a header name (（基期）, （目标）). */
 const headerNoteExpression = /^[（(][^（）()\d]{1,6}[）)]$/
