@@ -510,6 +510,8 @@ describe('Markdown from converted Word documents', () => {
     ])
     expect(sliceAt(text, record.targets[1]!.position)).toBe('<td>商标注册量（件）</td><td>3000</td><td>5000</td>')
     expect(record.columns.map((column) => column.title)).toEqual(['强企工程'])
+    // A goal inside a cell is positioned in its text, between the cell's tags.
+    expect(sliceAt(text, record.targets[2]!.position)).toBe('培育示范企业10家')
   })
 
   test('should read a pandoc grid table, a cell wrapped over two lines joined, each cell where it is printed', async () => {

@@ -5,7 +5,7 @@
  * mdast tables whose cells point where they are printed, so extractors read
  * them as any table.
  */
-import type {Element} from 'hast'
+import type {Element, Text as HastText} from 'hast'
 import {toString as toHastString} from 'hast-util-to-string'
 import type {Html, Paragraph, Table, TableCell, TableRow} from 'mdast'
 import rehypeParse from 'rehype-parse'
@@ -48,11 +48,25 @@ export function htmlTable(node: Html, where: Location): Table | undefined {
       const end = pointAt(cell?.position?.end.offset)
       const position = start && end ? {start, end} : undefined
       const value = cell ? toHastString(cell).replace(/[ \t\n\r\f\u00a0]+/g, ' ').trim() : ''
-      return {type: 'tableCell', children: value ? [{type: 'text', value, position}] : [], position}
+      // Note: the text lies between the cell's tags: from its first piece of text to its last.
+      const pieces = cell ? textPieces(cell) : []
+      const textStart = pointAt(pieces[0]?.position?.start.offset)
+      const textEnd = pointAt(pieces.at(-1)?.position?.end.offset)
+      const textPosition = textStart && textEnd ? {start: textStart, end: textEnd} : position
+      return {type: 'tableCell', children: value ? [{type: 'text', value, position: textPosition}] : [], position}
     })
     return first && last ? [{type: 'tableRow', children: cells, position: {start: first, end: last}}] : []
   })
   return rows.length > 0 ? {type: 'table', align: [], children: rows, position: node.position} : undefined
+}
+
+/** The text nodes below `element` that hold more than whitespace, in order. */
+function textPieces(element: Element): HastText[] {
+  const pieces: HastText[] = []
+  visit(element, 'text', (node) => {
+    if (node.value.trim()) pieces.push(node)
+  })
+  return pieces
 }
 
 /**
