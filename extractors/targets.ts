@@ -100,15 +100,14 @@ const extractTargets: Plugin<[], Root> = function () {
 
 /**
  * A number in prose, and what around it says it is no value: a year or span of
- * years (2025年, 2021—2025), an item's, a box's or a table's number (1．, （2）, 第3,
- * 专栏3-1, 表1, 附件2),
- * a name (3D打印).
+ * years (2025年, 2021—2025), an item's, a box's or a table's number (1．, （2）,
+ * 第3, 专栏3-1, 表1, 附件2), a name (3D打印).
  */
 const numberExpression = /(?<![\d.])\d+(?:\.\d+)?(?!\d)/g
 const notValueAfterExpression = /^\s*(?:年|[—–\-~～至到]\s*(?:19|20)\d{2}|[．.、）)](?!\d)|[A-Za-z])/
 const notValueBeforeExpression = /(?:第|[（(]|专\s*栏\s*[（(【〔]?|附件|附表|表|图|\d[-－—])\s*$/
 
-/** The spans of the numbers of a goal statement that no goal read (2.5倍 unread where 倍 is no unit), but years and item numbers. */
+/** The spans of the numbers of a goal statement that no goal read (专利实施率为45.5), but for those that are no value. */
 function unreadNumbers(text: string, goals: Goal[]): Array<[number, number]> {
   const unread: Array<[number, number]> = []
   // Note: numbers and goals both in text order, walked once together (a line of 50 000 goals stays linear).
