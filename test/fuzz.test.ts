@@ -80,7 +80,9 @@ describe('fuzz', () => {
     ['a huge cell-per-line table', '\t指标\n\t目标值\n\n' + Array.from({length: 20_000}, (_, index) => '\t指标' + index + '（件）\n\t' + index).join('\n\n')],
     ['20 000 lines that each could open a stacked table', '指标\n2025年\n'.repeat(10_000)],
     ['a huge stacked table', '序号\n指标\n2025年\n' + Array.from({length: 5000}, (_, index) => index + 1 + '\n指标' + index + '\n' + index).join('\n')],
-    ['a huge space-laid-out table', '指标  2020年  2025年\n' + Array.from({length: 5000}, (_, index) => '指标' + index + '  ' + index + '  ' + index).join('\n')]
+    ['a huge space-laid-out table', '指标  2020年  2025年\n' + Array.from({length: 5000}, (_, index) => '指标' + index + '  ' + index + '  ' + index).join('\n')],
+    ['a huge single-spaced table', '类别 指标 单位 2025年\n' + Array.from({length: 5000}, (_, index) => (index % 7 === 0 ? '类' + index + '\n' : '') + '指标 ' + index + ' 件 ' + index).join('\n')],
+    ['a huge grid table', '+--+--+\n' + '| 指标 | 1 |\n+--+--+\n'.repeat(20_000)]
   ])('should stay bounded on %s', async (_name, text) => {
     await check(text)
   }, 30_000)

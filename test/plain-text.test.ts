@@ -297,6 +297,22 @@ describe('parsePlainText', () => {
     expect(tables(simple)).toEqual([[['指标', '单位', '2025年'], ['发明专利', '件', '300'], ['质押融资', '亿元', '5']]])
   })
 
+  test('should read a table whose cells are apart by single spaces: a name holding a space joined, a merged category left out, a category row', () => {
+    const text = '表1\n类别 指标 单位 2020年 2025年\n创造 发明专利拥有量 件 500 1200\n商标注册量 件 3000 5000\n运用 PCT 国际专利申请量 件 10 30\n保护\n知识产权保护满意度 分 80 85\n二、主要任务\n'
+    expect(tables(text)).toEqual([
+      [
+        ['类别', '指标', '单位', '2020年', '2025年'],
+        ['创造', '发明专利拥有量', '件', '500', '1200'],
+        ['', '商标注册量', '件', '3000', '5000'],
+        ['运用', 'PCT 国际专利申请量', '件', '10', '30'],
+        ['保护'],
+        ['', '知识产权保护满意度', '分', '80', '85']
+      ]
+    ])
+    // Prose that opens with a column's name is no header.
+    expect(tables('指标 体系更加完善，2025年 达到 100件。\n指标 1 2 3\n')).toEqual([])
+  })
+
   test('should read a laid-out header name that goes on below it, and put each cell of a row under the name it lies under', () => {
     const text = [
       '  类别      指标名称                  单位     2020年     2025年     属性',

@@ -39,7 +39,7 @@ export function matchFlatTable(lines: SourceLine[], index: number, point: PointF
   // Note: the other layouts start on a line that holds a tab or opens with a pipe; most lines do neither.
   if (!line.raw.includes('\t') && line.content.charCodeAt(0) !== 0x7c && !(line.content.charCodeAt(0) === 0x2b && gridRuleExpression.test(line.content))) {
     const table = isStackedHeaderCell(line) ? stacked(lines, index, point) : undefined
-    return table ?? (spaceRunExpression.test(line.content) ? spaceSeparated(lines, index, point) : undefined)
+    return table ?? (spaceRunExpression.test(line.content) ? spaceSeparated(lines, index, point) : line.content.includes(' ') ? singleSpaced(lines, index, point) : undefined)
   }
   // Note: cells a line, each tab-indented, with no blank line between rows: a stacked table.
   return cellPerLine(lines, index, point) ?? tabSeparated(lines, index, point) ?? pipeTable(lines, index, point) ?? (isStackedHeaderCell(line) ? stacked(lines, index, point) : undefined)
@@ -546,6 +546,64 @@ function alignedCells(header: SourceLine, spans: Array<[number, number]>, row: S
   const aligned: Array<[number, number] | undefined> = spans.map(() => undefined)
   for (const [at, column] of columns.entries()) aligned[column] = cells[at]
   return aligned
+}
+
+/** The words of a line apart by spaces, as spans. */
+function wordSpans(line: SourceLine): Array<[number, number]> {
+  return [...line.content.matchAll(/\S+/g)].map((match) => [line.contentStart + match.index, line.contentStart + match.index + match[0].length])
+}
+
+/**
+ * A table whose cells are apart by single spaces (a PDF's text without its
+ * layout): a header of column names only, each a word; then rows of as many
+ * words — more where the indicator's name holds a space (they join in its
+ * column), one fewer where a merged category is left out.
+ */
+function singleSpaced(lines: SourceLine[], index: number, point: PointFactory): FlatTable | undefined {
+  const line = lines[index]!
+  const first = /^\S+/.exec(line.content)?.[0] ?? ''
+  if (!headerCellExpression.test(first)) return undefined
+  const header = wordSpans(line)
+  const names = textsOf(line, header)
+  if (header.length < 3 || !names.every((name) => headerCellExpression.test(name)) || !names.some((name) => indicatorHeaderExpression.test(name)) || !names.some((name) => valueHeaderExpression.test(name))) return undefined
+  const indicator = names.findIndex((name) => indicatorHeaderExpression.test(name))
+  const leavesCategory = categoryColumnExpression.test(names[0]!)
+  const rows = [row(header.map(([start, end]) => spanCell(line, start, end, point)))]
+  let last = index
+  const rowOf = (next: SourceLine | undefined): TableRow | undefined => {
+    const cells = next?.kind === 'text' ? alignedWords(wordSpans(next), names.length, indicator, leavesCategory) : undefined
+    const texts = next && cells ? cells.map((span) => (span ? next.raw.slice(span[0] - next.start, span[1] - next.start) : '')) : []
+    // A row holds a number past its indicator, and no sentence.
+    if (!next || !cells || !texts.slice(indicator + 1).some((text) => /\d/.test(text)) || texts.some((text) => sentenceExpression.test(text))) return undefined
+    return row(cells.map((span) => (span ? spanCell(next, span[0], span[1], point) : emptyCell(next, point))))
+  }
+  for (let at = skipBlank(lines, index + 1); ; at = skipBlank(lines, last + 1)) {
+    const next = lines[at]
+    let found = rowOf(next)
+    // A category row (知识产权创造) is a short word of its own before a row.
+    if (!found && next?.kind === 'text' && /^\S{2,12}$/.test(next.content) && !/\d/.test(next.content)) {
+      const after = skipBlank(lines, at + 1)
+      found = rowOf(lines[after])
+      if (found) {
+        rows.push(row([cell(next, point)]))
+        at = after
+      }
+    }
+    if (!found) break
+    rows.push(found)
+    last = at
+  }
+  if (rows.length < 3) return undefined
+  return {node: tableNode(rows, point(line.contentStart), point(lines[last]!.contentEnd), 'space-separated'), next: last + 1}
+}
+
+/** A row's words as cells of `width` columns (see `singleSpaced`), undefined where they do not fit. */
+function alignedWords(words: Array<[number, number]>, width: number, indicator: number, leavesCategory: boolean): Array<[number, number] | undefined> | undefined {
+  if (words.length === width) return words
+  if (words.length === width - 1 && leavesCategory && indicator > 0) return [undefined, ...words]
+  if (words.length < width || indicator === -1) return undefined
+  const extra = words.length - width
+  return [...words.slice(0, indicator), [words[indicator]![0], words[indicator + extra]![1]], ...words.slice(indicator + extra + 1)]
 }
 
 /** Past the header `names` printed again at `at` (a page broke the table), or undefined. */
