@@ -309,6 +309,15 @@ describe('parsePlainText', () => {
         ['', '知识产权保护满意度', '分', '80', '85']
       ]
     ])
+    // 项目 beside 指标 names the categories; a row without its category is one word short.
+    expect(tables('项目 指标（单位） 发展目标\n产出 发明专利拥有量（件） 3100\n有效注册商标量（件） 15000\n运用 质押融资（亿元） 11\n')).toEqual([
+      [
+        ['项目', '指标（单位）', '发展目标'],
+        ['产出', '发明专利拥有量（件）', '3100'],
+        ['', '有效注册商标量（件）', '15000'],
+        ['运用', '质押融资（亿元）', '11']
+      ]
+    ])
     // Prose that opens with a column's name is no header.
     expect(tables('指标 体系更加完善，2025年 达到 100件。\n指标 1 2 3\n')).toEqual([])
   })

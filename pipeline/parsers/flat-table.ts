@@ -561,12 +561,13 @@ function wordSpans(line: SourceLine): Array<[number, number]> {
  */
 function singleSpaced(lines: SourceLine[], index: number, point: PointFactory): FlatTable | undefined {
   const line = lines[index]!
-  const first = /^\S+/.exec(line.content)?.[0] ?? ''
-  if (!headerCellExpression.test(first)) return undefined
+  if (!isColumnName(/^\S+/.exec(line.content)?.[0] ?? '')) return undefined
   const header = wordSpans(line)
   const names = textsOf(line, header)
-  if (header.length < 3 || !names.every((name) => headerCellExpression.test(name)) || !names.some((name) => indicatorHeaderExpression.test(name)) || !names.some((name) => valueHeaderExpression.test(name))) return undefined
-  const indicator = names.findIndex((name) => indicatorHeaderExpression.test(name))
+  if (header.length < 3 || !names.every(isColumnName) || !names.some((name) => indicatorHeaderExpression.test(name)) || !names.some((name) => valueHeaderExpression.test(name))) return undefined
+  // Note: beside a column of 指标, 项目 names the categories.
+  const named = names.findIndex((name) => /指标|内容|名称/.test(name))
+  const indicator = named !== -1 ? named : names.findIndex((name) => indicatorHeaderExpression.test(name))
   const leavesCategory = categoryColumnExpression.test(names[0]!)
   const rows = [row(header.map(([start, end]) => spanCell(line, start, end, point)))]
   let last = index
@@ -595,6 +596,12 @@ function singleSpaced(lines: SourceLine[], index: number, point: PointFactory): 
   }
   if (rows.length < 3) return undefined
   return {node: tableNode(rows, point(line.contentStart), point(lines[last]!.contentEnd), 'space-separated'), next: last + 1}
+}
+
+/** A word that names a column (序号, 项目, 指标（单位）, 2025年, 发展目标): short, no number but a year. */
+function isColumnName(word: string): boolean {
+  if (word.length > 12 || /\d/.test(word.replace(/(?:19|20)\d{2}\s*年/g, ''))) return false
+  return headerCellExpression.test(word) || categoryColumnExpression.test(word) || indicatorHeaderExpression.test(word) || valueHeaderExpression.test(word) || /^(?:序号|单位|属性)/.test(word)
 }
 
 /** A row's words as cells of `width` columns (see `singleSpaced`), undefined where they do not fit. */

@@ -47,6 +47,8 @@ const damages: Record<string, (text: string) => string | Uint8Array> = {
   'page breaks every 25 lines': (text) => pageBreaks(text, 25),
   'stacked tables (a cell a line)': (text) => mapLines(text, (line) => (isTableRow(line) ? line.split('\t').filter((cell) => cell.trim() !== '') : line)),
   'tables laid out with spaces': (text) => mapLines(text, (line) => line.replace(/\t/g, '    ')),
+  // A PDF's text without its layout: a row's cells apart by one space (a stacked cell's leading tab dropped).
+  'table cells apart by one space': (text) => mapLines(text, (line) => (isTableRow(line) ? line.replace(/^\t+/, '').replace(/\t+/g, ' ') : line)),
   'half-width brackets': (text) => text.replace(/（/g, '(').replace(/）/g, ')'),
   'full-width digits': (text) => text.replace(/[0-9]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) + 0xfee0)),
   'spaces around numbers (PDF)': (text) => mapLines(text, (line) => (isTableRow(line) ? line : line.replace(/(\d+(?:\.\d+)?)/g, ' $1 '))),
