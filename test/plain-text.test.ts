@@ -438,6 +438,14 @@ describe('parsePlainText', () => {
     expect(tree.data?.removedLines?.[0]?.kind).toBe('debris')
   })
 
+  test('should drop the watermark of a converter\'s evaluation copy (Spire.Doc, Aspose.Words), so it joins no title', () => {
+    for (const watermark of ['Evaluation Warning: The document was created with Spire.Doc for .NET.', 'Evaluation Only. Created with Aspose.Words. Copyright 2003-2021 Aspose Pty Ltd.']) {
+      const tree = parsePlainText(watermark + '\n关于印发某规划的通知\n一、总则\n')
+      expect(tree.children.map((node) => toString(node))).toEqual(['关于印发某规划的通知', '总则'])
+      expect(tree.data?.removedLines?.[0]?.kind).toBe('debris')
+    }
+  })
+
   test('should drop 法宝引证码 lines and handle CRLF line endings', () => {
     const text = '关于印发某规划的通知\r\n【法宝引证码】CLI.12.3456\r\n一、总则\r\n'
     const tree = parsePlainText(text)

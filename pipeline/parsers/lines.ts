@@ -33,8 +33,11 @@ export interface SourceLine {
 /** Word/WPS conversion leftovers at the start of a line: `[bookmark: _Toc26516]`, `[image: …]`. */
 const noDebris: readonly string[] = Object.freeze([])
 const debrisExpression = /^\[(?:bookmark|image|page|anchor):[^\]\n]{0,200}\]/
-/** 北大法宝 export lines: `【法宝引证码】CLI.12.345`, and their URL footers. */
-const debrisLineExpression = /^(?:【法宝引证码】|原文链接[:：]\s*http|\s*https?:\/\/\S+$)/
+/**
+ * 北大法宝 export lines (`【法宝引证码】CLI.12.345`, their URL footers) and the
+ * watermark an evaluation copy of a converter prints (Spire.Doc, Aspose.Words).
+ */
+const debrisLineExpression = /^(?:【法宝引证码】|原文链接[:：]\s*http|\s*https?:\/\/\S+$|Evaluation Warning\s*:|Evaluation Only\.|Created with (?:an evaluation copy of )?Aspose)/
 /** `- 12 -`, `—3—`, `第 3 页`, `第3页 共12页`, `3/12`. */
 const pageNumberExpression =
   /^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/
