@@ -26,7 +26,8 @@ const kinds: ReadonlyArray<[RegExp, DocumentKind]> = [
   [/纲要(?:[(（][^()（）]*[)）])?$/, 'outline'],
   // An annual 工作要点 is the year's work plan.
   [/(?:规划|计划|工作要点)(?:[(（][^()（）]*[)）])?$/, 'plan'],
-  [/(?:意见|方案)(?:[(（][^()（）]*[)）])?$/, 'opinion']
+  // 若干措施, 政策措施: measures issued as an 意见 is.
+  [/(?:意见|方案|措施)(?:[(（][^()（）]*[)）])?$/, 'opinion']
 ]
 const issueVerbExpression = /(?:印发|转发|颁布|发布|公布|下达)/
 const quotedTitleExpression = /《([^《》]+)》/

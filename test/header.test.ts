@@ -258,7 +258,9 @@ describe('header extraction', () => {
       ['某市“十四五”规划中期评估', 'evaluation'],
       ['关于《某县“十四五”知识产权发展规划》中期评估情况的报告', 'evaluation'],
       ['某县人民政府工作报告', 'other'],
-      ['某市专利资助管理办法', 'other']
+      ['某市专利资助管理办法', 'other'],
+      ['关于加快知识产权强市建设的若干措施', 'opinion'],
+      ['某县2023年知识产权工作要点', 'plan']
     ]
     for (const [title, kind] of kinds) {
       const record = await extractText(title + '\n\n一、总体要求\n\n坚持创新。\n')
