@@ -35,7 +35,8 @@ function cellText(cell: DiffCell | null, rowUnit: string | null): string {
     if (share !== undefined) text += ' (' + Math.round(100 * share) + '%)'
   }
   if (target.status) text += ' · ' + target.status
-  if (cell.others.length > 0) text += ' · 另 ' + cell.others.map((other) => formatValue(other.value, other.unit, rowUnit)).join(', ')
+  // Note: another year's target says its year (15 件 (2025) · 另 11.5 件 (2023)).
+  if (cell.others.length > 0) text += ' · 另 ' + cell.others.map((other) => formatValue(other.value, other.unit, rowUnit) + (other.year && other.year !== target.year ? ' (' + other.year + ')' : '')).join(', ')
   return text
 }
 

@@ -72,7 +72,10 @@ export function diffTargets(records: PolicyRecord[], options: DiffOptions = {}):
   const byKey = new Map<string, DiffRow>()
   const suggestions: DiffSuggestion[] = []
   for (const [document, record] of records.entries()) {
-    const ordered = [...record.targets].sort((a, b) => originRank(a) - originRank(b) || a.position.start.offset - b.position.start.offset)
+    // Note: of one indicator's targets for several years (2023年, 2024年, 2025年), the plan's last year's leads its cell.
+    const end = record.period?.end
+    const yearRank = (target: Target) => (end != null && target.year === end ? 0 : 1)
+    const ordered = [...record.targets].sort((a, b) => originRank(a) - originRank(b) || yearRank(a) - yearRank(b) || a.position.start.offset - b.position.start.offset)
     for (const target of ordered) {
       const key = indicatorKey(target.indicator)
       let row = byKey.get(key)

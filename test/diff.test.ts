@@ -63,6 +63,12 @@ describe('diffTargets', () => {
     expect(shareAchieved(20809, {kind: 'number', number: 5, comparator: '>'}, '万人')).toBeCloseTo(0.416, 2)
   })
 
+  test('should lead a cell with the plan\'s last year\'s target and give the other years theirs', async () => {
+    const text = '某市知识产权强市建设三年行动计划（2023—2025年）\n\n一、主要目标\n\n序号\t指标\t单位\t2022年（基数）\t2023年\t2024年\t2025年\n1\tPCT国际专利申请量\t件\t120\t150\t180\t200\n\n某市人民政府\n2023年2月10日\n'
+    const grid = targetGrid(diffTargets([await extractText(text)]))
+    expect(grid[1]?.slice(0, 2)).toEqual(['PCT国际专利申请量', '200 件 (2025) · 另 150 件 (2023), 180 件 (2024)'])
+  })
+
   test('should line up the seeds as the issue asks', async () => {
     const records = await Promise.all(['000_3463f909dcea441a', '003_34d31a0ef18a20a4', '001_5c21dee80c744c42', '002_f72d7f03ee822240', '004_bb17abadfc902431'].map(seed))
     const diff = diffTargets(records)
