@@ -318,6 +318,10 @@ describe('parsePlainText', () => {
         ['运用', '质押融资（亿元）', '11']
       ]
     ])
+    // A full-width space between cells, as a Word table saved as text may print it.
+    expect(tables('指标\u3000单位\u30002025年\n发明专利拥有量\u3000件\u30001200\n商标注册量\u3000件\u30005000\n')).toEqual([
+      [['指标', '单位', '2025年'], ['发明专利拥有量', '件', '1200'], ['商标注册量', '件', '5000']]
+    ])
     // Prose that opens with a column's name is no header.
     expect(tables('指标 体系更加完善，2025年 达到 100件。\n指标 1 2 3\n')).toEqual([])
   })
