@@ -34,10 +34,11 @@ export const timeExpression = anchored(
   ),
   // Every match holds one of these within two characters of its start (a marker such as 截至 or 实施);
   // a span (2023—2025年) holds its first year.
-  new RegExp('(?:' + yearSource + ')\\s*(?:年|[-—–－~～])|[“"‘]十|十[一二三四五六]五(?:期间|末)|期[内末]|年(?:内|底前|末前)|(?:\\d{1,2}|十[一二]?|[一二三四五六七八九])\\s*月\\s*(?:底|末|份)?\\s*(?:前|之前|以前)', 'g'),
+  new RegExp('(?:' + yearSource + ')\\s*(?:年|[-—–－~～])|[“"‘]十|十[一二三四五六]五(?:期间|末)|期[内末]|年(?:内|底前|末前)|月\\s*(?:底|末|份)?\\s*(?:前|之前|以前)', 'g'),
   2,
-  // Before the anchor, a match opens with a marker (力争 确保 争取 到 至 截止 截至 于 展望) or 实施/规划.
-  '力确争到至截于展实规'
+  // Before the anchor, a match opens with a marker (力争 确保 争取 到 至 截止 截至 于 展望) or 实施/规划,
+  // or is a month's number before its 月 (6月底前, 十二月前).
+  '力确争到至截于展实规0123456789一二三四五六七八九十'
 )
 
 /** An assessment of whether the targets will be met (到2025年难以完成预期目标, 可全面完成规划目标): an evaluation's forecast, no commitment. */
@@ -251,7 +252,9 @@ interface Resolved {
 }
 
 /** What may come before a time that opens a clause: a clause's end, and the number of an item (（七）2023年上半年，…). */
-const clauseOpeningExpression = /(?:^|[，,；;：:])\s*(?:[（(](?:[一二三四五六七八九十]{1,3}|\d{1,2})[）)]|[一二三四五六七八九十]{1,3}、|\d{1,2}\s*[.．、])?\s*$/
+const clauseOpeningSource = '\\s*(?:[（(](?:[一二三四五六七八九十]{1,3}|\\d{1,2})[）)]|[一二三四五六七八九十]{1,3}、|\\d{1,2}\\s*[.．、])?\\s*$'
+const clauseOpeningExpression = new RegExp('(?:^|[，,；;：:])' + clauseOpeningSource)
+const clauseOpeningTailExpression = new RegExp('[，,；;：:]' + clauseOpeningSource)
 
 function resolve(groups: Record<string, string | undefined>, before: string, reference: number | undefined, periodEnd: number | null, isDue = false): Resolved | undefined {
   const plan = groups.plan ?? groups.barePlan
@@ -271,7 +274,8 @@ function resolve(groups: Record<string, string | undefined>, before: string, ref
   // Note: a year the work is done in (2024年完成, （2023年底完成）) binds as 前 does.
   const isBound = isDue || Boolean(groups.marker && groups.marker !== '于') || Boolean(groups.before) || groups.due !== undefined
   // A bare year opening a clause (`2025年，为南京申请…`) is a deadline only when it lies ahead.
-  const opensClause = clauseOpeningExpression.test(before)
+  // Note: only the end of what comes before matters; a long sentence is not scanned whole.
+  const opensClause = before.length > 16 ? clauseOpeningTailExpression.test(before.slice(-16)) : clauseOpeningExpression.test(before)
   // A span of years opening a clause (2023—2025年，每年…) commits to the whole span; one in a
   // name (纲要（2021—2035年）) does not.
   if (groups.from) {

@@ -36,7 +36,8 @@ const noteExpression = /^(?:注|说明|备注)\s*[:：]|^\d+\s*[.．、]\s*\S+(?
 /** The year a sentence is due: 到2025年, 截止2025年, 2025年，; not the base year of a comparison (比2020年, 较2020年). */
 const yearExpression = new RegExp('(?<![比较与]\\s*)(?:到|至|截止|截至|力争|确保|争取|展望)?\\s*(' + yearSource + ')\\s*年', 'g')
 
-type Candidate = Omit<Target, 'id' | 'key'>
+/** A target before merging; `amount` caches its value as an amount in the base unit (see `amountKey`). */
+type Candidate = Omit<Target, 'id' | 'key'> & {amount: string | null | undefined}
 
 /** Extract targets. */
 const extractTargets: Plugin<[], Root> = function () {
@@ -99,11 +100,10 @@ const extractTargets: Plugin<[], Root> = function () {
 }
 
 /**
- * A number in prose, and what around it says it is no value: a year or span of
+ * What around a number in prose says it is no value: a year or span of
  * years (2025年, 2021—2025), an item's, a box's or a table's number (1．, （2）,
  * 第3, 专栏3-1, 表1, 附件2), a name (3D打印).
  */
-const numberExpression = /(?<![\d.])\d+(?:\.\d+)?(?!\d)/g
 const notValueAfterExpression = /^\s*(?:年|[—–\-~～至到]\s*(?:19|20)\d{2}|[．.、）)](?!\d)|[A-Za-z])/
 const notValueBeforeExpression = /(?:第|[（(]|专\s*栏\s*[（(【〔]?|附件|附表|表|图|\d[-－—])\s*$/
 
@@ -114,16 +114,22 @@ function unreadNumbers(text: string, goals: Goal[]): Array<[number, number]> {
   const spans = goals.map((goal) => [goal.start, goal.end] as const).sort((a, b) => a[0] - b[0])
   let next = 0
   let reach = -1
-  for (const match of matchesOf(numberExpression, text)) {
-    const start = match.index
-    const end = start + match[0].length
+  // Note: a scan by character codes, no match objects: this runs on every goal paragraph and box line.
+  for (let start = 0; start < text.length; start++) {
+    if (!isDigit(text.charCodeAt(start)) || (start > 0 && (isDigit(text.charCodeAt(start - 1)) || text.charCodeAt(start - 1) === 0x2e))) continue
+    let end = start + 1
+    while (end < text.length && isDigit(text.charCodeAt(end))) end++
+    if (text.charCodeAt(end) === 0x2e && isDigit(text.charCodeAt(end + 1))) for (end += 2; end < text.length && isDigit(text.charCodeAt(end)); end++);
     // The farthest end of the goals that open at or before this number.
     while (next < spans.length && spans[next]![0] <= start) reach = Math.max(reach, spans[next++]![1])
-    if (end <= reach) continue
-    if (notValueAfterExpression.test(text.slice(end, end + 8)) || notValueBeforeExpression.test(text.slice(Math.max(0, start - 4), start))) continue
-    unread.push([start, end])
+    if (end > reach && !notValueAfterExpression.test(text.slice(end, end + 8)) && !notValueBeforeExpression.test(text.slice(Math.max(0, start - 4), start))) unread.push([start, end])
+    start = end
   }
   return unread
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39
 }
 
 /** Whether `section` is `outer` or lies inside it (ids are paths: `s1.2` is inside `s1`). */
@@ -222,7 +228,8 @@ function tableTargets(block: Block, period: Period | null, file: VFile, fallback
     origin: 'table',
     quote: row.quote,
     position: row.position,
-    mentions: []
+    mentions: [],
+    amount: undefined
   }))
 }
 
@@ -241,7 +248,8 @@ function proseTargets(block: Block, goals: Goal[], origin: TargetOrigin, year: n
     origin,
     quote: block.text.slice(goal.start, goal.end),
     position: spanOf(block, goal.start, goal.end),
-    mentions: []
+    mentions: [],
+    amount: undefined
   }))
 }
 
@@ -272,13 +280,22 @@ function merge(candidates: Candidate[]): Candidate[] {
   const pending: Candidate[] = []
   const keep = (candidate: Candidate) => {
     kept.push(candidate)
-    for (const key of valueKeys(candidate)) {
-      const bucket = buckets.get(key)
-      if (bucket) bucket.push(candidate)
-      else buckets.set(key, [candidate])
-    }
+    file(valueKey(candidate.value), candidate)
+    const amount = amountKey(candidate)
+    if (amount !== undefined) file(amount, candidate)
   }
-  const bucketOf = (candidate: Candidate) => valueKeys(candidate).flatMap((key) => buckets.get(key) ?? [])
+  const file = (key: string, candidate: Candidate) => {
+    const bucket = buckets.get(key)
+    if (bucket) bucket.push(candidate)
+    else buckets.set(key, [candidate])
+  }
+  const bucketOf = (candidate: Candidate): Candidate[] => {
+    const printed = buckets.get(valueKey(candidate.value))
+    const amount = amountKey(candidate)
+    const scaled = amount === undefined ? undefined : buckets.get(amount)
+    if (!scaled) return printed ?? []
+    return printed ? [...new Set([...printed, ...scaled])] : scaled
+  }
   for (const candidate of sorted) {
     const same = bucketOf(candidate).find((target) => isSameGoal(target, candidate, 0.5))
     if (same) absorb(same, candidate)
@@ -286,7 +303,7 @@ function merge(candidates: Candidate[]): Candidate[] {
     else pending.push(candidate)
   }
   for (const candidate of pending) {
-    const bucket = [...new Set(bucketOf(candidate))]
+    const bucket = bucketOf(candidate)
     const same = bucket.find((target) => isSameGoal(target, candidate, 0.5))
     const open = bucket.filter((target) => target.mentions.length === 0 && (compatibleUnits(target.unit, candidate.unit) || sameAmount(target, candidate)))
     const loose = open.filter((target) => target.origin !== candidate.origin && isSameGoal(target, candidate, 0.25))
@@ -297,32 +314,39 @@ function merge(candidates: Candidate[]): Candidate[] {
   return kept.sort((a, b) => a.position.start.offset - b.position.start.offset)
 }
 
-/** The keys a value is filed under: as printed, and as an amount in its base unit where its unit has a scale. */
-function valueKeys(candidate: Candidate): string[] {
-  const value = candidate.value
-  if (!value) return ['none']
-  const printed = value.kind === 'number' ? 'n' + value.number : value.kind === 'range' ? 'r' + value.min + '-' + value.max : 't' + value.text
-  const amount = scaledAmount(value, candidate.unit)
-  return amount ? [printed, 'a' + amount.number + amount.unit] : [printed]
+/** The key a value is filed under as printed. */
+function valueKey(value: Value | null): string {
+  if (!value) return 'none'
+  return value.kind === 'number' ? 'n' + value.number : value.kind === 'range' ? 'r' + value.min + '-' + value.max : 't' + value.text
 }
 
 /** Scale words a unit may open with (万件, 亿元, 千人). */
 const scales: Record<string, number> = {万: 1e4, 亿: 1e8, 千: 1e3}
 
-/** A number and its unit as an amount in the base unit (6 万件 → 60000 件); undefined without a unit or for a bare scale. */
-function scaledAmount(value: Value, unit: string | null): {number: number; unit: string} | undefined {
-  if (value.kind !== 'number' || !unit) return undefined
-  const scale = scales[unit[0]!]
-  if (scale === undefined) return {number: value.number, unit}
-  // Note: a bare scale (万, the unit of a cell that prints 2万) says nothing of what is counted.
-  return unit.length > 1 ? {number: Number((value.number * scale).toPrecision(12)), unit: unit.slice(1)} : undefined
+/**
+ * The key of a number and its unit as an amount in the base unit (6 万件 →
+ * `a60000件`), so that a goal restated in another scale is found; undefined
+ * without a unit or for a bare scale (万, the unit of a cell that prints 2万),
+ * which says nothing of what is counted.
+ */
+function amountKey(candidate: Candidate): string | undefined {
+  // Note: asked for again and again while targets merge; a number's text is slow to make.
+  if (candidate.amount === undefined) candidate.amount = computeAmountKey(candidate) ?? null
+  return candidate.amount ?? undefined
+}
+
+function computeAmountKey(candidate: Candidate): string | undefined {
+  const {value, unit} = candidate
+  if (value?.kind !== 'number' || !unit) return undefined
+  const scale = scales[unit.charAt(0)]
+  if (scale === undefined) return 'a' + value.number + unit
+  return unit.length > 1 ? 'a' + Number((value.number * scale).toPrecision(12)) + unit.slice(1) : undefined
 }
 
 /** Whether two values state the same amount in units of one base (6 万件 and 60000 件, 5000 万元 and 0.5 亿元). */
 function sameAmount(target: Candidate, candidate: Candidate): boolean {
-  const a = target.value && scaledAmount(target.value, target.unit)
-  const b = candidate.value && scaledAmount(candidate.value, candidate.unit)
-  return Boolean(a && b && a.unit === b.unit && a.number === b.number)
+  const a = amountKey(target)
+  return a !== undefined && a === amountKey(candidate)
 }
 
 function isSameGoal(target: Candidate, candidate: Candidate, threshold: number): boolean {

@@ -115,7 +115,7 @@ export function goalsIn(printed: string): Goal[] {
   let subject: string | undefined
   let sentenceStart = 0
   for (const [start, end] of clauses(text)) {
-    const found = goalsInClause(text, start, end, subject?.replace(changeTailExpression, ''), text.slice(sentenceStart, start))
+    const found = goalsInClause(text, start, end, subject?.replace(changeTailExpression, ''), sentenceStart)
     for (const goal of found) if (subject && bareChangeExpression.test(goal.indicator)) goal.indicator = subject + goal.indicator
     goals.push(...found)
     const last = found.at(-1)
@@ -178,14 +178,15 @@ const scopeVerbExpression = /(?:累计)?新增$|累计$/
 const leadingAchieveExpression = /^(?:全年|当年)?实现(?=\p{Script=Han}{2})/u
 const trailingNewExpression = /(?<=\p{Script=Han}{2})新增$/u
 
-function objectOf(verb: string, context: string): string | undefined {
-  const at = context.lastIndexOf(verb)
-  if (at === -1) return undefined
-  const noun = /^\p{Script=Han}{2,20}(?=[，,；;]?\s*$)/u.exec(context.slice(at + verb.length))?.[0]
-  return noun
+/** The noun `verb` took last in `text` before `before` (its sentence's earlier clauses), up to that clause's end. */
+function objectOf(verb: string, text: string, sentenceStart: number, before: number): string | undefined {
+  if (before - verb.length < sentenceStart) return undefined
+  const at = text.lastIndexOf(verb, before - verb.length)
+  if (at < sentenceStart) return undefined
+  return /^\p{Script=Han}{2,20}(?=[，,；;]?\s*$)/u.exec(text.slice(at + verb.length, before))?.[0]
 }
 
-function goalsInClause(text: string, clauseStart: number, clauseEnd: number, subject: string | undefined, context = ''): Goal[] {
+function goalsInClause(text: string, clauseStart: number, clauseEnd: number, subject: string | undefined, sentenceStart = clauseStart): Goal[] {
   if (!mayHoldValueExpression.test(text.slice(clauseStart, clauseEnd))) return []
   const lead = leadExpression.exec(text.slice(clauseStart, clauseEnd))?.[0].length ?? 0
   const start = clauseStart + lead
@@ -254,7 +255,7 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
     // A verb alone names what the sentence said it acts on (`建设高价值专利培育中心，到2025年累计建设5家`).
     else if (!useAfter) {
       const verb = bareVerbExpression.exec(indicator)?.groups?.verb
-      const object = verb ? objectOf(verb, context) : undefined
+      const object = verb ? objectOf(verb, text, sentenceStart, clauseStart) : undefined
       if (object) indicator = object
       // What is new is named first, as the tables name it (`贯标企业新增100家` → 新增贯标企业).
       else if (trailingNewExpression.test(indicator)) indicator = '新增' + indicator.replace(trailingNewExpression, '')

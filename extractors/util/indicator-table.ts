@@ -211,7 +211,7 @@ function readRow(row: TableRow, cells: string[], columnRoles: Role[], category: 
   const target: TableTarget = {category, indicator, unit: bracketUnit ?? unitOf(unitCell), value: null, year: null, baseline: null, actuals: [], status: null, quote, position}
   let growth: ReturnType<typeof parseCellValue>
   // A later target column (2035年 after 2025年) sets a goal of its own for the row.
-  const later: Array<{year: number; value: Value; unit: string | null}> = []
+  let later: Array<{year: number; value: Value; unit: string | null}> | undefined
   for (const [index, role] of columnRoles.entries()) {
     const cell = toHalfWidth(cells[index] ?? '').trim()
     // A dash (——) in the status column says there is none.
@@ -224,7 +224,7 @@ function readRow(row: TableRow, cells: string[], columnRoles: Role[], category: 
       target.value = parsed?.value ?? null
       target.unit = withScale(target.unit, parsed?.unit ?? null)
     } else if (role.kind === 'target') {
-      if (parsed && role.year !== null && role.year !== target.year) later.push({year: role.year, value: parsed.value, unit: parsed.unit})
+      if (parsed && role.year !== null && role.year !== target.year) (later ??= []).push({year: role.year, value: parsed.value, unit: parsed.unit})
     } else if (parsed && role.year !== null) {
       const entry = {year: role.year, value: parsed.value}
       if (role.kind === 'baseline') target.baseline = entry
@@ -241,7 +241,7 @@ function readRow(row: TableRow, cells: string[], columnRoles: Role[], category: 
     result.problems.push({reason: 'Target `' + indicator + '` has no value', rule: 'missing-target-value', position})
   }
   result.targets.push(target)
-  for (const goal of later) {
+  for (const goal of later ?? []) {
     const unit = completeScaleUnit(withScale(bracketUnit ?? unitOf(unitCell), goal.unit), indicator)
     result.targets.push({...target, value: goal.value, year: goal.year, unit, actuals: [], status: null})
   }

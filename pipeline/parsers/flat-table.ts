@@ -39,7 +39,8 @@ export function matchFlatTable(lines: SourceLine[], index: number, point: PointF
   // Note: the other layouts start on a line that holds a tab or opens with a pipe; most lines do neither.
   if (!line.raw.includes('\t') && line.content.charCodeAt(0) !== 0x7c && !(line.content.charCodeAt(0) === 0x2b && gridRuleExpression.test(line.content))) {
     const table = isStackedHeaderCell(line) ? stacked(lines, index, point) : undefined
-    return table ?? (spaceRunExpression.test(line.content) ? spaceSeparated(lines, index, point) : singleSpaceExpression.test(line.content) ? singleSpaced(lines, index, point) : undefined)
+    // Note: cells apart by one space, ASCII or full-width (a Word table saved as text prints either).
+    return table ?? (spaceRunExpression.test(line.content) ? spaceSeparated(lines, index, point) : line.content.includes(' ') || line.content.includes('\u3000') ? singleSpaced(lines, index, point) : undefined)
   }
   // Note: cells a line, each tab-indented, with no blank line between rows: a stacked table.
   return cellPerLine(lines, index, point) ?? tabSeparated(lines, index, point) ?? pipeTable(lines, index, point) ?? (isStackedHeaderCell(line) ? stacked(lines, index, point) : undefined)
@@ -547,9 +548,6 @@ function alignedCells(header: SourceLine, spans: Array<[number, number]>, row: S
   for (const [at, column] of columns.entries()) aligned[column] = cells[at]
   return aligned
 }
-
-/** A space between words, ASCII or full-width (a Word table saved as text may print either). */
-const singleSpaceExpression = /[ \u3000]/
 
 /** The words of a line apart by spaces, as spans. */
 function wordSpans(line: SourceLine): Array<[number, number]> {

@@ -85,8 +85,8 @@ function promote(paragraph: Paragraph, isUnnumbered: boolean): RootContent[] {
     return isUnnumbered && only?.type === 'strong' && isBareSectionTitle(text) ? [bareHeading(paragraph)] : [paragraph]
   }
   const rest = text.slice(marker.length)
-  if (isItemText(rest)) return [paragraph]
   const stop = runInStop(rest)
+  if (isItemText(rest, stop)) return [paragraph]
   if (stop === -1 || rest.slice(stop + 1).trim().length === 0) {
     return rest.length <= maximumHeadingLength + 1 ? [heading(paragraph.children, paragraph.position)] : [paragraph]
   }

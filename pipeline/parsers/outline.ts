@@ -67,11 +67,11 @@ const datedSentenceExpression = new RegExp(
     '|^(?:力争|争取|确保)?(?:到|至)\\s*[“"]?十[一二三四五六]五[”"]?(?:末|期末)\\s*[，,]'
 )
 
-function isDatedSentence(rest: string): boolean {
+function isDatedSentence(rest: string, knownStop?: number): boolean {
   const match = datedSentenceExpression.exec(rest)
   if (!match || !(match.groups?.marker || match.groups?.bound || /[，,]$/.test(match[0]))) return false
   // A sentence: its first part goes on past a comma, or it is all the line (到2025年主要目标 is a title).
-  const stop = runInStop(rest)
+  const stop = knownStop ?? runInStop(rest)
   return /[，,]/.test(stop === -1 ? rest : rest.slice(0, stop)) || (stop !== -1 && /[。；;]/.test(rest[stop]!) && rest.slice(stop + 1).trim() === '')
 }
 
@@ -81,15 +81,16 @@ function isDatedSentence(rest: string): boolean {
  * with its time, or goes on to it after a comma (`到2023年底，建成…。`,
  * `建设保护中心，到2024年建成运行。`) or its title states a goal's level
  * (`运用效益显著，质押融资额累计达到5亿元`): a note or an item, never a heading.
+ * `stop` is where its run-in title ends (`runInStop`), when the caller knows it.
  */
-export function isItemText(rest: string): boolean {
-  return /^[^：:。；]{1,40}[：:]\s*(?:是?指|即|包括)/.test(rest) || valueItemExpression.test(rest) || isDatedSentence(rest) || isDatedSentence(secondClause(rest)) || statedValueExpression.test(titleOf(rest))
-}
-
-/** The run-in title of the text after a marker: up to its stop, or all of it. */
-function titleOf(rest: string): string {
-  const stop = runInStop(rest)
-  return stop === -1 ? rest : rest.slice(0, stop)
+export function isItemText(rest: string, stop = runInStop(rest)): boolean {
+  return (
+    /^[^：:。；]{1,40}[：:]\s*(?:是?指|即|包括)/.test(rest) ||
+    valueItemExpression.test(rest) ||
+    isDatedSentence(rest, stop) ||
+    isDatedSentence(secondClause(rest)) ||
+    statedValueExpression.test(stop === -1 ? rest : rest.slice(0, stop))
+  )
 }
 
 /** A level stated with its verb (`拥有量达到10件`, `突破1万件`, `不低于90%`): a goal, which no title states. */

@@ -181,7 +181,7 @@ function block(line: SourceLine, point: PointFactory, box: Box | undefined, note
     }
     // Note: notes are numbered 1． or （1）; a 一、 after them opens the next section.
     const isNote = notesRank !== undefined && marker.rank > notesRank && marker.rank >= arabicMarkerRank
-    if (!isBoxItem && !isNote && titleLength <= maximumHeadingLength && !isItemText(rest) && !(goesOn && stop === -1)) {
+    if (!isBoxItem && !isNote && titleLength <= maximumHeadingLength && !isItemText(rest, stop) && !(goesOn && stop === -1)) {
       const titleStart = start + marker.length
       const heading = headingNode(titleStart, titleStart + titleLength, point, line)
       heading.data = {number: marker.number, rank: marker.rank}
