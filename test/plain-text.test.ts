@@ -153,13 +153,22 @@ describe('parsePlainText', () => {
     ])
   })
 
-  test('should read a stacked header name printed in two lines (2025年 / 预期目标) as one, where the numbered rows are narrower', () => {
+  test('should read a stacked header name printed in two lines (2025年 / 预期目标, 2020年 / 基数) as one, where the numbered rows are narrower', () => {
     const text = '序号\n指标名称\n2025年\n预期目标\n2021年\n完成值\n2022年\n完成值\n序时进度\n1\n高价值发明专利拥有量（件）\n22\n15.6\n18.9\n超过序时进度\n2\nPCT专利申请量（件）\n＞1000\n680\n860\n达到序时进度\n'
     expect(tables(text)).toEqual([
       [
         ['序号', '指标名称', '2025年预期目标', '2021年完成值', '2022年完成值', '序时进度'],
         ['1', '高价值发明专利拥有量（件）', '22', '15.6', '18.9', '超过序时进度'],
         ['2', 'PCT专利申请量（件）', '＞1000', '680', '860', '达到序时进度']
+      ]
+    ])
+    // The second line may be a bare word (2020年 / 基数, 2021年 / 完成).
+    const bare = '序号\n指标名称\n2020年\n基数\n2025年\n目标\n2021年\n完成\n进展情况\n1\n高价值发明专利拥有量（件）\n10.5\n20\n12.8\n超序时进度\n2\nPCT专利申请量（件）\n600\n1000\n230\n滞后\n'
+    expect(tables(bare)).toEqual([
+      [
+        ['序号', '指标名称', '2020年基数', '2025年目标', '2021年完成', '进展情况'],
+        ['1', '高价值发明专利拥有量（件）', '10.5', '20', '12.8', '超序时进度'],
+        ['2', 'PCT专利申请量（件）', '600', '1000', '230', '滞后']
       ]
     ])
   })

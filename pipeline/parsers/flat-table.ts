@@ -80,8 +80,8 @@ function cellPerLine(lines: SourceLine[], index: number, point: PointFactory): F
   return {node: tableNode(rows, point(lines[index]!.start), point(lines[at - 1]!.end), 'cell-per-line'), next: at}
 }
 
-/** The second line of a header cell of two paragraphs: a bracket (（单位）, （%）) or what names a year's column (目标值, 预期目标, 完成值). */
-const headerTailExpression = /^[（(〔［\[]|^(?:目标|预期|规划|完成|实际|基期|现状)?值$|^(?:预期|规划)?目标$/
+/** The second line of a header cell of two paragraphs: a bracket (（单位）, （%）) or what names a year's column (目标值, 预期目标, 完成值, 基数, 完成). */
+const headerTailExpression = /^[（(〔［\[]|^(?:目标|预期|规划|完成|实际|基期|现状)?值$|^(?:预期|规划)?目标$|^(?:基数|基期|完成|实际|现状|预计)$/
 
 /** The rows' most common width (a category row has one cell, a row with a cell of two paragraphs one more). */
 function commonWidth(rows: SourceLine[][]): number | undefined {
