@@ -263,6 +263,15 @@ describe('indicator tables', () => {
     expect(record.targets.map((target) => target.baseline?.year)).toEqual([2020, 2020, 2020])
   })
 
+  test('should join a header broken over two lines whose second names the columns with bare words (基数, 完成)', async () => {
+    const record = await extractText('某市“十四五”规划中期评估报告\n\n一、主要指标完成情况\n\n序号\t指标名称\t2020年\t2025年\t2021年\n\t\t基数\t目标\t完成\n1\t高价值发明专利拥有量（件）\t10.5\t20\t12.8\n2\tPCT专利申请量（件）\t600\t1000\t230\n')
+    expect(record.targets.map((target) => [target.indicator, target.value, target.actuals.length])).toEqual([
+      ['高价值发明专利拥有量', {kind: 'number', number: 20}, 1],
+      ['PCT专利申请量', {kind: 'number', number: 1000}, 1]
+    ])
+    expect(rules(record)).not.toContain('unparsed-table-row')
+  })
+
   test('should join a header broken over two lines', async () => {
     const text = head + '\t指标\n\t2020年\n\t2025年\n\n\t\n\t基期值\n\t目标值\n\n\t发明专利拥有量（件）\n\t1800\n\t3100\n\n\t技术合同成交额（亿元）\n\t80\n\t150\n'
     const record = await extractText(text)

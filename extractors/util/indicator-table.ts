@@ -136,7 +136,7 @@ export function readIndicatorTable(table: Table, period: Pick<Period, 'start' | 
  */
 function headerGoingOn(header: string[], next: string[] | undefined): string[] | undefined {
   const isSpanned = (cell: string, index: number) => cell === header[index]
-  if (!next?.every((cell, index) => cell === '' || isSpanned(cell, index) || (!/\d/.test(cell.replace(/(?:19|20)\d{2}\s*年/g, '')) && /值|年|目标|单位|属性/.test(cell)))) return undefined
+  if (!next?.every((cell, index) => cell === '' || isSpanned(cell, index) || (!/\d/.test(cell.replace(/(?:19|20)\d{2}\s*年/g, '')) && /值|年|目标|单位|属性|基数|基期|完成|实际|现状|预计/.test(cell)))) return undefined
   // Note: a name over several columns (目标值 over 2020年 and 2025年) prints once; the columns after it under it share it.
   const top = Array.from({length: Math.max(header.length, next.length)}, (_, index) => header[index] ?? '')
   for (let index = 1; index < top.length; index++) if (top[index] === '' && next[index] && next[index - 1] && !isSpanned(next[index - 1]!, index - 1)) top[index] = top[index - 1]!
