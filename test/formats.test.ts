@@ -71,6 +71,16 @@ describe('converted formats', () => {
     ])
   })
 
+  test('should open the text with the document title a page prints only in <title>, before the site\'s name', async () => {
+    const page = (title: string, body: string) => '<html><head><meta charset="utf-8"><title>' + title + '</title></head><body>' + body + '</body></html>'
+    const body = '<p>某政发〔2022〕5号</p><p>各乡镇人民政府：</p><p>现将《某县“十四五”知识产权发展规划》印发给你们。</p><p>某县人民政府</p><p>2022年3月1日</p>'
+    const {record} = await extractDocument(new TextEncoder().encode(page('某县人民政府关于印发某县“十四五”知识产权发展规划的通知_通知公告_某县人民政府', body)), 'page.html', 'html')
+    expect([record.kind, record.title?.text, record.enclosed?.title]).toEqual(['notice', '某县人民政府关于印发某县“十四五”知识产权发展规划的通知', '某县“十四五”知识产权发展规划'])
+    // A site's name is no title, and a title the body prints is not printed twice.
+    expect(htmlToText(page('某县人民政府门户网站', '<p>各乡镇：</p>'))).toBe('各乡镇：\n')
+    expect(htmlToText(page('关于加强保护的通知 - 某县', '<h1>关于加强保护的通知</h1><p>各乡镇：</p>'))).toBe('关于加强保护的通知\n\n各乡镇：\n')
+  })
+
   test('should read a page laid out in tables (the article in a cell) as blocks, its navigation left above the title', async () => {
     const html = '<html><body><table><tr><td>导航<br>首页</td><td><table><tr><td>某市人民政府关于印发某市“十四五”知识产权发展规划的通知</td></tr><tr><td>某政发〔2021〕12号</td></tr>' +
       '<tr><td><p>各区人民政府：</p><p>现将规划印发给你们。</p><p>某市人民政府</p><p>2021年9月1日</p><p>某市“十四五”知识产权发展规划</p><p>一、发展目标</p>' +

@@ -17,6 +17,7 @@ import {toString} from 'hast-util-to-string'
 import htmlEncodingSniffer from 'html-encoding-sniffer'
 import rehypeParse from 'rehype-parse'
 import {unified} from 'unified'
+import {EXIT, visit} from 'unist-util-visit'
 
 const blockNames = new Set([
   'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'section', 'article', 'header', 'footer', 'blockquote', 'pre',
@@ -49,8 +50,31 @@ export function decodeHtml(bytes: Uint8Array): {html: string; encoding: string} 
 
 /** Convert an HTML string to 公文 plain text. */
 export function htmlToText(html: string): string {
-  const lines = blockLines(unified().use(rehypeParse).parse(html), true)
+  const tree = unified().use(rehypeParse).parse(html)
+  const lines = blockLines(tree, true)
+  // Note: a page may print its document's title only in <title>, before the site's name: it opens the text then.
+  const title = pageTitle(tree)
+  if (title && !lines.some((line) => compactText(line).includes(compactText(title)))) lines.unshift(title, '')
   return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim() + '\n'
+}
+
+/** A document's title words: a notice (关于…的通知) or a plan, opinion, outline or report. */
+const documentTitleExpression = /关于.{2,80}的(?:通知|意见|决定|报告|通报)$|.{4,80}(?:规划|纲要|计划|方案|意见|要点|报告)(?:[（(][^（）()]{1,20}[）)])?$/
+
+/** The document title a page's <title> gives before the site's name (关于印发…的通知_通知公告_某县人民政府), if it is one. */
+function pageTitle(tree: Root): string | undefined {
+  let text: string | undefined
+  visit(tree, 'element', (element) => {
+    if (element.tagName !== 'title') return undefined
+    text = toString(element)
+    return EXIT
+  })
+  const first = text?.split(/\s*(?:[_|｜]|\s[-—–]\s)\s*/)[0]?.trim()
+  return first && documentTitleExpression.test(first) ? first : undefined
+}
+
+function compactText(text: string): string {
+  return text.replace(/\s+/g, '')
 }
 
 /** The lines of the blocks below `node`, each followed by a blank line when `spaced`. */
