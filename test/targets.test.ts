@@ -272,6 +272,16 @@ describe('indicator tables', () => {
     expect(rules(record)).not.toContain('unparsed-table-row')
   })
 
+  test('should spread a merged header name printed once (目标值) over the columns the second row names under it', async () => {
+    for (const second of ['\t\t\t2020年\t2025年\t', '\t\t\t2020年\t2025年']) {
+      const record = await extractText(head + '类别\t指标\t单位\t目标值\t属性\n' + second + '\n创造\t发明专利拥有量\t件\t500\t1200\t预期性\n\t商标注册量\t件\t3000\t5000\t预期性\n')
+      expect(record.targets.map((target) => [target.category, target.indicator, target.value, target.year, target.baseline?.value])).toEqual([
+        ['创造', '发明专利拥有量', {kind: 'number', number: 1200}, 2025, {kind: 'number', number: 500}],
+        ['创造', '商标注册量', {kind: 'number', number: 5000}, 2025, {kind: 'number', number: 3000}]
+      ])
+    }
+  })
+
   test('should join a header broken over two lines', async () => {
     const text = head + '\t指标\n\t2020年\n\t2025年\n\n\t\n\t基期值\n\t目标值\n\n\t发明专利拥有量（件）\n\t1800\n\t3100\n\n\t技术合同成交额（亿元）\n\t80\n\t150\n'
     const record = await extractText(text)

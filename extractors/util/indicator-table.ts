@@ -99,7 +99,7 @@ export function readIndicatorTable(table: Table, period: Pick<Period, 'start' | 
   const headerIndex = texts.findIndex((cells) => cells.filter(Boolean).length >= 2 && cells.some((cell) => /指标|目标|内容/.test(cell)))
   if (headerIndex === -1) return {isIndicatorTable: false, targets: [], problems: [], interimYears: []}
   const top = texts[headerIndex]!.map(compact)
-  const joined = headerGoingOn(top, texts[headerIndex + 1]?.map(compact))
+  const joined = headerGoingOn(top, texts[headerIndex + 1]?.map(compact), Math.max(...texts.map((cells) => cells.length)))
   const header = joined ?? top
   const first = headerIndex + (joined ? 2 : 1)
   const columnRoles = yearColumnRoles(header.map((cell) => roleOf(cell, period)), period, isReport, aheadFrom)
@@ -134,13 +134,32 @@ export function readIndicatorTable(table: Table, period: Pick<Period, 'start' | 
  * lines): that row holds only header words, or the names a merged cell spans
  * down to it (指标 over two rows, beside 目标值 over 2020年 and 2025年); else undefined.
  */
-function headerGoingOn(header: string[], next: string[] | undefined): string[] | undefined {
+function headerGoingOn(header: string[], next: string[] | undefined, width: number): string[] | undefined {
   const isSpanned = (cell: string, index: number) => cell === header[index]
   if (!next?.every((cell, index) => cell === '' || isSpanned(cell, index) || (!/\d/.test(cell.replace(/(?:19|20)\d{2}\s*年/g, '')) && /值|年|目标|单位|属性|基数|基期|完成|实际|现状|预计/.test(cell)))) return undefined
   // Note: a name over several columns (目标值 over 2020年 and 2025年) prints once; the columns after it under it share it.
-  const top = Array.from({length: Math.max(header.length, next.length)}, (_, index) => header[index] ?? '')
+  const top = spreadOver(header, next, width) ?? Array.from({length: Math.max(header.length, next.length)}, (_, index) => header[index] ?? '')
   for (let index = 1; index < top.length; index++) if (top[index] === '' && next[index] && next[index - 1] && !isSpanned(next[index - 1]!, index - 1)) top[index] = top[index - 1]!
   return top.map((cell, index) => (isSpanned(next[index] ?? '', index) ? cell : cell + (next[index] ?? '')))
+}
+
+/**
+ * A header row printed with a merged name as one cell (类别 指标 单位 目标值 属性)
+ * above a row that names more columns (— — — 2020年 2025年), as wide as the
+ * table's rows: the name spread over the columns the second row names under
+ * it, the rest shifted along; undefined where no one name has all the second
+ * row's names under it.
+ */
+function spreadOver(header: string[], next: string[], width: number): string[] | undefined {
+  const extra = width - header.length
+  if (extra <= 0) return undefined
+  for (let at = 0; at < header.length; at++) {
+    const under = Array.from({length: extra + 1}, (_, offset) => next[at + offset])
+    if (header[at] && under.every(Boolean) && next.every((cell, index) => !cell || (index >= at && index <= at + extra))) {
+      return [...header.slice(0, at), ...Array<string>(extra + 1).fill(header[at]!), ...header.slice(at + 1)]
+    }
+  }
+  return undefined
 }
 
 function roleOf(cell: string, period: Pick<Period, 'start' | 'end'> | null): Role {
