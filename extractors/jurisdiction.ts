@@ -67,7 +67,8 @@ const extractJurisdiction: Plugin<[], Root> = function () {
       file.data.jurisdiction = chosen
       return
     }
-    const division = resolve(chosen.mention, [...issuerMentions, ...titleMentions, ...enclosedMentions])
+    // Note: a name several divisions share (鼓楼区) is told by the parents the header names, else the body's opening.
+    const division = resolve(chosen.mention, [...issuerMentions, ...titleMentions, ...enclosedMentions]) ?? (chosen.mention.candidates.length > 1 ? resolve(chosen.mention, openingMentions(blocks)) : undefined)
     if (!division) {
       messageAt(file, 'Place name `' + chosen.mention.name + '` matches several divisions', chosen.position, 'ambiguous-division')
     }
@@ -229,19 +230,26 @@ const openingCharacters = 3000
 /** The division the opening of the body names most often (three characters or more), first mention on ties. */
 function mostFrequent(blocks: Block[]): Found | undefined {
   const counts = new Map<string, {count: number; first: Found}>()
-  let read = 0
-  for (const block of blocks.slice(0, openingBlocks)) {
-    if (block.node.type === 'table') continue
-    if ((read += block.text.length) > openingCharacters) break
-    for (const found of mentionsIn(block, 0, block.text.length, 3)) {
-      const entry = counts.get(found.mention.name)
-      if (entry) entry.count++
-      else counts.set(found.mention.name, {count: 1, first: found})
-    }
+  for (const found of openingMentions(blocks)) {
+    const entry = counts.get(found.mention.name)
+    if (entry) entry.count++
+    else counts.set(found.mention.name, {count: 1, first: found})
   }
   let best: {count: number; first: Found} | undefined
   for (const entry of counts.values()) if (!best || entry.count > best.count) best = entry
   return best && best.count >= 2 ? best.first : undefined
+}
+
+/** The divisions the opening of the document names, in order. */
+function openingMentions(blocks: Block[]): Found[] {
+  const found: Found[] = []
+  let read = 0
+  for (const block of blocks.slice(0, openingBlocks)) {
+    if (block.node.type === 'table') continue
+    if ((read += block.text.length) > openingCharacters) break
+    found.push(...mentionsIn(block, 0, block.text.length, 3))
+  }
+  return found
 }
 
 /** One division for a name: unique, or the one whose parents are named alongside. */

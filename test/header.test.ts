@@ -193,6 +193,15 @@ describe('header extraction', () => {
     expect((await notice('宿迁市宿豫区人民政府')).jurisdiction).toMatchObject({name: '宿豫区', code: '321311'})
   })
 
+  test('should tell a district name several cities share (鼓楼区) by the city the body\'s opening names, and leave it open where it names none or two', async () => {
+    const notice = (body: string) => extractText('鼓楼区人民政府关于印发鼓楼区“十四五”知识产权发展规划的通知\n\n各街道办事处：\n\n现印发给你们。\n\n鼓楼区人民政府\n2022年3月1日\n\n一、发展基础\n\n' + body + '\n')
+    expect((await notice('鼓楼区积极融入南京市创新名城建设。')).jurisdiction).toMatchObject({name: '鼓楼区', city: '南京市', code: '320106'})
+    const open = await notice('鼓楼区知识产权工作成效显著。')
+    expect(open.jurisdiction).toMatchObject({name: '鼓楼区', city: null, code: null})
+    expect(open.diagnostics.map((diagnostic) => diagnostic.rule)).toContain('ambiguous-division')
+    expect((await notice('鼓楼区学习借鉴南京市和福州市的做法。')).jurisdiction?.code).toBeNull()
+  })
+
   test('should give a zone\'s documents the zone as printed in the titles, its parents from the names before it', async () => {
     const notice = (organ: string, plan: string) => extractText(organ + '关于印发' + plan + '的通知\n\n各有关单位：\n\n现印发给你们。\n\n' + organ + '\n2022年3月2日\n\n' + plan + '\n\n一、发展目标\n\n到2025年，南京市全面建成。南京市……\n')
     const newArea = await notice('南京江北新区管理委员会', '江北新区“十四五”知识产权发展规划')
