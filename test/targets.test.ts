@@ -370,7 +370,7 @@ describe('goals in prose and 专栏', () => {
     const record = await extractText(head + '到2025年，支持重点企业建设高价值专利培育中心，累计建设5家；实施专利导航项目，新增8项；省贯标企业新增100家。\n')
     expect(brief(record.targets)).toEqual([
       [null, '高价值专利培育中心', '家', '5', 2025, 'text'],
-      [null, '新增', '项', '8', 2025, 'text'],
+      [null, '新增专利导航项目', '项', '8', 2025, 'text'],
       [null, '新增省贯标企业', '家', '100', 2025, 'text']
     ])
     const completed = await extractText(head + '到2025年，知识产权运营交易额累计完成50亿元。\n')

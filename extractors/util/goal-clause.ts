@@ -186,6 +186,15 @@ function objectOf(verb: string, text: string, sentenceStart: number, before: num
   return /^\p{Script=Han}{2,20}(?=[，,；;]?\s*$)/u.exec(text.slice(at + verb.length, before))?.[0]
 }
 
+/** The noun the clause just before `clauseStart` acts on (`实施专利导航项目，` → 专利导航项目), if that clause is a verb and its noun. */
+function previousObject(text: string, sentenceStart: number, clauseStart: number): string | undefined {
+  const before = text.slice(sentenceStart, Math.max(sentenceStart, clauseStart - 1))
+  const clause = before.slice(before.search(/[^，,；;]*$/))
+  return previousClauseExpression.exec(clause)?.groups?.noun
+}
+
+const previousClauseExpression = /^(?:实施|开展|建设|培育|打造|组建|设立|创建|引进|推进|组织实施|组织开展)(?<noun>\p{Script=Han}{2,20})$/u
+
 function goalsInClause(text: string, clauseStart: number, clauseEnd: number, subject: string | undefined, sentenceStart = clauseStart): Goal[] {
   if (!mayHoldValueExpression.test(text.slice(clauseStart, clauseEnd))) return []
   const lead = leadExpression.exec(text.slice(clauseStart, clauseEnd))?.[0].length ?? 0
@@ -256,7 +265,10 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
     else if (!useAfter) {
       const verb = bareVerbExpression.exec(indicator)?.groups?.verb
       const object = verb ? objectOf(verb, text, sentenceStart, clauseStart) : undefined
+      // A bare 新增 counts what the clause before acts on (`实施专利导航项目，新增8项` → 新增专利导航项目).
+      const previous = !object && verb === '新增' ? previousObject(text, sentenceStart, clauseStart) : undefined
       if (object) indicator = object
+      else if (previous) indicator = '新增' + previous
       // What is new is named first, as the tables name it (`贯标企业新增100家` → 新增贯标企业).
       else if (trailingNewExpression.test(indicator)) indicator = '新增' + indicator.replace(trailingNewExpression, '')
     }
