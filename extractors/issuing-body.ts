@@ -3,7 +3,8 @@
  *
  * Issuers come from the masthead (`…文件`) and the signature above the date,
  * in that order; where neither names one, from the organ opening the title
- * (`包头市人民政府办公室关于印发…`).
+ * (`包头市人民政府办公室关于印发…`), the organs under a cover's title, or the
+ * organ's name a report ends with, undated.
  */
 import type {Root} from 'mdast'
 import type {Plugin} from 'unified'
@@ -69,6 +70,9 @@ const extractIssuingBody: Plugin<[], Root> = function () {
         for (const name of names) add(block, name)
       }
     }
+    // A report may end with its organ's name alone, undated (某市知识产权局): that is its signature.
+    const last = blocks.findLast((block) => block.node.type === 'paragraph' && block.text.trim().length > 0)
+    if (issuers.length === 0 && last && last.index >= front.bodyStart) for (const name of organNames(last.text)) add(last, name)
     file.data.issuers = issuers
     file.data.date = front.date ? dateValue(front.date, dateExpression, file) : (labelledDate(labelled) ?? bracketedDate(front.title.at(-1), blocks, file))
     const printed = blocks.findLast((block) => block.node.type === 'paragraph' && block.text.trimEnd().endsWith('印发') && printDateExpression.test(block.text.trim()))

@@ -156,6 +156,14 @@ describe('header extraction', () => {
     expect(lenticular.title?.text).toBe('宿迁市人民政府关于印发某规划的通知')
   })
 
+  test('should take the organ a report ends with, undated, as its issuer, and no sentence as one', async () => {
+    const report = (end: string) => extractText('关于《某市“十四五”知识产权发展规划》中期评估情况的报告\n\n现将评估情况报告如下。\n\n一、主要指标完成情况\n\n进展顺利。\n\n' + end + '\n')
+    const signed = await report('某市知识产权局')
+    expect(signed.issuers.map((issuer) => issuer.name)).toEqual(['某市知识产权局'])
+    expect(signed.date).toBeNull()
+    expect((await report('下一步将加强统筹协调。')).issuers).toEqual([])
+  })
+
   test('should never take a 文号 or title cited in the body as the document’s own', async () => {
     const text = '根据宁发改规划字〔2023〕217号文件要求，全面评估《南京市“十四五”知识产权发展规划》实施进展情况，形成本报告。\n一、总体情况\n进展顺利。\n'
     const record = await extractText(text)
