@@ -16,7 +16,7 @@ import {readIndicatorTable} from './util/indicator-table.js'
 import {hasConflictingPopulation, indicatorKey, indicatorSimilarity, isContained} from './util/indicator-key.js'
 import {messageAt} from './util/message-at.js'
 import {reachBySource, yearNumber, yearSource} from './util/date.js'
-import {matchesOf} from './util/text.js'
+import {isDigit, matchesOf} from './util/text.js'
 import {titleKind} from './title.js'
 
 declare module 'vfile' {
@@ -128,9 +128,6 @@ function unreadNumbers(text: string, goals: Goal[]): Array<[number, number]> {
   return unread
 }
 
-function isDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39
-}
 
 /** Whether `section` is `outer` or lies inside it (ids are paths: `s1.2` is inside `s1`). */
 function isWithin(section: string | undefined, outer: string | undefined): boolean {

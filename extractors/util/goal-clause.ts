@@ -9,7 +9,7 @@
  */
 import type {Value, YearValue} from '../../schemas/record.js'
 import {bulletSource} from './column-title.js'
-import {anchored, anchoredMatchesOf, compact} from './text.js'
+import {anchored, anchoredMatchesOf, compact, isDigit} from './text.js'
 import {completeScaleUnit, comparatorPrefixSource, fromGroups, measureUnits, percentBeforeRange, proseTextValueExpression, units} from './value.js'
 
 /** A goal found in a text, with offsets into that text. */
@@ -163,15 +163,13 @@ function isThousandsSeparator(text: string, index: number): boolean {
   return isDigit(text.charCodeAt(index + 1)) && isDigit(text.charCodeAt(index + 2)) && isDigit(text.charCodeAt(index + 3)) && !isDigit(text.charCodeAt(index + 4))
 }
 
-function isDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39
-}
 
 /** Cheap test before the full expression: a digit, a numeral after a verb, or a word value. */
 const mayHoldValueExpression = new RegExp('[0-9]|(?:达到|达|为|至|到|' + chineseComparatorSource + ')[一二两三四五六七八九十百千万]|' + proseTextValueExpression.source)
 
 /** A verb alone before a value (`累计建设5家`), and the noun the same verb took earlier in the sentence (`建设高价值专利培育中心，`). */
-const bareVerbExpression = /^(?:累计|共|新)?(?<verb>实施|培育|扶持|建设|建成|打造|新增|创建|引进|认定|组建|设立|培养)$/
+const countVerbSource = '实施|培育|扶持|建设|建成|打造|新增|创建|引进|认定|组建|设立|培养|开展|推进'
+const bareVerbExpression = new RegExp('^(?:累计|共|新)?(?<verb>' + countVerbSource + ')$')
 
 /** Verbs that say what a count covers (新增, 累计新增): part of the indicator's name, as tables print it. */
 const scopeVerbExpression = /(?:累计)?新增$|累计$/
@@ -193,7 +191,7 @@ function previousObject(text: string, sentenceStart: number, clauseStart: number
   return previousClauseExpression.exec(clause)?.groups?.noun
 }
 
-const previousClauseExpression = /^(?:实施|开展|建设|培育|打造|组建|设立|创建|引进|推进|组织实施|组织开展)(?<noun>\p{Script=Han}{2,20})$/u
+const previousClauseExpression = new RegExp('^(?:组织)?(?:' + countVerbSource + ')(?<noun>\\p{Script=Han}{2,20})$', 'u')
 
 function goalsInClause(text: string, clauseStart: number, clauseEnd: number, subject: string | undefined, sentenceStart = clauseStart): Goal[] {
   if (!mayHoldValueExpression.test(text.slice(clauseStart, clauseEnd))) return []

@@ -96,6 +96,11 @@ function isSpace(code: number): boolean {
   return isSpaceCode[code] === 1
 }
 
+/** Whether a character code is an ASCII digit. */
+export function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39
+}
+
 /**
  * Remove whitespace except between two Latin letters or digits: a title
  * printed `市政府办公室关于印发 《…》` or `纲要 (2021—2035 年)` compacts to its
