@@ -18,7 +18,7 @@
 import type {Table, TableCell, TableRow} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Point} from 'unist'
-import type {SourceLine} from './lines.js'
+import {printedWidth, type SourceLine} from './lines.js'
 import {arabicMarkerRank, matchOutlineMarker, noteExpression} from './outline.js'
 import type {PointFactory} from './point.js'
 
@@ -216,6 +216,11 @@ function restOfRow(lines: SourceLine[], at: number, spans: Array<[number, number
 }
 
 /** One cell of pieces on several lines: a text node a piece, the position over them all. */
+/** A cell of one span or of several (a cell printed over lines). */
+function spanCellOf(parts: Array<[SourceLine, number, number]>, point: PointFactory): TableCell {
+  return parts.length === 1 ? spanCell(parts[0]![0], parts[0]![1], parts[0]![2], point) : joinedSpanCell(parts, point)
+}
+
 function joinedSpanCell(parts: Array<[SourceLine, number, number]>, point: PointFactory): TableCell {
   const texts = parts.filter(([, start, end]) => end > start)
   return {
@@ -282,7 +287,7 @@ function pipeTable(lines: SourceLine[], index: number, point: PointFactory): Fla
         const span = spans[at]![column]
         return span && span[1] > span[0] ? [[line, span[0], span[1]] as [SourceLine, number, number]] : []
       })
-      return parts.length === 0 ? emptyCell(block[0]!, point) : parts.length === 1 ? spanCell(parts[0]![0], parts[0]![1], parts[0]![2], point) : joinedSpanCell(parts, point)
+      return parts.length === 0 ? emptyCell(block[0]!, point) : spanCellOf(parts, point)
     }))
   })
   if (rows.length < 2) return undefined
@@ -469,17 +474,18 @@ function spaceSeparated(lines: SourceLine[], index: number, point: PointFactory)
   if (names.some((name) => name.length > 16 || bareNumberExpression.test(name)) || !names.some((name) => indicatorHeaderExpression.test(name)) || !names.some((name) => valueHeaderExpression.test(name))) return undefined
   // Note: a header name may go on in a line below it (2020年 / （基期）), at its place in the layout.
   const header: Array<Array<[SourceLine, number, number]>> = spans.map(([start, end]) => [[line, start, end]])
+  const headerColumns = printedSpans(line, spans)
   let last = index
   for (let at = skipBlank(lines, index + 1); at - last <= 2; at = skipBlank(lines, at + 1)) {
     const next = lines[at]
     const parts = next?.kind === 'text' ? (spaceSeparatedCells(next) ?? [[next.contentStart, next.contentEnd] as [number, number]]) : undefined
     if (!next || !parts || !textsOf(next, parts).every((text) => !/\d/.test(text) && (headerTailExpression.test(text) || headerNoteExpression.test(text)))) break
-    const columns = parts.map((span) => nearestColumn(line, spans, next, span))
+    const columns = parts.map((span) => nearestColumn(headerColumns, next, span))
     if (new Set(columns).size < columns.length) break
     for (const [part, column] of columns.entries()) header[column]!.push([next, ...parts[part]!])
     last = at
   }
-  const rows = [row(header.map((parts) => (parts.length === 1 ? spanCell(line, parts[0]![1], parts[0]![2], point) : joinedSpanCell(parts, point))))]
+  const rows = [row(header.map((parts) => spanCellOf(parts, point)))]
   for (let at = skipBlank(lines, last + 1); ; at = skipBlank(lines, last + 1)) {
     // Note: a rule of dashes under the header or the last row (pandoc's simple tables) is no row.
     if (lines[at] && dashRuleExpression.test(lines[at]!.content)) {
@@ -498,7 +504,7 @@ function spaceSeparated(lines: SourceLine[], index: number, point: PointFactory)
     const texts = next && cells ? textsOf(next, cells) : []
     // A row holds a number past its first cell, and no sentence (（一）提升创造质量  到2025年，培育…。).
     if (!next || !cells || !texts.slice(1).some((text) => /\d/.test(text)) || texts.some((text) => text.length > 40 || sentenceExpression.test(text) || noteExpression.test(text))) break
-    rows.push(row(alignedCells(line, spans, next, cells).map((span) => (span ? spanCell(next, span[0], span[1], point) : emptyCell(next, point)))))
+    rows.push(row(alignedCells(headerColumns, next, cells).map((span) => (span ? spanCell(next, span[0], span[1], point) : emptyCell(next, point)))))
     last = at
   }
   if (rows.length < 3) return undefined
@@ -511,21 +517,22 @@ const dashRuleExpression = /^-{2,}(?:[ \u3000]+-{2,})+$/
 /** A note under a header name (（基期）, （目标）). */
 const headerNoteExpression = /^[（(][^（）()\d]{1,6}[）)]$/
 
-/** The display column of `offset` in `line`: a wide (CJK, full-width) character takes two. */
+/** Where `offset` is printed in `line`, in glyph widths (a wide CJK character is one, a narrow one half). */
 function displayColumn(line: SourceLine, offset: number): number {
-  let column = 0
-  for (let at = line.start; at < offset; at++) column += line.raw.charCodeAt(at - line.start) >= 0x2e80 ? 2 : 1
-  return column
+  return printedWidth(line.raw.slice(0, offset - line.start))
 }
 
-/** The header column a cell of `row` lies under: the one whose span is nearest the cell's middle. */
-function nearestColumn(header: SourceLine, spans: Array<[number, number]>, row: SourceLine, [start, end]: [number, number]): number {
+/** Where the header's names are printed: each span's first and last display column. */
+function printedSpans(header: SourceLine, spans: Array<[number, number]>): Array<[number, number]> {
+  return spans.map(([from, to]) => [displayColumn(header, from), displayColumn(header, to)])
+}
+
+/** The header column a cell of `row` lies under: the one whose printed span (`printedSpans`) is nearest the cell's middle. */
+function nearestColumn(columns: Array<[number, number]>, row: SourceLine, [start, end]: [number, number]): number {
   const middle = (displayColumn(row, start) + displayColumn(row, end)) / 2
   let best = 0
   let distance = Infinity
-  for (const [column, [from, to]] of spans.entries()) {
-    const left = displayColumn(header, from)
-    const right = displayColumn(header, to)
+  for (const [column, [left, right]] of columns.entries()) {
     const away = middle < left ? left - middle : middle > right ? middle - right : 0
     if (away < distance) {
       best = column
@@ -540,11 +547,11 @@ function nearestColumn(header: SourceLine, spans: Array<[number, number]>, row: 
  * else each under the name it lies under in the layout (a merged category
  * left blank), undefined for a column it leaves out.
  */
-function alignedCells(header: SourceLine, spans: Array<[number, number]>, row: SourceLine, cells: Array<[number, number]>): Array<[number, number] | undefined> {
-  if (cells.length >= spans.length) return cells
-  const columns = cells.map((span) => nearestColumn(header, spans, row, span))
+function alignedCells(headerColumns: Array<[number, number]>, row: SourceLine, cells: Array<[number, number]>): Array<[number, number] | undefined> {
+  if (cells.length >= headerColumns.length) return cells
+  const columns = cells.map((span) => nearestColumn(headerColumns, row, span))
   if (columns.some((column, at) => at > 0 && column <= columns[at - 1]!)) return cells
-  const aligned: Array<[number, number] | undefined> = spans.map(() => undefined)
+  const aligned: Array<[number, number] | undefined> = headerColumns.map(() => undefined)
   for (const [at, column] of columns.entries()) aligned[column] = cells[at]
   return aligned
 }
