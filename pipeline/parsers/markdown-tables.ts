@@ -11,22 +11,19 @@ import type {Html, Paragraph, Table, TableCell, TableRow} from 'mdast'
 import rehypeParse from 'rehype-parse'
 import {unified} from 'unified'
 import {EXIT, visit} from 'unist-util-visit'
-import type {location} from 'vfile-location'
 import {expandGrid} from '../convert/html.js'
 import {matchFlatTable} from './flat-table.js'
 import type {SourceLine} from './lines.js'
 import type {PointFactory} from './point.js'
-
-type Location = ReturnType<typeof location>
 
 /**
  * An HTML table in Markdown as an mdast table, its merged cells expanded as
  * in HTML input (`expandGrid`), each cell positioned where its element is
  * printed; undefined for HTML that is no table.
  */
-export function htmlTable(node: Html, where: Location): Table | undefined {
+export function htmlTable(node: Html, point: PointFactory): Table | undefined {
   const base = node.position?.start.offset
-  if (base === undefined || !/<table[\s>]/i.test(node.value)) return undefined
+  if (base === undefined) return undefined
   const fragment = unified().use(rehypeParse, {fragment: true}).parse(node.value)
   let table: Element | undefined
   visit(fragment, 'element', (element) => {
@@ -35,7 +32,7 @@ export function htmlTable(node: Html, where: Location): Table | undefined {
     return EXIT
   })
   if (!table) return undefined
-  const pointAt = (offset: number | undefined) => (offset === undefined ? undefined : where.toPoint(base + offset))
+  const pointAt = (offset: number | undefined) => (offset === undefined ? undefined : point(base + offset))
   // Note: a row spans the cells printed in it, not those a cell above spans down to it.
   const printedAbove = new Set<Element>()
   const rows = expandGrid(table).flatMap((grid): TableRow[] => {

@@ -14,7 +14,6 @@ import {unified, type Plugin} from 'unified'
 import type {Position} from 'unist'
 import {visit} from 'unist-util-visit'
 import {VFile} from 'vfile'
-import {location} from 'vfile-location'
 import {splitLines, type SourceLine} from './lines.js'
 import {gridTable, htmlTable} from './markdown-tables.js'
 import {bareSectionRank, isBareSectionTitle, isItemText, matchOutlineMarker, maximumHeadingLength, numbersSection, runInStop} from './outline.js'
@@ -28,8 +27,8 @@ const breakExpression = /^<br\s*\/?>$/i
 export const policyMarkdownOutline: Plugin<[], Root> = function () {
   return function (tree, file) {
     // Note: converters print tables Markdown has no syntax for as HTML (merged cells) or as a
-    // grid of +---+ lines (pandoc): read as the tables they are.
-    const where = location(file)
+    // grid of +---+ lines (pandoc): read as the tables they are. The text's lines (the plain-text
+    // parser's, for its points) are split only for such a block.
     let source: {lines: SourceLine[]; point: PointFactory} | undefined
     const linesOf = () => {
       if (source) return source
@@ -37,8 +36,7 @@ export const policyMarkdownOutline: Plugin<[], Root> = function () {
       return (source = {lines, point: pointFactory(lines)})
     }
     tree.children = tree.children.map((node) => {
-      if (node.type === 'html') return htmlTable(node, where) ?? node
-      // Note: the text's lines are split only for a paragraph that opens with a grid's rule.
+      if (node.type === 'html') return /<table[\s>]/i.test(node.value) ? (htmlTable(node, linesOf().point) ?? node) : node
       return node.type === 'paragraph' && /^\+[-=]/.test(toString(node)) ? (gridTable(node, linesOf()) ?? node) : node
     })
     let frames = 0
