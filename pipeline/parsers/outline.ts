@@ -6,6 +6,7 @@
  * place among the ranks the document actually uses, so a plan without
  * chapters still starts at depth 1 with 一、.
  */
+import {yearSource} from '../../extractors/util/date.js'
 
 /** One kind of outline marker, highest rank first. */
 export interface OutlineMarker {
@@ -63,7 +64,7 @@ const valueItemExpression = /^[^：:。；]{2,40}[：:]\s*(?:累计|新增|达�
  * year (`2023年重点工作`, `到2025年主要目标`).
  */
 const datedSentenceExpression = new RegExp(
-  '^(?:力争|争取|确保)?(?:(?<marker>到|至|于|在|截至|截止)\\s*)?(?:(?:19|20)\\d{2}|二[〇○零][〇○零一二三四五六七八九]{2})\\s*年(?:年?底|年?末|[上下]半年|[一二三四]季度|\\d{1,2}\\s*月(?:底|末|份)?)?(?<bound>前|以前|之前|起)?[，,]?' +
+  '^(?:力争|争取|确保)?(?:(?<marker>到|至|于|在|截至|截止)\\s*)?(?:' + yearSource + ')\\s*年(?:年?底|年?末|[上下]半年|[一二三四]季度|\\d{1,2}\\s*月(?:底|末|份)?)?(?<bound>前|以前|之前|起)?[，,]?' +
     '|^(?:力争|争取|确保)?(?:到|至)\\s*[“"]?十[一二三四五六]五[”"]?(?:末|期末)\\s*[，,]'
 )
 
