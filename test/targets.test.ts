@@ -452,122 +452,140 @@ describe('goals in prose and 专栏', () => {
     expect(rules(record)).toContain('full-width-digits')
   })
 
-  test('should keep 万 and 亿 of a Chinese numeral in the unit, as of Arabic digits', async () => {
-    const record = await extractText(head + '到2025年，服务企业达到三千家，培训人员超过两万人，质押融资额突破一百亿元。\n')
-    expect(brief(record.targets)).toEqual([
-      [null, '服务企业', '家', '3000', 2025, 'text'],
-      [null, '培训人员', '万人', '>2', 2025, 'text'],
-      [null, '质押融资额', '亿元', '>100', 2025, 'text']
-    ])
-  })
-
-  test('should read a ratio or an index brought to a level without a unit', async () => {
-    const record = await extractText(head + '到2025年，城乡居民收入比缩小到1.9，知识产权发展综合指数达到85以上，恩格尔系数降至28。\n\n——保护指数达到3级。\n')
-    expect(brief(record.targets)).toEqual([
-      [null, '城乡居民收入比', null, '1.9', 2025, 'text'],
-      [null, '知识产权发展综合指数', null, '>=85', 2025, 'text'],
-      [null, '恩格尔系数', null, '28', 2025, 'text']
-    ])
-  })
-
-  test('should pair indicators with their values in order after 分别', async () => {
-    const record = await extractText(head + '到2025年，全县发明专利拥有量、有效注册商标量和地理标志商标分别达到300件、2万件和5件，专利代理机构达到10家。\n')
-    expect(brief(record.targets)).toEqual([
-      [null, '全县发明专利拥有量', '件', '300', 2025, 'text'],
-      [null, '有效注册商标量', '万件', '2', 2025, 'text'],
-      [null, '地理标志商标', '件', '5', 2025, 'text'],
-      [null, '专利代理机构', '家', '10', 2025, 'text']
-    ])
-  })
-
-  test('should leave the verb that holds a level (保持, 维持, 稳定在) out of the indicator', async () => {
-    const record = await extractText(head + '到2025年，农村生活垃圾集中收运率保持100%，耕地保有量维持在80万亩以上，粮食总产量稳定在120万吨。\n')
-    expect(brief(record.targets)).toEqual([
-      [null, '农村生活垃圾集中收运率', '%', '100', 2025, 'text'],
-      [null, '耕地保有量', '万亩', '>=80', 2025, 'text'],
-      [null, '粮食总产量', '万吨', '120', 2025, 'text']
-    ])
-  })
-
-  test('should take the noun after a value that opens with a verb, joined by 的 or not', async () => {
-    const record = await extractText(head + '到2025年，建成3个知识产权保护工作站，实现100%的规上企业知识产权管理全覆盖。\n')
-    expect(brief(record.targets)).toEqual([
-      [null, '知识产权保护工作站', '个', '3', 2025, 'text'],
-      [null, '规上企业知识产权管理全覆盖', '%', '100', 2025, 'text']
-    ])
-  })
-
-  test('should leave the first of two joined verbs (达到并保持在) out of the indicator', async () => {
-    const record = await extractText(head + '到2025年，知识产权保护社会满意度达到并保持在85分以上，专利代理机构达到或超过20家。\n')
-    expect(brief(record.targets)).toEqual([
-      [null, '知识产权保护社会满意度', '分', '>=85', 2025, 'text'],
-      [null, '专利代理机构', '家', '>20', 2025, 'text']
-    ])
-  })
-
-  test('should leave a level\'s reckoning (年均达到, 合计达到) out of the indicator, and keep a yearly change (年均增长) in it', async () => {
-    const record = await extractText(head + '到2025年，知识产权质押融资金额年均达到20亿元，专利转让许可次数每年达到3000次，PCT专利申请量年均增长10%，专利、商标质押融资额合计达到30亿元。\n')
-    expect(brief(record.targets)).toEqual([
-      [null, '知识产权质押融资金额', '亿元', '20', 2025, 'text'],
-      [null, '专利转让许可次数', '次', '3000', 2025, 'text'],
-      [null, 'PCT专利申请量年均增长', '%', '10', 2025, 'text'],
-      [null, '专利、商标质押融资额', '亿元', '30', 2025, 'text']
-    ])
-  })
-
-  test('should give a clause that states only a change or only a level the subject of the goal before it, within the sentence', async () => {
-    const record = await extractText(head + '到2025年，农业总产值达到260亿元，年均增长7%；规上企业营收突破500亿元。年均增长6%以上。技术合同成交额年均增长15%，到2025年达到80亿元；高新技术企业数量较2020年翻一番，达到600家。\n')
-    expect(brief(record.targets)).toEqual([
-      [null, '农业总产值', '亿元', '260', 2025, 'text'],
-      [null, '农业总产值年均增长', '%', '7', 2025, 'text'],
-      [null, '规上企业营收', '亿元', '>500', 2025, 'text'],
-      [null, '年均增长', '%', '>=6', 2025, 'text'],
-      [null, '技术合同成交额年均增长', '%', '15', 2025, 'text'],
-      [null, '技术合同成交额', '亿元', '80', 2025, 'text'],
-      [null, '高新技术企业数量', null, '翻一番', 2025, 'text'],
-      [null, '高新技术企业数量', '家', '600', 2025, 'text']
-    ])
-  })
-
-  test('should keep a bound inside a name in the name, and a scale with its counter in the unit', async () => {
-    const record = await extractText(head + '到2025年，每千人口拥有3岁以下婴幼儿托位数4.5个，新增学位1.2万个，人均预期寿命达到80岁以上，投资亿元以上项目达到50个。\n')
-    expect(brief(record.targets)).toEqual([
-      [null, '每千人口拥有3岁以下婴幼儿托位数', '个', '4.5', 2025, 'text'],
-      [null, '新增学位', '万个', '1.2', 2025, 'text'],
-      [null, '人均预期寿命', '岁', '>=80', 2025, 'text'],
-      [null, '投资亿元以上项目', '个', '50', 2025, 'text']
-    ])
-  })
-
-  test('should read measures with a scale, a 其中 clause (its level completed by the noun before), and leave 实现 and 力争 out of the indicator', async () => {
-    const record = await extractText(head + '到2025年，综合交通网总里程达到1.2万公里，其中高速公路里程突破800公里；港口货物吞吐量达到2.5亿吨，公交站点500米覆盖率实现100%，建制村通双车道比例力争达到60%；新增省级以上研发机构30家，其中国家级5家。\n')
-    expect(brief(record.targets)).toEqual([
-      [null, '综合交通网总里程', '万公里', '1.2', 2025, 'text'],
-      [null, '高速公路里程', '公里', '>800', 2025, 'text'],
-      [null, '港口货物吞吐量', '亿吨', '2.5', 2025, 'text'],
-      [null, '公交站点500米覆盖率', '%', '100', 2025, 'text'],
-      [null, '建制村通双车道比例', '%', '60', 2025, 'text'],
-      [null, '新增省级以上研发机构', '家', '30', 2025, 'text'],
-      [null, '国家级研发机构', '家', '5', 2025, 'text']
-    ])
-  })
-
-  test('should leave the span of a total out before the change it totals (五年累计下降)', async () => {
-    const record = await extractText(head + '到2025年，单位GDP能耗五年累计下降14%，研发投入“十四五”期间累计增长30%。\n')
-    expect(brief(record.targets)).toEqual([
-      [null, '单位GDP能耗下降', '%', '14', 2025, 'text'],
-      [null, '研发投入增长', '%', '30', 2025, 'text']
-    ])
-  })
-
-  test('should leave an aside bracket, 其中, and the span of a total (五年累计) out of the indicator', async () => {
-    const record = await extractText(head + '每万人口发明专利拥有量达到35件以上（其中高价值发明专利拥有量达到15件），知识产权质押融资金额五年累计达到50亿元，技术合同成交额“十四五”期间累计突破200亿元。\n')
-    expect(brief(record.targets)).toEqual([
-      [null, '每万人口发明专利拥有量', '件', '>=35', 2025, 'text'],
-      [null, '高价值发明专利拥有量', '件', '15', 2025, 'text'],
-      [null, '知识产权质押融资金额', '亿元', '50', 2025, 'text'],
-      [null, '技术合同成交额', '亿元', '>200', 2025, 'text']
-    ])
+  // Goals read from one statement of the goals section: what the text says, and the targets it gives.
+  test.each<[string, string, ReturnType<typeof brief>]>([
+    [
+      'should keep 万 and 亿 of a Chinese numeral in the unit, as of Arabic digits',
+      '到2025年，服务企业达到三千家，培训人员超过两万人，质押融资额突破一百亿元。\n',
+      [
+        [null, '服务企业', '家', '3000', 2025, 'text'],
+        [null, '培训人员', '万人', '>2', 2025, 'text'],
+        [null, '质押融资额', '亿元', '>100', 2025, 'text']
+      ]
+    ],
+    [
+      'should read a ratio or an index brought to a level without a unit',
+      '到2025年，城乡居民收入比缩小到1.9，知识产权发展综合指数达到85以上，恩格尔系数降至28。\n\n——保护指数达到3级。\n',
+      [
+        [null, '城乡居民收入比', null, '1.9', 2025, 'text'],
+        [null, '知识产权发展综合指数', null, '>=85', 2025, 'text'],
+        [null, '恩格尔系数', null, '28', 2025, 'text']
+      ]
+    ],
+    [
+      'should pair indicators with their values in order after 分别',
+      '到2025年，全县发明专利拥有量、有效注册商标量和地理标志商标分别达到300件、2万件和5件，专利代理机构达到10家。\n',
+      [
+        [null, '全县发明专利拥有量', '件', '300', 2025, 'text'],
+        [null, '有效注册商标量', '万件', '2', 2025, 'text'],
+        [null, '地理标志商标', '件', '5', 2025, 'text'],
+        [null, '专利代理机构', '家', '10', 2025, 'text']
+      ]
+    ],
+    [
+      'should leave the verb that holds a level (保持, 维持, 稳定在) out of the indicator',
+      '到2025年，农村生活垃圾集中收运率保持100%，耕地保有量维持在80万亩以上，粮食总产量稳定在120万吨。\n',
+      [
+        [null, '农村生活垃圾集中收运率', '%', '100', 2025, 'text'],
+        [null, '耕地保有量', '万亩', '>=80', 2025, 'text'],
+        [null, '粮食总产量', '万吨', '120', 2025, 'text']
+      ]
+    ],
+    [
+      'should take the noun after a value that opens with a verb, joined by 的 or not',
+      '到2025年，建成3个知识产权保护工作站，实现100%的规上企业知识产权管理全覆盖。\n',
+      [
+        [null, '知识产权保护工作站', '个', '3', 2025, 'text'],
+        [null, '规上企业知识产权管理全覆盖', '%', '100', 2025, 'text']
+      ]
+    ],
+    [
+      'should leave the first of two joined verbs (达到并保持在) out of the indicator',
+      '到2025年，知识产权保护社会满意度达到并保持在85分以上，专利代理机构达到或超过20家。\n',
+      [
+        [null, '知识产权保护社会满意度', '分', '>=85', 2025, 'text'],
+        [null, '专利代理机构', '家', '>20', 2025, 'text']
+      ]
+    ],
+    [
+      'should leave a level\'s reckoning (年均达到, 合计达到) out of the indicator, and keep a yearly change (年均增长) in it',
+      '到2025年，知识产权质押融资金额年均达到20亿元，专利转让许可次数每年达到3000次，PCT专利申请量年均增长10%，专利、商标质押融资额合计达到30亿元。\n',
+      [
+        [null, '知识产权质押融资金额', '亿元', '20', 2025, 'text'],
+        [null, '专利转让许可次数', '次', '3000', 2025, 'text'],
+        [null, 'PCT专利申请量年均增长', '%', '10', 2025, 'text'],
+        [null, '专利、商标质押融资额', '亿元', '30', 2025, 'text']
+      ]
+    ],
+    [
+      'should give a clause that states only a change or only a level the subject of the goal before it, within the sentence',
+      '到2025年，农业总产值达到260亿元，年均增长7%；规上企业营收突破500亿元。年均增长6%以上。技术合同成交额年均增长15%，到2025年达到80亿元；高新技术企业数量较2020年翻一番，达到600家。\n',
+      [
+        [null, '农业总产值', '亿元', '260', 2025, 'text'],
+        [null, '农业总产值年均增长', '%', '7', 2025, 'text'],
+        [null, '规上企业营收', '亿元', '>500', 2025, 'text'],
+        [null, '年均增长', '%', '>=6', 2025, 'text'],
+        [null, '技术合同成交额年均增长', '%', '15', 2025, 'text'],
+        [null, '技术合同成交额', '亿元', '80', 2025, 'text'],
+        [null, '高新技术企业数量', null, '翻一番', 2025, 'text'],
+        [null, '高新技术企业数量', '家', '600', 2025, 'text']
+      ]
+    ],
+    [
+      'should keep a bound inside a name in the name, and a scale with its counter in the unit',
+      '到2025年，每千人口拥有3岁以下婴幼儿托位数4.5个，新增学位1.2万个，人均预期寿命达到80岁以上，投资亿元以上项目达到50个。\n',
+      [
+        [null, '每千人口拥有3岁以下婴幼儿托位数', '个', '4.5', 2025, 'text'],
+        [null, '新增学位', '万个', '1.2', 2025, 'text'],
+        [null, '人均预期寿命', '岁', '>=80', 2025, 'text'],
+        [null, '投资亿元以上项目', '个', '50', 2025, 'text']
+      ]
+    ],
+    [
+      'should read measures with a scale, a 其中 clause (its level completed by the noun before), and leave 实现 and 力争 out of the indicator',
+      '到2025年，综合交通网总里程达到1.2万公里，其中高速公路里程突破800公里；港口货物吞吐量达到2.5亿吨，公交站点500米覆盖率实现100%，建制村通双车道比例力争达到60%；新增省级以上研发机构30家，其中国家级5家。\n',
+      [
+        [null, '综合交通网总里程', '万公里', '1.2', 2025, 'text'],
+        [null, '高速公路里程', '公里', '>800', 2025, 'text'],
+        [null, '港口货物吞吐量', '亿吨', '2.5', 2025, 'text'],
+        [null, '公交站点500米覆盖率', '%', '100', 2025, 'text'],
+        [null, '建制村通双车道比例', '%', '60', 2025, 'text'],
+        [null, '新增省级以上研发机构', '家', '30', 2025, 'text'],
+        [null, '国家级研发机构', '家', '5', 2025, 'text']
+      ]
+    ],
+    [
+      'should leave the span of a total out before the change it totals (五年累计下降)',
+      '到2025年，单位GDP能耗五年累计下降14%，研发投入“十四五”期间累计增长30%。\n',
+      [
+        [null, '单位GDP能耗下降', '%', '14', 2025, 'text'],
+        [null, '研发投入增长', '%', '30', 2025, 'text']
+      ]
+    ],
+    [
+      'should leave an aside bracket, 其中, and the span of a total (五年累计) out of the indicator',
+      '每万人口发明专利拥有量达到35件以上（其中高价值发明专利拥有量达到15件），知识产权质押融资金额五年累计达到50亿元，技术合同成交额“十四五”期间累计突破200亿元。\n',
+      [
+        [null, '每万人口发明专利拥有量', '件', '>=35', 2025, 'text'],
+        [null, '高价值发明专利拥有量', '件', '15', 2025, 'text'],
+        [null, '知识产权质押融资金额', '亿元', '50', 2025, 'text'],
+        [null, '技术合同成交额', '亿元', '>200', 2025, 'text']
+      ]
+    ],
+    [
+      'should read every word value the value expressions know, 动态清零, 翻番 and 零的突破 included',
+      '——实现全县农村低保对象应保尽保，疫情防控动态清零，高新技术企业数量比2020年实现翻番，实施科技企业倍增计划，商标注册量实现倍增，知识产权质押融资额较“十三五”末翻一番，马德里国际商标注册量实现零的突破。\n',
+      [
+        [null, '全县农村低保对象', null, '应保尽保', 2025, 'text'],
+        [null, '疫情防控', null, '动态清零', 2025, 'text'],
+        [null, '高新技术企业数量', null, '翻番', 2025, 'text'],
+        [null, '商标注册量', null, '倍增', 2025, 'text'],
+        [null, '知识产权质押融资额', null, '翻一番', 2025, 'text'],
+        [null, '马德里国际商标注册量', null, '零的突破', 2025, 'text']
+      ]
+    ]
+  ])('%s', async (_name, text, expected) => {
+    expect(brief((await extractText(head + text)).targets)).toEqual(expected)
   })
 
   test('should take the second value of a change from one level to another as the goal, the first as its baseline', async () => {
@@ -583,18 +601,6 @@ describe('goals in prose and 专栏', () => {
       {year: 2020, value: {kind: 'number', number: 12}}
     ])
     expect(record.targets[0]?.quote).toBe('每万人口高价值发明专利拥有量由2020年的3.1件提高到6件')
-  })
-
-  test('should read every word value the value expressions know, 动态清零, 翻番 and 零的突破 included', async () => {
-    const record = await extractText(head + '——实现全县农村低保对象应保尽保，疫情防控动态清零，高新技术企业数量比2020年实现翻番，实施科技企业倍增计划，商标注册量实现倍增，知识产权质押融资额较“十三五”末翻一番，马德里国际商标注册量实现零的突破。\n')
-    expect(brief(record.targets)).toEqual([
-      [null, '全县农村低保对象', null, '应保尽保', 2025, 'text'],
-      [null, '疫情防控', null, '动态清零', 2025, 'text'],
-      [null, '高新技术企业数量', null, '翻番', 2025, 'text'],
-      [null, '商标注册量', null, '倍增', 2025, 'text'],
-      [null, '知识产权质押融资额', null, '翻一番', 2025, 'text'],
-      [null, '马德里国际商标注册量', null, '零的突破', 2025, 'text']
-    ])
   })
 
   test('should read goals listed as an indicator and its value after a colon, the numbered items no headings', async () => {
