@@ -14,7 +14,7 @@ import type {Deadline} from '../schemas/record.js'
 import periods from './data/plan-periods.json' with {type: 'json'}
 import {blocksOf, spanOf, type Block} from './util/blocks.js'
 import {goalsIn} from './util/goal-clause.js'
-import {yearNumber, yearSource} from './util/date.js'
+import {issuedOn, yearNumber, yearSource} from './util/date.js'
 import {anchored, anchoredMatchesOf, compact, matchesOf} from './util/text.js'
 
 declare module 'vfile' {
@@ -125,8 +125,8 @@ function titleDated(block: Block, heading: Block | undefined, reference: number 
  * that reports a year's results (2022年完成值) speaks from after that year.
  */
 function referenceYear(file: VFile, blocks: Block[]): number | undefined {
-  const dated = file.data.date?.value ?? file.data.printDate?.value
-  if (dated) return Number(dated.slice(0, 4))
+  const issued = issuedOn(file.data)
+  if (issued) return issued.year
   const years = blocks.flatMap((block) => matchesOf(pastYearExpression, block.text).map((match) => Number(match[1] ?? match[2] ?? match[3])))
   const start = file.data.period?.start
   if (typeof start === 'number') years.push(start)

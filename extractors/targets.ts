@@ -15,7 +15,7 @@ import {goalsIn, type Goal} from './util/goal-clause.js'
 import {readIndicatorTable} from './util/indicator-table.js'
 import {hasConflictingPopulation, indicatorKey, indicatorSimilarity, isContained} from './util/indicator-key.js'
 import {messageAt} from './util/message-at.js'
-import {reachBySource, yearNumber, yearSource} from './util/date.js'
+import {issuedOn, reachBySource, yearNumber, yearSource} from './util/date.js'
 import {isDigit, matchesOf} from './util/text.js'
 import {titleKind} from './title.js'
 
@@ -193,10 +193,9 @@ function isReport(file: VFile): boolean {
 
 /** The first year still ahead when the document was issued: its year if dated in the first half, else the next; null when undated. */
 function firstYearAhead(file: VFile): number | null {
-  const dated = file.data.date?.value ?? file.data.printDate?.value
-  if (!dated) return null
-  const year = Number(dated.slice(0, 4))
-  return Number(dated.slice(5, 7)) <= 6 ? year : year + 1
+  const issued = issuedOn(file.data)
+  if (!issued) return null
+  return issued.month <= 6 ? issued.year : issued.year + 1
 }
 
 /** The targets of an indicator table; `fallbackYear` (the year its section opens with) dates a target column that names none when the plan has no period. */

@@ -3,6 +3,7 @@
  * `二〇二二年十二月三十日` (GB/T 9704-2012 §7.3.5.1 prints Arabic numerals,
  * older documents Chinese ones).
  */
+import type {DateValue} from '../../schemas/record.js'
 import {parseChineseNumber} from './zh-number.js'
 
 const part = '(\\d{1,4}|[〇○零一二三四五六七八九十]{1,4})'
@@ -31,4 +32,10 @@ export function toIsoDate(year: string, month: string, day: string): string | un
   const date = new Date(Date.UTC(y, m - 1, d))
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined
   return String(y).padStart(4, '0') + '-' + String(m).padStart(2, '0') + '-' + String(d).padStart(2, '0')
+}
+
+/** The year and month a document is dated (成文日期, else 印发日期), if it is. */
+export function issuedOn(dates: {date?: DateValue | null; printDate?: DateValue | null}): {year: number; month: number} | undefined {
+  const dated = dates.date?.value ?? dates.printDate?.value
+  return dated ? {year: Number(dated.slice(0, 4)), month: Number(dated.slice(5, 7))} : undefined
 }
