@@ -17,6 +17,7 @@ import {blocksOf, spanOf, type Block} from './util/blocks.js'
 import {columnLabelExpression, columnTitleExpression, columnTitleLineExpression, introducingExpression, isColumnHeading, itemBulletExpression} from './util/column-title.js'
 import {reachBySource} from './util/date.js'
 import {compact, toHalfWidth} from './util/text.js'
+import {parseChineseNumber} from './util/zh-number.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -54,7 +55,8 @@ const extractColumns: Plugin<[], Root> = function () {
       const number = (match ?? label)?.groups?.number
       columns.push({
         id,
-        number: number ? toHalfWidth(number) : null,
+        number: number ? columnNumber(number) : null,
+        label: labelOf(text, match ?? label),
         title: compact(title).replace(/^[:：]/, '').replace(responsibilityExpression, ''),
         section: block.node.data?.section ?? null,
         text: body.map((part) => part.text.trim()).join('\n'),
@@ -65,6 +67,20 @@ const extractColumns: Plugin<[], Root> = function () {
     }
     file.data.columns = columns
   }
+}
+
+/** The integer of a box's number as printed: 专栏一 and 专栏1 are 1, 专栏3-1 is 3 (the box it belongs to). */
+export function columnNumber(printed: string): number | null {
+  const head = toHalfWidth(printed).split(/[-－—.．]/)[0] ?? ''
+  return parseChineseNumber(head) ?? null
+}
+
+/** The label as printed (专栏一, 【专栏3-1】, 专栏): the text before the title, its separator dropped. */
+function labelOf(text: string, match: RegExpExecArray | null): string | null {
+  if (!match) return null
+  const title = match.groups?.title
+  const end = title === undefined ? match[0].length : match[0].lastIndexOf(title)
+  return compact(text.slice(0, end)).replace(/[:：、.．\s]+$/, '') || null
 }
 
 /** Who answers for a box, printed after its title (`（牵头单位：县科技局）`): no part of the title. */

@@ -13,7 +13,6 @@ import type {VFile} from 'vfile'
 import type {Deadline} from '../schemas/record.js'
 import periods from './data/plan-periods.json' with {type: 'json'}
 import {blocksOf, spanOf, type Block} from './util/blocks.js'
-import {goalsIn} from './util/goal-clause.js'
 import {issuedOn, yearNumber, yearSource} from './util/date.js'
 import {anchored, anchoredMatchesOf, compact, matchesOf} from './util/text.js'
 
@@ -99,7 +98,34 @@ const extractDeadlines: Plugin<[], Root> = function () {
       }
     }
     for (const [index, deadline] of deadlines.entries()) deadline.id = 'd' + (index + 1)
+    linkTargets(deadlines, file.data.targets ?? [])
     file.data.deadlines = deadlines
+  }
+}
+
+/**
+ * Each deadline lists the targets its sentence sets: those stated (or restated,
+ * as a mention) inside its span. Targets are sorted by where they are stated,
+ * so each deadline finds its own by binary search.
+ */
+function linkTargets(deadlines: Deadline[], targets: NonNullable<VFile['data']['targets']>): void {
+  if (targets.length === 0 || deadlines.length === 0) return
+  const places = targets
+    .flatMap((target) => [target.position, ...target.mentions.map((mention) => mention.position)].map((position) => ({id: target.id, start: position.start.offset, end: position.end.offset})))
+    .sort((a, b) => a.start - b.start)
+  for (const deadline of deadlines) {
+    const from = deadline.position.start.offset
+    const to = deadline.position.end.offset
+    let low = 0
+    let high = places.length
+    while (low < high) {
+      const middle = (low + high) >> 1
+      if (places[middle]!.start < from) low = middle + 1
+      else high = middle
+    }
+    const ids = new Set<string>()
+    for (let at = low; at < places.length && places[at]!.start < to; at++) if (places[at]!.end <= to) ids.add(places[at]!.id)
+    deadline.targets = [...ids].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)))
   }
 }
 
@@ -115,7 +141,7 @@ function titleDated(block: Block, heading: Block | undefined, reference: number 
   const [start, end] = sentenceAt(block.text, 0)
   const text = block.text.slice(start, end).trim()
   const from = start + block.text.slice(start, end).indexOf(text)
-  return text.length > 0 ? deadlineOf(block, resolved, text, text, spanOf(block, from, from + text.length)) : undefined
+  return text.length > 0 ? deadlineOf(block, resolved, text, spanOf(block, from, from + text.length)) : undefined
 }
 
 /**
@@ -177,14 +203,14 @@ function tableDeadlines(block: Block, reference: number | undefined, periodEnd: 
       const resolved = resolve(match.groups ?? {}, cell.slice(0, match.index), reference, periodEnd, true)
       if (!resolved || years.has(resolved.year)) continue
       years.add(resolved.year)
-      found.push(deadlineOf(block, resolved, [...tasks, cell.trim()].join(' '), tasks.join('；'), spanOf(block, rowStart, rowStart + row.length)))
+      found.push(deadlineOf(block, resolved, [...tasks, cell.trim()].join(' '), spanOf(block, rowStart, rowStart + row.length)))
     }
   }
   return found
 }
 
-/** A deadline of `block`: `text` is what it says, `promises` the text its quantities are read from. */
-function deadlineOf(block: Block, resolved: Resolved, text: string, promises: string, position: Deadline['position']): Deadline {
+/** A deadline of `block`: `text` is what it says; the targets its sentence sets are linked once all are found. */
+function deadlineOf(block: Block, resolved: Resolved, text: string, position: Deadline['position']): Deadline {
   return {
     id: '',
     section: block.node.data?.section ?? null,
@@ -193,7 +219,7 @@ function deadlineOf(block: Block, resolved: Resolved, text: string, promises: st
     month: resolved.month,
     kind: resolved.kind,
     text,
-    quantities: goalsIn(promises).map((goal) => ({subject: goal.indicator, value: goal.value, unit: goal.unit})),
+    targets: [],
     position
   }
 }
@@ -233,7 +259,7 @@ function inSentence(block: Block, offset: number, sentence: string, matches: Reg
     years.add(resolved.year)
     const text = sentence.trim()
     const start = offset + sentence.indexOf(text)
-    found.push(deadlineOf(block, resolved, text, text, spanOf(block, start, start + text.length)))
+    found.push(deadlineOf(block, resolved, text, spanOf(block, start, start + text.length)))
   }
   return found
 }

@@ -18,6 +18,7 @@ import {messageAt} from './util/message-at.js'
 import {issuedOn, reachBySource, yearNumber, yearSource} from './util/date.js'
 import {isDigit, matchesOf} from './util/text.js'
 import {titleKind} from './title.js'
+import {clauseSpan, hasReach, latestYear, notGoalRule, passageEndExpression, reportPassageExpression, sentenceSpan} from './util/goal-context.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -57,6 +58,15 @@ const extractTargets: Plugin<[], Root> = function () {
       const above = introYear.section !== undefined ? sectionYears.get(introYear.section) : undefined
       return section !== introYear.section && named !== above ? named : introYear.year
     }
+    const report = file.data.kind === 'report'
+    const planYear = report ? reportYear(file, blocks) : null
+    const outline = file.data.outline ?? []
+    const pastSections = sectionIdsTitled(outline, pastSectionExpression)
+    const guidingSections = sectionIdsTitled(outline, guidingSectionExpression)
+    // A plan, outline or opinion sets goals throughout; other documents only where a sentence dates them.
+    const isForward = isForwardDocument(file)
+    const tasks: Array<{block: Block; goals: Goal[]; year: number | null}> = []
+    let passage: {block: number; start: number; end: number} | undefined
     for (const block of blocks) {
       const section = block.node.data?.section
       if (block.node.type === 'table') {
@@ -66,16 +76,33 @@ const extractTargets: Plugin<[], Root> = function () {
       if (block.node.type !== 'paragraph' || noteExpression.test(block.text.trim())) continue
       const column = block.node.data?.column
       const inGoals = section !== undefined && (goalSections.has(section) || (requirementSections.has(section) && goalOpeningExpression.test(block.text.trim())))
-      if (!column && !inGoals) continue
-      const year = yearOf(block.text)
-      const goals = goalsIn(block.text)
+      // A work report's 主要预期目标 passage: from its opening to the sentence after the targets (确定上述目标…).
+      if (report && !column && !passage) passage = passageIn(block)
+      const inPassage = passage?.block === block.index
+      const origin: TargetOrigin = column ? 'column' : inGoals || inPassage ? 'text' : 'task'
+      if (origin === 'task' && section !== undefined && (pastSections.has(section) || guidingSections.has(section))) continue
+      const year = inPassage ? planYear : yearOf(block.text)
+      const all = goalsIn(block.text)
+      const dueBy = year ?? yearAt(section) ?? periodEnd ?? planYear
+      if (origin === 'task') {
+        // Note: judged once all tables are read: a progress table's last year tells what is past.
+        if (all.length > 0) tasks.push({block, goals: all, year: dueBy})
+        continue
+      }
+      const goals = inPassage ? all.filter((goal) => goal.start >= passage!.start && goal.start < passage!.end) : all
       if (year && goals.length === 0) introYear = {section, year}
-      const unread = unreadNumbers(block.text, goals)
+      const unread = unreadNumbers(block.text, inPassage ? all : goals).filter(([start]) => !inPassage || (start >= passage!.start && start < passage!.end))
       if (unread.length > 0) {
         const [start, end] = unread[0]!
-        messageAt(file, 'Number in a goal statement not read as a target: `' + unread.map(([from, to]) => block.text.slice(from, to)).join('`, `') + '`', spanOf(block, start, end), 'unread-goal-number', 'info')
+        messageAt(file, 'Number in a goal statement not read as a target: `' + unread.map(([from, to]) => block.text.slice(from, to)).join('`, `') + '`', spanOf(block, start, end), 'unread-goal-number', 'warning')
       }
-      candidates.push(...proseTargets(block, goals, column ? 'column' : 'text', year ?? yearAt(section) ?? periodEnd))
+      candidates.push(...proseTargets(block, goals, origin, dueBy, inPassage))
+    }
+    const reported = Math.max(...candidates.flatMap((candidate) => candidate.actuals.map((actual) => actual.year + 1)))
+    const aheadFrom = planYear ?? firstYearAhead(file) ?? (Number.isFinite(reported) ? reported : undefined) ?? file.data.period?.start ?? null
+    for (const task of tasks) {
+      const goals = task.goals.filter((goal) => isTaskGoal(task.block.text, goal, isForward, aheadFrom, report))
+      candidates.push(...proseTargets(task.block, goals, 'task', task.year))
     }
     // Note: built field by field (object rest and spread are slow here); the order is the record's.
     file.data.targets = merge(candidates).map((candidate, index) => ({
@@ -91,6 +118,9 @@ const extractTargets: Plugin<[], Root> = function () {
       baseline: candidate.baseline,
       actuals: candidate.actuals,
       status: candidate.status,
+      measure: candidate.measure,
+      ...(candidate.approx ? {approx: true as const} : {}),
+      ...(candidate.stretch ? {stretch: true as const} : {}),
       origin: candidate.origin,
       quote: candidate.quote,
       position: candidate.position,
@@ -221,6 +251,7 @@ function tableTargets(block: Block, period: Period | null, file: VFile, fallback
     baseline: row.baseline,
     actuals: row.actuals,
     status: row.status,
+    measure: 'level',
     origin: 'table',
     quote: row.quote,
     position: row.position,
@@ -229,7 +260,74 @@ function tableTargets(block: Block, period: Period | null, file: VFile, fallback
   }))
 }
 
-function proseTargets(block: Block, goals: Goal[], origin: TargetOrigin, year: number | null): Candidate[] {
+/** Sections of the past (发展基础, 工作回顾, 面临形势) and of guidance (指导思想, 基本原则): no goals of the document's own outside its goals part. */
+const pastSectionExpression = /回顾|成就|成效|基础|现状|形势|背景|进展|过去|总结|评估|完成情况|实施情况/
+const guidingSectionExpression = /指导思想|基本原则|工作原则|编制依据|重要意义/
+
+/** Ids of the sections whose title matches `expression`, with their subsections. */
+function sectionIdsTitled(outline: NonNullable<VFile['data']['outline']>, expression: RegExp, isInside = false, ids = new Set<string>()): Set<string> {
+  for (const section of outline) {
+    const isIn = isInside || (expression.test(section.title) && !goalSectionExpression.test(section.title))
+    if (isIn) ids.add(section.id)
+    sectionIdsTitled(section.children, expression, isIn, ids)
+  }
+  return ids
+}
+
+/** Whether the document sets goals throughout: a plan, outline or opinion, a notice issuing one, or a text with a plan period. */
+function isForwardDocument(file: VFile): boolean {
+  const kind = file.data.kind === 'notice' && file.data.enclosed ? titleKind(file.data.enclosed.title) : file.data.kind
+  if (kind === 'plan' || kind === 'outline' || kind === 'opinion') return true
+  return kind === 'other' && file.data.period !== null && file.data.period !== undefined
+}
+
+/**
+ * Whether a quantity found outside the goals part is a goal: no rule of
+ * `notGoalRules` refuses it, its sentence names no year already past, and
+ * the document sets goals throughout or the sentence says when it is due.
+ */
+function isTaskGoal(text: string, goal: Goal, isForward: boolean, aheadFrom: number | null, report: boolean): boolean {
+  const [sentenceStart, sentenceEnd] = sentenceSpan(text, goal.start)
+  const sentence = text.slice(sentenceStart, sentenceEnd)
+  const [clauseStart, clauseEnd] = clauseSpan(text, Math.max(goal.start, goal.end - 1))
+  if (notGoalRule(sentence, text.slice(clauseStart, clauseEnd), text.slice(goal.end, goal.end + 3))) return false
+  const year = latestYear(sentence)
+  if (year !== undefined && aheadFrom !== null && year < aheadFrom) return false
+  if (report) return /今年|年内|全年|年底前/.test(sentence) || (year !== undefined && aheadFrom !== null && year >= aheadFrom && hasReach(sentence))
+  return isForward || hasReach(sentence)
+}
+
+/** The 主要预期目标 passage a report's paragraph opens, if it does: from its sentence to the end of the targets. */
+function passageIn(block: Block): {block: number; start: number; end: number} | undefined {
+  const opening = reportPassageExpression.exec(block.text)
+  if (!opening) return undefined
+  const [start] = sentenceSpan(block.text, opening.index)
+  const close = passageEndExpression.exec(block.text.slice(opening.index))
+  const end = close ? sentenceSpan(block.text, opening.index + close.index)[0] : block.text.length
+  return {block: block.index, start, end: Math.max(end, opening.index + opening[0].length)}
+}
+
+/**
+ * The year a work report plans for: the year after the one it reviews
+ * (一、2023年工作回顾), or the year its tasks are headed with (二、2024年工作安排),
+ * else the year it is dated.
+ */
+function reportYear(file: VFile, blocks: Block[]): number | null {
+  const titles = [...flatten(file.data.outline ?? []).map((section) => section.title), ...blocks.slice(0, 400).filter((block) => block.node.type === 'paragraph' && block.text.length < 40).map((block) => block.text)]
+  for (const title of titles) {
+    const reviewed = /((?:19|20)\d{2})\s*年\s*(?:(?:政府)?工作回顾|工作总结|主要工作)/.exec(title)
+    if (reviewed) return Number(reviewed[1]) + 1
+    const planned = /((?:19|20)\d{2})\s*年\s*(?:(?:政府)?工作(?:安排|任务|部署)|(?:主要|重点)(?:工作|任务))/.exec(title)
+    if (planned) return Number(planned[1])
+  }
+  return issuedOn(file.data)?.year ?? null
+}
+
+function flatten(outline: NonNullable<VFile['data']['outline']>): NonNullable<VFile['data']['outline']> {
+  return outline.flatMap((section) => [section, ...flatten(section.children)])
+}
+
+function proseTargets(block: Block, goals: Goal[], origin: TargetOrigin, year: number | null, inPassage = false): Candidate[] {
   return goals.map((goal) => ({
     section: block.node.data?.section ?? null,
     column: block.node.data?.column ?? null,
@@ -237,10 +335,16 @@ function proseTargets(block: Block, goals: Goal[], origin: TargetOrigin, year: n
     category: null,
     unit: goal.unit,
     value: goal.value,
-    year: yearOf(sentenceAround(block.text, goal.start)) ?? year,
+    year: (inPassage ? null : yearOf(sentenceAround(block.text, goal.start))) ?? year,
     baseline: goal.baseline,
     actuals: [],
     status: null,
+    measure: goal.measure,
+    // Note: optional flags are set only when true, so that records without them stay as they were.
+    ...(goal.approx ? {approx: true as const} : {}),
+    // A level striven for is a stretch target when a base level precedes it, or, in a work report's
+    // passage of the year's targets, alone (固定资产投资…力争达到3%).
+    ...(goal.stretch || (inPassage && goal.striving) ? {stretch: true as const} : {}),
     origin,
     quote: block.text.slice(goal.start, goal.end),
     position: spanOf(block, goal.start, goal.end),
@@ -265,7 +369,7 @@ function sentenceAround(text: string, offset: number): string {
  * remaining target of that value, and never across different populations.
  */
 function merge(candidates: Candidate[]): Candidate[] {
-  const order: TargetOrigin[] = ['table', 'text', 'column']
+  const order: TargetOrigin[] = ['table', 'text', 'column', 'task']
   const sorted = [...candidates].sort((a, b) => order.indexOf(a.origin) - order.indexOf(b.origin))
   // Note: only targets of the same value can be the same goal, so they are
   // compared within buckets of equal values (a table of 20 000 rows stays linear).

@@ -66,7 +66,7 @@ export function columnGrid(records: PolicyRecord[]): Grid {
     ['专栏 column', ...records.map(documentLabel)],
     ...titles.map((title) => [title, ...records.map((record) => {
       const column = record.columns.find((candidate) => candidate.title === title)
-      return column ? '专栏' + (column.number ?? '') : ''
+      return column ? (column.label ?? '专栏') : ''
     })])
   ]
 }

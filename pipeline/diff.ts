@@ -62,7 +62,7 @@ export interface DiffOptions {
 
 /** Words that change what an indicator measures; two keys merge by similarity only when they share the same ones. */
 const scopeWords = ['累计', '新增', '年度', '年均', '年', '万人', '万企', '每十亿元', '百亿元', '亿元GDP', '高价值', '认知度', '满意度', '增长', '比重', '率', '总额', '总数', '有效', '海外', '国际', 'PCT', '马德里', '省级', '市级', '国家']
-const kindLabels: Record<PolicyRecord['kind'], string> = {notice: '通知', plan: '规划', outline: '纲要', opinion: '意见', evaluation: '评估', other: '文件'}
+const kindLabels: Record<PolicyRecord['kind'], string> = {notice: '通知', plan: '规划', outline: '纲要', opinion: '意见', evaluation: '评估', report: '报告', other: '文件'}
 
 /** Compare the targets of `records`. */
 export function diffTargets(records: PolicyRecord[], options: DiffOptions = {}): Diff {

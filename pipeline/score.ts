@@ -8,7 +8,6 @@
 import {readFile, readdir} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
-import {parseChineseNumber} from '../extractors/util/zh-number.js'
 import type {PolicyRecord, Value} from '../schemas/record.js'
 import {extractDocument, formatOf} from './document.js'
 
@@ -99,8 +98,7 @@ export function scoreRecord(record: PolicyRecord, gold: Gold): Score {
     return (a === b || a.includes(b) || b.includes(a)) && sameValue(target.value, expected.value)
   })
   const columns = matchCount(record.columns, gold.columns, (column, expected) => {
-    const number = column.number === null ? null : parseChineseNumber(column.number) ?? null
-    return number === expected.number && fold(column.title) === fold(expected.title)
+    return column.number === expected.number && fold(column.title) === fold(expected.title)
   })
   const contains = (deadline: PolicyRecord['deadlines'][number], expected: Gold['deadlines'][number]) =>
     deadline.year === expected.year && fold(deadline.text).includes(fold(expected.quote))

@@ -1,5 +1,5 @@
 /**
- * The policy record (政策记录), v1: the contract other systems read.
+ * The policy record (政策记录), v2: the contract other systems read.
  *
  * This file is the single source of truth: the JSON Schema in
  * `schemas/json/policy-record.schema.json` is generated from it
@@ -41,11 +41,11 @@ export const Source = z
 export type Source = z.infer<typeof Source>
 
 export const DocumentKind = z
-  .enum(['notice', 'plan', 'outline', 'opinion', 'evaluation', 'other'])
+  .enum(['notice', 'plan', 'outline', 'opinion', 'evaluation', 'report', 'other'])
   .meta({
     id: 'DocumentKind',
     description:
-      'outermost document: notice (通知), plan (规划/计划/行动计划), outline (纲要), opinion (意见/实施意见/方案), evaluation (评估/实施情况报告), other'
+      'outermost document: notice (通知), plan (规划/计划/行动计划), outline (纲要), opinion (意见/实施意见/方案), evaluation (评估/实施情况报告), report (政府工作报告 and other annual work reports, since 2.0), other'
   })
 export type DocumentKind = z.infer<typeof DocumentKind>
 
@@ -140,8 +140,19 @@ export type Value = z.infer<typeof Value>
 export const YearValue = z.object({year: z.int(), value: Value}).meta({id: 'YearValue'})
 export type YearValue = z.infer<typeof YearValue>
 
-export const TargetOrigin = z.enum(['table', 'text', 'column'])
+export const TargetOrigin = z
+  .enum(['table', 'text', 'column', 'task'])
+  .meta({
+    id: 'TargetOrigin',
+    description:
+      'table: a row of an indicator table; text: the goals part (发展目标, a work report\'s 主要预期目标); column: inside a 专栏; task: anywhere else (task sections, measures, 工作要点 items; since 2.0)'
+  })
 export type TargetOrigin = z.infer<typeof TargetOrigin>
+
+export const Measure = z
+  .enum(['level', 'growth', 'decrease'])
+  .meta({id: 'Measure', description: 'level (a level to reach), growth (增长5%, 年均增长, 提高2个百分点), decrease (下降/降低X%, the value positive)'})
+export type Measure = z.infer<typeof Measure>
 
 export const Mention = z
   .object({origin: TargetOrigin, quote: z.string(), position: Position})
@@ -162,6 +173,9 @@ export const Target = z
     baseline: YearValue.nullable(),
     actuals: z.array(YearValue).describe('progress tables: completed values by year'),
     status: z.string().nullable().describe('status as printed (达到序时进度)'),
+    measure: Measure,
+    approx: z.literal(true).optional().describe('左右, 约, 近: the value is approximate (no comparator)'),
+    stretch: z.literal(true).optional().describe('the 力争 level of a two-level goal (确保5%、力争6%)'),
     origin: TargetOrigin,
     quote: z.string().describe('verbatim source text'),
     position: Position,
@@ -173,7 +187,8 @@ export type Target = z.infer<typeof Target>
 export const Column = z
   .object({
     id: z.string(),
-    number: z.string().nullable().describe('as printed (1, 一); null when unnumbered'),
+    number: z.int().nullable().describe('专栏一 and 专栏1 are 1 (专栏3-1 is 3); null when unnumbered (an integer since 2.0)'),
+    label: z.string().nullable().describe('the label as printed (专栏一, 专栏3-1); null when there is none'),
     title: z.string(),
     section: z.string().nullable(),
     text: z.string().describe('body, lines joined'),
@@ -181,11 +196,6 @@ export const Column = z
   })
   .meta({id: 'Column', title: '专栏'})
 export type Column = z.infer<typeof Column>
-
-export const Quantity = z
-  .object({subject: z.string(), value: Value, unit: z.string().nullable()})
-  .meta({id: 'Quantity'})
-export type Quantity = z.infer<typeof Quantity>
 
 export const Deadline = z
   .object({
@@ -196,7 +206,7 @@ export const Deadline = z
     month: z.int().min(1).max(12).nullable(),
     kind: z.enum(['by', 'during', 'annual']),
     text: z.string().describe('the whole commitment sentence'),
-    quantities: z.array(Quantity),
+    targets: z.array(z.string()).describe('ids of the targets its sentence sets (since 2.0; replaces quantities)'),
     position: Position
   })
   .meta({id: 'Deadline', title: '时限'})

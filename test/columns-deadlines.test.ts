@@ -5,30 +5,30 @@ const plan = (body: string) => '某市“十四五”知识产权发展规划\n\
 
 describe('专栏', () => {
   test.each([
-    ['专栏1：知识产权护航工程', '1', '知识产权护航工程'],
-    ['专栏 1 高价值专利培育工程', '1', '高价值专利培育工程'],
-    ['专栏2:重点产业专利导航工程', '2', '重点产业专利导航工程'],
-    ['专栏一 知识产权强企工程', '一', '知识产权强企工程'],
-    ['专栏3版权创新发展工程', '3', '版权创新发展工程'],
-    ['专栏\u30004\u3000金融创新工程', '4', '金融创新工程'],
-    ['专栏：引进高端人才', null, '引进高端人才'],
-    ['### 专栏5 人才培育工程', '5', '人才培育工程'],
-    ['专栏3-1：数字经济重点项目', '3-1', '数字经济重点项目'],
-    ['专栏（2）重大平台', '2', '重大平台'],
-    ['【专栏1】高价值专利培育工程', '1', '高价值专利培育工程'],
-    ['〔专栏二〕保护体系建设工程', '二', '保护体系建设工程'],
-    ['【专栏】人才培育', null, '人才培育'],
-    ['专 栏 1  高价值专利培育工程', '1', '高价值专利培育工程'],
-    ['专栏4 知识产权保护工程（牵头单位：县市场监管局、县公安局）', '4', '知识产权保护工程']
-  ])('should read `%s`', async (line, number, title) => {
+    ['专栏1：知识产权护航工程', 1, '专栏1', '知识产权护航工程'],
+    ['专栏 1 高价值专利培育工程', 1, '专栏1', '高价值专利培育工程'],
+    ['专栏2:重点产业专利导航工程', 2, '专栏2', '重点产业专利导航工程'],
+    ['专栏一 知识产权强企工程', 1, '专栏一', '知识产权强企工程'],
+    ['专栏3版权创新发展工程', 3, '专栏3', '版权创新发展工程'],
+    ['专栏\u30004\u3000金融创新工程', 4, '专栏4', '金融创新工程'],
+    ['专栏：引进高端人才', null, '专栏', '引进高端人才'],
+    ['### 专栏5 人才培育工程', 5, '专栏5', '人才培育工程'],
+    ['专栏3-1：数字经济重点项目', 3, '专栏3-1', '数字经济重点项目'],
+    ['专栏（2）重大平台', 2, '专栏（2）', '重大平台'],
+    ['【专栏1】高价值专利培育工程', 1, '【专栏1】', '高价值专利培育工程'],
+    ['〔专栏二〕保护体系建设工程', 2, '〔专栏二〕', '保护体系建设工程'],
+    ['【专栏】人才培育', null, '【专栏】', '人才培育'],
+    ['专 栏 1  高价值专利培育工程', 1, '专栏1', '高价值专利培育工程'],
+    ['专栏4 知识产权保护工程（牵头单位：县市场监管局、县公安局）', 4, '专栏4', '知识产权保护工程']
+  ])('should read `%s`: number %s, label %s', async (line, number, label, title) => {
     const record = await extractText(plan(line + '\n\n实施一批项目。\n'), line.startsWith('#') ? 'markdown' : 'text')
-    expect(record.columns.map((column) => [column.number, column.title, column.text])).toEqual([[number, title, '实施一批项目。']])
+    expect(record.columns.map((column) => [column.number, column.label, column.title, column.text])).toEqual([[number, label, title, '实施一批项目。']])
   })
 
   test('should read a box whose label stands alone, its title on the next line', async () => {
     const text = plan('加强培育。\n\n专栏1\n高价值专利培育工程\n1．培育中心建设。到2025年，建设高价值专利培育中心5家。\n\n二、保障措施\n\n加强领导。\n')
     const record = await extractText(text)
-    expect(record.columns.map((column) => [column.number, column.title, column.text])).toEqual([['1', '高价值专利培育工程', '1．培育中心建设。到2025年，建设高价值专利培育中心5家。']])
+    expect(record.columns.map((column) => [column.number, column.title, column.text])).toEqual([[1, '高价值专利培育工程', '1．培育中心建设。到2025年，建设高价值专利培育中心5家。']])
     expect(sliceAt(text, record.columns[0]!.position)).toMatch(/^专栏1\n高价值专利培育工程\n1．/)
     expect(record.outline.map((section) => section.title)).toEqual(['重点任务', '保障措施'])
   })
@@ -37,7 +37,7 @@ describe('专栏', () => {
     const text = plan('专栏1 高价值专利培育工程\n建设高价值专利培育中心5家。\n培育示范企业10家。\n　　加快推进知识产权运营，建设运营中心3个。\n')
     const record = await extractText(text)
     expect(record.columns.map((column) => column.text)).toEqual(['建设高价值专利培育中心5家。\n培育示范企业10家。'])
-    expect(record.targets.map((target) => target.indicator)).toEqual(['建设高价值专利培育中心', '培育示范企业'])
+    expect(record.targets.map((target) => target.indicator)).toEqual(['高价值专利培育中心', '示范企业', '运营中心'])
   })
 
   test('should not be fooled by words that merely contain 专栏', async () => {
@@ -50,7 +50,7 @@ describe('专栏', () => {
     const record = await extractText(text)
     expect(record.columns[0]?.text).toBe('制定分析评议规程。\n截止2025年，实施项目评议20项。')
     expect(sliceAt(text, record.columns[0]!.position)).toMatch(/^专栏1：护航工程[\s\S]*20项。$/)
-    expect(record.targets.map((target) => [target.indicator, target.column, target.origin])).toEqual([['实施项目评议', 'c1', 'column']])
+    expect(record.targets.map((target) => [target.indicator, target.column, target.origin])).toEqual([['项目评议', 'c1', 'column']])
     expect(record.deadlines.map((deadline) => deadline.column)).toEqual(['c1'])
   })
 
@@ -58,15 +58,15 @@ describe('专栏', () => {
     const text = plan('加强培育。\n\n\t专栏1　高价值专利培育工程\n\n\t建设高价值专利培育中心10家。\n\n加强组织领导，到2025年建成运营中心3个。\n')
     const record = await extractText(text)
     expect(record.columns.map((column) => column.text)).toEqual(['建设高价值专利培育中心10家。'])
-    expect(record.targets.map((target) => target.column)).toEqual(['c1'])
+    expect(record.targets.map((target) => [target.column, target.origin])).toEqual([['c1', 'column'], [null, 'task']])
   })
 
   test('should end an unindented box where body text returns after a blank line, and at the next 专栏 or heading', async () => {
     const text = plan('专栏1 高价值专利培育工程\n\n培育一批高价值专利。到2025年，万人高价值发明专利拥有量达到12件。\n\n加大自主品牌培育力度。深入实施商标品牌战略。\n\n专栏2 区域品牌工程\n第一段。\n第二段。\n\n二、保障措施\n\n加强组织领导。\n')
     const record = await extractText(text)
     expect(record.columns.map((column) => [column.number, column.text])).toEqual([
-      ['1', '培育一批高价值专利。到2025年，万人高价值发明专利拥有量达到12件。'],
-      ['2', '第一段。\n第二段。']
+      [1, '培育一批高价值专利。到2025年，万人高价值发明专利拥有量达到12件。'],
+      [2, '第一段。\n第二段。']
     ])
   })
 
@@ -74,7 +74,7 @@ describe('专栏', () => {
     const text = plan('专栏2：高价值专利培育工程\n\n以主导产业为重点，突出专利布局，建设培育示范中心。\n\n截止2025年，实施2-3家高价值专利培育示范项目。\n\n\n（二）提高创造质量\n\n到2025年，全市专利授权量较2020年翻一番，以主导产业为重点加强布局。\n')
     const record = await extractText(text)
     expect(record.columns.map((column) => column.text)).toEqual(['以主导产业为重点，突出专利布局，建设培育示范中心。\n截止2025年，实施2-3家高价值专利培育示范项目。'])
-    expect(record.targets.map((target) => [target.indicator, target.column])).toEqual([['高价值专利培育示范项目', 'c1']])
+    expect(record.targets.map((target) => [target.indicator, target.column])).toEqual([['高价值专利培育示范项目', 'c1'], ['专利授权量', null]])
     // One statement of results: a second one after it is body text again.
     const twice = plan('专栏1 护航工程\n\n制定分析评议规程。\n\n实施期内，开展项目评议20项。\n\n到2025年，建成服务平台3个，全面提升全市知识产权公共服务能力和服务水平。\n')
     expect((await extractText(twice)).columns.map((column) => column.text)).toEqual(['制定分析评议规程。\n实施期内，开展项目评议20项。'])
@@ -100,7 +100,7 @@ describe('专栏', () => {
     const text = '某区规划\n\n第三章 主要任务\n\n第一节 强化创造\n\n专栏1 高价值专利培育工程\n\n1．培育高价值专利培育中心2家。\n\n2．实施产业专利导航项目3项。\n\n加强知识产权创造，提升质量。\n\n1．加强组织领导。\n'
     const record = await extractText(text)
     expect(record.columns.map((column) => column.text)).toEqual(['1．培育高价值专利培育中心2家。\n2．实施产业专利导航项目3项。'])
-    expect(record.targets.map((target) => [target.indicator, target.origin])).toEqual([['培育高价值专利培育中心', 'column'], ['实施产业专利导航项目', 'column']])
+    expect(record.targets.map((target) => [target.indicator, target.origin])).toEqual([['高价值专利培育中心', 'column'], ['产业专利导航项目', 'column']])
     const titles = (sections: typeof record.outline): string[] => sections.flatMap((section) => [section.title, ...titles(section.children)])
     expect(titles(record.outline)).toEqual(['主要任务', '强化创造', '加强组织领导'])
   })
@@ -120,8 +120,8 @@ describe('专栏', () => {
   test('should read a Markdown table of one column as a framed box: its rows, no more', async () => {
     const text = '# 某市规划\n\n## 二、重点任务\n\n加强培育。\n\n| 专栏1　高价值专利培育工程 |\n|---|\n| 建设高价值专利培育中心10家。 |\n| 培育高价值专利组合50个。 |\n\n加强组织领导，到2025年建成运营中心3个。\n'
     const record = await extractText(text, 'markdown')
-    expect(record.columns.map((column) => [column.number, column.title, column.text])).toEqual([['1', '高价值专利培育工程', '建设高价值专利培育中心10家。\n培育高价值专利组合50个。']])
-    expect(record.targets.map((target) => [target.indicator, target.column])).toEqual([['建设高价值专利培育中心', 'c1'], ['培育高价值专利组合', 'c1']])
+    expect(record.columns.map((column) => [column.number, column.title, column.text])).toEqual([[1, '高价值专利培育工程', '建设高价值专利培育中心10家。\n培育高价值专利组合50个。']])
+    expect(record.targets.map((target) => [target.indicator, target.column])).toEqual([['高价值专利培育中心', 'c1'], ['高价值专利组合', 'c1'], ['运营中心', null]])
   })
 
   test('should hold a table of projects in the box, without reading it as targets', async () => {
@@ -144,7 +144,8 @@ describe('专栏', () => {
     expect(record.targets.map((target) => [target.indicator, target.origin])).toEqual([
       ['工业企业废气提标改造', 'column'],
       ['建成区建筑工地扬尘在线监测覆盖率', 'column'],
-      ['建设监测站点', 'column']
+      ['监测站点', 'column'],
+      ['城镇生活污水集中收集率', 'task']
     ])
   })
 })
@@ -154,8 +155,8 @@ describe('deadlines', () => {
     '关于印发某市“十四五”知识产权发展规划的通知\n\n各部门：\n\n现印发给你们。\n\n某市人民政府\n\n2022年3月1日\n\n一、发展基础\n\n' + body
 
   test('should cut a sentence at a ； where a part opens with a time expression of its own', async () => {
-    const record = await extractText(dated('到2023年，有效发明专利达到8000件；到2025年，有效发明专利突破1万件，质押融资额年均增长15%。截至2021年底，专利达到6000件；到2024年，建成中心3家。\n'))
-    expect(record.deadlines.map((deadline) => [deadline.year, deadline.text, deadline.quantities.length])).toEqual([
+    const record = await extractText(dated('到2023年，有效发明专利达到8000件；到2025年，有效发明专利突破1万件，质押融资额年均增长15%。截至2021年底，专利达到6000件；到2024年，建成中心3家。\n').replace('一、发展基础', '一、主要任务'))
+    expect(record.deadlines.map((deadline) => [deadline.year, deadline.text, deadline.targets.length])).toEqual([
       [2023, '到2023年，有效发明专利达到8000件', 1],
       [2025, '到2025年，有效发明专利突破1万件，质押融资额年均增长15%。', 2],
       [2024, '到2024年，建成中心3家。', 1]
@@ -199,7 +200,7 @@ describe('deadlines', () => {
       [2023, 12, 'by', '1 培育知识产权示范企业10家 县市场监管局 2023年底前'],
       [2024, 6, 'by', '2 建设维权援助工作站 县市场监管局 2024年6月']
     ])
-    expect(record.deadlines[0]?.quantities).toEqual([{subject: '培育知识产权示范企业', value: {kind: 'number', number: 10}, unit: '家'}])
+    expect(record.deadlines[0]?.targets).toEqual([])
     expect(sliceAt(text, record.deadlines[1]!.position)).toBe('2\t建设维权援助工作站\t县市场监管局\t2024年6月')
   })
 
@@ -283,12 +284,14 @@ describe('deadlines', () => {
     expect(record.deadlines).toEqual([])
   })
 
-  test('should give one entry per time expression, with the quantities promised', async () => {
+  test('should give one entry per time expression, with the targets its sentence sets', async () => {
     const record = await extractText(dated('二、面临形势\n\n到2025年，知识产权强国建设取得明显成效；到2035年，综合竞争力跻身世界前列。\n\n三、重点任务\n\n到2025年，实现知识产权质押融资总额超200亿元，服务企业总数达 5000 家。\n'))
     expect(record.deadlines.map((deadline) => deadline.year)).toEqual([2025, 2035, 2025])
-    expect(record.deadlines[2]?.quantities).toEqual([
-      {subject: '知识产权质押融资总额', value: {kind: 'number', number: 200, comparator: '>'}, unit: '亿元'},
-      {subject: '服务企业总数', value: {kind: 'number', number: 5000}, unit: '家'}
+    const set = (ids: string[]) => ids.map((id) => record.targets.find((target) => target.id === id)).map((target) => [target?.indicator, target?.value, target?.unit, target?.origin])
+    expect(record.deadlines[0]?.targets).toEqual([])
+    expect(set(record.deadlines[2]!.targets)).toEqual([
+      ['知识产权质押融资总额', {kind: 'number', number: 200, comparator: '>'}, '亿元', 'task'],
+      ['服务企业总数', {kind: 'number', number: 5000}, '家', 'task']
     ])
     expect(record.deadlines[0]?.section).toBe('s2')
   })

@@ -43,7 +43,7 @@ describe('converted formats', () => {
     const twin = await extract('plan.txt')
     const {record, intermediate} = await extract(name)
     expect(essence(record)).toEqual(essence(twin.record))
-    expect(record.targets).toHaveLength(7)
+    expect(record.targets).toHaveLength(8)
     expect(record.source.format).toBe(formatOf(name))
     // Positions point into the intermediate text.
     const text = intermediate!
@@ -145,8 +145,8 @@ describe('converted formats', () => {
 
   test('should read the text boxes of a .doc (a 专栏) after its body, with a warning where they begin', async () => {
     const {record, intermediate} = await extract('textbox.doc')
-    expect(record.columns.map((column) => [column.number, column.title])).toEqual([['1', '高价值专利培育工程']])
-    expect(record.targets.map((target) => [target.indicator, target.column])).toEqual([['建设高价值专利培育中心', 'c1']])
+    expect(record.columns.map((column) => [column.number, column.title])).toEqual([[1, '高价值专利培育工程']])
+    expect(record.targets.map((target) => [target.indicator, target.column])).toEqual([['高价值专利培育中心', 'c1']])
     const warning = record.diagnostics.find((diagnostic) => diagnostic.rule === 'textboxes-appended')
     expect(warning?.severity).toBe('warning')
     expect(intermediate!.slice(warning!.position!.start.offset)).toMatch(/^专栏1：高价值专利培育工程\n/)

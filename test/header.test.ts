@@ -117,8 +117,8 @@ describe('header extraction', () => {
   test('should give an annual plan its title\'s year as its period, so its goals and 年底前 fall in it', async () => {
     const record = await extractText('某市2023年知识产权工作要点\n\n一、主要目标\n\n全年专利授权量达到5000件。\n\n二、重点工作\n\n（一）加强创造。年底前完成专利导航项目5项。\n')
     expect(record.period).toEqual({start: 2023, end: 2023, label: null})
-    expect(record.targets.map((target) => target.year)).toEqual([2023])
-    expect(record.deadlines.map((deadline) => [deadline.year, deadline.month])).toEqual([[2023, 12]])
+    expect(record.targets.map((target) => [target.year, target.origin])).toEqual([[2023, 'text'], [2023, 'task']])
+    expect(record.deadlines.map((deadline) => [deadline.year, deadline.month, deadline.targets])).toEqual([[2023, 12, ['t2']]])
     expect((await extractText('某市专利条例（2021年修订）\n\n第一章 总则\n\n加强保护。\n')).period).toBeNull()
     expect((await extractText('关于到2025年建成知识产权强市的实施意见\n\n一、主要目标\n\n加强保护。\n')).period).toBeNull()
   })
@@ -252,7 +252,7 @@ describe('header extraction', () => {
       ['各镇人民政府', '市各委办局']
     ])
     expect(record.outline.map((section) => section.title)).toEqual(['发展基础', '总体要求', '重点任务'])
-    expect(record.targets.map((target) => [target.indicator, target.unit, target.year])).toEqual([['全市发明专利拥有量', '件', 2025], ['有效注册商标量', '万件', 2025]])
+    expect(record.targets.map((target) => [target.indicator, target.unit, target.year])).toEqual([['发明专利拥有量', '件', 2025], ['有效注册商标量', '万件', 2025]])
     const position = record.docNumber!.position
     expect(sliceAt(text, position)).toBe('溧政办发〔2022〕71号')
     expect(position.start).toEqual({line: 1, column: position.start.offset + 1, offset: position.start.offset})

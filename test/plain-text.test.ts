@@ -530,7 +530,7 @@ describe('Markdown from converted Word documents', () => {
       ['二、', '重点任务', []]
     ])
     expect(sliceAt(text, record.outline[0]!.children[0]!.position)).toBe('主要目标')
-    expect(record.targets.map((target) => [target.indicator, target.value, target.section])).toEqual([['全县公路总里程', {kind: 'number', number: 3000}, 's1.1']])
+    expect(record.targets.map((target) => [target.indicator, target.value, target.section])).toEqual([['公路总里程', {kind: 'number', number: 3000}, 's1.1']])
     expect(sliceAt(text, record.targets[0]!.position)).toBe('全县公路总里程达到3000公里')
   })
 
@@ -552,7 +552,7 @@ describe('Markdown from converted Word documents', () => {
     expect(record.targets.map((target) => [target.category, target.indicator, target.value, target.origin])).toEqual([
       ['创造', '发明专利拥有量', {kind: 'number', number: 1200}, 'table'],
       ['创造', '商标注册量', {kind: 'number', number: 5000}, 'table'],
-      [null, '培育示范企业', {kind: 'number', number: 10}, 'column']
+      [null, '示范企业', {kind: 'number', number: 10}, 'column']
     ])
     expect(sliceAt(text, record.targets[1]!.position)).toBe('<td>商标注册量（件）</td><td>3000</td><td>5000</td>')
     expect(record.columns.map((column) => column.title)).toEqual(['强企工程'])

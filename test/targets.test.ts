@@ -362,7 +362,7 @@ describe('goals in prose and 专栏', () => {
       [null, '具有国际化视野的企业“走出去”', '家', '>=2', 2025, 'text'],
       [null, '新增服务载体', '家', '2-3', 2025, 'text'],
       [null, '服务企业', '家', '1000', 2025, 'text'],
-      [null, '全市镇区维权援助工作站', null, '全覆盖', 2023, 'text']
+      [null, '镇区维权援助工作站', null, '全覆盖', 2023, 'text']
     ])
   })
 
@@ -379,8 +379,8 @@ describe('goals in prose and 专栏', () => {
     const counted = await extractText(head + '到2025年，新增5项地理标志证明商标，组织开展培训50场次以上，培育示范企业20余家。\n')
     expect(brief(counted.targets)).toEqual([
       [null, '新增地理标志证明商标', '项', '5', 2025, 'text'],
-      [null, '组织开展培训', '场次', '>=50', 2025, 'text'],
-      [null, '培育示范企业', '家', '>20', 2025, 'text']
+      [null, '培训', '场次', '>=50', 2025, 'text'],
+      [null, '示范企业', '家', '>20', 2025, 'text']
     ])
     expect(rules(counted)).not.toContain('unread-goal-number')
     // A number the goals do not read is said so.
@@ -415,14 +415,14 @@ describe('goals in prose and 专栏', () => {
     ])
     const thousands = await extractText(head + '到2025年，全市地区生产总值达到1,500亿元，常住人口达到120万人，数字经济占比达到50%—60%。\n')
     expect(brief(thousands.targets)).toEqual([
-      [null, '全市地区生产总值', '亿元', '1500', 2025, 'text'],
+      [null, '地区生产总值', '亿元', '1500', 2025, 'text'],
       [null, '常住人口', '万人', '120', 2025, 'text'],
       [null, '数字经济占比', '%', '50-60', 2025, 'text']
     ])
     const scaled = await extractText(head + '到2025年，地区生产总值突破千亿元，培育十亿元级企业5家。\n')
     expect(brief(scaled.targets)).toEqual([
       [null, '地区生产总值', '亿元', '>1000', 2025, 'text'],
-      [null, '培育十亿元级企业', '家', '5', 2025, 'text']
+      [null, '十亿元级企业', '家', '5', 2025, 'text']
     ])
     const levels = await extractText(head + '到2025年，万元GDP能耗下降到0.45吨标准煤，平均通勤时间缩短至40分钟以内。\n')
     expect(brief(levels.targets)).toEqual([
@@ -431,9 +431,11 @@ describe('goals in prose and 专栏', () => {
     ])
     const changed = await extractText(head + '到2025年，单位GDP能耗比2020年下降15%，碳排放强度较2020年末降低18%。\n')
     expect(brief(changed.targets)).toEqual([
-      [null, '单位GDP能耗下降', '%', '15', 2025, 'text'],
-      [null, '碳排放强度降低', '%', '18', 2025, 'text']
+      [null, '单位GDP能耗', '%', '15', 2025, 'text'],
+      [null, '碳排放强度', '%', '18', 2025, 'text']
     ])
+    expect(changed.targets.map((target) => target.measure)).toEqual(['decrease', 'decrease'])
+    expect(levels.targets.map((target) => target.measure)).toEqual(['level', 'level'])
     expect(record.targets[0]?.mentions).toHaveLength(1)
   })
 
@@ -524,7 +526,6 @@ describe('goals in prose and 专栏', () => {
         [null, '农业总产值', '亿元', '260', 2025, 'text'],
         [null, '农业总产值年均增长', '%', '7', 2025, 'text'],
         [null, '规上企业营收', '亿元', '>500', 2025, 'text'],
-        [null, '年均增长', '%', '>=6', 2025, 'text'],
         [null, '技术合同成交额年均增长', '%', '15', 2025, 'text'],
         [null, '技术合同成交额', '亿元', '80', 2025, 'text'],
         [null, '高新技术企业数量', null, '翻一番', 2025, 'text'],
@@ -558,8 +559,8 @@ describe('goals in prose and 专栏', () => {
       'should leave the span of a total out before the change it totals (五年累计下降)',
       '到2025年，单位GDP能耗五年累计下降14%，研发投入“十四五”期间累计增长30%。\n',
       [
-        [null, '单位GDP能耗下降', '%', '14', 2025, 'text'],
-        [null, '研发投入增长', '%', '30', 2025, 'text']
+        [null, '单位GDP能耗', '%', '14', 2025, 'text'],
+        [null, '研发投入', '%', '30', 2025, 'text']
       ]
     ],
     [
@@ -576,7 +577,7 @@ describe('goals in prose and 专栏', () => {
       'should read every word value the value expressions know, 动态清零, 翻番 and 零的突破 included',
       '——实现全县农村低保对象应保尽保，疫情防控动态清零，高新技术企业数量比2020年实现翻番，实施科技企业倍增计划，商标注册量实现倍增，知识产权质押融资额较“十三五”末翻一番，马德里国际商标注册量实现零的突破。\n',
       [
-        [null, '全县农村低保对象', null, '应保尽保', 2025, 'text'],
+        [null, '农村低保对象', null, '应保尽保', 2025, 'text'],
         [null, '疫情防控', null, '动态清零', 2025, 'text'],
         [null, '高新技术企业数量', null, '翻番', 2025, 'text'],
         [null, '商标注册量', null, '倍增', 2025, 'text'],
@@ -645,12 +646,12 @@ describe('goals in prose and 专栏', () => {
     }
   })
 
-  test('should not take numbers of the task sections or past statistics as targets', async () => {
+  test('should take numbers of the task sections as task targets, and past statistics as none', async () => {
     const text = head + '“十三五”期间，全市专利授权达4731件。\n\n到2025年，有效发明专利拥有量达1600件。\n\n二、重点任务\n\n到2025年，建设专利导航项目20项。\n'
     const record = await extractText(text.replace('“十三五”期间', '一、发展基础\n\n“十三五”期间').replace(head, '某市“十四五”知识产权发展规划\n\n'))
-    expect(record.targets).toEqual([])
-    const goals = await extractText(head + '到2025年，有效发明专利拥有量达1600件。\n\n二、重点任务\n\n到2025年，建设专利导航项目20项。\n')
-    expect(brief(goals.targets)).toEqual([[null, '有效发明专利拥有量', '件', '1600', 2025, 'text']])
+    expect(brief(record.targets)).toEqual([[null, '专利导航项目', '项', '20', 2025, 'task']])
+    const goals = await extractText(head + '到2025年，有效发明专利拥有量达1600件。\n\n二、重点任务\n\n到2025年，建设专利导航项目20项。截至2022年底，已建成专利导航项目8项。\n')
+    expect(brief(goals.targets)).toEqual([[null, '有效发明专利拥有量', '件', '1600', 2025, 'text'], [null, '专利导航项目', '项', '20', 2025, 'task']])
   })
 
   test('should make a goal stated in the table and again in prose or a 专栏 one target with mentions', async () => {
@@ -673,7 +674,7 @@ describe('goal sections', () => {
   test.each(['二、发展目标与主要指标', '（二）主要目标', '第二节 总体目标', '三、目标任务', '（一）2025年目标', '二、发展目标与指标体系', '（二）目标指标', '三、主要指标'])('should read goals under `%s`', async (heading) => {
     const next = heading.startsWith('第') ? '第三节 重点任务' : heading.startsWith('（') ? '（三）重点任务' : '四、重点任务'
     const record = await extractText('某市“十四五”规划\n\n' + heading + '\n\n到2025年，有效发明专利拥有量达1600件。\n\n' + next + '\n\n建设专利导航项目20项。\n')
-    expect(record.targets.map((target) => target.indicator)).toEqual(['有效发明专利拥有量'])
+    expect(record.targets.map((target) => [target.indicator, target.origin])).toEqual([['有效发明专利拥有量', 'text'], ['专利导航项目', 'task']])
   })
 
   test('should give goals without a year of their own the year their section names', async () => {
@@ -718,16 +719,18 @@ describe('goal sections', () => {
   test('should read the goals of a 总体要求 section without a goals subsection from its paragraphs that open with the year', async () => {
     const text = '关于加快知识产权强市建设的实施意见\n\n一、总体要求\n\n坚持创新驱动，服务企业达到100家。\n\n到2025年，全市每万人口高价值发明专利拥有量达到10件，知识产权质押融资金额达到50亿元。\n\n二、重点任务\n\n到2025年，建成培育中心5家。\n\n三、发展目标和重点指标\n\n有效注册商标量达到3万件。\n'
     const record = await extractText(text)
-    expect(record.targets.map((target) => [target.indicator, target.section])).toEqual([
-      ['全市每万人口高价值发明专利拥有量', 's1'],
-      ['知识产权质押融资金额', 's1'],
-      ['有效注册商标量', 's3']
+    expect(record.targets.map((target) => [target.indicator, target.section, target.origin])).toEqual([
+      ['服务企业', 's1', 'task'],
+      ['每万人口高价值发明专利拥有量', 's1', 'text'],
+      ['知识产权质押融资金额', 's1', 'text'],
+      ['培育中心', 's2', 'task'],
+      ['有效注册商标量', 's3', 'text']
     ])
   })
 
-  test('should not read goals under 指导思想, 坚持目标导向 or 完善统计指标', async () => {
+  test('should read no goal under 指导思想, and those under 坚持目标导向 or 完善统计指标 as task goals, not the goals part\'s', async () => {
     const record = await extractText('某市“十四五”规划\n\n一、指导思想\n\n坚持目标导向，建设专利导航项目20项。\n\n二、坚持目标导向\n\n培育企业30家。\n\n三、完善统计指标\n\n新增统计人员20人。\n')
-    expect(record.targets).toEqual([])
+    expect(record.targets.map((target) => [target.indicator, target.origin])).toEqual([['新增统计人员', 'task']])
   })
 })
 

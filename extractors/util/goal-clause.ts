@@ -7,10 +7,10 @@
  * start or the previous value), or the noun phrase after it when only a verb
  * precedes the number (`实施2-3家…项目`).
  */
-import type {Value, YearValue} from '../../schemas/record.js'
+import type {Measure, Value, YearValue} from '../../schemas/record.js'
 import {bulletSource} from './column-title.js'
 import {anchored, anchoredMatchesOf, compact, isDigit} from './text.js'
-import {completeScaleUnit, comparatorPrefixSource, fromGroups, measureUnits, percentBeforeRange, proseTextValueExpression, units} from './value.js'
+import {completeScaleUnit, comparatorPrefixSource, fromGroups, measureUnits, percentBeforeRange, proseTextValueExpression, units, type ParsedValue} from './value.js'
 
 /** A goal found in a text, with offsets into that text. */
 export interface Goal {
@@ -22,6 +22,14 @@ export interface Goal {
   /** Offsets of the whole goal (indicator and value) in the text. */
   start: number
   end: number
+  /** level, growth (增长5%, 提高2个百分点) or decrease (下降15%). */
+  measure: Measure
+  /** 左右, 约, 近: the value is approximate. */
+  approx?: true
+  /** 力争 (争取) stands right before the value: the goal is striven for. */
+  striving?: true
+  /** The 力争 level of a two-level goal (增长5.5%、力争6%以上): the same indicator's second value. */
+  stretch?: true
 }
 
 // Note: the units of `value.ts`, longest first (万吨标准煤 before 万吨 before 万); not 月, which
@@ -45,7 +53,7 @@ const chineseComparatorSource = '突破|超过|超|不少于|不低于'
  * indicator are never values.
  */
 const proseValueSource = new RegExp(
-  '(?:(?<verb>(?:' + verbSource + ')\\s*)?(?<prefix>' + comparatorPrefixSource + ')?\\s*(?<first>\\d+(?:,\\d{3})*(?:\\.\\d+)?)(?:' + percentBeforeRange + '\\s*(?:-|—|–|－|~|～|至)\\s*(?<second>\\d+(?:,\\d{3})*(?:\\.\\d+)?))?\\s*(?<more>余|多)?(?<unit>' + unitSource + ')|(?<chineseVerb>(?:' + verbSource + '|(?<chinesePrefix>' + chineseComparatorSource + '))\\s*)(?<chinese>[一二两三四五六七八九十百千万]+?)(?<chineseUnit>家|个|项|件|人|名|户|所|亿元|万元|万人|亿))\\s*(?<suffix>及以上|或以上|以上|以内|及以下|以下|左右)?',
+  '(?:(?<verb>(?:' + verbSource + ')\\s*)?(?<prefix>' + comparatorPrefixSource + ')?\\s*(?<approx>约|近)?\\s*(?<first>\\d+(?:,\\d{3})*(?:\\.\\d+)?)(?:' + percentBeforeRange + '\\s*(?:-|—|–|－|~|～|至)\\s*(?<second>\\d+(?:,\\d{3})*(?:\\.\\d+)?))?\\s*(?<more>余|多)?(?<unit>' + unitSource + ')|(?<chineseVerb>(?:' + verbSource + '|(?<chinesePrefix>' + chineseComparatorSource + '))\\s*)(?<chinese>[一二两三四五六七八九十百千万]+?)(?<chineseUnit>家|个|项|件|人|名|户|所|亿元|万元|万人|亿))\\s*(?<suffix>及以上|或以上|以上|以内|及以下|以下|左右)?',
   'gu'
 )
 
@@ -58,7 +66,7 @@ export const proseValueExpression = anchored(
   proseValueSource,
   new RegExp('\\d+|(?:' + verbSource + '|' + chineseComparatorSource + ')\\s*[一二两三四五六七八九十百千万]', 'g'),
   7,
-  [...verbSource.split('|'), ...comparatorPrefixSource.split('|')].map((word) => word[0]).join('')
+  [...verbSource.split('|'), ...comparatorPrefixSource.split('|'), '约', '近'].map((word) => word[0]).join('')
 )
 
 /** Whether a character code ends a clause: ，；。：！？ and their ASCII forms (brackets suspend them). */
@@ -89,7 +97,40 @@ const leadWordExpression = /^[（(]?\s*(?:其中|并|且|同时|力争|确保)|^
 const ratioExpression =
   new RegExp('^(?<indicator>[^\\d，。；]{2,30}?(?:比|指数|系数))\\s*(?:' + riseVerbSource + '|' + changeVerbSource + '|达到|达|保持|稳定|控制)?\\s*(?:到|至|在|为)?\\s*(?<number>\\d+(?:\\.\\d+)?)(?![\\d.%％])\\s*(?<bound>以上|以内|以下|左右)?(?!\\p{Script=Han})', 'u')
 /** Indicators whose values follow in the same order (`A、B分别达到…`). */
-const respectiveExpression = /\s*分别\s*$/
+const respectiveExpression = /\s*(?:分别|(?<each>均|都))\s*(?:(?<rise>(?:年均)?(?:增长|提高|提升|增加))|(?<fall>(?:年均)?(?:下降|降低|减少)))?\s*$/
+/** Words of resolve right before a value (`力争6%以上`, `力争达到3%`): the level striven for. */
+const strivingExpression = /(?:力争|争取)\s*$/
+
+/**
+ * Names that share the head the last one prints (城镇和农村居民人均可支配收入 → 城镇居民…,
+ * 农村居民…): modifiers of one length before a longer last name; 城乡 before as many
+ * values as it names (城乡居民人均可支配收入分别增长6%、7%) is 城镇 and 农村.
+ */
+function sharedHead(names: string[], values: number): string[] {
+  if (names.length === 1 && values >= 2 && /^城乡\p{Script=Han}{2,}/u.test(names[0]!)) return ['城镇', '农村'].map((part) => part + names[0]!.slice(2))
+  if (names.length < 2) return names
+  const modifiers = names.slice(0, -1)
+  const last = names.at(-1)!
+  const width = modifiers[0]!.length
+  if (width > 4 || !modifiers.every((name) => name.length === width) || last.length < width + 2) return names
+  const head = last.slice(width)
+  return [...modifiers.map((name) => name + head), last]
+}
+
+/** A prose value with whether it is approximate (左右, 约, 近). */
+function valueOf(groups: Record<string, string | undefined>): (ParsedValue & {approx?: true}) | undefined {
+  const parsed = fromGroups(groups)
+  if (!parsed) return undefined
+  return groups.suffix === '左右' || groups.approx ? {...parsed, approx: true} : parsed
+}
+
+/** `own`'s number with the bound of `shared` (its comparator, or its 左右). */
+function withBound(own: ParsedValue & {approx?: true}, shared: ParsedValue & {approx?: true}): ParsedValue & {approx?: true} {
+  if (own.value.kind !== 'number') return own
+  const comparator = shared.value.kind === 'number' ? shared.value.comparator : undefined
+  const value: Value = comparator ? {kind: 'number', number: own.value.number, comparator} : {kind: 'number', number: own.value.number}
+  return shared.approx ? {value, unit: own.unit ?? shared.unit, approx: true} : {value, unit: own.unit ?? shared.unit}
+}
 /** A change from one level to another: `由2020年的3.1件` … `提高到6件` (the target is the second value). */
 const changeFromExpression = /(?:由|从)\s*(?:(?<year>(?:19|20)\d{2})\s*年(?:底|末)?\s*的?)?\s*$/
 const changeToExpression = new RegExp('^\\s*(?:' + riseVerbSource + '|' + changeVerbSource + '|发展)?\\s*(?:到|至)\\s*(?:(?:19|20)\\d{2}\\s*年(?:底|末)?\\s*的?)?\\s*$')
@@ -113,10 +154,16 @@ export function goalsIn(printed: string): Goal[] {
   const text = printed.includes('：') || printed.includes(':') ? printed.replace(colonValueExpression, '\u3000') : printed
   const goals: Goal[] = []
   let subject: string | undefined
+  let subjectMeasure: Measure = 'level'
   let sentenceStart = 0
   for (const [start, end] of clauses(text)) {
-    const found = goalsInClause(text, start, end, subject?.replace(changeTailExpression, ''), sentenceStart)
-    for (const goal of found) if (subject && bareChangeExpression.test(goal.indicator)) goal.indicator = subject + goal.indicator
+    const found = goalsInClause(text, start, end, subject?.replace(changeTailExpression, ''), sentenceStart, subjectMeasure)
+    for (const goal of found) {
+      if (!subject || !bareChangeExpression.test(goal.indicator)) continue
+      // A clause that names only a change (`，年均增长7%`) measures the subject's: 农业总产值年均增长.
+      goal.indicator = subject.replace(changeTailExpression, '') + goal.indicator
+      nameChange(goal)
+    }
     goals.push(...found)
     const last = found.at(-1)
     // Note: the subject carries over a comma only, never past the end of a sentence or a semicolon.
@@ -124,9 +171,32 @@ export function goalsIn(printed: string): Goal[] {
     if (code !== 0xff0c && code !== 0x2c) {
       subject = undefined
       sentenceStart = end + 1
-    } else if (last) subject = bareChangeExpression.test(last.indicator) ? subject : last.indicator
+    } else if (last && !bareChangeExpression.test(last.indicator)) {
+      subject = last.indicator
+      subjectMeasure = last.measure
+    }
   }
-  return goals
+  return goals.filter((goal) => isNameLike(goal.indicator))
+}
+
+/** A change at the end of a name (`地区生产总值增长`): growth or decrease, the verb no part of the name; a rate per year (年均增长) keeps it. */
+const growthTailExpression = /(?<!年均|每年|年)(?:同比)?(?:增长|增速|增幅|涨幅|提高|提升|增加|上升|递增)率?$/
+const decreaseTailExpression = /(?<!年均|每年|年)(?:同比)?(?:下降|降低|减少|压减|缩减)$/
+const keptGrowthTailExpression = /(?:年均|每年|年)(?:增长|增速|增幅|提高|提升|增加)率?$/
+const keptDecreaseTailExpression = /(?:年均|每年|年)(?:下降|降低|减少)$/
+
+/** Set a goal's measure from the change its name ends with, and take the verb off the name. */
+function nameChange(goal: Goal): void {
+  const growth = growthTailExpression.exec(goal.indicator)
+  const decrease = growth ? null : decreaseTailExpression.exec(goal.indicator)
+  const tail = growth ?? decrease
+  if (tail) {
+    goal.measure = growth ? 'growth' : 'decrease'
+    // A steady pace before the change (保持稳定增长) is no part of the name either.
+    const name = goal.indicator.slice(0, tail.index).replace(/(?:保持|实现)?(?:稳定|平稳|较快|快速|合理|稳步)$/, '').replace(trailingResolveExpression, '').replace(/[的]$/, '')
+    if (name.length >= 2) goal.indicator = name
+  } else if (keptGrowthTailExpression.test(goal.indicator)) goal.measure = 'growth'
+  else if (keptDecreaseTailExpression.test(goal.indicator)) goal.measure = 'decrease'
 }
 
 /** A colon before a value and nothing more in its clause (`满意度：85分以上；`). */
@@ -193,7 +263,7 @@ function previousObject(text: string, sentenceStart: number, clauseStart: number
 
 const previousClauseExpression = new RegExp('^(?:组织)?(?:' + countVerbSource + ')(?<noun>\\p{Script=Han}{2,20})$', 'u')
 
-function goalsInClause(text: string, clauseStart: number, clauseEnd: number, subject: string | undefined, sentenceStart = clauseStart): Goal[] {
+function goalsInClause(text: string, clauseStart: number, clauseEnd: number, subject: string | undefined, sentenceStart = clauseStart, subjectMeasure: Measure = 'level'): Goal[] {
   if (!mayHoldValueExpression.test(text.slice(clauseStart, clauseEnd))) return []
   const lead = leadExpression.exec(text.slice(clauseStart, clauseEnd))?.[0].length ?? 0
   const start = clauseStart + lead
@@ -205,42 +275,54 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
   const matches = found.filter((match, at) => !isQualifier(match, clause, at > 0 ? found[at - 1]!.index! + found[at - 1]![0].length : 0, at < found.length - 1))
   for (let index = 0; index < matches.length; index++) {
     const match = matches[index]!
-    let parsed = match.groups ? fromGroups(match.groups) : undefined
+    let parsed = match.groups ? valueOf(match.groups) : undefined
     if (!parsed) continue
     const verbLength = (match.groups?.verb ?? match.groups?.chineseVerb)?.length ?? 0
     const valueStart = match.index + verbLength
     let valueEnd = match.index + match[0].length
     let before = clause.slice(cursor, match.index).replace(/^[、和及与并且,，\s]+/, '')
     const beforeStart = match.index - before.length
+    const striving = strivingExpression.test(before) || (before.length === 0 && strivingExpression.test(match.groups?.verb ?? ''))
     // From one level to another: the second value is the goal, the first its baseline.
     let baseline: YearValue | null = null
     const from = changeFromExpression.exec(before)
     const to = matches[index + 1]
-    const toParsed = from && to?.groups ? fromGroups(to.groups) : undefined
+    const toParsed = from && to?.groups ? valueOf(to.groups) : undefined
     if (from && to && toParsed && changeToExpression.test(clause.slice(valueEnd, to.index + (to.groups?.verb?.length ?? 0)))) {
       const year = from.groups?.year
       baseline = year ? {year: Number(year), value: parsed.value} : null
       before = before.slice(0, from.index)
-      parsed = {value: toParsed.value, unit: toParsed.unit ?? parsed.unit}
+      parsed = {...toParsed, unit: toParsed.unit ?? parsed.unit}
       valueEnd = to.index + to[0].length
       index++
     }
-    before = before.replace(trailingVerbExpression, '').replace(joinedVerbExpression, '').replace(trailingResolveExpression, '').replace(trailingAnnualExpression, '').replace(cumulativeExpression, '').replace(cumulativeChangeExpression, '').trim()
-    // Several indicators, then their values in the same order: 发明专利拥有量、商标量分别达到300件和2万件.
+    before = before.replace(trailingVerbExpression, '').replace(joinedVerbExpression, '').replace(trailingResolveExpression, '').replace(/[、，,]\s*$/, '').replace(trailingAnnualExpression, '').replace(cumulativeExpression, '').replace(cumulativeChangeExpression, '').trim()
+    // Several indicators, then their values in the same order: 发明专利拥有量、商标量分别达到300件和2万件,
+    // 一产、二产、三产分别增长3.5%、5%、6%; or one value for each (进出口、实际使用外资均增长5%).
     const respective = respectiveExpression.exec(before)
     if (respective && !baseline) {
-      const names = before.slice(0, respective.index).split(/[、，,]|和|及|与/).map((name) => name.replace(leadWordExpression, '').trim())
-      const group = matches.slice(index, index + names.length)
+      const names = sharedHead(before.slice(0, respective.index).split(/[、，,]|和|及|与/).map((name) => name.replace(leadWordExpression, '').trim()), matches.length - index)
+      const each = respective.groups?.each !== undefined
+      const group = matches.slice(index, index + (each ? 1 : names.length))
       const isList = group.every((member, at) => at === 0 || /^\s*(?:[、，,]|和|及|与)?\s*$/.test(clause.slice(group[at - 1]!.index + group[at - 1]![0].length, member.index)))
-      if (names.length >= 2 && group.length === names.length && isList && names.every((name) => name.length >= 2)) {
+      if (names.length >= 2 && group.length === (each ? 1 : names.length) && isList && names.every((name) => name.length >= 2)) {
         const last = group.at(-1)!
         const end = last.index + last[0].length
-        for (const [at, member] of group.entries()) {
-          const value = member.groups ? fromGroups(member.groups) : undefined
-          if (value) goals.push({indicator: compact(names[at]!), value: value.value, unit: proseUnit(value.unit, names[at]!), baseline: null, start: start + beforeStart, end: start + end})
+        const measure: Measure = respective.groups?.rise ? 'growth' : respective.groups?.fall ? 'decrease' : 'level'
+        const values = group.map((member) => (member.groups ? valueOf(member.groups) : undefined))
+        // A bound printed after the last value only (分别增长5%、9%、6%左右) holds for every value of the list.
+        const shared = values.at(-1)
+        const isShared = values.length > 1 && values.slice(0, -1).every((value) => value && !value.approx && !(value.value.kind === 'number' && value.value.comparator))
+        for (const [at, name] of names.entries()) {
+          const own = values[each ? 0 : at]
+          if (!own) continue
+          const value = isShared && shared ? withBound(own, shared) : own
+          const goal: Goal = {indicator: compact(name), value: value.value, unit: proseUnit(value.unit, name), baseline: null, start: start + beforeStart, end: start + end, measure}
+          if (value.approx) goal.approx = true
+          goals.push(goal)
         }
         cursor = end
-        index += names.length - 1
+        index += group.length - 1
         continue
       }
     }
@@ -251,12 +333,26 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
     const nextStart = matches[index + 1]?.index ?? clause.length
     // Note: the noun after a value may be joined to it by 的 (`100%的规上企业…`).
     const after = clause.slice(valueEnd, nextStart).replace(/[、和及与].*$/, '').trim().replace(/^的/, '')
-    const useAfter = !baseline && /^[\p{Script=Han}A-Za-z“"]/u.test(after) && after.length >= 2 && (before.length === 0 || leadingVerbExpression.test(before))
+    // A noun after the value may open with a name's digits (建成4万个5G基站).
+    const useAfter = !baseline && /^(?:[\p{Script=Han}A-Za-z“"]|\d+[A-Za-z])/u.test(after) && after.length >= 2 && (before.length === 0 || leadingVerbExpression.test(before))
     // Note: a scope verb before the value stays with the noun after it (新增5项地理标志商标 → 新增地理标志商标).
     const scope = useAfter ? (scopeVerbExpression.exec(before)?.[0] ?? '') : ''
     let indicator = (useAfter ? scope + after : before).replace(leadWordExpression, '').replace(baseYearExpression, '').trim()
+    let measure: Measure = 'level'
+    let isSecondLevel = false
+    // The second level of a two-level goal (增长5.5%、力争6%以上) measures what the first did.
+    const first = goals.at(-1)
+    if (indicator.length === 0 && first && striving) {
+      indicator = first.indicator
+      measure = first.measure
+      isSecondLevel = true
+    }
     // A clause that opens with its value (`，到2025年达到80亿元`) goes on with the sentence's subject.
-    if (indicator.length === 0 && goals.length === 0 && subject && subject.length >= 2 && /\p{Script=Han}/u.test(subject)) indicator = subject
+    else if (indicator.length === 0 && goals.length === 0 && subject && subject.length >= 2 && /\p{Script=Han}/u.test(subject)) {
+      indicator = subject
+      measure = subjectMeasure
+      isSecondLevel = striving
+    }
     // A part of it names only its level (`研发机构30家，其中国家级5家`): the subject's noun completes it.
     else if (subject && indicator.length <= 4 && /^其中/.test(clause)) indicator += partNoun(subject)
     // A verb alone names what the sentence said it acts on (`建设高价值专利培育中心，到2025年累计建设5家`).
@@ -271,9 +367,18 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
       else if (trailingNewExpression.test(indicator)) indicator = '新增' + indicator.replace(trailingNewExpression, '')
     }
     cursor = useAfter ? valueEnd + clause.slice(valueEnd).indexOf(after) + after.length : valueEnd
+    if (!useAfter && !isSecondLevel) indicator = plainName(indicator)
     if (indicator.length < 2 || !/\p{Script=Han}/u.test(indicator)) continue
     const goalStart = useAfter ? valueStart : beforeStart
-    goals.push({indicator: compact(indicator), value: parsed.value, unit: proseUnit(parsed.unit, indicator), baseline, start: start + goalStart, end: start + (useAfter ? cursor : valueEnd)})
+    const goal: Goal = {indicator: compact(indicator), value: parsed.value, unit: proseUnit(parsed.unit, indicator), baseline, start: start + goalStart, end: start + (useAfter ? cursor : valueEnd), measure}
+    if (!isSecondLevel) nameChange(goal)
+    if (goal.measure === 'level' && parsed.unit === '个百分点' && /(?:提高|提升|增加|上升)$/.test(before)) goal.measure = 'growth'
+    // Note: a bare change (年均增长) takes the sentence's subject in `goalsIn`; any other name must be one.
+    if (!bareChangeExpression.test(goal.indicator) && !isNameLike(goal.indicator)) continue
+    if (parsed.approx) goal.approx = true
+    if (striving) goal.striving = true
+    if (isSecondLevel && striving) goal.stretch = true
+    goals.push(goal)
   }
   if (goals.length === 0) {
     // A ratio or an index has no unit (城乡居民收入比缩小到1.9, 综合指数达到85).
@@ -283,7 +388,7 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
       const value: Value = {kind: 'number', number: Number(ratio.groups.number)}
       const comparator = ratio.groups.bound === '以上' ? '>=' : ratio.groups.bound === '以内' || ratio.groups.bound === '以下' ? '<=' : undefined
       if (comparator) value.comparator = comparator
-      if (indicator.length >= 2) goals.push({indicator: compact(indicator), value, unit: null, baseline: null, start, end: start + ratio[0].length})
+      if (indicator.length >= 2) goals.push({indicator: compact(indicator), value, unit: null, baseline: null, start, end: start + ratio[0].length, measure: 'level'})
       return goals
     }
     const word = proseTextValueExpression.exec(clause)
@@ -295,10 +400,42 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
         .replace(baseYearExpression, '')
         .replace(/\s*(?:基本|全面)?(?:实现|达到)?\s*$/, '')
         .trim()
-      if (indicator.length >= 2) goals.push({indicator: compact(indicator), value: {kind: 'text', text: word[1]}, unit: null, baseline: null, start, end: start + word.index + word[1].length})
+      const name = indicator.replace(scopeWordExpression, '')
+      if (name.length >= 2) goals.push({indicator: compact(name), value: {kind: 'text', text: word[1]}, unit: null, baseline: null, start, end: start + word.index + word[1].length, measure: 'level'})
     }
   }
   return goals
+}
+
+/**
+ * A verb that opens what it brings about (制定国家、行业标准200项 → 国家、行业标准) and a word of
+ * scope or place (全省, 我市) are no part of an indicator's name; the printed 新增/累计 stay.
+ */
+const openingActionExpression = new RegExp(
+  '^(?:' +
+    '(?:重点|加快|积极|大力|着力|全面|持续)?(?:组织开展|组织实施|制定|制修订|修订|研制|建设(?!用地|项目|规模|工程|面积)|建成(?!区|率)|新建|培育|打造|创建|引进|认定|组建|设立|培养|发布|推广|带动|推动|形成|开展|举办|组织|实施|部署|推出|遴选|评选|选树|攻克|布局|储备|招引|争创|创成|支持|扶持|集聚|吸引|孵化|壮大|建立|搭建|构建|引育|改造|提供|树立|推进)' +
+    ')(?=\\p{Script=Han}{2})',
+  'u'
+)
+const scopeWordExpression = /^(?:全国|全省|全市|全区|全县|全州|全盟|我国|我省|我市|我区|我县|本市|本省|本区|各市|各地)(?=\p{Script=Han}{2})/u
+
+function plainName(name: string): string {
+  // Note: one verb only: what follows may open with a verb's word as a noun (建成培育中心 → 培育中心).
+  const plain = name.replace(openingActionExpression, '').replace(scopeWordExpression, '').replace(/^(?:一批|一系列)(?=\p{Script=Han}{2})/u, '')
+  return plain.replace(/(?:分别|均|都|共)$/, '')
+}
+
+/** Words that never name what a goal counts, alone: verbs, places and scope, fragments. */
+const notNameExpression = new RegExp(
+  '^(?:' +
+    '(?:累计|新|再|共|年均|每年)?(?:' + countVerbSource + '|制定|发布|推广|形成|达到|达|实现|完成|突破|超过|新建|培育壮大|推动|带动|面向|力争|确保|争取|提高|提升|增加|增长|下降|降低|减少)' +
+    '|全国|全省|全市|全区|全县|国家|省级|市级|县级|国际|行业|企业|其中|合计|总计|累计|新增|以上|左右|约|近|共|分别|每年|年均|一批' +
+    ')$'
+)
+
+/** Whether a name can stand as an indicator: two characters and more, not a bare verb or scope word, not a fragment ending in a conjunction. */
+export function isNameLike(name: string): boolean {
+  return name.length >= 2 && /\p{Script=Han}/u.test(name) && !notNameExpression.test(name) && !/[和及与、或并的]$/.test(name) && !/^[的和及与、]/.test(name) && !/(?:行业|产业|领域)型$/.test(name)
 }
 
 /** The unit a prose value prints, in the record's form: ％ as %, a bare scale completed from the indicator (亿 → 亿元). */

@@ -56,7 +56,7 @@ export function viewItems(record: PolicyRecord, text: string): ViewItem[] {
   for (const column of record.columns) {
     const lineEnd = text.indexOf('\n', column.position.start.offset)
     const end = lineEnd === -1 ? column.position.end.offset : Math.min(lineEnd, column.position.end.offset)
-    items.push({id: 'c' + (items.filter((item) => item.kind === 'column').length + 1), kind: 'column', label: '专栏' + (column.number ?? '') + ' ' + column.title, detail: column.text.slice(0, 60), spans: [[column.position.start.offset, end]]})
+    items.push({id: 'c' + (items.filter((item) => item.kind === 'column').length + 1), kind: 'column', label: (column.label ?? '专栏') + ' ' + column.title, detail: column.text.slice(0, 60), spans: [[column.position.start.offset, end]]})
   }
   for (const deadline of record.deadlines) add('deadline', (deadline.year ?? '') + (deadline.month ? '-' + deadline.month : '') + ' ' + deadline.kind, deadline.text.slice(0, 80), [deadline.position])
   for (const reference of record.references) add('reference', '《' + reference.title + '》', reference.documentNumber ?? reference.positions.length + '×', reference.positions)

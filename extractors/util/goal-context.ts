@@ -1,0 +1,122 @@
+/**
+ * Whether a quantity in prose is a goal the document sets, judged by the
+ * sentence around it: a small list of named rules, each one family of the
+ * genre's wording (past statistics, forecasts, rewards and thresholds), and
+ * the time a sentence says its goals are due.
+ *
+ * Used for the goals stated outside the goals part (origin `task`): the task
+ * sections, measures and 工作要点 items of plans, and the dated commitments of
+ * other documents.
+ */
+import {yearNumber, yearSource} from './date.js'
+import {matchesOf} from './text.js'
+
+/** A rule that says a quantity in a sentence is no goal; `test` sees the sentence, the goal's clause and the text right after its value. */
+export interface NotGoalRule {
+  name: string
+  test: (sentence: string, clause: string, after: string) => boolean
+}
+
+/**
+ * The rules, in the order they are tried. Each has examples of its own in
+ * `test/goal-context.test.ts`.
+ */
+export const notGoalRules: readonly NotGoalRule[] = [
+  {
+    // 截至2022年底，全省已建成5G基站10万个; 2023年一季度…; 比上年增长8%; 已累计培育…; “十三五”期间…
+    name: 'past-statistic',
+    test: (sentence) => pastExpression.test(sentence)
+  },
+  {
+    // 预计到2025年可完成预期目标.
+    name: 'forecast',
+    test: (sentence) => /预计|预测|有望/.test(sentence)
+  },
+  {
+    // 给予最高50万元奖励; 按实际投资额的10%给予补助; 一次性奖补200万元.
+    name: 'reward',
+    test: (sentence, clause) => rewardExpression.test(clause) || (rewardExpression.test(sentence) && moneyClauseExpression.test(clause))
+  },
+  {
+    // 对营业收入超过1亿元的企业; 凡年产值达到5000万元以上的; 符合条件的…
+    name: 'threshold',
+    test: (_sentence, clause, after) => /^\s*的/.test(after) || /^(?:对|凡|对于|经|获得|被)/.test(clause.trim()) || /(?:条件|标准|门槛)/.test(clause)
+  }
+]
+
+/** Words of the past: statistics reported, the last plan's period, what was done already. */
+const pastExpression = new RegExp(
+  '截至|截止(?=\\s*(?:' + yearSource + ')\\s*年(?:底|末|\\d))|(?:' + yearSource + ')\\s*年\\s*(?:[一二三四1-4]季度|上半年|前三季度|1-\\d+月|以来)|' +
+    '同比|比上年|较上年|上年|去年|过去|近[几五三十]年|以来|已经|已(?:建成|达到|达|累计|完成|实现|形成|有|超过|突破|培育|认定|获批|建设)|' +
+    '[“"]十[一二三]五[”"]|十[一二三]五(?:期间|时期|以来)|共有|现有'
+)
+const rewardExpression = /奖励|奖补|补助|补贴|资助|贴息|扶持资金|给予|一次性|最高(?:不超过)?\s*\d|按.{0,12}比例/
+const moneyClauseExpression = /\d\s*(?:万|亿|千)?元/
+
+/** The first rule that says a quantity is no goal, or undefined when none does. */
+export function notGoalRule(sentence: string, clause: string, after: string): string | undefined {
+  for (const rule of notGoalRules) if (rule.test(sentence, clause, after)) return rule.name
+  return undefined
+}
+
+/** A time to reach in a sentence: 到/至/力争/确保/争取…年, …年底前, 今年, 年内, “十四五”末/期间, 实施期内, 每年. */
+const reachExpression = new RegExp(
+  '(?:到|至|力争|确保|争取|展望)\\s*(?:' + yearSource + ')\\s*年|(?:' + yearSource + ')\\s*年\\s*(?:底|末)?\\s*(?:前|之前|以前|完成)|' +
+    '今年|明年|年内|年底前|年末前|全年|十[四五六]五[”"]?(?:末|期间|时期|期末)|实施期内|规划期内|规划期末|每年|年均|三年内|五年内'
+)
+
+/** Whether a sentence says when its goals are due. */
+export function hasReach(sentence: string): boolean {
+  return reachExpression.test(sentence)
+}
+
+/** Years a sentence names (2025年, 二〇二五年), but not the base of a comparison (比2020年). */
+const namedYearExpression = new RegExp('(?<![比较与]\\s*)(' + yearSource + ')\\s*年', 'g')
+
+/** The latest year a sentence names, or undefined. */
+export function latestYear(sentence: string): number | undefined {
+  if (!sentence.includes('年')) return undefined
+  let latest: number | undefined
+  for (const match of matchesOf(namedYearExpression, sentence)) {
+    const year = yearNumber(match[1] ?? '')
+    if (latest === undefined || year > latest) latest = year
+  }
+  return latest
+}
+
+/** Sentence ends: 。！？；and their ASCII forms. */
+function isSentenceEnd(code: number): boolean {
+  return code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0xff1b || code === 0x21 || code === 0x3f || code === 0x3b
+}
+
+/** The span of the sentence around `offset` in `text` (bounded to 400 characters each way on a runaway line). */
+export function sentenceSpan(text: string, offset: number): [number, number] {
+  let start = offset
+  const low = Math.max(0, offset - 400)
+  while (start > low && !isSentenceEnd(text.charCodeAt(start - 1))) start--
+  let end = offset
+  const high = Math.min(text.length, offset + 400)
+  while (end < high && !isSentenceEnd(text.charCodeAt(end))) end++
+  return [start, end]
+}
+
+/** The span of the clause around `offset` (cut at ，；。：). */
+export function clauseSpan(text: string, offset: number): [number, number] {
+  const isEnd = (code: number) => isSentenceEnd(code) || code === 0xff0c || code === 0x2c || code === 0xff1a
+  let start = offset
+  while (start > 0 && offset - start < 200 && !isEnd(text.charCodeAt(start - 1))) start--
+  let end = offset
+  while (end < text.length && end - offset < 200 && !isEnd(text.charCodeAt(end))) end++
+  return [start, end]
+}
+
+/**
+ * The opening of a work report's 主要预期目标 passage (今年经济社会发展的主要预期目标是：…,
+ * 主要目标是, 预期目标为), or of a passage that states the year's growth target without such
+ * a label (综合考虑各方面因素，今年地区生产总值增长6%左右; a paragraph opening with it).
+ */
+export const reportPassageExpression =
+  /(?:主要预期目标|主要目标|预期目标|发展目标)(?:是|为|如下)?\s*[:：]|(?:主要预期目标|主要目标|预期目标)(?:是|为)|(?:今年|全年|^\s*)(?:全市|全州|全区|全县|全省|全国)?(?:地区生产总值|国内生产总值|生产总值|GDP)(?:增长|增速)/
+
+/** Where a passage of targets ends: the sentence after them (确定上述目标…, 重点做好…). */
+export const passageEndExpression = /确定上述目标|确定这些目标|实现上述目标|实现这些目标|完成上述目标|上述目标|重点做好|着力抓好|重点抓好/
