@@ -18,7 +18,7 @@ import {messageAt} from './util/message-at.js'
 import {issuedOn, reachBySource, yearNumber, yearSource} from './util/date.js'
 import {isDigit, matchesOf} from './util/text.js'
 import {titleKind} from './title.js'
-import {clauseSpan, hasReach, latestYear, notGoalRule, passageEndExpression, reportPassageExpression, sentenceSpan} from './util/goal-context.js'
+import {clauseSpan, hasReach, latestYear, notGoalRule, reachYear, passageEndExpression, reportPassageExpression, sentenceSpan, unlabelledPassageExpression} from './util/goal-context.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -65,8 +65,9 @@ const extractTargets: Plugin<[], Root> = function () {
     const guidingSections = sectionIdsTitled(outline, guidingSectionExpression)
     // A plan, outline or opinion sets goals throughout; other documents only where a sentence dates them.
     const isForward = isForwardDocument(file)
-    const tasks: Array<{block: Block; goals: Goal[]; year: number | null}> = []
-    let passage: {block: number; start: number; end: number} | undefined
+    const tasks: Array<{block: Block; goals: Goal[]; year: number | undefined; fallback: number | null}> = []
+    // A work report's 主要预期目标 passage: from its opening to the sentence after the targets (确定上述目标…).
+    const passage = report ? reportPassage(blocks, pastSections) : undefined
     for (const block of blocks) {
       const section = block.node.data?.section
       if (block.node.type === 'table') {
@@ -76,8 +77,6 @@ const extractTargets: Plugin<[], Root> = function () {
       if (block.node.type !== 'paragraph' || noteExpression.test(block.text.trim())) continue
       const column = block.node.data?.column
       const inGoals = section !== undefined && (goalSections.has(section) || (requirementSections.has(section) && goalOpeningExpression.test(block.text.trim())))
-      // A work report's 主要预期目标 passage: from its opening to the sentence after the targets (确定上述目标…).
-      if (report && !column && !passage) passage = passageIn(block)
       const inPassage = passage?.block === block.index
       const origin: TargetOrigin = column ? 'column' : inGoals || inPassage ? 'text' : 'task'
       if (origin === 'task' && section !== undefined && (pastSections.has(section) || guidingSections.has(section))) continue
@@ -86,7 +85,7 @@ const extractTargets: Plugin<[], Root> = function () {
       const dueBy = year ?? yearAt(section) ?? periodEnd ?? planYear
       if (origin === 'task') {
         // Note: judged once all tables are read: a progress table's last year tells what is past.
-        if (all.length > 0) tasks.push({block, goals: all, year: dueBy})
+        if (all.length > 0) tasks.push({block, goals: all, year: reachYear(block.text), fallback: yearAt(section) ?? periodEnd ?? planYear})
         continue
       }
       const goals = inPassage ? all.filter((goal) => goal.start >= passage!.start && goal.start < passage!.end) : all
@@ -102,7 +101,9 @@ const extractTargets: Plugin<[], Root> = function () {
     const aheadFrom = planYear ?? firstYearAhead(file) ?? (Number.isFinite(reported) ? reported : undefined) ?? file.data.period?.start ?? null
     for (const task of tasks) {
       const goals = task.goals.filter((goal) => isTaskGoal(task.block.text, goal, isForward, aheadFrom, report))
-      candidates.push(...proseTargets(task.block, goals, 'task', task.year))
+      // A year the paragraph names holds for its goals when it is still ahead (not 截至2022年底 in a plan to 2025).
+      const year = task.year !== undefined && (aheadFrom === null || task.year >= aheadFrom) ? task.year : task.fallback
+      candidates.push(...proseTargets(task.block, goals, 'task', year))
     }
     // Note: built field by field (object rest and spread are slow here); the order is the record's.
     file.data.targets = merge(candidates).map((candidate, index) => ({
@@ -121,6 +122,7 @@ const extractTargets: Plugin<[], Root> = function () {
       measure: candidate.measure,
       ...(candidate.approx ? {approx: true as const} : {}),
       ...(candidate.stretch ? {stretch: true as const} : {}),
+      ...(candidate.relativeTo ? {relativeTo: candidate.relativeTo} : {}),
       origin: candidate.origin,
       quote: candidate.quote,
       position: candidate.position,
@@ -261,7 +263,7 @@ function tableTargets(block: Block, period: Period | null, file: VFile, fallback
 }
 
 /** Sections of the past (发展基础, 工作回顾, 面临形势) and of guidance (指导思想, 基本原则): no goals of the document's own outside its goals part. */
-const pastSectionExpression = /回顾|成就|成效|基础|现状|形势|背景|进展|过去|总结|评估|完成情况|实施情况/
+const pastSectionExpression = /回顾|成就|(?:取得|主要|工作|发展)成效|(?:发展|工作|现实|良好|坚实|产业|已有)基础|基础(?:与|和|及|、)|现状|形势|背景|进展|过去|总结|评估|完成情况|实施情况/
 const guidingSectionExpression = /指导思想|基本原则|工作原则|编制依据|重要意义/
 
 /** Ids of the sections whose title matches `expression`, with their subsections. */
@@ -293,14 +295,30 @@ function isTaskGoal(text: string, goal: Goal, isForward: boolean, aheadFrom: num
   if (notGoalRule(sentence, text.slice(clauseStart, clauseEnd), text.slice(goal.end, goal.end + 3))) return false
   const year = latestYear(sentence)
   if (year !== undefined && aheadFrom !== null && year < aheadFrom) return false
-  if (report) return /今年|年内|全年|年底前/.test(sentence) || (year !== undefined && aheadFrom !== null && year >= aheadFrom && hasReach(sentence))
+  if (report) return /今年|年内|年底前/.test(sentence) || (year !== undefined && aheadFrom !== null && year >= aheadFrom && hasReach(sentence))
   return isForward || hasReach(sentence)
 }
 
-/** The 主要预期目标 passage a report's paragraph opens, if it does: from its sentence to the end of the targets. */
-function passageIn(block: Block): {block: number; start: number; end: number} | undefined {
-  const opening = reportPassageExpression.exec(block.text)
-  if (!opening) return undefined
+/**
+ * A report's 主要预期目标 passage: the first paragraph outside its review that the label opens,
+ * else the first that states the year's GDP target unlabelled.
+ */
+function reportPassage(blocks: Block[], pastSections: Set<string>): {block: number; start: number; end: number} | undefined {
+  const candidates = blocks.filter((block) => block.node.type === 'paragraph' && !block.node.data?.column && !pastSections.has(block.node.data?.section ?? ''))
+  for (const expression of [reportPassageExpression, unlabelledPassageExpression]) {
+    for (const block of candidates) {
+      const passage = passageIn(block, expression)
+      if (passage) return passage
+    }
+  }
+  return undefined
+}
+
+/** The passage `expression` opens in a paragraph, if it does: from its sentence to the end of the targets. */
+function passageIn(block: Block, expression: RegExp): {block: number; start: number; end: number} | undefined {
+  const opening = expression.exec(block.text)
+  // Note: a passage of targets states one; a label followed by no number is a heading's words.
+  if (!opening || !/\d/.test(block.text.slice(opening.index, opening.index + 200))) return undefined
   const [start] = sentenceSpan(block.text, opening.index)
   const close = passageEndExpression.exec(block.text.slice(opening.index))
   const end = close ? sentenceSpan(block.text, opening.index + close.index)[0] : block.text.length
@@ -345,6 +363,7 @@ function proseTargets(block: Block, goals: Goal[], origin: TargetOrigin, year: n
     // A level striven for is a stretch target when a base level precedes it, or, in a work report's
     // passage of the year's targets, alone (固定资产投资…力争达到3%).
     ...(goal.stretch || (inPassage && goal.striving) ? {stretch: true as const} : {}),
+    ...(goal.relativeTo ? {relativeTo: goal.relativeTo} : {}),
     origin,
     quote: block.text.slice(goal.start, goal.end),
     position: spanOf(block, goal.start, goal.end),

@@ -21,6 +21,8 @@ declare module 'vfile' {
 /** Last document-type word of a title → kind; the first match wins. */
 const kinds: ReadonlyArray<[RegExp, DocumentKind]> = [
   [/(?:通知|通报)(?:[(（][^()（）]*[)）])?$/, 'notice'],
+  // 政府工作报告 and the annual work reports of other organs (…人民代表大会常务委员会工作报告).
+  [/工作报告(?:[(（][^()（）]*[)）])?$/, 'report'],
   // A report, evaluation or summary about how a plan went: …中期评估报告, …实施情况的报告, …中期评估情况的报告, …工作总结.
   [/^(?=.*(?:评估|中期|(?:实施|进展|执行|完成)情况|总结)).*(?:评估|报告|总结)(?:[(（][^()（）]*[)）])?$/, 'evaluation'],
   [/纲要(?:[(（][^()（）]*[)）])?$/, 'outline'],
@@ -54,10 +56,37 @@ const extractTitle: Plugin<[], Root> = function () {
 }
 
 function kindOf(titleText: string | undefined, blocks: Block[]): DocumentKind {
-  if (titleText) return titleKind(titleText)
-  // Note: without a title, only the opening words say what the document is.
+  const kind = titleText ? titleKind(titleText) : 'other'
+  if (kind !== 'other') return kind
+  // Note: without a title (or one that names no kind), the text's own words say what it is.
   const opening = blocks.slice(0, 3).map((block) => block.text).join('')
-  return evaluationWordsExpression.test(opening) ? 'evaluation' : 'other'
+  if (reportOpeningExpression.test(opening)) return 'report'
+  if (!titleText && evaluationWordsExpression.test(opening)) return 'evaluation'
+  return selfReferenceKind(blocks) ?? 'other'
+}
+
+/** A report delivered to a congress opens by addressing it (各位代表：, 委员长、各位副委员长…). */
+const reportOpeningExpression = /^\s*(?:各位代表|各位委员|委员长、各位副委员长)|(?:代表|受)(?:[^，。]{0,12})?(?:人民政府|国务院)[，,]?\s*向(?:本次)?大会(?:报告|作)|请予审议|^\s*(?:一、)?\s*(?:19|20)\d{2}\s*年(?:政府)?工作回顾/
+
+/**
+ * How a text names itself (特制定本规划, 制定本行动计划, 现就…提出如下意见, 制定本实施方案,
+ * 特制定以下措施), in its opening part: the first such words tell its kind.
+ */
+const selfReferenceExpression =
+  /(?:制定|编制|形成|印发|出台)(?:了)?本(?<own>规划纲要|纲要|规划|行动计划|计划|实施方案|工作方案|方案|实施意见|指导意见|意见|措施)|(?:提出|制定|形成)(?:如下|以下)(?<listed>意见|实施意见|政策措施|措施|若干措施)|(?<notice>通知如下)|本(?<named>规划纲要|纲要|规划|行动计划|计划|方案|意见)(?:所称|实施|自|由|期限|规划期|的实施)/
+
+/** The kind a text's self-reference gives, read in its first 3 000 characters. */
+function selfReferenceKind(blocks: Block[]): DocumentKind | undefined {
+  let read = 0
+  for (const block of blocks) {
+    if (read > 3000) break
+    read += block.text.length
+    const match = selfReferenceExpression.exec(block.text)
+    const word = match?.groups?.own ?? match?.groups?.listed ?? match?.groups?.named
+    if (match?.groups?.notice) return 'notice'
+    if (word) return /纲要/.test(word) ? 'outline' : /规划|计划/.test(word) ? 'plan' : 'opinion'
+  }
+  return undefined
 }
 
 /** The kind a title's last document-type word tells (…规划 → plan, …中期评估报告 → evaluation). */

@@ -2,10 +2,12 @@
  * The scorer: compare records with hand-made gold annotations
  * (`../shared/gold/*.gold.json`, format in that folder's README).
  *
- * `npm run score` extracts the seeds in-process and prints per-document
- * results and totals: header accuracy, targets P/R/F1, 专栏 F1, deadlines P/R.
+ * `npm run score` extracts the seeds, the real documents and the work reports
+ * in-process and prints per-document results and a TOTAL line for each set:
+ * header accuracy, targets P/R/F1, 专栏 F1, deadlines P/R; for the work
+ * reports, recall, precision inside the 主要预期目标 passage and the GDP growth target.
  */
-import {readFile, readdir} from 'node:fs/promises'
+import {access, readFile, readdir} from 'node:fs/promises'
 import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import type {PolicyRecord, Value} from '../schemas/record.js'
@@ -162,7 +164,7 @@ export function formatScore(score: Score): string {
 }
 
 /** Score the seeds against the gold folder; resolves to the report lines. */
-export async function scoreSeeds(seeds: string, goldFolder: string): Promise<{lines: string[]; total: Score}> {
+export async function scoreSeeds(seeds: string, goldFolder: string, label = 'seeds'): Promise<{lines: string[]; total: Score}> {
   const lines: string[] = []
   const scores: Score[] = []
   for (const name of (await readdir(goldFolder)).filter((file) => file.endsWith('.gold.json')).sort()) {
@@ -177,12 +179,140 @@ export async function scoreSeeds(seeds: string, goldFolder: string): Promise<{li
     for (const problem of score.header.wrong) lines.push('  ' + problem)
   }
   const sum = total(scores)
-  lines.push('TOTAL: ' + formatScore(sum))
+  lines.push('TOTAL ' + label + ': ' + formatScore(sum))
   return {lines, total: sum}
 }
 
+/** A work report's gold (`../shared/real/workreports/gold`): the targets of its 主要预期目标 passage. */
+export interface ReportGold {
+  file: string
+  year: number
+  passageFound: boolean
+  /** The opening of the passage, verbatim. */
+  quote: string
+  targets: ReportGoldTarget[]
+}
+
+export interface ReportGoldTarget {
+  indicator: string
+  canonical?: string
+  unit?: string | null
+  value: number | string | {min: number; max: number}
+  comparator?: string
+  approx?: boolean
+  stretch?: boolean
+  measure?: string
+}
+
+/** Counts of a work report: recall of the gold targets, precision inside the passage, and its GDP growth target. */
+export interface ReportScore {
+  targets: Counts
+  /** Targets found inside the passage, and how many of them match a gold target. */
+  inPassage: {matched: number; predicted: number}
+  gdp: {right: number; total: number}
+  /** Wrong or missed, for the report lines. */
+  problems: string[]
+}
+
+/** Names of the GDP indicator as reports print it. */
+const gdpExpression = /^(?:地区|国内)?生产总值$|^GDP$/
+
+/** Where the passage ends in the text: the sentence after its targets (确定上述目标…), else the first sentence that ends a line. */
+function passageSpan(text: string, quote: string): [number, number] | undefined {
+  const start = text.indexOf(quote)
+  if (start === -1) return undefined
+  const rest = text.slice(start)
+  const close = /确定上述目标|确定这些目标|实现上述目标|实现这些目标|完成上述目标|重点做好|着力抓好/.exec(rest)
+  const line = /[。；]\s*(?:\r?\n|$)/.exec(rest)
+  const ends = [close?.index, line ? line.index + 1 : undefined].filter((end): end is number => end !== undefined)
+  return [start, start + (ends.length > 0 ? Math.min(...ends) : rest.length)]
+}
+
+function sameReportTarget(target: PolicyRecord['targets'][number], gold: ReportGoldTarget): boolean {
+  const ours = foldIndicator(target.indicator).replace(/(?:增长|增速|涨幅)$/, '')
+  const names = [gold.indicator, gold.canonical].filter((name): name is string => Boolean(name)).map(foldIndicator)
+  return names.some((name) => ours === name || ours.includes(name) || name.includes(ours)) && sameValue(target.value, gold.value)
+}
+
+/** Score one work report's record against its gold: `text` is the decoded source the positions point into. */
+export function scoreReport(record: PolicyRecord, gold: ReportGold, text: string): ReportScore {
+  const problems: string[] = []
+  const span = passageSpan(text, gold.quote)
+  const inside = span ? record.targets.filter((target) => target.position.start.offset >= span[0] && target.position.start.offset < span[1]) : []
+  const targets = matchCount(record.targets, gold.targets, sameReportTarget)
+  const inPassage = matchCount(inside, gold.targets, sameReportTarget)
+  for (const expected of gold.targets) if (!record.targets.some((target) => sameReportTarget(target, expected))) problems.push('missed ' + expected.indicator + ' ' + JSON.stringify(expected.value))
+  for (const target of inside) if (!gold.targets.some((expected) => sameReportTarget(target, expected))) problems.push('extra ' + target.indicator + ' ' + JSON.stringify(target.value))
+  // The classic growth-target variable: the GDP entry without stretch, its value, comparator, approx and stretch exact.
+  const gdp = gold.targets.filter((expected) => gdpExpression.test(expected.canonical ?? expected.indicator) || gdpExpression.test(expected.indicator))
+  let right = 0
+  for (const expected of gdp) {
+    const found = inside.find((target) => sameReportTarget(target, expected) && Boolean(target.stretch) === Boolean(expected.stretch))
+    const comparator = found?.value?.kind === 'number' ? found.value.comparator : undefined
+    if (found && comparator === expected.comparator && Boolean(found.approx) === Boolean(expected.approx) && found.measure === (expected.measure ?? 'level')) right++
+    else problems.push('GDP: got ' + (found ? JSON.stringify(found.value) + (found.approx ? ' approx' : '') + ' ' + found.measure : 'none') + ', want ' + (expected.comparator ?? '') + JSON.stringify(expected.value) + (expected.approx ? ' approx' : '') + (expected.stretch ? ' stretch' : ''))
+  }
+  return {targets, inPassage: {matched: inPassage.matched, predicted: inPassage.predicted}, gdp: {right, total: gdp.length}, problems}
+}
+
+/** One line of a work report's results. */
+export function formatReportScore(score: ReportScore): string {
+  return [
+    'targets R ' + ratio(score.targets.matched, score.targets.gold).toFixed(3) + ' (' + score.targets.matched + '/' + score.targets.gold + ')',
+    'P in passage ' + ratio(score.inPassage.matched, score.inPassage.predicted).toFixed(3) + ' (' + score.inPassage.matched + '/' + score.inPassage.predicted + ')',
+    'GDP growth target ' + ratio(score.gdp.right, score.gdp.total).toFixed(3) + ' (' + score.gdp.right + '/' + score.gdp.total + ')'
+  ].join(' | ')
+}
+
+/** Score the work reports of `texts` against the gold folder; resolves to the report lines. */
+export async function scoreReports(texts: string, goldFolder: string): Promise<{lines: string[]; total: ReportScore}> {
+  const lines: string[] = []
+  const sum: ReportScore = {targets: {matched: 0, predicted: 0, gold: 0}, inPassage: {matched: 0, predicted: 0}, gdp: {right: 0, total: 0}, problems: []}
+  for (const name of (await readdir(goldFolder)).filter((file) => file.endsWith('.gold.json')).sort()) {
+    const gold = JSON.parse(String(await readFile(path.join(goldFolder, name)))) as ReportGold
+    const source = path.join(texts, gold.file)
+    const format = formatOf(source)
+    if (!format) continue
+    const {record, file} = await extractDocument(await readFile(source), gold.file, format)
+    const score = scoreReport(record, gold, String(file.value))
+    lines.push(gold.file + ': ' + formatReportScore(score))
+    for (const problem of score.problems) lines.push('  ' + problem)
+    sum.targets.matched += score.targets.matched
+    sum.targets.predicted += score.targets.predicted
+    sum.targets.gold += score.targets.gold
+    sum.inPassage.matched += score.inPassage.matched
+    sum.inPassage.predicted += score.inPassage.predicted
+    sum.gdp.right += score.gdp.right
+    sum.gdp.total += score.gdp.total
+  }
+  lines.push('TOTAL work reports: ' + formatReportScore(sum))
+  return {lines, total: sum}
+}
+
+/**
+ * `npm run score`: the seeds (`../shared/gold`), the real documents
+ * (`../shared/real/gold`) and the work reports (`../shared/real/workreports`),
+ * one TOTAL line each; a set whose folder is missing is said so and passed over.
+ * `npm run score -- seeds|real|reports` scores one set.
+ */
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
   const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-  const {lines} = await scoreSeeds(path.join(root, 'seeds'), process.argv[2] ?? path.join(root, '..', 'shared', 'gold'))
-  process.stdout.write(lines.join('\n') + '\n')
+  const shared = path.join(root, '..', 'shared')
+  const only = process.argv[2]
+  const sets: Array<[string, string, () => Promise<{lines: string[]}>]> = [
+    ['seeds', path.join(shared, 'gold'), () => scoreSeeds(path.join(root, 'seeds'), path.join(shared, 'gold'), 'seeds')],
+    ['real', path.join(shared, 'real', 'gold'), () => scoreSeeds(path.join(shared, 'real', 'docs'), path.join(shared, 'real', 'gold'), 'real documents')],
+    ['reports', path.join(shared, 'real', 'workreports', 'gold'), () => scoreReports(path.join(shared, 'real', 'workreports', 'texts'), path.join(shared, 'real', 'workreports', 'gold'))]
+  ]
+  for (const [name, gold, run] of sets) {
+    if (only && only !== name) continue
+    try {
+      await access(gold)
+    } catch {
+      process.stdout.write(name + ': no gold at ' + gold + '\n')
+      continue
+    }
+    const {lines} = await run()
+    process.stdout.write('# ' + name + '\n' + lines.join('\n') + '\n\n')
+  }
 }

@@ -176,6 +176,7 @@ export const Target = z
     measure: Measure,
     approx: z.literal(true).optional().describe('左右, 约, 近: the value is approximate (no comparator)'),
     stretch: z.literal(true).optional().describe('the 力争 level of a two-level goal (确保5%、力争6%)'),
+    relativeTo: z.string().min(1).optional().describe('the area a relative goal is measured against (增速高于全省1个百分点 → 全省)'),
     origin: TargetOrigin,
     quote: z.string().describe('verbatim source text'),
     position: Position,

@@ -30,6 +30,8 @@ export interface Goal {
   striving?: true
   /** The 力争 level of a two-level goal (增长5.5%、力争6%以上): the same indicator's second value. */
   stretch?: true
+  /** The area a relative level is measured against (高于全省1个百分点 → 全省). */
+  relativeTo?: string
 }
 
 // Note: the units of `value.ts`, longest first (万吨标准煤 before 万吨 before 万); not 月, which
@@ -82,6 +84,8 @@ const trailingVerbExpression = new RegExp('(?:累计)?(?:' + verbSource + '|' + 
 const joinedVerbExpression = /(?:达到|达|实现|保持|维持|提高|提升|增加)(?:并|或|且|和)$/
 /** Words of resolve before the verb (`比例力争达到60%`): not part of the indicator. */
 const trailingResolveExpression = /(?:力争|确保|争取|基本|全面|稳步|逐步|进一步)$/
+/** An approximation before the verb (`城镇化率约达到65%`): the value's bound, not the name's. */
+const trailingApproxExpression = /(?:大约|约|近)$/
 /** A level reckoned per year (`质押融资金额年均达到20亿元`): the value's reckoning, not the indicator's name (a change, 年均增长, keeps it). */
 const trailingAnnualExpression = /(?:年均|每年|年平均)$/
 /** The base of a change (`单位GDP能耗比2020年下降15%`, `较“十三五”末翻一番`): the value says it, the indicator does not. */
@@ -98,16 +102,27 @@ const ratioExpression =
   new RegExp('^(?<indicator>[^\\d，。；]{2,30}?(?:比|指数|系数))\\s*(?:' + riseVerbSource + '|' + changeVerbSource + '|达到|达|保持|稳定|控制)?\\s*(?:到|至|在|为)?\\s*(?<number>\\d+(?:\\.\\d+)?)(?![\\d.%％])\\s*(?<bound>以上|以内|以下|左右)?(?!\\p{Script=Han})', 'u')
 /** Indicators whose values follow in the same order (`A、B分别达到…`). */
 const respectiveExpression = /\s*(?:分别|(?<each>均|都))\s*(?:(?<rise>(?:年均)?(?:增长|提高|提升|增加))|(?<fall>(?:年均)?(?:下降|降低|减少)))?\s*$/
+/** A comparison with another area's level or growth before a value in points (增速高于全省, 高于省平, 快于全国平均水平). */
+const relativeExpression = /(?:增速|增长|增幅)?\s*(?:高于|快于|超过|领先)\s*(?<area>全国|全省|全市|全州|全区|省平|省均|市平|城镇|农村|[\p{Script=Han}]{2,4}?)(?:平均水平|平均)?\s*$/u
+
+/** Units a change is measured in: a rate, or points. */
+function isChangeUnit(unit: string | null): boolean {
+  return unit === '%' || unit === '％' || unit === '个百分点' || unit === '百分点'
+}
+
 /** Words of resolve right before a value (`力争6%以上`, `力争达到3%`): the level striven for. */
 const strivingExpression = /(?:力争|争取)\s*$/
 
 /**
  * Names that share the head the last one prints (城镇和农村居民人均可支配收入 → 城镇居民…,
  * 农村居民…): modifiers of one length before a longer last name; 城乡 before as many
- * values as it names (城乡居民人均可支配收入分别增长6%、7%) is 城镇 and 农村.
+ * values as it names (城乡居民人均可支配收入分别增长6%、7%) is 城镇 and 农村; 三次产业
+ * before three values is the first, second and third industry's value added.
  */
 function sharedHead(names: string[], values: number): string[] {
   if (names.length === 1 && values >= 2 && /^城乡\p{Script=Han}{2,}/u.test(names[0]!)) return ['城镇', '农村'].map((part) => part + names[0]!.slice(2))
+  // 三次产业分别增长4.5%、6.5%、7%: the three industries' value added, in their order.
+  if (names.length === 1 && values >= 3 && /^三次产业(?:增加值)?$/.test(names[0]!)) return ['第一', '第二', '第三'].map((part) => part + '产业增加值')
   if (names.length < 2) return names
   const modifiers = names.slice(0, -1)
   const last = names.at(-1)!
@@ -296,7 +311,12 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
       valueEnd = to.index + to[0].length
       index++
     }
-    before = before.replace(trailingVerbExpression, '').replace(joinedVerbExpression, '').replace(trailingResolveExpression, '').replace(/[、，,]\s*$/, '').replace(trailingAnnualExpression, '').replace(cumulativeExpression, '').replace(cumulativeChangeExpression, '').trim()
+    // A level relative to another area (地区生产总值增速高于全省1个百分点): the area is no part of the name.
+    const relative = !baseline && parsed.unit === '个百分点' ? relativeExpression.exec(before) : null
+    if (relative) before = before.slice(0, relative.index)
+    const isStriven = striving || (relative !== null && strivingExpression.test(before))
+    const isApprox = trailingApproxExpression.test(before.replace(trailingVerbExpression, ''))
+    before = before.replace(trailingVerbExpression, '').replace(trailingApproxExpression, '').replace(joinedVerbExpression, '').replace(trailingResolveExpression, '').replace(/[、，,]\s*$/, '').replace(trailingAnnualExpression, '').replace(cumulativeExpression, '').replace(cumulativeChangeExpression, '').trim()
     // Several indicators, then their values in the same order: 发明专利拥有量、商标量分别达到300件和2万件,
     // 一产、二产、三产分别增长3.5%、5%、6%; or one value for each (进出口、实际使用外资均增长5%).
     const respective = respectiveExpression.exec(before)
@@ -342,7 +362,7 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
     let isSecondLevel = false
     // The second level of a two-level goal (增长5.5%、力争6%以上) measures what the first did.
     const first = goals.at(-1)
-    if (indicator.length === 0 && first && striving) {
+    if (indicator.length === 0 && first && isStriven) {
       indicator = first.indicator
       measure = first.measure
       isSecondLevel = true
@@ -351,8 +371,10 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
     else if (indicator.length === 0 && goals.length === 0 && subject && subject.length >= 2 && /\p{Script=Han}/u.test(subject)) {
       indicator = subject
       measure = subjectMeasure
-      isSecondLevel = striving
+      isSecondLevel = isStriven
     }
+    // A change of a rate carries over to the level striven for only in the same kind of unit (增长5.5%以上，力争突破6000亿元).
+    if (isSecondLevel && measure !== 'level' && !isChangeUnit(parsed.unit)) measure = 'level'
     // A part of it names only its level (`研发机构30家，其中国家级5家`): the subject's noun completes it.
     else if (subject && indicator.length <= 4 && /^其中/.test(clause)) indicator += partNoun(subject)
     // A verb alone names what the sentence said it acts on (`建设高价值专利培育中心，到2025年累计建设5家`).
@@ -375,9 +397,13 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
     if (goal.measure === 'level' && parsed.unit === '个百分点' && /(?:提高|提升|增加|上升)$/.test(before)) goal.measure = 'growth'
     // Note: a bare change (年均增长) takes the sentence's subject in `goalsIn`; any other name must be one.
     if (!bareChangeExpression.test(goal.indicator) && !isNameLike(goal.indicator)) continue
-    if (parsed.approx) goal.approx = true
-    if (striving) goal.striving = true
-    if (isSecondLevel && striving) goal.stretch = true
+    if (relative) {
+      goal.relativeTo = relative.groups!.area!
+      goal.measure = /增|快/.test(relative[0]) || goal.measure === 'growth' || measure === 'growth' ? 'growth' : goal.measure
+    }
+    if (parsed.approx || isApprox) goal.approx = true
+    if (isStriven) goal.striving = true
+    if (isSecondLevel && isStriven) goal.stretch = true
     goals.push(goal)
   }
   if (goals.length === 0) {
@@ -414,14 +440,14 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
 const openingActionExpression = new RegExp(
   '^(?:' +
     '(?:重点|加快|积极|大力|着力|全面|持续)?(?:组织开展|组织实施|制定|制修订|修订|研制|建设(?!用地|项目|规模|工程|面积)|建成(?!区|率)|新建|培育|打造|创建|引进|认定|组建|设立|培养|发布|推广|带动|推动|形成|开展|举办|组织|实施|部署|推出|遴选|评选|选树|攻克|布局|储备|招引|争创|创成|支持|扶持|集聚|吸引|孵化|壮大|建立|搭建|构建|引育|改造|提供|树立|推进)' +
-    ')(?=\\p{Script=Han}{2})',
+    ')(?=[\\p{Script=Han}A-Za-z0-9“"]{2})',
   'u'
 )
 const scopeWordExpression = /^(?:全国|全省|全市|全区|全县|全州|全盟|我国|我省|我市|我区|我县|本市|本省|本区|各市|各地)(?=\p{Script=Han}{2})/u
 
 function plainName(name: string): string {
   // Note: one verb only: what follows may open with a verb's word as a noun (建成培育中心 → 培育中心).
-  const plain = name.replace(openingActionExpression, '').replace(scopeWordExpression, '').replace(/^(?:一批|一系列)(?=\p{Script=Han}{2})/u, '')
+  const plain = name.replace(/^(?:今年|明年|全年|年内)/, '').replace(openingActionExpression, '').replace(scopeWordExpression, '').replace(/^(?:一批|一系列)(?=\p{Script=Han}{2})/u, '')
   return plain.replace(/(?:分别|均|都|共)$/, '')
 }
 

@@ -61,9 +61,19 @@ export function notGoalRule(sentence: string, clause: string, after: string): st
 
 /** A time to reach in a sentence: 到/至/力争/确保/争取…年, …年底前, 今年, 年内, “十四五”末/期间, 实施期内, 每年. */
 const reachExpression = new RegExp(
-  '(?:到|至|力争|确保|争取|展望)\\s*(?:' + yearSource + ')\\s*年|(?:' + yearSource + ')\\s*年\\s*(?:底|末)?\\s*(?:前|之前|以前|完成)|' +
+  '(?<!截)(?:到|至|力争|确保|争取|展望)\\s*(?:' + yearSource + ')\\s*年|(?:' + yearSource + ')\\s*年\\s*(?:底|末)?\\s*(?:前|之前|以前|完成)|' +
     '今年|明年|年内|年底前|年末前|全年|十[四五六]五[”"]?(?:末|期间|时期|期末)|实施期内|规划期内|规划期末|每年|年均|三年内|五年内'
 )
+
+/** A year to reach: 到2025年, 力争至2025年底, 2025年前, 2025年底前完成. */
+const reachYearExpression = new RegExp('(?<!截)(?:到|至|力争|确保|争取|展望)\\s*(' + yearSource + ')\\s*年|(' + yearSource + ')\\s*年\\s*(?:底|末)?\\s*(?:前|之前|以前|完成)')
+
+/** The first year to reach a text names (not a year of statistics: 截至2022年底), or undefined. */
+export function reachYear(text: string): number | undefined {
+  if (!text.includes('年')) return undefined
+  const match = reachYearExpression.exec(text)
+  return match ? yearNumber(match[1] ?? match[2] ?? '') : undefined
+}
 
 /** Whether a sentence says when its goals are due. */
 export function hasReach(sentence: string): boolean {
@@ -110,13 +120,14 @@ export function clauseSpan(text: string, offset: number): [number, number] {
   return [start, end]
 }
 
+/** The label of a work report's 主要预期目标 passage (今年经济社会发展的主要预期目标是：…, 主要目标是, 预期目标为). */
+export const reportPassageExpression = /(?:主要预期目标|主要目标|预期目标|发展目标)(?:是|为|如下)?\s*[:：]|(?:主要预期目标|主要目标|预期目标)(?:是|为)/
+
 /**
- * The opening of a work report's 主要预期目标 passage (今年经济社会发展的主要预期目标是：…,
- * 主要目标是, 预期目标为), or of a passage that states the year's growth target without such
- * a label (综合考虑各方面因素，今年地区生产总值增长6%左右; a paragraph opening with it).
+ * A passage that states the year's growth target without that label (综合考虑各方面因素，今年地区生产总值
+ * 增长6%左右; a paragraph opening with the GDP target): read only where no labelled passage is.
  */
-export const reportPassageExpression =
-  /(?:主要预期目标|主要目标|预期目标|发展目标)(?:是|为|如下)?\s*[:：]|(?:主要预期目标|主要目标|预期目标)(?:是|为)|(?:今年|全年|^\s*)(?:全市|全州|全区|全县|全省|全国)?(?:地区生产总值|国内生产总值|生产总值|GDP)(?:增长|增速)/
+export const unlabelledPassageExpression = /(?:今年|^\s*)(?:全市|全州|全区|全县|全省|全国|全盟)?(?:地区生产总值|国内生产总值|生产总值|GDP)(?:增长|增速)\s*\d/
 
 /** Where a passage of targets ends: the sentence after them (确定上述目标…, 重点做好…). */
 export const passageEndExpression = /确定上述目标|确定这些目标|实现上述目标|实现这些目标|完成上述目标|上述目标|重点做好|着力抓好|重点抓好/

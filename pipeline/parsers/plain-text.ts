@@ -24,7 +24,11 @@ import './mdast-data.js'
 const markdownHashExpression = /^(#{1,6})[ \t\u3000]+/
 /** Characters that end a sentence or a clause that stands alone. */
 const terminalExpression = /[。！？；：…!?;:》」』”"]$/
-const clauseExpression = /[，。、；]/
+/**
+ * Punctuation inside a line of prose; a colon too where a sentence leads to it (主要预期目标是：地区生产总值增长6%左 /
+ * 右，…), not after the short label of an info box (发布机构：…, 文　　号：…).
+ */
+const clauseExpression = /[，。、；]|^[^：:]{8,}[：:]/
 /** A dash or a bullet opening a line. */
 const bulletExpression = new RegExp('^(?:——|—|-|' + bulletSource + ')')
 /**
@@ -298,7 +302,8 @@ function isBroken(previous: Paragraph, next: Paragraph, wrapWidth: number | unde
   const first = next.children[0]
   if (last?.type !== 'text' || first?.type !== 'text') return false
   const value = last.value
-  if (terminalExpression.test(value)) return false
+  // Note: a 专栏 title (专栏1：…) is a line of its own, its colon no clause of prose.
+  if (terminalExpression.test(value) || isColumnHeading(value.trim())) return false
   // A line that leaves a 《 or （ open goes on, prose or not (a long title cited across the break);
   // so does a line as wide as a hard-wrapped page, though it holds no comma.
   if ((value.length < 15 || !clauseExpression.test(value)) && !leavesBracketOpen(value) && !isFullLine(value, wrapWidth)) return false

@@ -1,0 +1,199 @@
+/**
+ * The rules of goal clauses (schema 2.0), each with examples written for it:
+ * measure, approx, two-level goals, lists that distribute values, relative
+ * goals, names; the rules that refuse a quantity outside the goals part; goals
+ * of the task sections; work reports and their 主要预期目标 passage.
+ */
+import {describe, expect, test} from 'vitest'
+import {goalsIn} from '../extractors/util/goal-clause.js'
+import {notGoalRule} from '../extractors/util/goal-context.js'
+import type {Value} from '../schemas/record.js'
+import {extractText} from './helpers/extract.js'
+
+const show = (value: Value) => (value.kind === 'number' ? (value.comparator ?? '') + value.number : value.kind === 'range' ? value.min + '-' + value.max : value.text)
+const read = (text: string) => goalsIn(text).map((goal) => [goal.indicator, show(goal.value), goal.unit, goal.measure, goal.approx ?? false, goal.stretch ?? false])
+
+describe('goal clauses', () => {
+  test.each([
+    ['地区生产总值增长6%', ['地区生产总值', '6', '%', 'growth', false, false]],
+    ['一般公共预算收入同比增长5.5%', ['一般公共预算收入', '5.5', '%', 'growth', false, false]],
+    ['研发投入强度提高0.2个百分点', ['研发投入强度', '0.2', '个百分点', 'growth', false, false]],
+    ['单位地区生产总值能耗下降2.5%左右', ['单位地区生产总值能耗', '2.5', '%', 'decrease', true, false]],
+    ['碳排放强度比2020年降低18%', ['碳排放强度', '18', '%', 'decrease', false, false]],
+    ['质押融资金额年均增长15%', ['质押融资金额年均增长', '15', '%', 'growth', false, false]],
+    ['森林覆盖率提高到45%', ['森林覆盖率', '45', '%', 'level', false, false]],
+    ['万元GDP能耗下降到0.45吨标准煤', ['万元GDP能耗', '0.45', '吨标准煤', 'level', false, false]],
+    ['城镇调查失业率控制在5.5%以内', ['城镇调查失业率', '<=5.5', '%', 'level', false, false]],
+    ['居民消费价格涨幅3%左右', ['居民消费价格', '3', '%', 'growth', true, false]],
+    ['常住人口城镇化率约达到65%', ['常住人口城镇化率', '65', '%', 'level', true, false]],
+    ['固定资产投资保持稳定增长、力争达到3%', ['固定资产投资', '3', '%', 'growth', false, false]]
+  ])('should read the measure and bound of `%s`', (text, expected) => {
+    expect(read(text)).toEqual([expected])
+  })
+
+  test.each([
+    ['地区生产总值增长5.5%、力争6%以上', [['地区生产总值', '5.5', '%', 'growth', false, false], ['地区生产总值', '>=6', '%', 'growth', false, true]]],
+    ['地区生产总值确保增长6.5%，力争7%', [['地区生产总值', '6.5', '%', 'growth', false, false], ['地区生产总值', '7', '%', 'growth', false, true]]],
+    ['地区生产总值增长5.5%以上，力争突破6000亿元', [['地区生产总值', '>=5.5', '%', 'growth', false, false], ['地区生产总值', '>6000', '亿元', 'level', false, true]]],
+    ['到2025年，力争高新技术企业达到500家', [['高新技术企业', '500', '家', 'level', false, false]]]
+  ])('should read the two levels of `%s`, the 力争 one a stretch', (text, expected) => {
+    expect(read(text)).toEqual(expected)
+  })
+
+  test.each([
+    ['一产、二产、三产分别增长3.5%、5%、6%', [['一产', '3.5'], ['二产', '5'], ['三产', '6']]],
+    ['三次产业增加值分别增长4.5%、6.5%、7%以上', [['第一产业增加值', '>=4.5'], ['第二产业增加值', '>=6.5'], ['第三产业增加值', '>=7']]],
+    ['城镇和农村居民人均可支配收入分别增长6%、7%', [['城镇居民人均可支配收入', '6'], ['农村居民人均可支配收入', '7']]],
+    ['城乡居民人均可支配收入分别增长6.5%和8%', [['城镇居民人均可支配收入', '6.5'], ['农村居民人均可支配收入', '8']]],
+    ['进出口总额、实际使用外资均增长5%', [['进出口总额', '5'], ['实际使用外资', '5']]],
+    ['发明专利拥有量、商标注册量分别达到3000件和2万件', [['发明专利拥有量', '3000'], ['商标注册量', '2']]]
+  ])('should give each name of `%s` its own value', (text, expected) => {
+    expect(goalsIn(text).map((goal) => [goal.indicator, show(goal.value)])).toEqual(expected)
+  })
+
+  test('should hold a bound printed after the last value of a list for every value (分别增长5%、9%、6%左右)', () => {
+    const goals = goalsIn('一般公共预算收入、税收收入、非税收入分别增长5%、9%、6%左右')
+    expect(goals.map((goal) => [goal.indicator, goal.approx ?? false, goal.measure])).toEqual([
+      ['一般公共预算收入', true, 'growth'],
+      ['税收收入', true, 'growth'],
+      ['非税收入', true, 'growth']
+    ])
+    expect(goalsIn('工业投资、技改投资分别增长10%以上、8%').map((goal) => show(goal.value))).toEqual(['>=10', '8'])
+  })
+
+  test('should read a goal relative to another area, the area apart from the name', () => {
+    const goals = goalsIn('地区生产总值增速高于全省1个百分点左右，力争高于全省2个百分点')
+    expect(goals.map((goal) => [goal.indicator, show(goal.value), goal.unit, goal.measure, goal.relativeTo, goal.approx ?? false, goal.stretch ?? false])).toEqual([
+      ['地区生产总值', '1', '个百分点', 'growth', '全省', true, false],
+      ['地区生产总值', '2', '个百分点', 'growth', '全省', false, true]
+    ])
+  })
+
+  test.each([
+    ['培育30家以上数字经济核心产业领军企业', '数字经济核心产业领军企业'],
+    ['建成4万个5G基站', '5G基站'],
+    ['制定国家、行业标准200项', '国家、行业标准'],
+    ['推动全省规上工业企业数字化转型率达到80%', '规上工业企业数字化转型率'],
+    ['全市发明专利拥有量达到3000件', '发明专利拥有量'],
+    ['建成区绿化覆盖率达到42%', '建成区绿化覆盖率'],
+    ['建成培育中心5家', '培育中心'],
+    ['组织开展培训50场次以上', '培训'],
+    ['新增贯标企业100家', '新增贯标企业']
+  ])('should name the goal of `%s` by what it counts', (text, name) => {
+    expect(goalsIn(text).map((goal) => goal.indicator)).toEqual([name])
+  })
+
+  test.each(['建成4个。', '国家5项。', '面向10个。', '推动全省20家。', '累计建设5家。'])('should give `%s` no goal: a verb, place or scope word names nothing', (text) => {
+    expect(goalsIn(text)).toEqual([])
+  })
+})
+
+describe('rules that refuse a quantity outside the goals part', () => {
+  test.each([
+    ['截至2022年底，全省已建成5G基站10万个', '全省已建成5G基站10万个', 'past-statistic'],
+    ['2023年一季度，专利授权量同比增长12%', '专利授权量同比增长12%', 'past-statistic'],
+    ['“十三五”期间，全市专利授权量达到4万件', '全市专利授权量达到4万件', 'past-statistic'],
+    ['预计到2025年，有效发明专利达到1万件', '有效发明专利达到1万件', 'forecast'],
+    ['对新认定的国家级企业技术中心，给予最高50万元奖励', '给予最高50万元奖励', 'reward'],
+    ['按设备投资额的10%给予补助，单个项目最高200万元', '单个项目最高200万元', 'reward'],
+    ['对营业收入超过1亿元的企业给予支持', '对营业收入超过1亿元的企业给予支持', 'reward'],
+    ['对年产值达到5000万元以上的企业优先支持', '对年产值达到5000万元以上的企业优先支持', 'threshold']
+  ])('should refuse `%s` (%s)', (sentence, clause, rule) => {
+    expect(notGoalRule(sentence, clause, '')).toBe(rule)
+  })
+
+  test('should take a value followed by 的 for a threshold', () => {
+    expect(notGoalRule('支持营业收入超过1亿元的企业上市', '支持营业收入超过1亿元的企业上市', '的企业')).toBe('threshold')
+  })
+
+  test.each([
+    ['到2025年，建成5G基站4万个', '建成5G基站4万个'],
+    ['培育省级以上专精特新企业500家', '培育省级以上专精特新企业500家'],
+    ['力争每年新增高新技术企业100家', '力争每年新增高新技术企业100家']
+  ])('should let `%s` through', (sentence, clause) => {
+    expect(notGoalRule(sentence, clause, '，')).toBeUndefined()
+  })
+})
+
+describe('goals of the task sections (origin task)', () => {
+  test('should read the goals of a plan\'s task sections, but not its past statistics, rewards or forecasts', async () => {
+    const text = '某市数字经济发展规划（2021—2025年）\n\n一、发展基础\n\n2020年，全市数字经济规模达到3000亿元。\n\n二、发展目标\n\n到2025年，数字经济核心产业增加值占比达到12%。\n\n三、重点任务\n\n（一）建设新型基础设施。建成5G基站4万个，培育30家以上数字经济核心产业领军企业。截至2022年底，已建成5G基站2万个。\n\n（二）完善政策支持。对新认定的国家级企业技术中心给予最高50万元奖励。预计到2025年，数字经济规模达到5000亿元。\n'
+    const record = await extractText(text)
+    expect(record.targets.map((target) => [target.indicator, show(target.value!), target.origin, target.year])).toEqual([
+      ['数字经济核心产业增加值占比', '12', 'text', 2025],
+      ['5G基站', '4', 'task', 2025],
+      ['数字经济核心产业领军企业', '>=30', 'task', 2025]
+    ])
+  })
+
+  test('should read an action plan whose every task states its level by a year (到2020年，…检出率超过95%)', async () => {
+    const text = '促进新一代人工智能产业发展三年行动计划（2018—2020年）\n\n一、培育智能产品\n\n（一）医疗影像辅助诊断系统。推动医学影像数据采集标准化。到2020年，典型疾病的检出率超过95%，假阴性率低于1%。\n'
+    const record = await extractText(text)
+    expect(record.targets.map((target) => [target.indicator, show(target.value!), target.origin, target.year])).toEqual([
+      ['典型疾病的检出率', '>95', 'task', 2020],
+      ['假阴性率', '<1', 'task', 2020]
+    ])
+  })
+
+  test('should read in a document that is no plan only the quantities its sentence dates', async () => {
+    const text = '某市数字政府建设情况\n\n一、工作情况\n\n全市建成政务服务站点300个。\n\n二、下一步打算\n\n我们将继续完善站点布局。到2025年，政务服务事项网上可办率达到95%。\n'
+    const record = await extractText(text)
+    expect(record.targets.map((target) => [target.indicator, target.origin])).toEqual([['政务服务事项网上可办率', 'task']])
+  })
+
+  test('should link a deadline to the targets its sentence sets', async () => {
+    const record = await extractText('某市人工智能产业行动计划\n\n一、重点任务\n\n到2025年，建成智能工厂10个，培育示范企业20家。加强人才培养。\n')
+    expect(record.deadlines.map((deadline) => deadline.targets.map((id) => record.targets.find((target) => target.id === id)?.indicator))).toEqual([['智能工厂', '示范企业']])
+  })
+})
+
+describe('work reports', () => {
+  const report = (passage: string) =>
+    '各位代表：\n\n现在，我代表市人民政府，向大会报告工作，请予审议。\n\n一、2023年工作回顾\n\n过去一年，全市地区生产总值增长5.8%，一般公共预算收入增长6%，新增城镇就业5万人。\n\n二、2024年工作安排\n\n' +
+    passage +
+    '\n\n确定上述目标，主要考虑了以下因素。\n\n（一）推动产业升级。今年新建5G基站1000个。\n'
+
+  test('should know a work report by its address to the congress and plan for the year after the one it reviews', async () => {
+    const record = await extractText(report('今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右，一般公共预算收入增长5%以上。'))
+    expect(record.kind).toBe('report')
+    expect(record.targets.map((target) => [target.indicator, show(target.value!), target.measure, target.approx ?? false, target.origin, target.year])).toEqual([
+      ['地区生产总值', '5.5', 'growth', true, 'text', 2024],
+      ['一般公共预算收入', '>=5', 'growth', false, 'text', 2024],
+      ['5G基站', '1000', 'level', false, 'task', 2024]
+    ])
+  })
+
+  test('should read the two levels of the growth target and a level striven for alone as stretch targets', async () => {
+    const record = await extractText(report('今年主要预期目标是：地区生产总值增长5.5%、力争6%以上；固定资产投资保持稳定增长、力争达到3%。'))
+    expect(record.targets.filter((target) => target.origin === 'text').map((target) => [target.indicator, show(target.value!), target.stretch ?? false])).toEqual([
+      ['地区生产总值', '5.5', false],
+      ['地区生产总值', '>=6', true],
+      ['固定资产投资', '3', true]
+    ])
+  })
+
+  test('should read a passage without a label that states the year\'s growth target, and take no statistic of the review', async () => {
+    const record = await extractText(report('综合考虑各方面因素，今年地区生产总值增长6%左右，城镇调查失业率控制在5.5%以内。'))
+    expect(record.targets.filter((target) => target.origin === 'text').map((target) => [target.indicator, show(target.value!)])).toEqual([
+      ['地区生产总值', '6'],
+      ['城镇调查失业率', '<=5.5']
+    ])
+    expect(record.targets.some((target) => target.quote.includes('5.8'))).toBe(false)
+  })
+})
+
+describe('kind from the text\'s own words', () => {
+  test.each([
+    ['为加快发展数字经济，结合本省实际，特制定本规划。\n\n一、总体要求\n', 'plan'],
+    ['为推动产业升级，制定本行动计划。\n\n一、总体要求\n', 'plan'],
+    ['为加快建设，现就推进数字政府建设提出如下意见。\n\n一、总体要求\n', 'opinion'],
+    ['为落实部署，制定本实施方案。\n\n一、工作目标\n', 'opinion'],
+    ['为支持平台发展，制定以下政策措施。\n\n一、支持建设\n', 'opinion'],
+    ['为建设知识产权强市，制定本纲要。\n\n一、总体要求\n', 'outline'],
+    ['各位代表：\n\n现在，我代表市人民政府向大会报告工作。\n', 'report'],
+    ['为推进工作，现就有关事项通知如下。\n\n一、工作目标\n', 'notice'],
+    ['加强数字经济发展，推动产业升级。\n', 'other']
+  ])('should read the kind of `%s` as %s', async (text, kind) => {
+    expect((await extractText(text)).kind).toBe(kind)
+  })
+})
