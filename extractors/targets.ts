@@ -18,7 +18,7 @@ import {messageAt} from './util/message-at.js'
 import {issuedOn, reachBySource, yearNumber, yearSource} from './util/date.js'
 import {isDigit, matchesOf} from './util/text.js'
 import {titleKind} from './title.js'
-import {clauseSpan, hasReach, latestYear, notGoalRule, reachYear, passageEndExpression, reportPassageExpression, sentenceSpan, unlabelledPassageExpression} from './util/goal-context.js'
+import {clauseSpan, hasReach, latestYear, notGoalRule, notGoalRules, reachYear, passageEndExpression, reportPassageExpression, sentenceSpan, unlabelledPassageExpression} from './util/goal-context.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -27,7 +27,7 @@ declare module 'vfile' {
 }
 
 /** A section whose title names the goals of the document (发展目标, 主要目标和指标, 目标指标, 发展目标与指标体系). */
-const goalSectionExpression = /(?:目标(?:任务|要求|体系)?|主要指标|指标体系|目标指标)(?:[与和及、](?:主要|重点|核心|关键)?(?:指标|任务)(?:体系)?)?$/
+const goalSectionExpression = /(?:目标(?:任务|要求|体系)?|愿景|主要指标|指标体系|目标指标)(?:[与和及、](?:主要|重点|核心|关键)?(?:指标|任务)(?:体系)?)?$/
 /** A section of general requirements (总体要求), where a paragraph opening with a year to reach states the goals. */
 const requirementSectionExpression = /^(?:总体要求|总体思路|发展思路|总体部署)$/
 /** A paragraph that opens with the year its goals are to be reached (到2025年，…). */
@@ -88,7 +88,7 @@ const extractTargets: Plugin<[], Root> = function () {
         if (all.length > 0) tasks.push({block, goals: all, year: reachYear(block.text), fallback: yearAt(section) ?? periodEnd ?? planYear})
         continue
       }
-      const goals = inPassage ? all.filter((goal) => goal.start >= passage!.start && goal.start < passage!.end) : all
+      const goals = inPassage ? all.filter((goal) => goal.start >= passage!.start && goal.start < passage!.end) : all.filter((goal) => !isStructure(block.text, goal))
       if (year && goals.length === 0) introYear = {section, year}
       const unread = unreadNumbers(block.text, inPassage ? all : goals).filter(([start]) => !inPassage || (start >= passage!.start && start < passage!.end))
       if (unread.length > 0) {
@@ -98,7 +98,7 @@ const extractTargets: Plugin<[], Root> = function () {
       candidates.push(...proseTargets(block, goals, origin, dueBy, inPassage))
     }
     const reported = Math.max(...candidates.flatMap((candidate) => candidate.actuals.map((actual) => actual.year + 1)))
-    const aheadFrom = planYear ?? firstYearAhead(file) ?? (Number.isFinite(reported) ? reported : undefined) ?? file.data.period?.start ?? null
+    const aheadFrom = planYear ?? firstYearAhead(file) ?? (Number.isFinite(reported) ? reported : undefined) ?? file.data.period?.start ?? statisticsYear(blocks) ?? null
     for (const task of tasks) {
       const goals = task.goals.filter((goal) => isTaskGoal(task.block.text, goal, isForward, aheadFrom, report))
       // A year the paragraph names holds for its goals when it is still ahead (not 截至2022年底 in a plan to 2025).
@@ -274,6 +274,31 @@ function sectionIdsTitled(outline: NonNullable<VFile['data']['outline']>, expres
     sectionIdsTitled(section.children, expression, isIn, ids)
   }
   return ids
+}
+
+/** A year the text reports as done: 截至2022年底 (2023 is the first ahead), 2022年一季度, 2022年以来 (2022 still runs). */
+const doneYearExpression = /(?:截至|截止)\s*((?:19|20)\d{2})\s*年\s*(?:年?(?:底|末))|((?:19|20)\d{2})\s*年\s*(?:[一二三四]季度|上半年|前三季度|以来)/g
+
+/** For an undated text without a period: the first year its statistics leave ahead, or undefined. */
+function statisticsYear(blocks: Block[]): number | undefined {
+  let latest: number | undefined
+  for (const block of blocks) {
+    if (!block.text.includes('年')) continue
+    for (const match of matchesOf(doneYearExpression, block.text)) {
+      const year = match[1] ? Number(match[1]) + 1 : Number(match[2])
+      if (latest === undefined || year > latest) latest = year
+    }
+  }
+  return latest
+}
+
+const structureRule = notGoalRules.find((rule) => rule.name === 'structure')!
+
+/** Whether a goal counts the parts of a framework (划分为三个层级, 14个二级分类): no goal, in the goals part too. */
+function isStructure(text: string, goal: Goal): boolean {
+  const [start, end] = sentenceSpan(text, goal.start)
+  const [clauseStart, clauseEnd] = clauseSpan(text, Math.max(goal.start, goal.end - 1))
+  return structureRule.test(text.slice(start, end), text.slice(clauseStart, clauseEnd), text.slice(goal.end, goal.end + 6))
 }
 
 /** Whether the document sets goals throughout: a plan, outline or opinion, a notice issuing one, or a text with a plan period. */

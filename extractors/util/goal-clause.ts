@@ -152,7 +152,8 @@ const changeToExpression = new RegExp('^\\s*(?:' + riseVerbSource + '|' + change
 /** Clauses that state means or existing resources, not goals. */
 const meansExpression = /^(?:依托|通过|围绕|按照|根据|借助|利用|对照|对标|相比|比|较|同比)/
 /** Verbs that may stand alone before a number whose noun follows (`实施2-3家…`). */
-const leadingVerbExpression = /^(?:[\p{Script=Han}]{0,3}(?:实施|培育|扶持|建设|建成|打造|新增|完成|创建|引进|认定|组建|设立|重点培育|培育和扶持|支持|推动|形成|开展|举办|组织|培养|发布|实现|新培育))$/u
+const leadingVerbExpression =
+  /^(?:[\p{Script=Han}]{0,3}(?:实施|培育|扶持|建设|建成|打造|新增|完成|创建|引进|认定|组建|设立|重点培育|培育和扶持|支持|推动|形成|开展|举办|组织|培养|发布|实现|新培育|制修订|制定|修订|研制|推广|推出|遴选|评选|选树|攻克|布局|招引|争创|创成|集聚|吸引|孵化|壮大|建立|搭建|构建|引育|改造|提供|树立|新建|面向|覆盖|带动|储备|突破|部署|认证)|[\p{Script=Han}、]{2,30}等)$/u
 
 /** A change named after an indicator (`年均增长`): a clause that names only it (`年均增长7%`) has the goal before it as subject. */
 const changeTailExpression = /(?:年均|年|同比)?(?:增长|增速|增幅|提高|提升|下降|降低|减少|增加)率?$/
@@ -287,7 +288,7 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
   const goals: Goal[] = []
   let cursor = 0
   const found = anchoredMatchesOf(proseValueExpression, clause).filter((match) => !isYear(match, clause))
-  const matches = found.filter((match, at) => !isQualifier(match, clause, at > 0 ? found[at - 1]!.index! + found[at - 1]![0].length : 0, at < found.length - 1))
+  const matches = found.filter((match, at) => !isQualifier(match, clause, at > 0 ? found[at - 1]!.index! + found[at - 1]![0].length : 0, found[at + 1]))
   for (let index = 0; index < matches.length; index++) {
     const match = matches[index]!
     let parsed = match.groups ? valueOf(match.groups) : undefined
@@ -352,7 +353,7 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
     before = before.replace(leadingAchieveExpression, '')
     const nextStart = matches[index + 1]?.index ?? clause.length
     // Note: the noun after a value may be joined to it by 的 (`100%的规上企业…`).
-    const after = clause.slice(valueEnd, nextStart).replace(/[、和及与].*$/, '').trim().replace(/^的/, '')
+    const after = nounAfter(clause.slice(valueEnd, nextStart).trim().replace(/^的/, ''))
     // A noun after the value may open with a name's digits (建成4万个5G基站).
     const useAfter = !baseline && /^(?:[\p{Script=Han}A-Za-z“"]|\d+[A-Za-z])/u.test(after) && after.length >= 2 && (before.length === 0 || leadingVerbExpression.test(before))
     // Note: a scope verb before the value stays with the noun after it (新增5项地理标志商标 → 新增地理标志商标).
@@ -418,7 +419,8 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
       return goals
     }
     const word = proseTextValueExpression.exec(clause)
-    if (word?.[1]) {
+    // Work toward coverage (推进/推动/加快…全覆盖) sets no level; 实现/做到/力争…全覆盖 does.
+    if (word?.[1] && !towardExpression.test(clause)) {
       // The verb and the base year go (`高新技术企业数量比2020年实现翻番`).
       const indicator = clause
         .slice(0, word.index)
@@ -464,6 +466,28 @@ export function isNameLike(name: string): boolean {
   return name.length >= 2 && /\p{Script=Han}/u.test(name) && !notNameExpression.test(name) && !/[和及与、或并的]$/.test(name) && !/^[的和及与、]/.test(name) && !/(?:行业|产业|领域)型$/.test(name)
 }
 
+/** Verbs of work toward a state, not of reaching it. */
+const towardExpression = /^(?:[^，。；]{0,4})(?:推进|推动|加快|促进|逐步|积极|探索|鼓励|支持)/
+
+/** Nouns of work done on a thing (重点标准的预研工作): what is counted comes before their 的. */
+const workNounExpression = /^(?:工作|任务|建设|研究|研发|预研|改造|应用|推广|试点|示范应用)|工作$/
+
+/**
+ * The noun a value counts when it comes after it: up to a list's next name, and of
+ * `X的Y` the head Y (150家以上专业水平高、服务能力强的解决方案供应商), but X where Y is the work
+ * done on it (20项以上重点标准的预研工作 → 重点标准).
+ */
+function nounAfter(text: string): string {
+  const of = text.indexOf('的')
+  if (of > 0) {
+    const described = text.slice(0, of)
+    const head = text.slice(of + 1)
+    if (!workNounExpression.test(head) && /^\p{Script=Han}{2}/u.test(head)) return head.replace(/[、和及与].*$/, '').trim()
+    if (!/[、和及与]/.test(described)) return described.trim()
+  }
+  return text.replace(/[、和及与].*$/, '').trim()
+}
+
 /** The unit a prose value prints, in the record's form: ％ as %, a bare scale completed from the indicator (亿 → 亿元). */
 function proseUnit(unit: string | null, indicator: string): string | null {
   return completeScaleUnit(unit === '％' ? '%' : unit, indicator)
@@ -477,14 +501,23 @@ const afterValueExpression = new RegExp('^(?:[和及与并且或]|(?:' + riseVer
  * the name goes on right after it, the goal's own value is still to come,
  * and a name (not a verb such as 实施) or a bound (以上, 以下) says it qualifies.
  */
-function isQualifier(match: RegExpMatchArray, clause: string, previousEnd: number, isFollowed: boolean): boolean {
-  if (!isFollowed || match.groups?.suffix === '左右' || match.groups?.verb || match.groups?.prefix) return false
+function isQualifier(match: RegExpMatchArray, clause: string, previousEnd: number, next: RegExpMatchArray | undefined): boolean {
+  if (!next || match.groups?.suffix === '左右' || match.groups?.verb || match.groups?.prefix) return false
   const end = (match.index ?? 0) + match[0].length
   const after = clause.charCodeAt(end)
   if (!(after >= 0x4e00 && after <= 0x9fff) || afterValueExpression.test(clause.slice(end))) return false
   const before = clause.slice(previousEnd, match.index).replace(/^[、，,\s]+/, '').trim()
-  return Boolean(match.groups?.suffix) || (before.length > 0 && !leadingVerbExpression.test(before))
+  // A measure (3岁以下, 5米) opens a name whose own value follows (5米远场识别率超过92%); a count
+  // with its bound (150个以上示范街道及50个以上示范基地) is a goal of its own.
+  if (!countUnitExpression.test(match.groups?.unit ?? match.groups?.chineseUnit ?? '')) {
+    if (match.groups?.suffix) return true
+    if (before.length === 0 && (next.groups?.verb || next.groups?.prefix) && !/[、，,和及与]/.test(clause.slice(end, next.index))) return true
+  }
+  return before.length > 0 && !leadingVerbExpression.test(before)
 }
+
+/** Units that count things (个, 家, 项…): a value in them is a goal, never part of a name. */
+const countUnitExpression = /^(?:万|千|百)?(?:个|家|项|件|所|座|条|套|台|种|类|批|户|名|人|位|款|部|篇|场|场次|次|期|笔|宗|张|辆|艘)$/
 
 /** `2025年` is a year, not a value of unit 年. */
 function isYear(match: RegExpMatchArray, clause: string): boolean {

@@ -38,6 +38,16 @@ export const notGoalRules: readonly NotGoalRule[] = [
     test: (sentence, clause) => rewardExpression.test(clause) || (rewardExpression.test(sentence) && moneyClauseExpression.test(clause))
   },
   {
+    // 将标准体系划分为三个层级; 形成14个二级分类: counts of the document's own parts or a framework's.
+    name: 'structure',
+    test: (_sentence, clause, after) => /划分为|分为|分成|包括|包含|涵盖|由.{0,10}组成/.test(clause) || /^\s*(?:个|项|大)?\s*(?:二级|三级|一级)?(?:分类|部分|层级|层次|方面|维度|大类|板块|章|节)/.test(after)
+  },
+  {
+    // 市财政每年安排5亿元; 设立规模10亿元的基金: money set aside is a means, not a level to reach.
+    name: 'means',
+    test: (_sentence, clause) => /安排|统筹|设立.{0,8}基金|列支|筹集/.test(clause) && /\d\s*(?:万|亿|千)?元/.test(clause)
+  },
+  {
     // 对营业收入超过1亿元的企业; 凡年产值达到5000万元以上的; 符合条件的…
     name: 'threshold',
     test: (_sentence, clause, after) => /^\s*的/.test(after) || /^(?:对|凡|对于|经|获得|被)/.test(clause.trim()) || /(?:条件|标准|门槛)/.test(clause)
@@ -47,8 +57,8 @@ export const notGoalRules: readonly NotGoalRule[] = [
 /** Words of the past: statistics reported, the last plan's period, what was done already. */
 const pastExpression = new RegExp(
   '截至|截止(?=\\s*(?:' + yearSource + ')\\s*年(?:底|末|\\d))|(?:' + yearSource + ')\\s*年\\s*(?:[一二三四1-4]季度|上半年|前三季度|1-\\d+月|以来)|' +
-    '同比|比上年|较上年|上年|去年|过去|近[几五三十]年|以来|已经|已(?:建成|达到|达|累计|完成|实现|形成|有|超过|突破|培育|认定|获批|建设)|' +
-    '[“"]十[一二三]五[”"]|十[一二三]五(?:期间|时期|以来)|共有|现有'
+    '同比|比上年|较上年|上年|去年|过去|近[几五三十\\d]年|以来|(?<!不得)已(?!于)|' +
+    '[“"]十[一二三]五[”"]|十[一二三]五(?:期间|时期|以来)|(?:共有|现有)\\s*\\d'
 )
 const rewardExpression = /奖励|奖补|补助|补贴|资助|贴息|扶持资金|给予|一次性|最高(?:不超过)?\s*\d|按.{0,12}比例/
 const moneyClauseExpression = /\d\s*(?:万|亿|千)?元/
@@ -62,7 +72,7 @@ export function notGoalRule(sentence: string, clause: string, after: string): st
 /** A time to reach in a sentence: 到/至/力争/确保/争取…年, …年底前, 今年, 年内, “十四五”末/期间, 实施期内, 每年. */
 const reachExpression = new RegExp(
   '(?<!截)(?:到|至|力争|确保|争取|展望)\\s*(?:' + yearSource + ')\\s*年|(?:' + yearSource + ')\\s*年\\s*(?:底|末)?\\s*(?:前|之前|以前|完成)|' +
-    '今年|明年|年内|年底前|年末前|全年|十[四五六]五[”"]?(?:末|期间|时期|期末)|实施期内|规划期内|规划期末|每年|年均|三年内|五年内'
+    '今年|明年|年内|年底前|年末前|十[四五六]五[”"]?(?:末|期间|时期|期末)|实施期内|规划期内|规划期末|三年内|五年内'
 )
 
 /** A year to reach: 到2025年, 力争至2025年底, 2025年前, 2025年底前完成. */

@@ -34,7 +34,9 @@ export const measureUnits = [
   '吨标准煤', '万吨标准煤', '吨/万元', '吨', '万吨', '千克', '公斤',
   '平方公里', '平方米', '万平方米', '公里', '千米', '米', '公顷', '亩', '万亩',
   '千瓦', '万千瓦', '兆瓦', '千瓦时', '万千瓦时', '亿千瓦时',
-  '岁', '张', '辆', '万辆', '艘', '标箱', '万标箱', '分贝', '分钟'
+  '岁', '张', '辆', '万辆', '艘', '标箱', '万标箱', '分贝', '分钟', '度',
+  // Technical measures printed in Latin letters (声学过载点135dB, 算力128TFLOPS, 成形效率450cm3/h).
+  'dB', 'Pa', 'pT', 'nT', 'TFLOPS/W', 'TFLOPS/w', 'TFLOPS', 'TOPS/W', 'TOPS', 'cm3/h', 'Gbps', 'Mbps', 'ms'
 ] as const
 
 const unitAlternation = [...units, ...measureUnits].sort((a, b) => b.length - a.length).map((unit) => unit.replace('%', '%')).join('|')
