@@ -18,7 +18,7 @@ import {messageAt} from './util/message-at.js'
 import {issuedOn, reachBySource, yearNumber, yearSource} from './util/date.js'
 import {isDigit, matchesOf} from './util/text.js'
 import {titleKind} from './title.js'
-import {clauseSpan, hasReach, latestYear, notGoalRule, notGoalRules, reachYear, passageEndExpression, reportPassageExpression, sentenceSpan, unlabelledPassageExpression} from './util/goal-context.js'
+import {clauseSpan, fullSentenceSpan, hasReach, latestYear, notGoalRule, notGoalRules, reachYear, passageEndExpression, reportPassageExpression, sentenceSpan, unlabelledPassageExpression} from './util/goal-context.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -63,6 +63,7 @@ const extractTargets: Plugin<[], Root> = function () {
     const outline = file.data.outline ?? []
     const pastSections = sectionIdsTitled(outline, pastSectionExpression)
     const guidingSections = sectionIdsTitled(outline, guidingSectionExpression)
+    const forwardSections = sectionIdsTitled(outline, forwardSectionExpression)
     // A plan, outline or opinion sets goals throughout; other documents only where a sentence dates them.
     const isForward = isForwardDocument(file)
     const tasks: Array<{block: Block; goals: Goal[]; year: number | undefined; fallback: number | null}> = []
@@ -100,7 +101,10 @@ const extractTargets: Plugin<[], Root> = function () {
     const reported = Math.max(...candidates.flatMap((candidate) => candidate.actuals.map((actual) => actual.year + 1)))
     const aheadFrom = planYear ?? firstYearAhead(file) ?? (Number.isFinite(reported) ? reported : undefined) ?? file.data.period?.start ?? statisticsYear(blocks) ?? null
     for (const task of tasks) {
-      const goals = task.goals.filter((goal) => isTaskGoal(task.block.text, goal, isForward, aheadFrom, report))
+      // A section of measures or next steps, or a paragraph that opens with its time, dates the goals it states.
+      const opening = task.block.text.slice(0, fullSentenceSpan(task.block.text, 0)[1])
+      const isDated = isForward || (!report && (forwardSections.has(task.block.node.data?.section ?? '') || hasReach(opening)))
+      const goals = task.goals.filter((goal) => isTaskGoal(task.block.text, goal, isDated, aheadFrom, report))
       // A year the paragraph names holds for its goals when it is still ahead (not 截至2022年底 in a plan to 2025).
       const year = task.year !== undefined && (aheadFrom === null || task.year >= aheadFrom) ? task.year : task.fallback
       candidates.push(...proseTargets(task.block, goals, 'task', year))
@@ -265,6 +269,8 @@ function tableTargets(block: Block, period: Period | null, file: VFile, fallback
 /** Sections of the past (发展基础, 工作回顾, 面临形势) and of guidance (指导思想, 基本原则): no goals of the document's own outside its goals part. */
 const pastSectionExpression = /回顾|成就|(?:取得|主要|工作|发展)成效|(?:发展|工作|现实|良好|坚实|产业|已有)基础|基础(?:与|和|及|、)|现状|形势|背景|进展|过去|总结|评估|完成情况|实施情况/
 const guidingSectionExpression = /指导思想|基本原则|工作原则|编制依据|重要意义/
+/** Sections of what is to be done (下一步工作, 主要措施, 重点任务, 展望): their goals are ahead, whatever the document. */
+const forwardSectionExpression = /下一步|今后|展望|打算|工作安排|措施|举措|重点任务|主要任务|工作重点|重点工作/
 
 /** Ids of the sections whose title matches `expression`, with their subsections. */
 function sectionIdsTitled(outline: NonNullable<VFile['data']['outline']>, expression: RegExp, isInside = false, ids = new Set<string>()): Set<string> {
@@ -320,8 +326,11 @@ function isTaskGoal(text: string, goal: Goal, isForward: boolean, aheadFrom: num
   if (notGoalRule(sentence, text.slice(clauseStart, clauseEnd), text.slice(goal.end, goal.end + 3))) return false
   const year = latestYear(sentence)
   if (year !== undefined && aheadFrom !== null && year < aheadFrom) return false
-  if (report) return /今年|年内|年底前/.test(sentence) || (year !== undefined && aheadFrom !== null && year >= aheadFrom && hasReach(sentence))
-  return isForward || hasReach(sentence)
+  // Note: the time may open the whole sentence, its parts apart by ； (到2020年，…；…成形效率大于450cm3/h).
+  const [wholeStart, wholeEnd] = fullSentenceSpan(text, goal.start)
+  const whole = text.slice(wholeStart, wholeEnd)
+  if (report) return /今年|年内|年底前/.test(whole) || (year !== undefined && aheadFrom !== null && year >= aheadFrom && hasReach(whole))
+  return isForward || hasReach(whole)
 }
 
 /**

@@ -102,8 +102,23 @@ describe('rules that refuse a quantity outside the goals part', () => {
     expect(notGoalRule(sentence, clause, '')).toBe(rule)
   })
 
-  test('should take a value followed by 的 for a threshold', () => {
-    expect(notGoalRule('支持营业收入超过1亿元的企业上市', '支持营业收入超过1亿元的企业上市', '的企业')).toBe('threshold')
+  test('should take a value followed by 的 for a threshold where the sentence selects or rewards, and for a specification elsewhere', () => {
+    expect(notGoalRule('对年销量首次超过1000台的企业给予支持', '年销量首次超过1000台的企业', '的企业')).toBe('threshold')
+    expect(notGoalRule('到2020年，声学过载点达到135dB的声学传感器实现量产', '声学过载点达到135dB的声学传感器实现量产', '的声学')).toBeUndefined()
+  })
+
+  test.each([
+    ['保证每天校园体育活动不少于1小时', 'norm'],
+    ['各中小学至少配备1名心理健康教师', 'norm'],
+    ['每5所幼儿园配备1名专职督导员', 'norm'],
+    ['将标准体系划分为三个层级', 'structure'],
+    ['市财政每年安排5亿元专项资金', 'means']
+  ])('should refuse `%s` (%s)', (clause, rule) => {
+    expect(notGoalRule(clause, clause, '')).toBe(rule)
+  })
+
+  test('should let a per-unit goal that is no standard through (每个产业链发行储架规模10亿元)', () => {
+    expect(notGoalRule('力争到2025年，每个产业链发行储架规模10亿元知识产权证券化产品', '每个产业链发行储架规模10亿元知识产权证券化产品', '')).toBeUndefined()
   })
 
   test.each([

@@ -153,7 +153,7 @@ const changeToExpression = new RegExp('^\\s*(?:' + riseVerbSource + '|' + change
 const meansExpression = /^(?:依托|通过|围绕|按照|根据|借助|利用|对照|对标|相比|比|较|同比)/
 /** Verbs that may stand alone before a number whose noun follows (`实施2-3家…`). */
 const leadingVerbExpression =
-  /^(?:[\p{Script=Han}]{0,3}(?:实施|培育|扶持|建设|建成|打造|新增|完成|创建|引进|认定|组建|设立|重点培育|培育和扶持|支持|推动|形成|开展|举办|组织|培养|发布|实现|新培育|制修订|制定|修订|研制|推广|推出|遴选|评选|选树|攻克|布局|招引|争创|创成|集聚|吸引|孵化|壮大|建立|搭建|构建|引育|改造|提供|树立|新建|面向|覆盖|带动|储备|突破|部署|认证)|[\p{Script=Han}、]{2,30}等)$/u
+  /^(?:(?:在\p{Script=Han}{1,10})?[\p{Script=Han}]{0,3}(?:实施|培育|扶持|建设|建成|打造|新增|完成|创建|引进|认定|组建|设立|重点培育|培育和扶持|支持|推动|形成|开展|举办|组织|培养|发布|实现|新培育|制修订|制定|修订|研制|推广|推出|遴选|评选|选树|攻克|布局|招引|争创|创成|集聚|吸引|孵化|壮大|建立|搭建|构建|引育|改造|提供|树立|新建|面向|覆盖|带动|储备|突破|部署|认证|发行|上线|落地|开发|研发|开通|设置|配置|认定|培训|服务)|[\p{Script=Han}、]{2,30}等)$/u
 
 /** A change named after an indicator (`年均增长`): a clause that names only it (`年均增长7%`) has the goal before it as subject. */
 const changeTailExpression = /(?:年均|年|同比)?(?:增长|增速|增幅|提高|提升|下降|降低|减少|增加)率?$/

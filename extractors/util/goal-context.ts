@@ -50,7 +50,14 @@ export const notGoalRules: readonly NotGoalRule[] = [
   {
     // 对营业收入超过1亿元的企业; 凡年产值达到5000万元以上的; 符合条件的…
     name: 'threshold',
-    test: (_sentence, clause, after) => /^\s*的/.test(after) || /^(?:对|凡|对于|经|获得|被)/.test(clause.trim()) || /(?:条件|标准|门槛)/.test(clause)
+    test: (sentence, clause, after) =>
+      (/^\s*(?:规模)?的/.test(after) && /对|凡|给予|奖励|补助|补贴|优先|认定为|申报|享受/.test(sentence)) || /^(?:对|凡|对于|经|获得|被)/.test(clause.trim()) || /(?:条件|门槛)/.test(clause)
+  },
+  {
+    // 每天校园体育活动不少于1小时; 各中小学至少配备1名; 每5所幼儿园配备1名: a standard for every unit, no level to reach.
+    name: 'norm',
+    test: (_sentence, clause) =>
+      /每(?:天|日|周|月|学期|节|班|校|所|名|位|户|村|\d)|每个(?:乡镇|街道|村|社区|学校|县|区|单位)|各[^，。；]{1,8}(?:至少|均应|须)|至少配备|必须|应当|不得|原则上/.test(clause)
   }
 ]
 
@@ -72,7 +79,7 @@ export function notGoalRule(sentence: string, clause: string, after: string): st
 /** A time to reach in a sentence: 到/至/力争/确保/争取…年, …年底前, 今年, 年内, “十四五”末/期间, 实施期内, 每年. */
 const reachExpression = new RegExp(
   '(?<!截)(?:到|至|力争|确保|争取|展望)\\s*(?:' + yearSource + ')\\s*年|(?:' + yearSource + ')\\s*年\\s*(?:底|末)?\\s*(?:前|之前|以前|完成)|' +
-    '今年|明年|年内|年底前|年末前|十[四五六]五[”"]?(?:末|期间|时期|期末)|实施期内|规划期内|规划期末|三年内|五年内'
+    '今年|明年|年内|年底前|年末前|十[四五六]五[”"]?(?:末|期间|时期|期末|后半期|后期)|实施期内|规划期内|规划期末|后半期|三年内|五年内'
 )
 
 /** A year to reach: 到2025年, 力争至2025年底, 2025年前, 2025年底前完成. */
@@ -117,6 +124,18 @@ export function sentenceSpan(text: string, offset: number): [number, number] {
   let end = offset
   const high = Math.min(text.length, offset + 400)
   while (end < high && !isSentenceEnd(text.charCodeAt(end))) end++
+  return [start, end]
+}
+
+/** The span of the whole sentence around `offset`, to its 。！？ (a ； goes on). */
+export function fullSentenceSpan(text: string, offset: number): [number, number] {
+  const isEnd = (code: number) => code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0x21 || code === 0x3f
+  let start = offset
+  const low = Math.max(0, offset - 600)
+  while (start > low && !isEnd(text.charCodeAt(start - 1))) start--
+  let end = offset
+  const high = Math.min(text.length, offset + 600)
+  while (end < high && !isEnd(text.charCodeAt(end))) end++
   return [start, end]
 }
 
