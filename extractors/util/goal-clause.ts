@@ -152,8 +152,15 @@ const changeToExpression = new RegExp('^\\s*(?:' + riseVerbSource + '|' + change
 /** Clauses that state means or existing resources, not goals. */
 const meansExpression = /^(?:依托|通过|围绕|按照|根据|借助|利用|对照|对标|相比|比|较|同比)/
 /** Verbs that may stand alone before a number whose noun follows (`实施2-3家…`). */
-const leadingVerbExpression =
-  /^(?:(?:在\p{Script=Han}{1,10})?[\p{Script=Han}]{0,3}(?:实施|培育|扶持|建设|建成|打造|新增|完成|创建|引进|认定|组建|设立|重点培育|培育和扶持|支持|推动|形成|开展|举办|组织|培养|发布|实现|新培育|制修订|制定|修订|研制|推广|推出|遴选|评选|选树|攻克|布局|招引|争创|创成|集聚|吸引|孵化|壮大|建立|搭建|构建|引育|改造|提供|树立|新建|面向|覆盖|带动|储备|突破|部署|认证|发行|上线|落地|开发|研发|开通|设置|配置|认定|培训|服务)|[\p{Script=Han}、]{2,30}等)$/u
+const leadingVerbExpression = new RegExp(
+  '^(?:(?:同时|并且|并|且|还|力争|争取|计划|提出|每年|在[\\p{Script=Han}、]{1,20})*[\\p{Script=Han}]{0,3}(?:' +
+    '实施|培育|扶持|建设|建成|打造|新增|完成|创建|引进|认定|组建|设立|重点培育|培育和扶持|支持|推动|形成|开展|举办|组织|培养|发布|实现|新培育|' +
+    '制修订|制定|修订|研制|推广|推出|遴选|评选|选树|攻克|布局|招引|争创|创成|集聚|吸引|孵化|壮大|建立|搭建|构建|引育|改造|提供|树立|新建|面向|覆盖|' +
+    '带动|储备|突破|部署|认证|发行|上线|落地|开发|研发|开通|设置|配置|培训|服务|促进|选择|运营|引导|帮助|助力|辅导|承办|召开|评定|命名|创办|配备|' +
+    '招聘|引入|签约|落户|入驻|开工|竣工|投产|上市|挂牌' +
+    ')|[\\p{Script=Han}、]{2,30}等)$',
+  'u'
+)
 
 /** A change named after an indicator (`年均增长`): a clause that names only it (`年均增长7%`) has the goal before it as subject. */
 const changeTailExpression = /(?:年均|年|同比)?(?:增长|增速|增幅|提高|提升|下降|降低|减少|增加)率?$/
@@ -449,7 +456,7 @@ const scopeWordExpression = /^(?:全国|全省|全市|全区|全县|全州|全�
 
 function plainName(name: string): string {
   // Note: one verb only: what follows may open with a verb's word as a noun (建成培育中心 → 培育中心).
-  const plain = name.replace(/^(?:今年|明年|全年|年内)/, '').replace(openingActionExpression, '').replace(scopeWordExpression, '').replace(/^(?:一批|一系列)(?=\p{Script=Han}{2})/u, '')
+  const plain = name.replace(/^(?:今年|明年|全年|年内|(?:\d{1,2}|[一二三四五六七八九十两])年(?:内|以内|左右)?)/, '').replace(openingActionExpression, '').replace(scopeWordExpression, '').replace(/^(?:一批|一系列)(?=\p{Script=Han}{2})/u, '')
   return plain.replace(/(?:分别|均|都|共)$/, '')
 }
 
@@ -463,7 +470,7 @@ const notNameExpression = new RegExp(
 
 /** Whether a name can stand as an indicator: two characters and more, not a bare verb or scope word, not a fragment ending in a conjunction. */
 export function isNameLike(name: string): boolean {
-  return name.length >= 2 && /\p{Script=Han}/u.test(name) && !notNameExpression.test(name) && !/[和及与、或并的]$/.test(name) && !/^[的和及与、]/.test(name) && !/(?:行业|产业|领域)型$/.test(name)
+  return name.length >= 2 && /\p{Script=Han}/u.test(name) && !notNameExpression.test(name) && !/目标$/.test(name) && !/[和及与、或并的]$/.test(name) && !/^[的和及与、]/.test(name) && !/(?:行业|产业|领域)型$/.test(name)
 }
 
 /** Verbs of work toward a state, not of reaching it. */
@@ -524,6 +531,9 @@ function isYear(match: RegExpMatchArray, clause: string): boolean {
   const unit = match.groups?.unit
   const first = match.groups?.first
   if (unit === '年' && first && /^(?:19|20)\d{2}$/.test(first)) return true
+  // A span of years (3年内, 近5年, 连续4年) is a time, not a value.
+  const at = match.index ?? 0
+  if (unit === '年' && (/^\s*(?:内|以内|来|以来|间|时间|后)/.test(clause.slice(at + match[0].length)) || /(?:近|连续|未来|用)\s*$/.test(clause.slice(Math.max(0, at - 2), at)))) return true
   // A number glued to Latin letters or a plus sign (3D打印, 1+13+N) is a name.
   const after = clause[(match.index ?? 0) + match[0].length]
   return Boolean(first && after && /[A-Za-z+]/.test(after) && !unit)

@@ -28,6 +28,16 @@ export const notGoalRules: readonly NotGoalRule[] = [
     test: (sentence) => pastExpression.test(sentence)
   },
   {
+    // 《规划》提出了4类共25项指标; 又增设了10项: what a text says another set out, not a goal it sets.
+    name: 'description',
+    test: (_sentence, clause) => /(?:提出|明确|增设|设置|确定|列出|包括|涵盖|部署)了/.test(clause)
+  },
+  {
+    // 关键指标均比省定目标高出2个百分点以上: a comparison with other goals, not a level.
+    name: 'comparison',
+    test: (_sentence, clause) => /比[^，。；]{0,10}(?:目标|标准|要求)[^，。；]{0,4}(?:高出|高|多|快)/.test(clause)
+  },
+  {
     // 预计到2025年可完成预期目标.
     name: 'forecast',
     test: (sentence) => /预计|预测|有望/.test(sentence)
