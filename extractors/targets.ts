@@ -86,7 +86,7 @@ const extractTargets: Plugin<[], Root> = function () {
       const dueBy = year ?? yearAt(section) ?? periodEnd ?? planYear
       if (origin === 'task') {
         // Note: judged once all tables are read: a progress table's last year tells what is past.
-        if (all.length > 0) tasks.push({block, goals: all, year: reachYear(block.text), fallback: yearAt(section) ?? periodEnd ?? planYear})
+        if (all.length > 0) tasks.push({block, goals: all, year: reachYear(block.text), fallback: yearAt(section) ?? periodEnd ?? planYear ?? titleYear(file) ?? null})
         continue
       }
       const goals = inPassage ? all.filter((goal) => goal.start >= passage!.start && goal.start < passage!.end) : all.filter((goal) => !isStructure(block.text, goal))
@@ -311,7 +311,19 @@ function isStructure(text: string, goal: Goal): boolean {
 function isForwardDocument(file: VFile): boolean {
   const kind = file.data.kind === 'notice' && file.data.enclosed ? titleKind(file.data.enclosed.title) : file.data.kind
   if (kind === 'plan' || kind === 'outline' || kind === 'opinion') return true
+  if (kind === 'other' && titleYear(file) !== undefined) return true
   return kind === 'other' && file.data.period !== null && file.data.period !== undefined
+}
+
+/**
+ * The one year a document's own title (or the title of what a notice issues) names: the year
+ * its rules and tasks are for (包头市2022年数字政府建设考评办法), not a span (2021—2023年).
+ */
+function titleYear(file: VFile): number | undefined {
+  const title = file.data.enclosed?.title ?? file.data.title?.text
+  if (!title) return undefined
+  const years = [...title.matchAll(/(?<![\d—\-–～~至到])((?:19|20)\d{2})\s*年(?!\s*[—\-–～~至到])/g)]
+  return years.length === 1 && !/(?:19|20)\d{2}\s*[—\-–～~至到]/.test(title) ? Number(years[0]![1]) : undefined
 }
 
 /**

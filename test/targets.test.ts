@@ -478,7 +478,7 @@ describe('goals in prose and 专栏', () => {
       'should pair indicators with their values in order after 分别',
       '到2025年，全县发明专利拥有量、有效注册商标量和地理标志商标分别达到300件、2万件和5件，专利代理机构达到10家。\n',
       [
-        [null, '全县发明专利拥有量', '件', '300', 2025, 'text'],
+        [null, '发明专利拥有量', '件', '300', 2025, 'text'],
         [null, '有效注册商标量', '万件', '2', 2025, 'text'],
         [null, '地理标志商标', '件', '5', 2025, 'text'],
         [null, '专利代理机构', '家', '10', 2025, 'text']

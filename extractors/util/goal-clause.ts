@@ -101,7 +101,7 @@ const leadWordExpression = /^[（(]?\s*(?:其中|并|且|同时|力争|确保)|^
 const ratioExpression =
   new RegExp('^(?<indicator>[^\\d，。；]{2,30}?(?:比|指数|系数))\\s*(?:' + riseVerbSource + '|' + changeVerbSource + '|达到|达|保持|稳定|控制)?\\s*(?:到|至|在|为)?\\s*(?<number>\\d+(?:\\.\\d+)?)(?![\\d.%％])\\s*(?<bound>以上|以内|以下|左右)?(?!\\p{Script=Han})', 'u')
 /** Indicators whose values follow in the same order (`A、B分别达到…`). */
-const respectiveExpression = /\s*(?:分别|(?<each>均|都))\s*(?:(?<rise>(?:年均)?(?:增长|提高|提升|增加))|(?<fall>(?:年均)?(?:下降|降低|减少)))?\s*$/
+const respectiveExpression = /\s*(?:分别|(?<each>均|都))\s*(?:占比|比重|占|为)?\s*(?:(?<rise>(?:年均)?(?:增长|提高|提升|增加))|(?<fall>(?:年均)?(?:下降|降低|减少)))?\s*$/
 /** A comparison with another area's level or growth before a value in points (增速高于全省, 高于省平, 快于全国平均水平). */
 const relativeExpression = /(?:增速|增长|增幅)?\s*(?:高于|快于|超过|领先)\s*(?<area>全国|全省|全市|全州|全区|省平|省均|市平|城镇|农村|[\p{Script=Han}]{2,4}?)(?:平均水平|平均)?\s*$/u
 
@@ -127,7 +127,7 @@ function sharedHead(names: string[], values: number): string[] {
   const modifiers = names.slice(0, -1)
   const last = names.at(-1)!
   const width = modifiers[0]!.length
-  if (width > 4 || !modifiers.every((name) => name.length === width) || last.length < width + 2) return names
+  if (width > 2 || !modifiers.every((name) => name.length === width) || last.length < width + 2) return names
   const head = last.slice(width)
   return [...modifiers.map((name) => name + head), last]
 }
@@ -153,12 +153,12 @@ const changeToExpression = new RegExp('^\\s*(?:' + riseVerbSource + '|' + change
 const meansExpression = /^(?:依托|通过|围绕|按照|根据|借助|利用|对照|对标|相比|比|较|同比)/
 /** Verbs that may stand alone before a number whose noun follows (`实施2-3家…`). */
 const leadingVerbExpression = new RegExp(
-  '^(?:(?:同时|并且|并|且|还|力争|争取|计划|提出|每年|在[\\p{Script=Han}、]{1,20})*[\\p{Script=Han}]{0,3}(?:' +
+  '^(?:(?:同时|并且|并|且|还|力争|争取|计划|提出|每年|在[\\p{Script=Han}、]{1,20})*[\\p{Script=Han}、]{0,8}(?:' +
     '实施|培育|扶持|建设|建成|打造|新增|完成|创建|引进|认定|组建|设立|重点培育|培育和扶持|支持|推动|形成|开展|举办|组织|培养|发布|实现|新培育|' +
     '制修订|制定|修订|研制|推广|推出|遴选|评选|选树|攻克|布局|招引|争创|创成|集聚|吸引|孵化|壮大|建立|搭建|构建|引育|改造|提供|树立|新建|面向|覆盖|' +
     '带动|储备|突破|部署|认证|发行|上线|落地|开发|研发|开通|设置|配置|培训|服务|促进|选择|运营|引导|帮助|助力|辅导|承办|召开|评定|命名|创办|配备|' +
-    '招聘|引入|签约|落户|入驻|开工|竣工|投产|上市|挂牌' +
-    ')|[\\p{Script=Han}、]{2,30}等)$',
+    '招聘|引入|签约|落户|入驻|开工|竣工|投产|上市|挂牌|取得|推介|新引育|引进培育' +
+    ')|[\\p{Script=Han}、]{2,30}等|全国|全省|全市|全区|全县|全州|我省|我市|我区|我县)$',
   'u'
 )
 
@@ -329,7 +329,11 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
     // 一产、二产、三产分别增长3.5%、5%、6%; or one value for each (进出口、实际使用外资均增长5%).
     const respective = respectiveExpression.exec(before)
     if (respective && !baseline) {
-      const names = sharedHead(before.slice(0, respective.index).split(/[、，,]|和|及|与/).map((name) => name.replace(leadWordExpression, '').trim()), matches.length - index)
+      // Note: 与 and 及 may join words inside a name (全省与RCEP国家货物贸易): split at them only where the values ask for it.
+      const listed = before.slice(0, respective.index)
+      const split = (separators: RegExp) => sharedHead(listed.split(separators).map((name) => plainName(name.replace(leadWordExpression, '').trim())), matches.length - index)
+      const wide = split(/[、，,]|和|及|与/)
+      const names = respective.groups?.each === undefined && wide.length > matches.length - index ? split(/[、，,]|和/) : wide
       const each = respective.groups?.each !== undefined
       const group = matches.slice(index, index + (each ? 1 : names.length))
       const isList = group.every((member, at) => at === 0 || /^\s*(?:[、，,]|和|及|与)?\s*$/.test(clause.slice(group[at - 1]!.index + group[at - 1]![0].length, member.index)))
@@ -360,7 +364,9 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
     before = before.replace(leadingAchieveExpression, '')
     const nextStart = matches[index + 1]?.index ?? clause.length
     // Note: the noun after a value may be joined to it by 的 (`100%的规上企业…`).
-    const after = nounAfter(clause.slice(valueEnd, nextStart).trim().replace(/^的/, ''))
+    // A level word alone before the next value shares that value's noun (90名国家级、150名省级科技人才).
+    const shared = sharedLevelExpression.exec(clause.slice(valueEnd))
+    const after = shared ? shared[1]! + shared[2]! : nounAfter(clause.slice(valueEnd, nextStart).trim().replace(/^的/, ''))
     // A noun after the value may open with a name's digits (建成4万个5G基站).
     const useAfter = !baseline && /^(?:[\p{Script=Han}A-Za-z“"]|\d+[A-Za-z])/u.test(after) && after.length >= 2 && (before.length === 0 || leadingVerbExpression.test(before))
     // Note: a scope verb before the value stays with the noun after it (新增5项地理标志商标 → 新增地理标志商标).
@@ -396,7 +402,7 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
       // What is new is named first, as the tables name it (`贯标企业新增100家` → 新增贯标企业).
       else if (trailingNewExpression.test(indicator)) indicator = '新增' + indicator.replace(trailingNewExpression, '')
     }
-    cursor = useAfter ? valueEnd + clause.slice(valueEnd).indexOf(after) + after.length : valueEnd
+    cursor = useAfter ? (shared ? valueEnd + shared[1]!.length : valueEnd + clause.slice(valueEnd).indexOf(after) + after.length) : valueEnd
     if (!useAfter && !isSecondLevel) indicator = plainName(indicator)
     if (indicator.length < 2 || !/\p{Script=Han}/u.test(indicator)) continue
     const goalStart = useAfter ? valueStart : beforeStart
@@ -452,12 +458,12 @@ const openingActionExpression = new RegExp(
     ')(?=[\\p{Script=Han}A-Za-z0-9“"]{2})',
   'u'
 )
-const scopeWordExpression = /^(?:全国|全省|全市|全区|全县|全州|全盟|我国|我省|我市|我区|我县|本市|本省|本区|各市|各地)(?=\p{Script=Han}{2})/u
+const scopeWordExpression = /^(?:全国|全省|全市|全区|全县|全州|全盟|我国|我省|我市|我区|我县|本市|本省|本区|各市|各地)(?=[\p{Script=Han}A-Za-z0-9“"]{2})/u
 
 function plainName(name: string): string {
   // Note: one verb only: what follows may open with a verb's word as a noun (建成培育中心 → 培育中心).
   const plain = name.replace(/^(?:今年|明年|全年|年内|(?:\d{1,2}|[一二三四五六七八九十两])年(?:内|以内|左右)?)/, '').replace(openingActionExpression, '').replace(scopeWordExpression, '').replace(/^(?:一批|一系列)(?=\p{Script=Han}{2})/u, '')
-  return plain.replace(/(?:分别|均|都|共)$/, '')
+  return plain.replace(/^[与和及]/, '').replace(/(?:分别|均|都|共)$/, '')
 }
 
 /** Words that never name what a goal counts, alone: verbs, places and scope, fragments. */
@@ -476,6 +482,12 @@ export function isNameLike(name: string): boolean {
 /** Verbs of work toward a state, not of reaching it. */
 const towardExpression = /^(?:[^，。；]{0,4})(?:推进|推动|加快|促进|逐步|积极|探索|鼓励|支持)/
 
+/** A level word, then the next value and its level with the noun both count (国家级、150名省级科技人才). */
+const sharedLevelExpression = /^((?:国家|省|市|县|区)级(?:以上)?)[、和及与]\s*[\d.]+\s*\p{Script=Han}?\s*(?:国家|省|市|县|区)级(?:以上)?(\p{Script=Han}{2,}?)(?=[，。；、和及与]|$)/u
+
+/** Verbs a counted noun goes on to (…市场主体纳入平台, …企业实现上云). */
+const nounEndExpression = /纳入|接入|实现|达到|开展|完成|使用|应用|上云|参与|通过|享受|具备|获得|进入|加入/
+
 /** Nouns of work done on a thing (重点标准的预研工作): what is counted comes before their 的. */
 const workNounExpression = /^(?:工作|任务|建设|研究|研发|预研|改造|应用|推广|试点|示范应用)|工作$/
 
@@ -484,7 +496,14 @@ const workNounExpression = /^(?:工作|任务|建设|研究|研发|预研|改造
  * `X的Y` the head Y (150家以上专业水平高、服务能力强的解决方案供应商), but X where Y is the work
  * done on it (20项以上重点标准的预研工作 → 重点标准).
  */
-function nounAfter(text: string): string {
+function nounAfter(printed: string): string {
+  // An aside in brackets (新增2400户（累计约3600户）大中型餐饮单位) is no part of the noun; nor is the verb
+  // the noun goes on to (90%的重点领域市场主体纳入…平台), nor the kinds listed before 等 (基础共性、关键技术等国家标准).
+  let text = printed.replace(/^[（(][^（）()]*[）)]/, '').trim()
+  const listed = /^[^，。；]{2,40}?等(?=\p{Script=Han}{2})/u.exec(text)
+  if (listed) text = text.slice(listed[0].length)
+  const verb = nounEndExpression.exec(text)
+  if (verb && verb.index >= 2) text = text.slice(0, verb.index)
   const of = text.indexOf('的')
   if (of > 0) {
     const described = text.slice(0, of)
@@ -509,8 +528,11 @@ const afterValueExpression = new RegExp('^(?:[和及与并且或]|(?:' + riseVer
  * and a name (not a verb such as 实施) or a bound (以上, 以下) says it qualifies.
  */
 function isQualifier(match: RegExpMatchArray, clause: string, previousEnd: number, next: RegExpMatchArray | undefined): boolean {
-  if (!next || match.groups?.suffix === '左右' || match.groups?.verb || match.groups?.prefix) return false
+  if (!next) return false
   const end = (match.index ?? 0) + match[0].length
+  // A size inside a name before the count of it (首次突破100亿元的企业15家): part of the name.
+  if (clause.charAt(end) === '的' && countUnitExpression.test(next.groups?.unit ?? next.groups?.chineseUnit ?? '') && !/[，,、；]/.test(clause.slice(end, next.index))) return true
+  if (match.groups?.suffix === '左右' || match.groups?.verb || match.groups?.prefix) return false
   const after = clause.charCodeAt(end)
   if (!(after >= 0x4e00 && after <= 0x9fff) || afterValueExpression.test(clause.slice(end))) return false
   const before = clause.slice(previousEnd, match.index).replace(/^[、，,\s]+/, '').trim()

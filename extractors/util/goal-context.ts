@@ -25,7 +25,8 @@ export const notGoalRules: readonly NotGoalRule[] = [
   {
     // 截至2022年底，全省已建成5G基站10万个; 2023年一季度…; 比上年增长8%; 已累计培育…; “十三五”期间…
     name: 'past-statistic',
-    test: (sentence) => pastExpression.test(sentence)
+    // Note: 在…的基础上 states where the work starts from, in its own clause.
+    test: (sentence, clause) => pastExpression.test(sentence) || /基础上/.test(clause)
   },
   {
     // 《规划》提出了4类共25项指标; 又增设了10项: what a text says another set out, not a goal it sets.
@@ -67,7 +68,7 @@ export const notGoalRules: readonly NotGoalRule[] = [
     // 每天校园体育活动不少于1小时; 各中小学至少配备1名; 每5所幼儿园配备1名: a standard for every unit, no level to reach.
     name: 'norm',
     test: (_sentence, clause) =>
-      /每(?:天|日|周|月|学期|节|班|校|所|名|位|户|村|\d)|每个(?:乡镇|街道|村|社区|学校|县|区|单位)|各[^，。；]{1,8}(?:至少|均应|须)|至少配备|必须|应当|不得|原则上/.test(clause)
+      /每(?:天|日|周|月|学期|节|班|校|所|名|位|户|村|\d)|每个(?:乡镇|街道|村|社区|学校|县|区|单位)|各[^，。；]{1,8}(?:至少|均应|须)|至少配备|必须|应当|不得|原则上|实行|执行|[×xX]\s*\d/.test(clause)
   }
 ]
 
