@@ -105,6 +105,22 @@ const extractTargets: Plugin<[], Root> = function () {
       const opening = task.block.text.slice(0, fullSentenceSpan(task.block.text, 0)[1])
       const isDated = isForward || (!report && (forwardSections.has(task.block.node.data?.section ?? '') || hasReach(opening)))
       const goals = task.goals.filter((goal) => isTaskGoal(task.block.text, goal, isDated, aheadFrom, report))
+      // A number no clause rule read, in a sentence that sets a goal: said, so that a miss is seen.
+      if (goals.length > 0) {
+        const sentences = goals.map((goal) => sentenceSpan(task.block.text, goal.start))
+        // Note: a number a rule refuses (a threshold list, a reward) is no miss.
+        const text = task.block.text
+        const isRefused = (start: number) => {
+          const [from, to] = sentenceSpan(text, start)
+          const [clauseFrom, clauseTo] = clauseSpan(text, start)
+          return notGoalRule(text.slice(from, to), text.slice(clauseFrom, clauseTo), '') !== undefined
+        }
+        const unread = unreadNumbers(text, task.goals).filter(([start]) => sentences.some(([from, to]) => start >= from && start < to) && !isRefused(start))
+        if (unread.length > 0) {
+          const [start, end] = unread[0]!
+          messageAt(file, 'Number in a goal statement not read as a target: `' + unread.map(([from, to]) => task.block.text.slice(from, to)).join('`, `') + '`', spanOf(task.block, start, end), 'unread-goal-number', 'warning')
+        }
+      }
       // A year the paragraph names holds for its goals when it is still ahead (not 截至2022年底 in a plan to 2025).
       const year = task.year !== undefined && (aheadFrom === null || task.year >= aheadFrom) ? task.year : task.fallback
       candidates.push(...proseTargets(task.block, goals, 'task', year))

@@ -64,6 +64,8 @@ export interface ManifestEntry {
   bytes: number | null
   milliseconds: number
   diagnostics: Record<Diagnostic['severity'], number>
+  /** Goal statements that keep a number no target reads (diagnostics `unread-goal-number`). */
+  unreadGoalNumbers: number
 }
 
 /** What a run wrote. */
@@ -194,7 +196,7 @@ async function processOne(plan: Plan, id: number, out: string, previous: Map<str
   })
   if (result.status === 'skipped' && before) return {entry: {...before, status: 'skipped', reason: 'unchanged since the last run (use --force to redo)', milliseconds: elapsed()}}
   if (result.status !== 'ok') return {entry: {...failed(plan.relative, result.status === 'failed' ? result.reason : 'unknown', elapsed()), sha256: result.sha256, bytes: result.bytes}}
-  const entry: ManifestEntry = {path: plan.relative, status: 'ok', reason: null, record: plan.record, sha256: result.sha256, bytes: result.bytes, milliseconds: elapsed(), diagnostics: result.counts}
+  const entry: ManifestEntry = {path: plan.relative, status: 'ok', reason: null, record: plan.record, sha256: result.sha256, bytes: result.bytes, milliseconds: elapsed(), diagnostics: result.counts, unreadGoalNumbers: result.unread}
   return result.line ? {entry, line: result.line, diagnostics: result.report} : {entry, diagnostics: result.report}
 }
 
@@ -220,7 +222,7 @@ async function makeFolder(folder: string): Promise<void> {
 }
 
 function failed(relative: string, reason: string, milliseconds: number): ManifestEntry {
-  return {path: relative, status: 'failed', reason, record: null, sha256: null, bytes: null, milliseconds, diagnostics: {error: 0, warning: 0, info: 0}}
+  return {path: relative, status: 'failed', reason, record: null, sha256: null, bytes: null, milliseconds, diagnostics: {error: 0, warning: 0, info: 0}, unreadGoalNumbers: 0}
 }
 
 /** `a/规划.txt` → `a/规划.json`; `a/x.txt.json` where `a/x.md` took `a/x.json` already. */
@@ -258,5 +260,7 @@ function report(outcome: Outcome, options: ExtractOptions, streams: EngineStream
 function summary(entries: ManifestEntry[], streams: EngineStreams): void {
   const count = (status: ManifestEntry['status']) => entries.filter((entry) => entry.status === status).length
   const warnings = entries.reduce((sum, entry) => sum + entry.diagnostics.warning, 0)
-  streams.stderr.write(count('ok') + ' extracted, ' + count('skipped') + ' unchanged, ' + count('failed') + ' failed, ' + warnings + ' warnings\n')
+  const unread = entries.filter((entry) => (entry.unreadGoalNumbers ?? 0) > 0)
+  const misses = unread.length > 0 ? ' (' + unread.reduce((sum, entry) => sum + entry.unreadGoalNumbers, 0) + ' goal statements with an unread number, in ' + unread.length + ' documents)' : ''
+  streams.stderr.write(count('ok') + ' extracted, ' + count('skipped') + ' unchanged, ' + count('failed') + ' failed, ' + warnings + ' warnings' + misses + '\n')
 }

@@ -37,7 +37,7 @@ export interface Job {
 export type JobResult =
   | {id: number; status: 'skipped'; sha256: string; bytes: number}
   | {id: number; status: 'failed'; reason: string; sha256: string | null; bytes: number | null}
-  | {id: number; status: 'ok'; sha256: string; bytes: number; counts: Record<Diagnostic['severity'], number>; line: string | undefined; report: Diagnostic[]}
+  | {id: number; status: 'ok'; sha256: string; bytes: number; counts: Record<Diagnostic['severity'], number>; unread: number; line: string | undefined; report: Diagnostic[]}
 
 /** Run one job; never throws. */
 export async function processJob(job: Job): Promise<JobResult> {
@@ -57,9 +57,13 @@ export async function processJob(job: Job): Promise<JobResult> {
     writeAtomic(job.target, job.pretty ? JSON.stringify(record, null, 2) + '\n' : line!)
     if (job.dumpTarget && intermediate !== undefined) writeAtomic(job.dumpTarget, intermediate)
     const counts = {error: 0, warning: 0, info: 0}
-    for (const diagnostic of record.diagnostics) counts[diagnostic.severity]++
+    let unread = 0
+    for (const diagnostic of record.diagnostics) {
+      counts[diagnostic.severity]++
+      if (diagnostic.rule === 'unread-goal-number') unread++
+    }
     const report = job.report === 'none' ? [] : record.diagnostics.filter((diagnostic) => job.report === 'info' || diagnostic.severity !== 'info')
-    return {id: job.id, status: 'ok', sha256, bytes: bytes.length, counts, line: job.wantsLine ? line : undefined, report}
+    return {id: job.id, status: 'ok', sha256, bytes: bytes.length, counts, unread, line: job.wantsLine ? line : undefined, report}
   } catch (error) {
     return {id: job.id, status: 'failed', reason: describe(error), sha256, bytes: size}
   }

@@ -157,7 +157,7 @@ const leadingVerbExpression = new RegExp(
     '实施|培育|扶持|建设|建成|打造|新增|完成|创建|引进|认定|组建|设立|重点培育|培育和扶持|支持|推动|形成|开展|举办|组织|培养|发布|实现|新培育|' +
     '制修订|制定|修订|研制|推广|推出|遴选|评选|选树|攻克|布局|招引|争创|创成|集聚|吸引|孵化|壮大|建立|搭建|构建|引育|改造|提供|树立|新建|面向|覆盖|' +
     '带动|储备|突破|部署|认证|发行|上线|落地|开发|研发|开通|设置|配置|培训|服务|促进|选择|运营|引导|帮助|助力|辅导|承办|召开|评定|命名|创办|配备|' +
-    '招聘|引入|签约|落户|入驻|开工|竣工|投产|上市|挂牌|取得|推介|新引育|引进培育' +
+    '招聘|引入|签约|落户|入驻|开工|竣工|投产|上市|挂牌|取得|推介|新引育|引进培育|征集|选取|申请|编制|开发' +
     ')|[\\p{Script=Han}、]{2,30}等|全国|全省|全市|全区|全县|全州|我省|我市|我区|我县)$',
   'u'
 )
@@ -441,8 +441,11 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
         .replace(baseYearExpression, '')
         .replace(/\s*(?:基本|全面)?(?:实现|达到)?\s*$/, '')
         .trim()
-      const name = indicator.replace(scopeWordExpression, '')
-      if (name.length >= 2) goals.push({indicator: compact(name), value: {kind: 'text', text: word[1]}, unit: null, baseline: null, start, end: start + word.index + word[1].length, measure: 'level'})
+      const whole = indicator.replace(scopeWordExpression, '')
+      // A long subject before 实现 (数字化服务能力基本实现研发设计…等关键环节全覆盖): what is covered follows it.
+      const name = whole.length > 24 ? whole.replace(/^.*(?:实现|做到)/, '') : whole
+      // Note: a coverage names its object in a few words; a longer run is a sentence (…应在工程确定的示范范围内全覆盖).
+      if (name.length >= 2 && name.length <= 24) goals.push({indicator: compact(name), value: {kind: 'text', text: word[1]}, unit: null, baseline: null, start, end: start + word.index + word[1].length, measure: 'level'})
     }
   }
   return goals
@@ -454,7 +457,7 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
  */
 const openingActionExpression = new RegExp(
   '^(?:' +
-    '(?:重点|加快|积极|大力|着力|全面|持续)?(?:组织开展|组织实施|制定|制修订|修订|研制|建设(?!用地|项目|规模|工程|面积)|建成(?!区|率)|新建|培育|打造|创建|引进|认定|组建|设立|培养|发布|推广|带动|推动|形成|开展|举办|组织|实施|部署|推出|遴选|评选|选树|攻克|布局|储备|招引|争创|创成|支持|扶持|集聚|吸引|孵化|壮大|建立|搭建|构建|引育|改造|提供|树立|推进)' +
+    '(?:重点|加快|积极|大力|着力|全面|持续)?(?:组织开展|组织实施|组织征集|征集|选取|申请|编制|开发|制定|制修订|修订|研制|建设(?!用地|项目|规模|工程|面积)|建成(?!区|率)|新建|培育|打造|创建|引进|认定|组建|设立|培养|发布|推广|带动|推动|形成|开展|举办|组织|实施|部署|推出|遴选|评选|选树|攻克|布局|储备|招引|争创|创成|支持|扶持|集聚|吸引|孵化|壮大|建立|搭建|构建|引育|改造|提供|树立|推进)' +
     ')(?=[\\p{Script=Han}A-Za-z0-9“"]{2})',
   'u'
 )
@@ -462,14 +465,14 @@ const scopeWordExpression = /^(?:全国|全省|全市|全区|全县|全州|全�
 
 function plainName(name: string): string {
   // Note: one verb only: what follows may open with a verb's word as a noun (建成培育中心 → 培育中心).
-  const plain = name.replace(/^(?:今年|明年|全年|年内|(?:\d{1,2}|[一二三四五六七八九十两])年(?:内|以内|左右)?)/, '').replace(openingActionExpression, '').replace(scopeWordExpression, '').replace(/^(?:一批|一系列)(?=\p{Script=Han}{2})/u, '')
+  const plain = name.replace(/^(?:(?:19|20)\d{2}\s*年(?:底|末)?|今年|明年|全年|年内|(?:\d{1,2}|[一二三四五六七八九十两])年(?:内|以内|左右)?)/, '').replace(openingActionExpression, '').replace(scopeWordExpression, '').replace(/^(?:一批|一系列)(?=\p{Script=Han}{2})/u, '')
   return plain.replace(/^[与和及]/, '').replace(/(?:分别|均|都|共)$/, '')
 }
 
 /** Words that never name what a goal counts, alone: verbs, places and scope, fragments. */
 const notNameExpression = new RegExp(
   '^(?:' +
-    '(?:累计|新|再|共|年均|每年)?(?:' + countVerbSource + '|制定|发布|推广|形成|达到|达|实现|完成|突破|超过|新建|培育壮大|推动|带动|面向|力争|确保|争取|提高|提升|增加|增长|下降|降低|减少)' +
+    '(?:累计|新|再|共|年均|每年)?(?:' + countVerbSource + '|组织|举办|征集|选取|申请|编制|开发|完善|建立|构建|搭建|制定|发布|推广|形成|达到|达|实现|完成|突破|超过|新建|培育壮大|推动|带动|面向|力争|确保|争取|提高|提升|增加|增长|下降|降低|减少)' +
     '|全国|全省|全市|全区|全县|国家|省级|市级|县级|国际|行业|企业|其中|合计|总计|累计|新增|以上|左右|约|近|共|分别|每年|年均|一批' +
     ')$'
 )
@@ -480,7 +483,7 @@ export function isNameLike(name: string): boolean {
 }
 
 /** Verbs of work toward a state, not of reaching it. */
-const towardExpression = /^(?:[^，。；]{0,4})(?:推进|推动|加快|促进|逐步|积极|探索|鼓励|支持)/
+const towardExpression = /^(?:[^，。；]{0,4})(?:推进|推动|加快|促进|逐步|积极|探索|鼓励|支持|完善|健全)/
 
 /** A level word, then the next value and its level with the noun both count (国家级、150名省级科技人才). */
 const sharedLevelExpression = /^((?:国家|省|市|县|区)级(?:以上)?)[、和及与]\s*[\d.]+\s*\p{Script=Han}?\s*(?:国家|省|市|县|区)级(?:以上)?(\p{Script=Han}{2,}?)(?=[，。；、和及与]|$)/u
@@ -489,7 +492,7 @@ const sharedLevelExpression = /^((?:国家|省|市|县|区)级(?:以上)?)[、�
 const nounEndExpression = /纳入|接入|实现|达到|开展|完成|使用|应用|上云|参与|通过|享受|具备|获得|进入|加入/
 
 /** Nouns of work done on a thing (重点标准的预研工作): what is counted comes before their 的. */
-const workNounExpression = /^(?:工作|任务|建设|研究|研发|预研|改造|应用|推广|试点|示范应用)|工作$/
+const workNounExpression = /^(?:工作|任务|建设|研究|研发|预研|改造|应用|推广|试点|示范应用)|(?:工作|计算|处理|分析)$/
 
 /**
  * The noun a value counts when it comes after it: up to a list's next name, and of
@@ -553,8 +556,11 @@ function isYear(match: RegExpMatchArray, clause: string): boolean {
   const unit = match.groups?.unit
   const first = match.groups?.first
   if (unit === '年' && first && /^(?:19|20)\d{2}$/.test(first)) return true
-  // A span of years (3年内, 近5年, 连续4年) is a time, not a value.
   const at = match.index ?? 0
+  // A figure's, table's or article's number (如图1所示, 表2, 第3条) is no value.
+  if (/(?:图|表|第|附件|附表|条|款)\s*$/.test(clause.slice(Math.max(0, at - 2), at)) || /^所示/.test(clause.slice(at + match[0].length - 1))) return true
+  // A span of years (3年内, 近5年, 连续4年, 实施周期为5年, 之日起2年) is a time, not a value; so is a date misread (4.0402年).
+  if (unit === '年' && (/\.\d{3,}/.test(first ?? '') || /周期|期限|为期|之日起|有效期/.test(clause))) return true
   if (unit === '年' && (/^\s*(?:内|以内|来|以来|间|时间|后)/.test(clause.slice(at + match[0].length)) || /(?:近|连续|未来|用)\s*$/.test(clause.slice(Math.max(0, at - 2), at)))) return true
   // A number glued to Latin letters or a plus sign (3D打印, 1+13+N) is a name.
   const after = clause[(match.index ?? 0) + match[0].length]

@@ -51,7 +51,7 @@ export const notGoalRules: readonly NotGoalRule[] = [
   {
     // 将标准体系划分为三个层级; 形成14个二级分类: counts of the document's own parts or a framework's.
     name: 'structure',
-    test: (_sentence, clause, after) => /划分为|分为|分成|包括|包含|涵盖|由.{0,10}组成/.test(clause) || /^\s*(?:个|项|大)?\s*(?:二级|三级|一级)?(?:分类|部分|层级|层次|方面|维度|大类|板块|章|节)/.test(after)
+    test: (_sentence, clause, after) => /划分为|分为|分成|包括|包含|涵盖|由.{0,10}组成|是指|指的是|所称/.test(clause) || /^\s*(?:个|项|大)?\s*(?:二级|三级|一级)?(?:分类|部分|层级|层次|方面|维度|大类|板块|章|节)/.test(after)
   },
   {
     // 市财政每年安排5亿元; 设立规模10亿元的基金: money set aside is a means, not a level to reach.

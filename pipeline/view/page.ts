@@ -161,7 +161,7 @@ export interface IndexRow {
 
 /** The index of an output folder: one sortable row per document, linking to its page. */
 export function indexPage(rows: IndexRow[]): string {
-  const header = ['标题 title', '类型 kind', '辖区 jurisdiction', '期限 period', '指标 targets', '专栏 columns', '时限 deadlines', '警告 warnings']
+  const header = ['标题 title', '类型 kind', '辖区 jurisdiction', '期限 period', '指标 targets', '专栏 columns', '时限 deadlines', '警告 warnings', '未读数字 unread goal numbers']
   const body = rows
     .map(({href, record}) => {
       const warnings = record.diagnostics.filter((diagnostic) => diagnostic.severity !== 'info').length
@@ -173,7 +173,8 @@ export function indexPage(rows: IndexRow[]): string {
         String(record.targets.length),
         String(record.columns.length),
         String(record.deadlines.length),
-        String(warnings)
+        String(warnings),
+        String(record.diagnostics.filter((diagnostic) => diagnostic.rule === 'unread-goal-number').length)
       ]
       return '<tr>' + cells.map((cell) => '<td>' + cell + '</td>').join('') + '</tr>'
     })
