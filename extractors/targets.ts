@@ -81,14 +81,14 @@ const extractTargets: Plugin<[], Root> = function () {
       const inPassage = passage?.block === block.index
       const origin: TargetOrigin = column ? 'column' : inGoals || inPassage ? 'text' : 'task'
       if (origin === 'task' && section !== undefined && (pastSections.has(section) || guidingSections.has(section))) continue
-      const year = inPassage ? planYear : yearOf(block.text)
       const all = goalsIn(block.text)
-      const dueBy = year ?? yearAt(section) ?? periodEnd ?? planYear
       if (origin === 'task') {
         // Note: judged once all tables are read: a progress table's last year tells what is past.
         if (all.length > 0) tasks.push({block, goals: all, year: reachYear(block.text), fallback: yearAt(section) ?? periodEnd ?? planYear ?? titleYear(file) ?? null})
         continue
       }
+      const year = inPassage ? planYear : yearOf(block.text)
+      const dueBy = year ?? yearAt(section) ?? periodEnd ?? planYear
       const goals = inPassage ? all.filter((goal) => goal.start >= passage!.start && goal.start < passage!.end) : all.filter((goal) => !isStructure(block.text, goal))
       if (year && goals.length === 0) introYear = {section, year}
       const unread = unreadNumbers(block.text, inPassage ? all : goals).filter(([start]) => !inPassage || (start >= passage!.start && start < passage!.end))

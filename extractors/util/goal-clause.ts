@@ -173,18 +173,22 @@ const bareChangeExpression = new RegExp('^' + changeTailExpression.source)
  * (`技术合同成交额年均增长15%，到2025年达到80亿元`) takes its noun: 技术合同成交额.
  */
 export function goalsIn(printed: string): Goal[] {
+  // Note: most paragraphs of a plan hold no value at all; one test of the whole spares their clauses.
+  if (!mayHoldValueExpression.test(printed)) return []
   // Note: a colon before a bare value (`PCT专利申请量：100件；`) states it: read as a space, one character for one, so offsets hold.
   const text = printed.includes('：') || printed.includes(':') ? printed.replace(colonValueExpression, '\u3000') : printed
   const goals: Goal[] = []
   let subject: string | undefined
+  // Note: the subject without its change, made once when the subject is set (a paragraph has many clauses).
+  let subjectName: string | undefined
   let subjectMeasure: Measure = 'level'
   let sentenceStart = 0
   for (const [start, end] of clauses(text)) {
-    const found = goalsInClause(text, start, end, subject?.replace(changeTailExpression, ''), sentenceStart, subjectMeasure)
+    const found = goalsInClause(text, start, end, subjectName, sentenceStart, subjectMeasure)
     for (const goal of found) {
       if (!subject || !bareChangeExpression.test(goal.indicator)) continue
       // A clause that names only a change (`，年均增长7%`) measures the subject's: 农业总产值年均增长.
-      goal.indicator = subject.replace(changeTailExpression, '') + goal.indicator
+      goal.indicator = subjectName + goal.indicator
       nameChange(goal)
     }
     goals.push(...found)
@@ -193,9 +197,11 @@ export function goalsIn(printed: string): Goal[] {
     const code = text.charCodeAt(end)
     if (code !== 0xff0c && code !== 0x2c) {
       subject = undefined
+      subjectName = undefined
       sentenceStart = end + 1
     } else if (last && !bareChangeExpression.test(last.indicator)) {
       subject = last.indicator
+      subjectName = subject.replace(changeTailExpression, '')
       subjectMeasure = last.measure
     }
   }
@@ -260,6 +266,21 @@ function isThousandsSeparator(text: string, index: number): boolean {
 /** Cheap test before the full expression: a digit, a numeral after a verb, or a word value. */
 const mayHoldValueExpression = new RegExp('[0-9]|(?:达到|达|为|至|到|' + chineseComparatorSource + ')[一二两三四五六七八九十百千万]|' + proseTextValueExpression.source)
 
+/** Characters a value may open with when no digit is there: a numeral after a verb, a word value's first character. */
+const valueOpenings = new Uint8Array(0x10000)
+for (const character of '一二两三四五六七八九十百千万全应动翻零倍') valueOpenings[character.charCodeAt(0)] = 1
+
+/** `mayHoldValueExpression` on a span, by character codes first: a digit says yes, no numeral or word opening says no. */
+function mayHoldValue(text: string, start: number, end: number): boolean {
+  let opens = false
+  for (let at = start; at < end; at++) {
+    const code = text.charCodeAt(at)
+    if (code >= 0x30 && code <= 0x39) return true
+    if (valueOpenings[code] === 1) opens = true
+  }
+  return opens && mayHoldValueExpression.test(text.slice(start, end))
+}
+
 /** A verb alone before a value (`累计建设5家`), and the noun the same verb took earlier in the sentence (`建设高价值专利培育中心，`). */
 const countVerbSource = '实施|培育|扶持|建设|建成|打造|新增|创建|引进|认定|组建|设立|培养|开展|推进'
 const bareVerbExpression = new RegExp('^(?:累计|共|新)?(?<verb>' + countVerbSource + ')$')
@@ -287,7 +308,7 @@ function previousObject(text: string, sentenceStart: number, clauseStart: number
 const previousClauseExpression = new RegExp('^(?:组织)?(?:' + countVerbSource + ')(?<noun>\\p{Script=Han}{2,20})$', 'u')
 
 function goalsInClause(text: string, clauseStart: number, clauseEnd: number, subject: string | undefined, sentenceStart = clauseStart, subjectMeasure: Measure = 'level'): Goal[] {
-  if (!mayHoldValueExpression.test(text.slice(clauseStart, clauseEnd))) return []
+  if (!mayHoldValue(text, clauseStart, clauseEnd)) return []
   const lead = leadExpression.exec(text.slice(clauseStart, clauseEnd))?.[0].length ?? 0
   const start = clauseStart + lead
   const clause = text.slice(start, clauseEnd)
@@ -323,8 +344,9 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
     const relative = !baseline && parsed.unit === '个百分点' ? relativeExpression.exec(before) : null
     if (relative) before = before.slice(0, relative.index)
     const isStriven = striving || (relative !== null && strivingExpression.test(before))
-    const isApprox = trailingApproxExpression.test(before.replace(trailingVerbExpression, ''))
-    before = before.replace(trailingVerbExpression, '').replace(trailingApproxExpression, '').replace(joinedVerbExpression, '').replace(trailingResolveExpression, '').replace(/[、，,]\s*$/, '').replace(trailingAnnualExpression, '').replace(cumulativeExpression, '').replace(cumulativeChangeExpression, '').trim()
+    before = before.replace(trailingVerbExpression, '')
+    const isApprox = trailingApproxExpression.test(before)
+    before = before.replace(trailingApproxExpression, '').replace(joinedVerbExpression, '').replace(trailingResolveExpression, '').replace(/[、，,]\s*$/, '').replace(trailingAnnualExpression, '').replace(cumulativeExpression, '').replace(cumulativeChangeExpression, '').trim()
     // Several indicators, then their values in the same order: 发明专利拥有量、商标量分别达到300件和2万件,
     // 一产、二产、三产分别增长3.5%、5%、6%; or one value for each (进出口、实际使用外资均增长5%).
     const respective = respectiveExpression.exec(before)
