@@ -10,7 +10,7 @@ import type {Root} from 'mdast'
 import type {Plugin} from 'unified'
 import type {Jurisdiction, Position} from '../schemas/record.js'
 import {blocksOf, positionOf, spanOf, type Block} from './util/blocks.js'
-import {findDivisions, levelRanks, type Division, type DivisionMention} from './util/divisions.js'
+import {findDivisions, findProvincesAndCities, levelRanks, type Division, type DivisionMention} from './util/divisions.js'
 import {frontOf} from './util/front.js'
 import {messageAt} from './util/message-at.js'
 import {matchesOf} from './util/text.js'
@@ -61,8 +61,18 @@ const extractJurisdiction: Plugin<[], Root> = function () {
     const enclosed = file.data.enclosed
     const enclosedBlock = enclosed ? blocks.find((block) => block.node.position?.start.offset === enclosed.position.start.offset) : undefined
     const enclosedMentions = enclosedBlock ? mentionsIn(enclosedBlock, 0, enclosedBlock.text.length, 2) : []
-    const chosen = mostSpecific(issuerMentions) ?? mostSpecific(titleMentions) ?? mostSpecific(enclosedMentions) ?? zoneOf([], titles) ?? mostFrequent(blocks)
-    if (!chosen) return
+    const header = mostSpecific(issuerMentions) ?? mostSpecific(titleMentions) ?? mostSpecific(enclosedMentions) ?? zoneOf([], titles)
+    // Without a header that names it: the scope the text speaks for (全国, 全省, 全市) and the places it names.
+    const evidence = header ? undefined : byScope(blocks)
+    if (evidence) {
+      file.data.jurisdiction = evidence
+      return
+    }
+    const chosen = header ?? mostFrequent(blocks)
+    if (!chosen) {
+      file.data.jurisdiction = nationalByDefault(blocks) ?? null
+      return
+    }
     if (!('mention' in chosen)) {
       file.data.jurisdiction = chosen
       return
@@ -238,6 +248,117 @@ function mostFrequent(blocks: Block[]): Found | undefined {
   let best: {count: number; first: Found} | undefined
   for (const entry of counts.values()) if (!best || entry.count > best.count) best = entry
   return best && best.count >= 2 ? best.first : undefined
+}
+
+/** How much of the body is read for the scope it speaks for. */
+const scopeCharacters = 20000
+
+/** Words of the scope a text speaks for, by level. */
+const comparativeSource = '(?!领先|前列|一流|先进|首|第|重要|知名|排名|平均|水平|性|影响|同类|乃至|同行|推广|示范|率先|标杆)'
+const scopeExpressions = {
+  national: new RegExp('我国|全国' + comparativeSource, 'g'),
+  province: new RegExp('我省|本省|全省' + comparativeSource, 'g'),
+  city: new RegExp('我市|本市|全市' + comparativeSource, 'g')
+} as const
+
+/**
+ * The jurisdiction a text without a header speaks for: the scope word it uses most
+ * (全国/我国 → 全国; 全省 → the province it names most, or the one province its cities
+ * lie in; 全市 → the city it names most). Undefined where the words are too few or the
+ * place cannot be told.
+ */
+function byScope(blocks: Block[]): Jurisdiction | undefined {
+  const parts: Array<{block: Block; text: string}> = []
+  let read = 0
+  for (const block of blocks) {
+    if (block.node.type === 'table') continue
+    if (read > scopeCharacters) break
+    read += block.text.length
+    parts.push({block, text: block.text})
+  }
+  // Note: a text speaks of its own area as 我省/我市; 全省 and 全国 also compare (走在全国前列), and are left out where they do.
+  const count = (expression: RegExp) => parts.reduce((sum, part) => sum + (part.text.match(expression)?.length ?? 0), 0)
+  const national = count(scopeExpressions.national)
+  const province = count(scopeExpressions.province)
+  const city = count(scopeExpressions.city)
+  if (Math.max(national, province, city) < 2) return undefined
+  const place = (level: 'province' | 'city') => namedMost(parts, level)
+  // A province's or city's own text names it and its places again and again; a national text compares
+  // with provinces but names none so often. So a scope with its place named thrice beats 全国.
+  const provincial = province >= 2 && province >= city ? place('province') : undefined
+  if (provincial && (provincial.count >= 3 || province > national)) return jurisdictionOf(provincial, parts)
+  const municipal = city >= 2 ? place('city') : undefined
+  if (municipal && (municipal.count >= 3 || city > national)) return jurisdictionOf(municipal, parts)
+  if (national >= 2 && national > province && national > city) {
+    const first = parts.find((part) => /全国|我国/.test(part.text))!
+    const at = first.text.search(/全国|我国/)
+    return {name: '全国', level: 'national', province: null, city: null, code: null, position: spanOf(first.block, at, at + 2)}
+  }
+  return undefined
+}
+
+/** What only a national text says: 我国, 各省（区、市）, 各地, 国家标准 and the like. */
+const nationalSignalExpression = /我国|各省[（(]区、市[）)]|各省、自治区、直辖市|各地区|各地方|地方各级|国家(?:级|标准|战略|重大|层面)|全国(?:范围|统一|各地)/
+
+/**
+ * A text that names no province or city at all and speaks as the centre does (我国, 各省（区、市）,
+ * 国家标准): national. Undefined where it names a place or says nothing of the kind.
+ */
+function nationalByDefault(blocks: Block[]): Jurisdiction | undefined {
+  let read = 0
+  let signal: {block: Block; at: number; length: number} | undefined
+  for (const block of blocks) {
+    if (block.node.type === 'table') continue
+    if (read > scopeCharacters) break
+    read += block.text.length
+    if (findProvincesAndCities(block.text).length > 0 || findDivisions(block.text, 3).length > 0) return undefined
+    const match = signal ? null : nationalSignalExpression.exec(block.text)
+    if (match) signal = {block, at: match.index, length: match[0].length}
+  }
+  return signal ? {name: '全国', level: 'national', province: null, city: null, code: null, position: spanOf(signal.block, signal.at, signal.at + signal.length)} : undefined
+}
+
+interface Named {
+  count: number
+  division: Division
+  block: Block
+  start: number
+  end: number
+}
+
+/** The province (or city) a text names most, a city counting for its province; undefined on a tie. */
+function namedMost(parts: Array<{block: Block; text: string}>, level: 'province' | 'city'): Named | undefined {
+  const tally = new Map<string, Named>()
+  for (const part of parts) {
+    for (const found of findProvincesAndCities(part.text)) {
+      const division = level === 'province' && found.division.level === 'city' ? provinceOf(found.division) : found.division
+      if (!division || division.level !== level) continue
+      const entry = tally.get(division.name)
+      if (entry) entry.count++
+      else tally.set(division.name, {count: 1, division, block: part.block, start: found.start, end: found.end})
+    }
+  }
+  let best: Named | undefined
+  let tie = false
+  for (const entry of tally.values()) {
+    if (!best || entry.count > best.count) {
+      best = entry
+      tie = false
+    } else if (entry.count === best.count) tie = true
+  }
+  return best && !tie ? best : undefined
+}
+
+/** The jurisdiction of a named division, its position where the text prints its full name (山东省), else its first mention (山东). */
+function jurisdictionOf({division, block, start, end}: Named, parts: Array<{block: Block; text: string}>): Jurisdiction {
+  const full = parts.find((part) => part.text.includes(division.name))
+  const position = full ? spanOf(full.block, full.text.indexOf(division.name), full.text.indexOf(division.name) + division.name.length) : spanOf(block, start, end)
+  return {name: division.name, level: division.level, province: division.province, city: division.city, code: division.code, position}
+}
+
+/** The province a city lies in. */
+function provinceOf(city: Division): Division | undefined {
+  return city.province ? findDivisions(city.province, 2).find((mention) => mention.name === city.province)?.candidates.find((candidate) => candidate.level === 'province') : undefined
 }
 
 /** The divisions the opening of the document names, in order. */

@@ -351,7 +351,7 @@ function isTaskGoal(text: string, goal: Goal, isForward: boolean, aheadFrom: num
   const [sentenceStart, sentenceEnd] = sentenceSpan(text, goal.start)
   const sentence = text.slice(sentenceStart, sentenceEnd)
   const [clauseStart, clauseEnd] = clauseSpan(text, Math.max(goal.start, goal.end - 1))
-  if (notGoalRule(sentence, text.slice(clauseStart, clauseEnd), text.slice(goal.end, goal.end + 3))) return false
+  if (notGoalRule(sentence, text.slice(clauseStart, clauseEnd), text.slice(goal.end, goal.end + 6))) return false
   const year = latestYear(sentence)
   if (year !== undefined && aheadFrom !== null && year < aheadFrom) return false
   // Note: the time may open the whole sentence, its parts apart by ； (到2020年，…；…成形效率大于450cm3/h).

@@ -66,14 +66,14 @@ function kindOf(titleText: string | undefined, blocks: Block[]): DocumentKind {
 }
 
 /** A report delivered to a congress opens by addressing it (各位代表：, 委员长、各位副委员长…). */
-const reportOpeningExpression = /^\s*(?:各位代表|各位委员|委员长、各位副委员长)|(?:代表|受)(?:[^，。]{0,12})?(?:人民政府|国务院)[，,]?\s*向(?:本次)?大会(?:报告|作)|请予审议|^\s*(?:一、)?\s*(?:19|20)\d{2}\s*年(?:政府)?工作回顾/
+const reportOpeningExpression = /^\s*(?:各位代表|各位委员|委员长、各位副委员长)|报告如下，请(?:予)?审议|(?:代表|受)(?:[^，。]{0,12})?(?:人民政府|国务院)[，,]?\s*向(?:本次)?大会(?:报告|作)|请予审议|^\s*(?:一、)?\s*(?:19|20)\d{2}\s*年(?:政府)?工作回顾/
 
 /**
  * How a text names itself (特制定本规划, 制定本行动计划, 现就…提出如下意见, 制定本实施方案,
  * 特制定以下措施), in its opening part: the first such words tell its kind.
  */
 const selfReferenceExpression =
-  /(?:制定|编制|形成|印发|出台)(?:了)?本(?<own>规划纲要|纲要|规划|行动计划|计划|实施方案|工作方案|方案|实施意见|指导意见|意见|措施)|(?:提出|制定|形成)(?:如下|以下)(?<listed>意见|实施意见|政策措施|措施|若干措施)|(?<notice>通知如下)|本(?<named>规划纲要|纲要|规划|行动计划|计划|方案|意见)(?:所称|实施|自|由|期限|规划期|的实施)/
+  /(?:制定|制订|编制|形成|印发|出台)(?:了)?本(?<own>规划纲要|纲要|规划|行动计划|计划|实施方案|工作方案|方案|实施意见|指导意见|意见|措施)|(?:提出|制定|制订|形成|出台)(?:如下|以下|若干)?(?<listed>意见|实施意见|政策措施|措施|若干措施|政策)(?:如下|[。：:])|(?<notice>通知如下)|本(?<named>规划纲要|纲要|规划|行动计划|计划|方案|意见)(?:所称|实施|自|由|期限|规划期|的实施)/
 
 /** The kind a text's self-reference gives, read in its first 3 000 characters. */
 function selfReferenceKind(blocks: Block[]): DocumentKind | undefined {

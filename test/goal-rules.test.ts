@@ -226,3 +226,43 @@ describe('kind from the text\'s own words', () => {
     expect((await extractText(text)).kind).toBe(kind)
   })
 })
+
+describe('jurisdiction by the scope a text speaks for', () => {
+  const body = (text: string) => '为推进数字经济发展，制定本方案。\n\n一、总体要求\n\n' + text + '\n'
+
+  test('should give a text that speaks for 全省 and names its cities the province they lie in', async () => {
+    const record = await extractText(body('全省数字经济规模持续扩大，济南、青岛、烟台建成数字经济示范区。全省建成5G基站10万个，全省工业互联网平台加快发展。'))
+    expect([record.jurisdiction?.name, record.jurisdiction?.level, record.jurisdiction?.code]).toEqual(['山东省', 'province', '370000'])
+  })
+
+  test('should not give a provincial text the city it names in passing', async () => {
+    const record = await extractText(body('我省加快建设数字强省，全省统筹推进。支持济南建设数字先锋城市，全省各市协同发展，山东数字经济走在前列。'))
+    expect(record.jurisdiction?.name).toBe('山东省')
+  })
+
+  test('should give a text that speaks for 全市 the city it names most', async () => {
+    const record = await extractText(body('全市加快建设人工智能先导区，青岛人工智能产业集聚发展。全市新增智能工厂20个，青岛市建成算力中心3个。'))
+    expect(record.jurisdiction?.name).toBe('青岛市')
+  })
+
+  test('should give a text that speaks as the centre does and names no place 全国', async () => {
+    const record = await extractText(body('我国智能制造发展取得长足进步。各省（区、市）要加强组织实施，发布国家标准200项。'))
+    expect([record.jurisdiction?.name, record.jurisdiction?.level]).toEqual(['全国', 'national'])
+  })
+
+  test('should not take 全国 of a comparison (走在全国前列) for the scope', async () => {
+    const record = await extractText(body('全省数字经济走在全国前列，全国领先，全省建成山东数据中心，山东工业互联网全国一流。'))
+    expect(record.jurisdiction?.name).toBe('山东省')
+  })
+})
+
+describe('more self-references', () => {
+  test.each([
+    ['结合我市实际，制定若干政策措施如下。\n\n一、培育市场主体\n', 'opinion'],
+    ['为加快发展人工智能产业，制定以下政策。\n\n一、适用范围\n', 'opinion'],
+    ['为推进制造业高质量发展，特制订本行动计划。\n\n一、总体要求\n', 'plan'],
+    ['全国人民代表大会常务委员会：\n\n受国务院委托，现就数字经济发展情况报告如下，请审议。\n', 'report']
+  ])('should read the kind of `%s` as %s', async (text, kind) => {
+    expect((await extractText(text)).kind).toBe(kind)
+  })
+})

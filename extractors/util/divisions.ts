@@ -92,3 +92,24 @@ export function findDivisions(text: string, minimumLength = 3): DivisionMention[
   }
   return mentions
 }
+
+/** Provinces and prefecture-level cities by the short name running text gives them (山东, 济南): the name without its suffix. */
+const shortNames = new Map<string, Division>()
+for (const [name, divisions] of byName) {
+  if (divisions.length !== 1) continue
+  const division = divisions[0]!
+  if (division.level !== 'province' && division.level !== 'city') continue
+  const short = name.replace(/(?:壮族|回族|维吾尔)?(?:自治区|特别行政区|省|市)$/, '')
+  if (short.length >= 2 && short !== name && !shortNames.has(short)) shortNames.set(short, division)
+}
+const shortNameExpression = new RegExp([...shortNames.keys()].sort((a, b) => b.length - a.length).join('|'), 'g')
+
+/** Provinces and prefecture-level cities named in `text`, by full or short name, with where. */
+export function findProvincesAndCities(text: string): Array<{start: number; end: number; division: Division}> {
+  const found: Array<{start: number; end: number; division: Division}> = []
+  for (const match of text.matchAll(shortNameExpression)) {
+    const division = shortNames.get(match[0])!
+    found.push({start: match.index, end: match.index + match[0].length, division})
+  }
+  return found
+}

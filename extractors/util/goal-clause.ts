@@ -583,7 +583,7 @@ function isYear(match: RegExpMatchArray, clause: string): boolean {
   if (/(?:图|表|第|附件|附表|条|款)\s*$/.test(clause.slice(Math.max(0, at - 2), at)) || /^所示/.test(clause.slice(at + match[0].length - 1))) return true
   // A span of years (3年内, 近5年, 连续4年, 实施周期为5年, 之日起2年) is a time, not a value; so is a date misread (4.0402年).
   if (unit === '年' && (/\.\d{3,}/.test(first ?? '') || /周期|期限|为期|之日起|有效期/.test(clause))) return true
-  if (unit === '年' && (/^\s*(?:内|以内|来|以来|间|时间|后)/.test(clause.slice(at + match[0].length)) || /(?:近|连续|未来|用)\s*$/.test(clause.slice(Math.max(0, at - 2), at)))) return true
+  if (unit === '年' && (/^\s*(?:内|以内|来|以来|间|时间|后|期)/.test(clause.slice(at + match[0].length)) || /(?:近|连续|未来|用)\s*$/.test(clause.slice(Math.max(0, at - 2), at)))) return true
   // A number glued to Latin letters or a plus sign (3D打印, 1+13+N) is a name.
   const after = clause[(match.index ?? 0) + match[0].length]
   return Boolean(first && after && /[A-Za-z+]/.test(after) && !unit)

@@ -46,7 +46,8 @@ export const notGoalRules: readonly NotGoalRule[] = [
   {
     // 给予最高50万元奖励; 按实际投资额的10%给予补助; 一次性奖补200万元.
     name: 'reward',
-    test: (sentence, clause) => rewardExpression.test(clause) || (rewardExpression.test(sentence) && moneyClauseExpression.test(clause))
+    // In a sentence of rewards, a share (前两年100%), a sum or a count per unit (每认定1家) is the reward's measure.
+    test: (sentence, clause) => rewardExpression.test(clause) || (rewardExpression.test(sentence) && (moneyClauseExpression.test(clause) || /\d\s*[%％]|每(?:认定|新增|引进|培育|建成|获得|获批|入选|个|家|项|名|人|户|\d)/.test(clause)))
   },
   {
     // 将标准体系划分为三个层级; 形成14个二级分类: counts of the document's own parts or a framework's.
@@ -56,13 +57,15 @@ export const notGoalRules: readonly NotGoalRule[] = [
   {
     // 市财政每年安排5亿元; 设立规模10亿元的基金: money set aside is a means, not a level to reach.
     name: 'means',
-    test: (_sentence, clause) => /安排|统筹|设立.{0,8}基金|列支|筹集/.test(clause) && /\d\s*(?:万|亿|千)?元/.test(clause)
+    test: (_sentence, clause) => /安排|统筹|设立.{0,8}基金|列支|筹集|出资/.test(clause) && /\d\s*(?:万|亿|千)?元/.test(clause)
   },
   {
     // 对营业收入超过1亿元的企业; 凡年产值达到5000万元以上的; 符合条件的…
     name: 'threshold',
     test: (sentence, clause, after) =>
-      (/^\s*(?:规模)?的/.test(after) && /对|凡|给予|奖励|补助|补贴|优先|认定为|申报|享受/.test(sentence)) || /^(?:对|凡|对于|经|获得|被)/.test(clause.trim()) || /(?:条件|门槛)/.test(clause)
+      (/^\s*(?:[（(]含[）)])?\s*(?:规模)?的/.test(after) && /对|凡|给予|奖励|补助|补贴|优先|认定为|申报|享受/.test(sentence)) ||
+      /^(?:对|凡|对于|经|获得|被)/.test(clause.trim()) ||
+      /(?:条件|门槛)|前\s*\d+\s*(?:名|位|强)/.test(clause)
   },
   {
     // 每天校园体育活动不少于1小时; 各中小学至少配备1名; 每5所幼儿园配备1名: a standard for every unit, no level to reach.
