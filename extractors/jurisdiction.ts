@@ -62,8 +62,9 @@ const extractJurisdiction: Plugin<[], Root> = function () {
     const enclosedBlock = enclosed ? blocks.find((block) => block.node.position?.start.offset === enclosed.position.start.offset) : undefined
     const enclosedMentions = enclosedBlock ? mentionsIn(enclosedBlock, 0, enclosedBlock.text.length, 2) : []
     const header = mostSpecific(issuerMentions) ?? mostSpecific(titleMentions) ?? mostSpecific(enclosedMentions) ?? zoneOf([], titles)
-    // Without a header that names it: the scope the text speaks for (全国, 全省, 全市) and the places it names.
-    const evidence = header ? undefined : byScope(blocks)
+    // Without a header that names it: a text addressed to every province is the centre's; else the scope the
+    // text speaks for (全国, 全省, 全市) and the places it names.
+    const evidence = header ? undefined : (addressedToProvinces(file.data.recipients ?? [], blocks) ?? byScope(blocks))
     if (evidence) {
       file.data.jurisdiction = evidence
       return
@@ -295,6 +296,17 @@ function byScope(blocks: Block[]): Jurisdiction | undefined {
     return {name: '全国', level: 'national', province: null, city: null, code: null, position: spanOf(first.block, at, at + 2)}
   }
   return undefined
+}
+
+/** Recipients that are every province (各省、自治区、直辖市…, 各省（区、市）): only the centre writes to them. */
+const allProvincesExpression = /^\s*各省(?:、自治区、直辖市|[（(]区、市[）)]|级)/
+
+function addressedToProvinces(recipients: Array<{name: string; position: Position}>, blocks: Block[]): Jurisdiction | undefined {
+  const recipient = recipients.find((candidate) => allProvincesExpression.test(candidate.name))
+  if (recipient) return {name: '全国', level: 'national', province: null, city: null, code: null, position: recipient.position}
+  // Note: a body without a header may open with the recipients' line itself.
+  const opening = blocks.slice(0, 2).find((block) => block.node.type === 'paragraph' && allProvincesExpression.test(block.text) && /[：:]\s*$/.test(block.text))
+  return opening ? {name: '全国', level: 'national', province: null, city: null, code: null, position: spanOf(opening, 0, 2)} : undefined
 }
 
 /** What only a national text says: 我国, 各省（区、市）, 各地, 国家标准 and the like. */

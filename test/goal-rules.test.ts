@@ -266,3 +266,10 @@ describe('more self-references', () => {
     expect((await extractText(text)).kind).toBe(kind)
   })
 })
+
+describe('a text addressed to every province', () => {
+  test('should be the centre\'s (全国), though it names places', async () => {
+    const record = await extractText('各省、自治区、直辖市及新疆生产建设兵团工业和信息化主管部门：\n\n为推进智能网联汽车发展，在北京、上海开展试点。现将有关事项通知如下。\n')
+    expect([record.kind, record.jurisdiction?.name, record.jurisdiction?.level]).toEqual(['notice', '全国', 'national'])
+  })
+})
