@@ -66,12 +66,14 @@ const extractJurisdiction: Plugin<[], Root> = function () {
     // text speaks for (全国, 全省, 全市) and the places it names.
     const evidence = header ? undefined : (addressedToProvinces(file.data.recipients ?? [], blocks) ?? byScope(blocks))
     if (evidence) {
+      messageAt(file, 'Jurisdiction `' + evidence.name + '` read from the text: no header names it', evidence.position, 'jurisdiction-from-text', 'info')
       file.data.jurisdiction = evidence
       return
     }
     const chosen = header ?? mostFrequent(blocks)
     if (!chosen) {
       file.data.jurisdiction = nationalByDefault(blocks) ?? null
+      if (file.data.jurisdiction) messageAt(file, 'Jurisdiction `全国` read from the text: it names no place and speaks as the centre does', file.data.jurisdiction.position, 'jurisdiction-from-text', 'info')
       return
     }
     if (!('mention' in chosen)) {

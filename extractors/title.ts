@@ -3,6 +3,7 @@
  */
 import type {Root} from 'mdast'
 import type {Plugin} from 'unified'
+import type {VFile} from 'vfile'
 import type {DocumentKind, Enclosed, Title} from '../schemas/record.js'
 import {citationExpression} from './references.js'
 import {blocksOf, spanOf, type Block} from './util/blocks.js'
@@ -50,19 +51,26 @@ const extractTitle: Plugin<[], Root> = function () {
       messageAt(file, 'Cannot find the document title (标题)', blocks[0]?.node.position, 'missing-title', 'info')
     }
     file.data.title = title
-    file.data.kind = kindOf(front.titleText, blocks)
+    file.data.kind = kindOf(front.titleText, blocks, file)
     file.data.enclosed = file.data.kind === 'notice' && title ? enclosedOf(title, front.title, blocks) : null
   }
 }
 
-function kindOf(titleText: string | undefined, blocks: Block[]): DocumentKind {
+function kindOf(titleText: string | undefined, blocks: Block[], file: VFile): DocumentKind {
   const kind = titleText ? titleKind(titleText) : 'other'
   if (kind !== 'other') return kind
   // Note: without a title (or one that names no kind), the text's own words say what it is.
   const opening = blocks.slice(0, 3).map((block) => block.text).join('')
-  if (reportOpeningExpression.test(opening)) return 'report'
-  if (!titleText && evaluationWordsExpression.test(opening)) return 'evaluation'
-  return selfReferenceKind(blocks) ?? 'other'
+  const said = (found: DocumentKind, words: string) => {
+    messageAt(file, 'Kind `' + found + '` read from the text: `' + words + '`', blocks[0]?.node.position, 'kind-from-text', 'info')
+    return found
+  }
+  const report = reportOpeningExpression.exec(opening)
+  if (report) return said('report', report[0].trim())
+  const evaluation = titleText ? null : evaluationWordsExpression.exec(opening)
+  if (evaluation) return said('evaluation', evaluation[0])
+  const self = selfReferenceKind(blocks)
+  return self ? said(self.kind, self.words) : 'other'
 }
 
 /** A report delivered to a congress opens by addressing it (各位代表：, 委员长、各位副委员长…). */
@@ -76,15 +84,16 @@ const selfReferenceExpression =
   /(?:制定|制订|编制|形成|印发|出台)(?:了)?本(?<own>规划纲要|纲要|规划|行动计划|计划|实施方案|工作方案|行动方案|方案|实施意见|指导意见|意见|措施)|(?:提出|制定|制订|形成|出台)(?:如下|以下|若干)?(?<listed>意见|实施意见|政策措施|措施|若干措施|政策)(?:如下|[。：:])|(?<notice>通知如下|印发给你们|转发给你们|现予印发)|本(?<named>规划纲要|纲要|规划|行动计划|计划|方案|意见)(?:所称|实施|自|由|期限|规划期|的实施)/
 
 /** The kind a text's self-reference gives, read in its first 3 000 characters. */
-function selfReferenceKind(blocks: Block[]): DocumentKind | undefined {
+function selfReferenceKind(blocks: Block[]): {kind: DocumentKind; words: string} | undefined {
   let read = 0
   for (const block of blocks) {
     if (read > 3000) break
     read += block.text.length
     const match = selfReferenceExpression.exec(block.text)
-    const word = match?.groups?.own ?? match?.groups?.listed ?? match?.groups?.named
-    if (match?.groups?.notice) return 'notice'
-    if (word) return /纲要/.test(word) ? 'outline' : /规划|计划/.test(word) ? 'plan' : 'opinion'
+    if (!match) continue
+    const word = match.groups?.own ?? match.groups?.listed ?? match.groups?.named
+    if (match.groups?.notice) return {kind: 'notice', words: match[0]}
+    if (word) return {kind: /纲要/.test(word) ? 'outline' : /规划|计划/.test(word) ? 'plan' : 'opinion', words: match[0]}
   }
   return undefined
 }
