@@ -90,12 +90,15 @@ describe('goal clauses', () => {
     ['5米远场识别率超过92%', '5米远场识别率'],
     ['新培育营业收入首次突破100亿元的企业15家', '新培育营业收入首次突破100亿元的企业'],
     ['在基础理论等方面取得10项以上原创性重大科技成果', '原创性重大科技成果'],
-    ['全市90%的重点领域市场主体纳入智慧监管平台', '重点领域市场主体']
+    ['全市90%的重点领域市场主体纳入智慧监管平台', '重点领域市场主体'],
+    ['培育20家行业型、专业型、区域型工业互联网平台', '行业型、专业型、区域型工业互联网平台'],
+    ['力争30%的县（市、区）通过国家认定', '县（市、区）'],
+    ['推出300个以上互联网应用', '互联网应用']
   ])('should name the goal of `%s` by what it counts', (text, name) => {
     expect(goalsIn(text).map((goal) => goal.indicator)).toEqual([name])
   })
 
-  test.each(['建成4个。', '国家5项。', '面向10个。', '推动全省20家。', '累计建设5家。'])('should give `%s` no goal: a verb, place or scope word names nothing', (text) => {
+  test.each(['建成4个。', '国家5项。', '面向10个。', '推动全省20家。', '累计建设5家。', '把政府网站作为一个整体。', '24小时无人值守加工。', '启动50个以上。'])('should give `%s` no goal: a verb, place or scope word names nothing', (text) => {
     expect(goalsIn(text)).toEqual([])
   })
 })
@@ -125,6 +128,8 @@ describe('rules that refuse a quantity outside the goals part', () => {
     ['每5所幼儿园配备1名专职督导员', 'norm'],
     ['将标准体系划分为三个层级', 'structure'],
     ['市财政每年安排5亿元专项资金', 'means'],
+    ['在省新旧动能转换基金框架下设立总规模不少于100亿元', 'means'],
+    ['一个标准群中标准数量不宜少于5项', 'norm'],
     ['《规划》提出了4类共25项指标', 'description'],
     ['关键指标均比省定目标高出2个百分点以上', 'comparison']
   ])('should refuse `%s` (%s)', (clause, rule) => {

@@ -157,7 +157,7 @@ const leadingVerbExpression = new RegExp(
     '实施|培育|扶持|建设|建成|打造|新增|完成|创建|引进|认定|组建|设立|重点培育|培育和扶持|支持|推动|形成|开展|举办|组织|培养|发布|实现|新培育|' +
     '制修订|制定|修订|研制|推广|推出|遴选|评选|选树|攻克|布局|招引|争创|创成|集聚|吸引|孵化|壮大|建立|搭建|构建|引育|改造|提供|树立|新建|面向|覆盖|' +
     '带动|储备|突破|部署|认证|发行|上线|落地|开发|研发|开通|设置|配置|培训|服务|促进|选择|运营|引导|帮助|助力|辅导|承办|召开|评定|命名|创办|配备|' +
-    '招聘|引入|签约|落户|入驻|开工|竣工|投产|上市|挂牌|取得|推介|新引育|引进培育|征集|选取|申请|编制|开发' +
+    '招聘|引入|签约|落户|入驻|开工|竣工|投产|上市|挂牌|取得|推介|新引育|引进培育|征集|选取|申请|编制|开发|启动' +
     ')|[\\p{Script=Han}、]{2,30}等|全国|全省|全市|全区|全县|全州|我省|我市|我区|我县)$',
   'u'
 )
@@ -319,6 +319,8 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
   const matches = found.filter((match, at) => !isQualifier(match, clause, at > 0 ? found[at - 1]!.index! + found[at - 1]![0].length : 0, found[at + 1]))
   for (let index = 0; index < matches.length; index++) {
     const match = matches[index]!
+    // A lone 一 before its measure word is the article (作为一个整体, 形成一批), not a count.
+    if (match.groups?.chinese === '一') continue
     let parsed = match.groups ? valueOf(match.groups) : undefined
     if (!parsed) continue
     const verbLength = (match.groups?.verb ?? match.groups?.chineseVerb)?.length ?? 0
@@ -391,6 +393,8 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
     const after = shared ? shared[1]! + shared[2]! : nounAfter(clause.slice(valueEnd, nextStart).trim().replace(/^的/, ''))
     // A noun after the value may open with a name's digits (建成4万个5G基站).
     const useAfter = !baseline && /^(?:[\p{Script=Han}A-Za-z“"]|\d+[A-Za-z])/u.test(after) && after.length >= 2 && (before.length === 0 || leadingVerbExpression.test(before))
+    // A measure opening the clause before a noun, with no verb of reaching (24小时无人值守加工): part of a name.
+    if (useAfter && before.length === 0 && !match.groups?.verb && !match.groups?.prefix && /^(?:小时|天|分钟|米|公里|千米|岁)$/.test(parsed.unit ?? '') && matches.length === 1) continue
     // Note: a scope verb before the value stays with the noun after it (新增5项地理标志商标 → 新增地理标志商标).
     const scope = useAfter ? (scopeVerbExpression.exec(before)?.[0] ?? '') : ''
     let indicator = (useAfter ? scope + after : before).replace(leadWordExpression, '').replace(baseYearExpression, '').trim()
@@ -463,7 +467,7 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
         .replace(baseYearExpression, '')
         .replace(/\s*(?:基本|全面)?(?:实现|达到)?\s*$/, '')
         .trim()
-      const whole = indicator.replace(scopeWordExpression, '')
+      const whole = indicator.replace(/^(?:为|对|在|使)/, '').replace(scopeWordExpression, '')
       // A long subject before 实现 (数字化服务能力基本实现研发设计…等关键环节全覆盖): what is covered follows it.
       const name = whole.length > 24 ? whole.replace(/^.*(?:实现|做到)/, '') : whole
       // Note: a coverage names its object in a few words; a longer run is a sentence (…应在工程确定的示范范围内全覆盖).
@@ -487,21 +491,21 @@ const scopeWordExpression = /^(?:全国|全省|全市|全区|全县|全州|全�
 
 function plainName(name: string): string {
   // Note: one verb only: what follows may open with a verb's word as a noun (建成培育中心 → 培育中心).
-  const plain = name.replace(/^(?:(?:19|20)\d{2}\s*年(?:底|末)?|今年|明年|全年|年内|(?:\d{1,2}|[一二三四五六七八九十两])年(?:内|以内|左右)?)/, '').replace(openingActionExpression, '').replace(scopeWordExpression, '').replace(/^(?:一批|一系列)(?=\p{Script=Han}{2})/u, '')
+  const plain = name.replace(/^(?:(?:19|20)\d{2}\s*年(?:底|末)?|今年|明年|全年|年内|每年|(?:\d{1,2}|[一二三四五六七八九十两])年(?:内|以内|左右)?)/, '').replace(openingActionExpression, '').replace(scopeWordExpression, '').replace(/^(?:一批|一系列)(?=\p{Script=Han}{2})/u, '')
   return plain.replace(/^[与和及]/, '').replace(/(?:分别|均|都|共)$/, '')
 }
 
 /** Words that never name what a goal counts, alone: verbs, places and scope, fragments. */
 const notNameExpression = new RegExp(
   '^(?:' +
-    '(?:累计|新|再|共|年均|每年)?(?:' + countVerbSource + '|组织|举办|征集|选取|申请|编制|开发|完善|建立|构建|搭建|制定|发布|推广|形成|达到|达|实现|完成|突破|超过|新建|培育壮大|推动|带动|面向|力争|确保|争取|提高|提升|增加|增长|下降|降低|减少)' +
+    '(?:累计|新|再|共|年均|每年)?(?:' + countVerbSource + '|组织|举办|征集|选取|申请|编制|开发|完善|启动|建立|构建|搭建|制定|发布|推广|形成|达到|达|实现|完成|突破|超过|新建|培育壮大|推动|带动|面向|力争|确保|争取|提高|提升|增加|增长|下降|降低|减少)' +
     '|全国|全省|全市|全区|全县|国家|省级|市级|县级|国际|行业|企业|其中|合计|总计|累计|新增|以上|左右|约|近|共|分别|每年|年均|一批' +
     ')$'
 )
 
 /** Whether a name can stand as an indicator: two characters and more, not a bare verb or scope word, not a fragment ending in a conjunction. */
 export function isNameLike(name: string): boolean {
-  return name.length >= 2 && /\p{Script=Han}/u.test(name) && !notNameExpression.test(name) && !/目标$/.test(name) && !/[和及与、或并的]$/.test(name) && !/^[的和及与、]/.test(name) && !/(?:行业|产业|领域)型$/.test(name)
+  return name.length >= 2 && /\p{Script=Han}/u.test(name) && !notNameExpression.test(name) && !/(?:目标|推动|带动|促进|推进|引导|达到|完成)$/.test(name) && !/[和及与、或并的]$/.test(name) && !/^[的和及与、]/.test(name) && !/(?:行业|产业|领域)型$/.test(name)
 }
 
 /** Verbs of work toward a state, not of reaching it. */
@@ -511,10 +515,10 @@ const towardExpression = /^(?:[^，。；]{0,4})(?:推进|推动|加快|促进|�
 const sharedLevelExpression = /^((?:国家|省|市|县|区)级(?:以上)?)[、和及与]\s*[\d.]+\s*\p{Script=Han}?\s*(?:国家|省|市|县|区)级(?:以上)?(\p{Script=Han}{2,}?)(?=[，。；、和及与]|$)/u
 
 /** Verbs a counted noun goes on to (…市场主体纳入平台, …企业实现上云). */
-const nounEndExpression = /纳入|接入|实现|达到|开展|完成|使用|应用|上云|参与|通过|享受|具备|获得|进入|加入/
+const nounEndExpression = /纳入|接入|实现|达到|开展|完成|上云|参与|通过|享受|具备|获得|进入|加入/
 
 /** Nouns of work done on a thing (重点标准的预研工作): what is counted comes before their 的. */
-const workNounExpression = /^(?:工作|任务|建设|研究|研发|预研|改造|应用|推广|试点|示范应用)|(?:工作|计算|处理|分析)$/
+const workNounExpression = /^(?:工作|任务|建设|研究|研发|预研|改造|应用|推广|试点|示范应用|集成)$|(?:工作|计算|处理|分析)$/
 
 /**
  * The noun a value counts when it comes after it: up to a list's next name, and of
@@ -536,7 +540,21 @@ function nounAfter(printed: string): string {
     if (!workNounExpression.test(head) && /^\p{Script=Han}{2}/u.test(head)) return head.replace(/[、和及与].*$/, '').trim()
     if (!/[、和及与]/.test(described)) return described.trim()
   }
-  return text.replace(/[、和及与].*$/, '').trim()
+  // Note: kinds listed before one noun (行业型、专业型、区域型工业互联网平台) are not a list of nouns,
+  // nor are the words of a bracket (县（市、区）).
+  return firstName(text).replace(/[、和及与]$/, '').trim()
+}
+
+/** `text` up to the first 、 和 及 与 outside brackets that does not follow a kind (…型、). */
+function firstName(text: string): string {
+  let depth = 0
+  for (let at = 0; at < text.length; at++) {
+    const character = text[at]!
+    if (character === '（' || character === '(') depth++
+    else if (character === '）' || character === ')') depth = Math.max(0, depth - 1)
+    else if (depth === 0 && '、和及与'.includes(character) && at > 0 && !'型级式类'.includes(text[at - 1]!)) return text.slice(0, at)
+  }
+  return text
 }
 
 /** The unit a prose value prints, in the record's form: ％ as %, a bare scale completed from the indicator (亿 → 亿元). */

@@ -57,7 +57,7 @@ export const notGoalRules: readonly NotGoalRule[] = [
   {
     // 市财政每年安排5亿元; 设立规模10亿元的基金: money set aside is a means, not a level to reach.
     name: 'means',
-    test: (_sentence, clause) => /安排|统筹|设立.{0,8}基金|列支|筹集|出资/.test(clause) && /\d\s*(?:万|亿|千)?元/.test(clause)
+    test: (_sentence, clause) => /安排|统筹|基金|列支|筹集|出资/.test(clause) && /\d\s*(?:万|亿|千)?元/.test(clause)
   },
   {
     // 对营业收入超过1亿元的企业; 凡年产值达到5000万元以上的; 符合条件的…
@@ -71,7 +71,7 @@ export const notGoalRules: readonly NotGoalRule[] = [
     // 每天校园体育活动不少于1小时; 各中小学至少配备1名; 每5所幼儿园配备1名: a standard for every unit, no level to reach.
     name: 'norm',
     test: (_sentence, clause) =>
-      /每(?:天|日|周|月|学期|节|班|校|所|名|位|户|村|\d)|每个(?:乡镇|街道|村|社区|学校|县|区|单位)|各[^，。；]{1,8}(?:至少|均应|须)|至少配备|必须|应当|不得|原则上|实行|执行|[×xX]\s*\d/.test(clause)
+      /每(?:天|日|周|月|学期|节|班|校|所|名|位|户|村|\d)|每个(?:乡镇|街道|村|社区|学校|县|区|单位)|各[^，。；]{1,8}(?:至少|均应|须)|至少配备|必须|应当|不得|不宜|不应|原则上|实行|执行|[×xX]\s*\d/.test(clause)
   }
 ]
 
