@@ -5,7 +5,21 @@
  * A sentence is cut into clauses at ，；。: (outside brackets); each value in a
  * clause is a goal whose indicator is the text before it (back to the clause
  * start or the previous value), or the noun phrase after it when only a verb
- * precedes the number (`实施2-3家…项目`).
+ * precedes the number (`实施2-3家…项目`). Along the way, each family of the
+ * genre's wording is one named step, in this order:
+ *
+ * - `list` (`readList`): names before 分别/均 take the values in order, a bound after
+ *   the last holds for all, shared heads are completed (城镇和农村居民…, 城乡, 三次产业);
+ * - `change-from-to`: 由2020年的3.1件提高到6件 is the second value, the first its baseline;
+ * - `relative`: 增速高于全省1个百分点 measures against 全省 (`relativeTo`);
+ * - `two-level`: 增长5.5%、力争6%以上 — the 力争 level is a second target (`stretch`);
+ * - `subject`: a clause that opens with its value goes on with the sentence's subject;
+ * - `verb-object`: a verb alone names what the same verb took before (`objectOf`);
+ * - the measure (`nameChange`: growth, decrease, level) and approx (左右, 约, 近);
+ * - `unitlessRules` when no value has a unit: `ratio` (收入比缩小到1.9), `word-value` (实现…全覆盖).
+ *
+ * Whether such a goal is the document's own (not a past statistic, a reward or a
+ * threshold) is decided by the caller with `goal-context.ts`.
  */
 import type {Measure, Value, YearValue} from '../../schemas/record.js'
 import {bulletSource} from './column-title.js'
@@ -349,38 +363,13 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
     before = before.replace(trailingVerbExpression, '')
     const isApprox = trailingApproxExpression.test(before)
     before = before.replace(trailingApproxExpression, '').replace(joinedVerbExpression, '').replace(trailingResolveExpression, '').replace(/[、，,]\s*$/, '').replace(trailingAnnualExpression, '').replace(cumulativeExpression, '').replace(cumulativeChangeExpression, '').trim()
-    // Several indicators, then their values in the same order: 发明专利拥有量、商标量分别达到300件和2万件,
-    // 一产、二产、三产分别增长3.5%、5%、6%; or one value for each (进出口、实际使用外资均增长5%).
-    const respective = respectiveExpression.exec(before)
-    if (respective && !baseline) {
-      // Note: 与 and 及 may join words inside a name (全省与RCEP国家货物贸易): split at them only where the values ask for it.
-      const listed = before.slice(0, respective.index)
-      const split = (separators: RegExp) => sharedHead(listed.split(separators).map((name) => plainName(name.replace(leadWordExpression, '').trim())), matches.length - index)
-      const wide = split(/[、，,]|和|及|与/)
-      const names = respective.groups?.each === undefined && wide.length > matches.length - index ? split(/[、，,]|和/) : wide
-      const each = respective.groups?.each !== undefined
-      const group = matches.slice(index, index + (each ? 1 : names.length))
-      const isList = group.every((member, at) => at === 0 || /^\s*(?:[、，,]|和|及|与)?\s*$/.test(clause.slice(group[at - 1]!.index + group[at - 1]![0].length, member.index)))
-      if (names.length >= 2 && group.length === (each ? 1 : names.length) && isList && names.every((name) => name.length >= 2)) {
-        const last = group.at(-1)!
-        const end = last.index + last[0].length
-        const measure: Measure = respective.groups?.rise ? 'growth' : respective.groups?.fall ? 'decrease' : 'level'
-        const values = group.map((member) => (member.groups ? valueOf(member.groups) : undefined))
-        // A bound printed after the last value only (分别增长5%、9%、6%左右) holds for every value of the list.
-        const shared = values.at(-1)
-        const isShared = values.length > 1 && values.slice(0, -1).every((value) => value && !value.approx && !(value.value.kind === 'number' && value.value.comparator))
-        for (const [at, name] of names.entries()) {
-          const own = values[each ? 0 : at]
-          if (!own) continue
-          const value = isShared && shared ? withBound(own, shared) : own
-          const goal: Goal = {indicator: compact(name), value: value.value, unit: proseUnit(value.unit, name), baseline: null, start: start + beforeStart, end: start + end, measure}
-          if (value.approx) goal.approx = true
-          goals.push(goal)
-        }
-        cursor = end
-        index += group.length - 1
-        continue
-      }
+    // Several indicators, then their values in the same order (rule `list`).
+    const list = baseline ? undefined : readList(before, clause, matches, index)
+    if (list) {
+      for (const goal of list.goals) goals.push({...goal, start: start + beforeStart, end: start + list.end})
+      cursor = list.end
+      index += list.consumed - 1
+      continue
     }
     const verb = match.groups?.verb?.trim()
     if (verb === '到' || verb === '至') before = before.replace(changeVerbExpression, '')
@@ -446,20 +435,45 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
     if (isSecondLevel && isStriven) goal.stretch = true
     goals.push(goal)
   }
-  if (goals.length === 0) {
-    // A ratio or an index has no unit (城乡居民收入比缩小到1.9, 综合指数达到85).
-    const ratio = ratioExpression.exec(clause)
-    if (ratio?.groups?.indicator && ratio.groups.number) {
+  if (goals.length > 0) return goals
+  // No value with a unit: the rules for values without one, in order; the first that reads the clause wins.
+  for (const rule of unitlessRules) {
+    const goal = rule.read(clause)
+    if (goal) return [{...goal, start: start + goal.start, end: start + goal.end}]
+  }
+  return goals
+}
+
+/** A rule for a clause whose value has no unit: it reads the clause or says nothing (offsets in the clause). */
+interface UnitlessRule {
+  name: string
+  read: (clause: string) => Goal | undefined
+}
+
+/**
+ * The rules for values without a unit, tried in order, each with its examples in
+ * `test/targets.test.ts` and `test/goal-rules.test.ts`.
+ */
+const unitlessRules: readonly UnitlessRule[] = [
+  {
+    // A ratio or an index: 城乡居民收入比缩小到1.9, 综合指数达到85.
+    name: 'ratio',
+    read(clause) {
+      const ratio = ratioExpression.exec(clause)
+      if (!ratio?.groups?.indicator || !ratio.groups.number) return undefined
       const indicator = ratio.groups.indicator.replace(leadWordExpression, '').replace(baseYearExpression, '')
       const value: Value = {kind: 'number', number: Number(ratio.groups.number)}
       const comparator = ratio.groups.bound === '以上' ? '>=' : ratio.groups.bound === '以内' || ratio.groups.bound === '以下' ? '<=' : undefined
       if (comparator) value.comparator = comparator
-      if (indicator.length >= 2) goals.push({indicator: compact(indicator), value, unit: null, baseline: null, start, end: start + ratio[0].length, measure: 'level'})
-      return goals
+      return indicator.length >= 2 ? {indicator: compact(indicator), value, unit: null, baseline: null, start: 0, end: ratio[0].length, measure: 'level'} : undefined
     }
-    const word = proseTextValueExpression.exec(clause)
-    // Work toward coverage (推进/推动/加快…全覆盖) sets no level; 实现/做到/力争…全覆盖 does.
-    if (word?.[1] && !towardExpression.test(clause)) {
+  },
+  {
+    // A word value: 实现…全覆盖, 高新技术企业数量比2020年实现翻番, 零的突破 — but work toward it (推进…全覆盖) sets none.
+    name: 'word-value',
+    read(clause) {
+      const word = proseTextValueExpression.exec(clause)
+      if (!word?.[1] || towardExpression.test(clause)) return undefined
       // The verb and the base year go (`高新技术企业数量比2020年实现翻番`).
       const indicator = clause
         .slice(0, word.index)
@@ -471,10 +485,47 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
       // A long subject before 实现 (数字化服务能力基本实现研发设计…等关键环节全覆盖): what is covered follows it.
       const name = whole.length > 24 ? whole.replace(/^.*(?:实现|做到)/, '') : whole
       // Note: a coverage names its object in a few words; a longer run is a sentence (…应在工程确定的示范范围内全覆盖).
-      if (name.length >= 2 && name.length <= 24) goals.push({indicator: compact(name), value: {kind: 'text', text: word[1]}, unit: null, baseline: null, start, end: start + word.index + word[1].length, measure: 'level'})
+      if (name.length < 2 || name.length > 24) return undefined
+      return {indicator: compact(name), value: {kind: 'text', text: word[1]}, unit: null, baseline: null, start: 0, end: word.index + word[1].length, measure: 'level'}
     }
   }
-  return goals
+]
+
+/**
+ * Rule `list`: indicators named before 分别 (or 均) take the values that follow in order
+ * (发明专利拥有量、商标量分别达到300件和2万件; 一产、二产、三产分别增长3.5%、5%、6%), or each the one
+ * value (进出口、实际使用外资均增长5%). `before` is the text before the first value, `index` its
+ * match; the goals' offsets are left to the caller, `end` is where the last value ends in the
+ * clause and `consumed` how many values the list took.
+ */
+function readList(before: string, clause: string, matches: RegExpExecArray[], index: number): {goals: Goal[]; end: number; consumed: number} | undefined {
+  const respective = respectiveExpression.exec(before)
+  if (!respective) return undefined
+  // Note: 与 and 及 may join words inside a name (全省与RCEP国家货物贸易): split at them only where the values ask for it.
+  const listed = before.slice(0, respective.index)
+  const split = (separators: RegExp) => sharedHead(listed.split(separators).map((name) => plainName(name.replace(leadWordExpression, '').trim())), matches.length - index)
+  const wide = split(/[、，,]|和|及|与/)
+  const each = respective.groups?.each !== undefined
+  const names = !each && wide.length > matches.length - index ? split(/[、，,]|和/) : wide
+  const group = matches.slice(index, index + (each ? 1 : names.length))
+  const isList = group.every((member, at) => at === 0 || /^\s*(?:[、，,]|和|及|与)?\s*$/.test(clause.slice(group[at - 1]!.index + group[at - 1]![0].length, member.index)))
+  if (names.length < 2 || group.length !== (each ? 1 : names.length) || !isList || !names.every((name) => name.length >= 2)) return undefined
+  const last = group.at(-1)!
+  const measure: Measure = respective.groups?.rise ? 'growth' : respective.groups?.fall ? 'decrease' : 'level'
+  const values = group.map((member) => (member.groups ? valueOf(member.groups) : undefined))
+  // A bound printed after the last value only (分别增长5%、9%、6%左右) holds for every value of the list.
+  const shared = values.at(-1)
+  const isShared = values.length > 1 && values.slice(0, -1).every((value) => value && !value.approx && !(value.value.kind === 'number' && value.value.comparator))
+  const goals: Goal[] = []
+  for (const [at, name] of names.entries()) {
+    const own = values[each ? 0 : at]
+    if (!own) continue
+    const value = isShared && shared ? withBound(own, shared) : own
+    const goal: Goal = {indicator: compact(name), value: value.value, unit: proseUnit(value.unit, name), baseline: null, start: 0, end: 0, measure}
+    if (value.approx) goal.approx = true
+    goals.push(goal)
+  }
+  return {goals, end: last.index + last[0].length, consumed: group.length}
 }
 
 /**
