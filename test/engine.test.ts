@@ -47,6 +47,17 @@ async function run(root: string, options: Partial<Parameters<typeof runExtract>[
 }
 
 describe('runExtract', () => {
+  test('should count the goal statements that keep an unread number per document, in the manifest and the summary', async () => {
+    const root = await mkdtemp(path.join(tmpdir(), 'zhengce-'))
+    await mkdir(path.join(root, 'in'), {recursive: true})
+    await writeFile(path.join(root, 'in', 'missed.txt'), '某市知识产权发展规划\n\n一、发展目标\n\n到2025年，有效发明专利拥有量达到1600件，专利实施率为45.5。\n')
+    await writeFile(path.join(root, 'in', 'read.txt'), '某市知识产权发展规划\n\n一、发展目标\n\n到2025年，有效发明专利拥有量达到1600件。\n')
+    const {manifest, stderr} = await run(root)
+    const byPath = Object.fromEntries(manifest.entries.map((entry) => [entry.path, entry]))
+    expect([byPath['missed.txt']?.unreadGoalNumbers, byPath['read.txt']?.unreadGoalNumbers]).toEqual([1, 0])
+    expect(stderr).toMatch(/1 goal statements with an unread number, in 1 documents/)
+  })
+
   test('should extract good files, explain every bad one in one line, and exit 1', async () => {
     const root = await corpus()
     const {code, manifest, stderr} = await run(root)
