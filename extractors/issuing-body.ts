@@ -74,7 +74,7 @@ const extractIssuingBody: Plugin<[], Root> = function () {
     const last = blocks.findLast((block) => block.node.type === 'paragraph' && block.text.trim().length > 0)
     if (issuers.length === 0 && last && last.index >= front.bodyStart) for (const name of organNames(last.text)) add(last, name)
     file.data.issuers = issuers
-    file.data.date = front.date ? dateValue(front.date, dateExpression, file) : (labelledDate(labelled) ?? bracketedDate(front.title.at(-1), blocks, file))
+    file.data.date = front.date ? dateValue(front.date, dateExpression, file) : (labelledDate(labelled) ?? bracketedDate(front.title.at(-1), blocks, file) ?? bylineDate(blocks, file))
     const printed = blocks.findLast((block) => block.node.type === 'paragraph' && block.text.trimEnd().endsWith('印发') && printDateExpression.test(block.text.trim()))
     file.data.printDate = printed ? dateValue(printed, dateExpression, file) : null
   }
@@ -91,6 +91,14 @@ function findSpaced(text: string, name: string): {start: number; end: number} | 
 
 /** A date alone in brackets on the line under the title (（2022年3月1日）), as a Party committee's document prints its 成文日期. */
 const bracketedDateExpression = new RegExp('^[（(]\\s*' + dateExpression.source + '\\s*[）)]$')
+
+/** The byline of a report or speech (（2024年3月5日在第十四届全国人民代表大会第二次会议上）): the day it was delivered. */
+const bylineExpression = new RegExp('^[（(]?\\s*' + dateExpression.source + '\\s*在[^。，]{2,60}?(?:会议|大会)上\\s*[）)]?$')
+
+function bylineDate(blocks: Block[], file: Parameters<typeof messageAt>[0]): DateValue | null {
+  const byline = blocks.slice(0, 4).find((block) => block.node.type === 'paragraph' && bylineExpression.test(block.text.trim()))
+  return byline ? dateValue(byline, dateExpression, file) : null
+}
 
 function bracketedDate(title: Block | undefined, blocks: Block[], file: Parameters<typeof messageAt>[0]): DateValue | null {
   const next = title ? blocks[title.index + 1] : undefined

@@ -65,13 +65,20 @@ function kindOf(titleText: string | undefined, blocks: Block[], file: VFile): Do
     messageAt(file, 'Kind `' + found + '` read from the text: `' + words + '`', blocks[0]?.node.position, 'kind-from-text', 'info')
     return found
   }
-  const report = reportOpeningExpression.exec(opening)
+  // Note: a report delivered to a congress may open with its byline (date, meeting, speaker) before the address.
+  const report = reportOpeningExpression.exec(opening) ?? reportOpeningExpression.exec(blocks.slice(3, 6).map((block) => block.text).join('\n'))
   if (report) return said('report', report[0].trim())
   const evaluation = titleText ? null : evaluationWordsExpression.exec(opening)
   if (evaluation) return said('evaluation', evaluation[0])
   const self = selfReferenceKind(blocks)
-  return self ? said(self.kind, self.words) : 'other'
+  if (self) return said(self.kind, self.words)
+  // A heading only a plan has (（三）行动目标, 规划期限) names an action plan or a plan.
+  const heading = blocks.find((block) => block.node.type === 'heading' && planHeadingExpression.test(block.text.trim()))
+  return heading ? said('plan', heading.text.trim()) : 'other'
 }
+
+/** Headings of a plan's own parts. */
+const planHeadingExpression = /^(?:行动目标|规划目标|规划期限|规划范围|规划期|规划范围和期限)$/
 
 /** A report delivered to a congress opens by addressing it (各位代表：, 委员长、各位副委员长…). */
 const reportOpeningExpression = /^\s*(?:各位代表|各位委员|委员长、各位副委员长)|报告如下，请(?:予)?审议|(?:代表|受)(?:[^，。]{0,12})?(?:人民政府|国务院)[，,]?\s*向(?:本次)?大会(?:报告|作)|请予审议|^\s*(?:一、)?\s*(?:19|20)\d{2}\s*年(?:政府)?工作回顾/

@@ -278,3 +278,15 @@ describe('a text addressed to every province', () => {
     expect([record.kind, record.jurisdiction?.name, record.jurisdiction?.level]).toEqual(['notice', '全国', 'national'])
   })
 })
+
+describe('reports and plans known by their parts', () => {
+  test('should date a report by its byline and know it by its address after the byline', async () => {
+    const record = await extractText('2022年10月28日在第十三届全国人民代表大会常务委员会第三十七次会议上\n\n国家发展和改革委员会主任 某某\n\n全国人民代表大会常务委员会：\n\n受国务院委托，现就数字经济发展情况报告如下，请审议。\n')
+    expect([record.kind, record.date?.value]).toEqual(['report', '2022-10-28'])
+  })
+
+  test('should know an action plan without a title by its 行动目标 heading', async () => {
+    const record = await extractText('当前，人工智能发展进入新阶段。\n\n一、总体要求\n\n（一）指导思想\n\n坚持创新驱动。\n\n（二）行动目标\n\n到2020年，培育示范企业10家。\n')
+    expect(record.kind).toBe('plan')
+  })
+})
