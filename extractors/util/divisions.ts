@@ -3,6 +3,7 @@
  * in `extractors/data/divisions-2023.json`.
  */
 import table from '../data/divisions-2023.json' with {type: 'json'}
+import history from '../data/divisions-history.json' with {type: 'json'}
 import type {DivisionLevel} from '../../schemas/record.js'
 
 /** One division. */
@@ -14,6 +15,8 @@ export interface Division {
   province: string | null
   /** Name of the prefecture-level city it lies in, if any. */
   city: string | null
+  /** For a division since abolished or renamed (莱芜市): the last GB/T 2260 revision listing it (201607); its code is the code it had. */
+  until?: string
 }
 
 /** A division named in a text. */
@@ -25,11 +28,20 @@ export interface DivisionMention {
 }
 
 const byCode = new Map<string, string>(table.divisions as Array<[string, string]>)
+// Note: a parent abolished since (莱芜市 for 莱城区) is still named by its code as it was.
+const formerly = new Map<string, string>((history.divisions as Array<[string, string, string]>).map(([code, name]) => [code, name]))
 const byName = new Map<string, Division[]>()
 for (const [code, name] of table.divisions as Array<[string, string]>) {
   const division = toDivision(code, name)
   const list = byName.get(name) ?? []
   list.push(division)
+  byName.set(name, list)
+}
+// Divisions of the 2010–2016 revisions whose names the 2023 table no longer has (莱芜市, 密云县): a document of
+// those years still names them, and they are resolved as they were.
+for (const [code, name, until] of history.divisions as Array<[string, string, string]>) {
+  const list = byName.get(name) ?? []
+  list.push({...toDivision(code, name), until})
   byName.set(name, list)
 }
 
@@ -54,10 +66,10 @@ const isLastCharacter = new Uint8Array(0x10000)
 for (const code of reverseTrie.next.keys()) isLastCharacter[code] = 1
 
 function toDivision(code: string, name: string): Division {
-  const province = byCode.get(code.slice(0, 2) + '0000') ?? null
+  const province = byCode.get(code.slice(0, 2) + '0000') ?? formerly.get(code.slice(0, 2) + '0000') ?? null
   if (code.endsWith('0000')) return {code, name, level: 'province', province: name, city: null}
   if (code.endsWith('00')) return {code, name, level: 'city', province, city: name}
-  const city = byCode.get(code.slice(0, 4) + '00') ?? null
+  const city = byCode.get(code.slice(0, 4) + '00') ?? formerly.get(code.slice(0, 4) + '00') ?? null
   return {code, name, level: name.endsWith('区') ? 'district' : 'county', province, city}
 }
 
