@@ -47,7 +47,7 @@ const extractJurisdiction: Plugin<[], Root> = function () {
     const namesCounty = isBelowCity(issuerMentions)
     const unknown = namesCounty ? undefined : unknownDivision(issuers)
     if (unknown) {
-      messageAt(file, 'Division `' + unknown.name + '` is not in the 2023 division table: kept without a code', unknown.position, 'unknown-division', 'info')
+      messageAt(file, 'Division `' + unknown.name + '` is not in the 2023 division table: kept without a code', unknown.position, 'unknown-division', 'warning')
       file.data.jurisdiction = unknown
       return
     }
