@@ -98,7 +98,7 @@ describe('goal clauses', () => {
     expect(goalsIn(text).map((goal) => goal.indicator)).toEqual([name])
   })
 
-  test.each(['建成4个。', '国家5项。', '面向10个。', '推动全省20家。', '累计建设5家。', '把政府网站作为一个整体。', '24小时无人值守加工。', '启动50个以上。'])('should give `%s` no goal: a verb, place or scope word names nothing', (text) => {
+  test.each(['建成4个。', '国家5项。', '面向10个。', '推动全省20家。', '累计建设5家。', '把政府网站作为一个整体。', '24小时无人值守加工。', '启动50个以上。', '培育产值超10亿元的行业龙头企业。', '引进095家企业。'])('should give `%s` no goal: a verb, place or scope word names nothing', (text) => {
     expect(goalsIn(text)).toEqual([])
   })
 })
@@ -130,7 +130,9 @@ describe('rules that refuse a quantity outside the goals part', () => {
     ['市财政每年安排5亿元专项资金', 'means'],
     ['在省新旧动能转换基金框架下设立总规模不少于100亿元', 'means'],
     ['一个标准群中标准数量不宜少于5项', 'norm'],
+    ['每个市完成1个以上试点', 'norm'],
     ['《规划》提出了4类共25项指标', 'description'],
+    ['省里遴选了12类应用场景', 'description'],
     ['关键指标均比省定目标高出2个百分点以上', 'comparison']
   ])('should refuse `%s` (%s)', (clause, rule) => {
     expect(notGoalRule(clause, clause, '')).toBe(rule)

@@ -333,8 +333,9 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
   const matches = found.filter((match, at) => !isQualifier(match, clause, at > 0 ? found[at - 1]!.index! + found[at - 1]![0].length : 0, found[at + 1]))
   for (let index = 0; index < matches.length; index++) {
     const match = matches[index]!
-    // A lone 一 before its measure word is the article (作为一个整体, 形成一批), not a count.
-    if (match.groups?.chinese === '一') continue
+    // A lone 一 before its measure word is the article (作为一个整体, 形成一批), not a count; a number
+    // with a leading zero (095家) is a figure broken by conversion.
+    if (match.groups?.chinese === '一' || /^0\d/.test(match.groups?.first ?? '')) continue
     let parsed = match.groups ? valueOf(match.groups) : undefined
     if (!parsed) continue
     const verbLength = (match.groups?.verb ?? match.groups?.chineseVerb)?.length ?? 0
@@ -382,6 +383,8 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
     const after = shared ? shared[1]! + shared[2]! : nounAfter(clause.slice(valueEnd, nextStart).trim().replace(/^的/, ''))
     // A noun after the value may open with a name's digits (建成4万个5G基站).
     const useAfter = !baseline && /^(?:[\p{Script=Han}A-Za-z“"]|\d+[A-Za-z])/u.test(after) && after.length >= 2 && (before.length === 0 || leadingVerbExpression.test(before))
+    // A sum before 的 and what it sizes (产值超10亿元的行业龙头企业), with no count of them, is a class, not a goal.
+    if (/元$/.test(parsed.unit ?? '') && /^\s*(?:以上|以下)?的/.test(clause.slice(valueEnd)) && index === matches.length - 1) continue
     // A measure opening the clause before a noun, with no verb of reaching (24小时无人值守加工): part of a name.
     if (useAfter && before.length === 0 && !match.groups?.verb && !match.groups?.prefix && /^(?:小时|天|分钟|米|公里|千米|岁)$/.test(parsed.unit ?? '') && matches.length === 1) continue
     // Note: a scope verb before the value stays with the noun after it (新增5项地理标志商标 → 新增地理标志商标).

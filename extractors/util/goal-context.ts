@@ -31,7 +31,8 @@ export const notGoalRules: readonly NotGoalRule[] = [
   {
     // 《规划》提出了4类共25项指标; 又增设了10项: what a text says another set out, not a goal it sets.
     name: 'description',
-    test: (_sentence, clause) => /(?:提出|明确|增设|设置|确定|列出|包括|涵盖|部署)了/.test(clause)
+    // Note: a verb with 了 before the count (遴选了12类, 建成了5个) tells what was done, not what is to be.
+    test: (_sentence, clause) => /(?:提出|明确|增设|设置|确定|列出|包括|涵盖|部署)了|\p{Script=Han}了\s*(?:\d|[一二两三四五六七八九十]+\s*[个项类家批])/u.test(clause)
   },
   {
     // 关键指标均比省定目标高出2个百分点以上: a comparison with other goals, not a level.
@@ -71,7 +72,7 @@ export const notGoalRules: readonly NotGoalRule[] = [
     // 每天校园体育活动不少于1小时; 各中小学至少配备1名; 每5所幼儿园配备1名: a standard for every unit, no level to reach.
     name: 'norm',
     test: (_sentence, clause) =>
-      /每(?:天|日|周|月|学期|节|班|校|所|名|位|户|村|\d)|每个(?:乡镇|街道|村|社区|学校|县|区|单位)|各[^，。；]{1,8}(?:至少|均应|须)|至少配备|必须|应当|不得|不宜|不应|原则上|实行|执行|[×xX]\s*\d/.test(clause)
+      /每(?:天|日|周|月|学期|节|班|校|所|名|位|户|村|\d)|每个(?:乡镇|街道|村|社区|学校|县|区|市|省|单位)|各[^，。；]{1,8}(?:至少|均应|须)|至少配备|必须|应当|不得|不宜|不应|原则上|实行|执行|[×xX]\s*\d/.test(clause)
   }
 ]
 
