@@ -72,6 +72,19 @@ program
   })
 
 program
+  .command('table')
+  .description('write long-format tables (documents, targets, deadlines, columns, references, diagnostics) for pandas, R or DuckDB')
+  .argument('<inputs...>', 'an output folder of `extract`, records (.json, .ndjson) or documents, extracted on the fly')
+  .requiredOption('--to <dir>', 'folder for the tables')
+  .option('-f, --format <format>', 'parquet | csv | ndjson', 'parquet')
+  .option('--bom', 'CSV: begin with a byte order mark, so that Excel reads UTF-8', false)
+  .option('--raw-csv', 'CSV: keep cells that start with = + - @ as they are (by default they are prefixed with \')', false)
+  .action(async function (inputs: string[], options: {to: string; format: string; bom: boolean; rawCsv: boolean}) {
+    const {runTable} = await import('./table.js')
+    process.exitCode = await runTable(inputs, options, {stdout: process.stdout, stderr: process.stderr})
+  })
+
+program
   .command('schema')
   .description('print the JSON Schema (draft 2020-12) of the record')
   .action(function () {
