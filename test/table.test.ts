@@ -48,6 +48,15 @@ describe('zhengce table', () => {
     expect(stderr.text()).toMatch(/targets\.parquet: \d+ rows/)
   })
 
+  test('should read each record of a folder once, though the run wrote its NDJSON beside the records', async () => {
+    const {cp, writeFile} = await import('node:fs/promises')
+    const folder = await mkdtemp(path.join(tmpdir(), 'zhengce-table-'))
+    await cp(seeds, folder, {recursive: true})
+    const lines = (await recordsOf([seeds])).map((record) => JSON.stringify(record)).join('\n') + '\n'
+    await writeFile(path.join(folder, 'all.ndjson'), lines)
+    expect(await recordsOf([folder])).toHaveLength(5)
+  })
+
   test('should split a value into number, range and text columns and keep measure, approx and stretch', async () => {
     const record = await extractText('各位代表：\n\n一、2023年工作回顾\n\n过去一年，经济平稳。\n\n二、2024年工作安排\n\n今年主要预期目标是：地区生产总值增长5.5%左右、力争6%以上，新增城镇就业2—3万人，实现行政村5G全覆盖。\n')
     const targets = tablesOf([record]).find((table) => table.name === 'targets')!
