@@ -125,3 +125,8 @@ export function findProvincesAndCities(text: string): Array<{start: number; end:
   }
   return found
 }
+
+/** Whether `name` is exactly the name of a division (浦口区, 山东省): a place, which names no indicator. */
+export function isDivisionName(name: string): boolean {
+  return byName.has(name) || shortNames.has(name)
+}

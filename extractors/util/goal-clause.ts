@@ -23,6 +23,7 @@
  */
 import type {Measure, Value, YearValue} from '../../schemas/record.js'
 import {bulletSource} from './column-title.js'
+import {isDivisionName} from './divisions.js'
 import {anchored, anchoredMatchesOf, compact, isDigit} from './text.js'
 import {completeScaleUnit, comparatorPrefixSource, fromGroups, measureUnits, percentBeforeRange, proseTextValueExpression, units, type ParsedValue} from './value.js'
 
@@ -172,7 +173,7 @@ const leadingVerbExpression = new RegExp(
     '制修订|制定|修订|研制|推广|推出|遴选|评选|选树|攻克|布局|招引|争创|创成|集聚|吸引|孵化|壮大|建立|搭建|构建|引育|改造|提供|树立|新建|面向|覆盖|' +
     '带动|储备|突破|部署|认证|发行|上线|落地|开发|研发|开通|设置|配置|培训|服务|促进|选择|运营|引导|帮助|助力|辅导|承办|召开|评定|命名|创办|配备|' +
     '招聘|引入|签约|落户|入驻|开工|竣工|投产|上市|挂牌|取得|推介|新引育|引进培育|征集|选取|申请|编制|开发|启动' +
-    ')|[\\p{Script=Han}、]{2,30}等|全国|全省|全市|全区|全县|全州|我省|我市|我区|我县)$',
+    ')(?:\\p{Script=Han}{1,6}?(?:省|市|区|县))?|[\\p{Script=Han}、]{2,30}等|全国|全省|全市|全区|全县|全州|我省|我市|我区|我县)$',
   'u'
 )
 
@@ -559,7 +560,7 @@ const notNameExpression = new RegExp(
 
 /** Whether a name can stand as an indicator: two characters and more, not a bare verb or scope word, not a fragment ending in a conjunction. */
 export function isNameLike(name: string): boolean {
-  return name.length >= 2 && /\p{Script=Han}/u.test(name) && !notNameExpression.test(name) && !/(?:目标|推动|带动|促进|推进|引导|达到|完成)$/.test(name) && !/[和及与、或并的]$/.test(name) && !/^[的和及与、]/.test(name) && !/(?:行业|产业|领域)型$/.test(name)
+  return name.length >= 2 && /\p{Script=Han}/u.test(name) && !notNameExpression.test(name) && !isDivisionName(name) && !/(?:目标|推动|带动|促进|推进|引导|达到|完成)$/.test(name) && !/[和及与、或并的]$/.test(name) && !/^[的和及与、]/.test(name) && !/(?:行业|产业|领域)型$/.test(name)
 }
 
 /** Verbs of work toward a state, not of reaching it. */
