@@ -103,7 +103,10 @@ const extractTargets: Plugin<[], Root> = function () {
     for (const task of tasks) {
       // A section of measures or next steps, or a paragraph that opens with its time, dates the goals it states.
       const opening = task.block.text.slice(0, fullSentenceSpan(task.block.text, 0)[1])
-      const isDated = isForward || (!report && (forwardSections.has(task.block.node.data?.section ?? '') || hasReach(opening)))
+      // Note: the opening's year must still be ahead (从2012到2022年… in a report of 2023 dates nothing).
+      const openingYear = reachYear(opening)
+      const isOpeningDated = hasReach(opening) && (openingYear === undefined || aheadFrom === null || openingYear >= aheadFrom)
+      const isDated = isForward || (!report && (forwardSections.has(task.block.node.data?.section ?? '') || isOpeningDated))
       const goals = task.goals.filter((goal) => isTaskGoal(task.block.text, goal, isDated, aheadFrom, report))
       // A number no clause rule read, in a sentence that sets a goal: said, so that a miss is seen.
       if (goals.length > 0) {
@@ -314,13 +317,14 @@ function statisticsYear(blocks: Block[]): number | undefined {
   return latest
 }
 
-const structureRule = notGoalRules.find((rule) => rule.name === 'structure')!
+/** The rules that hold in the goals part too: counts of a framework's parts, and what a text says another set out. */
+const partRules = notGoalRules.filter((rule) => rule.name === 'structure' || rule.name === 'description')
 
 /** Whether a goal counts the parts of a framework (划分为三个层级, 14个二级分类): no goal, in the goals part too. */
 function isStructure(text: string, goal: Goal): boolean {
   const [start, end] = sentenceSpan(text, goal.start)
   const [clauseStart, clauseEnd] = clauseSpan(text, Math.max(goal.start, goal.end - 1))
-  return structureRule.test(text.slice(start, end), text.slice(clauseStart, clauseEnd), text.slice(goal.end, goal.end + 6))
+  return partRules.some((rule) => rule.test(text.slice(start, end), text.slice(clauseStart, clauseEnd), text.slice(goal.end, goal.end + 6)))
 }
 
 /** Whether the document sets goals throughout: a plan, outline or opinion, a notice issuing one, or a text with a plan period. */

@@ -132,6 +132,7 @@ describe('rules that refuse a quantity outside the goals part', () => {
     ['在省新旧动能转换基金框架下设立总规模不少于100亿元', 'means'],
     ['一个标准群中标准数量不宜少于5项', 'norm'],
     ['每个市完成1个以上试点', 'norm'],
+    ['全面落实研发费用税前100%加计扣除政策', 'reward'],
     ['《规划》提出了4类共25项指标', 'description'],
     ['省里遴选了12类应用场景', 'description'],
     ['关键指标均比省定目标高出2个百分点以上', 'comparison']
@@ -170,6 +171,12 @@ describe('goals of the task sections (origin task)', () => {
       ['典型疾病的检出率', '>95', 'task', 2020],
       ['假阴性率', '<1', 'task', 2020]
     ])
+  })
+
+  test('should not date a paragraph by a span already past (从2012到2022年…) in a report of statistics', async () => {
+    const text = '某市数字政府发展报告\n\n一、发展成效\n\n截至2022年底，全市政务服务事项全部上线。\n\n二、服务水平\n\n从2012到2022年，全市指数排名从78位上升到43位。全市政务新媒体发展至11万个账号。\n'
+    const record = await extractText(text)
+    expect(record.targets).toEqual([])
   })
 
   test('should read in a document that is no plan only the quantities its sentence dates', async () => {

@@ -485,7 +485,7 @@ const unitlessRules: readonly UnitlessRule[] = [
         .replace(baseYearExpression, '')
         .replace(/\s*(?:基本|全面)?(?:实现|达到)?\s*$/, '')
         .trim()
-      const whole = indicator.replace(/^(?:为|对|在|使)/, '').replace(scopeWordExpression, '')
+      const whole = indicator.replace(/^(?:为|对|在|使)/, '').replace(/^(?:尽快|率先|逐步|力争|加快)/, '').replace(scopeWordExpression, '')
       // A long subject before 实现 (数字化服务能力基本实现研发设计…等关键环节全覆盖): what is covered follows it.
       const name = whole.length > 24 ? whole.replace(/^.*(?:实现|做到)/, '') : whole
       // Note: a coverage names its object in a few words; a longer run is a sentence (…应在工程确定的示范范围内全覆盖).

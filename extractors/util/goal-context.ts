@@ -82,7 +82,7 @@ const pastExpression = new RegExp(
     '同比|比上年|较上年|上年|去年|过去|近[几五三十\\d]年|以来|(?<!不得)已(?!于)|' +
     '[“"]十[一二三]五[”"]|十[一二三]五(?:期间|时期|以来)|(?:共有|现有)\\s*\\d'
 )
-const rewardExpression = /奖励|奖补|补助|补贴|资助|贴息|扶持资金|给予|一次性|最高(?:不超过)?\s*\d|按.{0,12}比例/
+const rewardExpression = /奖励|奖补|补助|补贴|资助|贴息|扶持资金|给予|一次性|最高(?:不超过)?\s*\d|按.{0,12}比例|加计扣除|税前|减免|免征|退税/
 const moneyClauseExpression = /\d\s*(?:万|亿|千)?元/
 
 /** The first rule that says a quantity is no goal, or undefined when none does. */
@@ -93,12 +93,12 @@ export function notGoalRule(sentence: string, clause: string, after: string): st
 
 /** A time to reach in a sentence: 到/至/力争/确保/争取…年, …年底前, 今年, 年内, “十四五”末/期间, 实施期内, 每年. */
 const reachExpression = new RegExp(
-  '(?<!截)(?:到|至|力争|确保|争取|展望)\\s*(?:' + yearSource + ')\\s*年|(?:' + yearSource + ')\\s*年\\s*(?:底|末)?\\s*(?:前|之前|以前|完成)|' +
+  '(?<![截\\d]\\s*)(?:到|至|力争|确保|争取|展望)\\s*(?:' + yearSource + ')\\s*年|(?:' + yearSource + ')\\s*年\\s*(?:底|末)?\\s*(?:前|之前|以前|完成)|' +
     '今年|明年|年内|年底前|年末前|十[四五六]五[”"]?(?:末|期间|时期|期末|后半期|后期)|实施期内|规划期内|规划期末|后半期|三年内|五年内'
 )
 
 /** A year to reach: 到2025年, 力争至2025年底, 2025年前, 2025年底前完成. */
-const reachYearExpression = new RegExp('(?<!截)(?:到|至|力争|确保|争取|展望)\\s*(' + yearSource + ')\\s*年|(' + yearSource + ')\\s*年\\s*(?:底|末)?\\s*(?:前|之前|以前|完成)')
+const reachYearExpression = new RegExp('(?<![截\\d]\\s*)(?:到|至|力争|确保|争取|展望)\\s*(' + yearSource + ')\\s*年|(' + yearSource + ')\\s*年\\s*(?:底|末)?\\s*(?:前|之前|以前|完成)')
 
 /** The first year to reach a text names (not a year of statistics: 截至2022年底), or undefined. */
 export function reachYear(text: string): number | undefined {
