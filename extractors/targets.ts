@@ -75,7 +75,8 @@ const extractTargets: Plugin<[], Root> = function () {
         candidates.push(...tableTargets(block, file.data.period ?? null, file, yearAt(section) ?? null))
         continue
       }
-      if (block.node.type !== 'paragraph' || noteExpression.test(block.text.trim())) continue
+      // Note: a numbered line of a task list may be a heading whose title states the goal (59．新增5G基站1000座).
+      if ((block.node.type !== 'paragraph' && block.node.type !== 'heading') || noteExpression.test(block.text.trim())) continue
       const column = block.node.data?.column
       const inGoals = section !== undefined && (goalSections.has(section) || (requirementSections.has(section) && goalOpeningExpression.test(block.text.trim())))
       const inPassage = passage?.block === block.index

@@ -99,7 +99,7 @@ describe('goal clauses', () => {
     expect(goalsIn(text).map((goal) => goal.indicator)).toEqual([name])
   })
 
-  test.each(['建成4个。', '国家5项。', '面向10个。', '推动全省20家。', '累计建设5家。', '把政府网站作为一个整体。', '24小时无人值守加工。', '启动50个以上。', '培育产值超10亿元的行业龙头企业。', '引进095家企业。'])('should give `%s` no goal: a verb, place or scope word names nothing', (text) => {
+  test.each(['建成4个。', '国家5项。', '面向10个。', '推动全省20家。', '累计建设5家。', '把政府网站作为一个整体。', '24小时无人值守加工。', '启动50个以上。', '培育产值超10亿元的行业龙头企业。', '引进095家企业。', '政务服务一网通办（25分）', '强化维持年限超过10年的发明专利统计。'])('should give `%s` no goal: a verb, place or scope word names nothing', (text) => {
     expect(goalsIn(text)).toEqual([])
   })
 })
@@ -183,6 +183,14 @@ describe('goals of the task sections (origin task)', () => {
     const text = '某市数字政府建设情况\n\n一、工作情况\n\n全市建成政务服务站点300个。\n\n二、下一步打算\n\n我们将继续完善站点布局。到2025年，政务服务事项网上可办率达到95%。\n'
     const record = await extractText(text)
     expect(record.targets.map((target) => [target.indicator, target.origin])).toEqual([['政务服务事项网上可办率', 'task']])
+  })
+
+  test('should read the goal a numbered task line states as its title (59．新增5G基站1000座)', async () => {
+    const record = await extractText('某市2022年数字政府建设考评办法\n\n一、数字基础设施（10分）\n\n59．新增5G基站1000座，累计建设5G基站4600个\n\n60．推进政务外网升级\n')
+    expect(record.targets.map((target) => [target.indicator, target.value, target.year, target.origin])).toEqual([
+      ['新增5G基站', {kind: 'number', number: 1000}, 2022, 'task'],
+      ['累计建设5G基站', {kind: 'number', number: 4600}, 2022, 'task']
+    ])
   })
 
   test('should link a deadline to the targets its sentence sets', async () => {

@@ -385,7 +385,9 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
     // A noun after the value may open with a name's digits (建成4万个5G基站).
     const useAfter = !baseline && /^(?:[\p{Script=Han}A-Za-z“"]|\d+[A-Za-z])/u.test(after) && after.length >= 2 && (before.length === 0 || leadingVerbExpression.test(before))
     // A sum before 的 and what it sizes (产值超10亿元的行业龙头企业), with no count of them, is a class, not a goal.
-    if (/元$/.test(parsed.unit ?? '') && /^\s*(?:以上|以下)?的/.test(clause.slice(valueEnd)) && index === matches.length - 1) continue
+    // (So is a measure of a class: 维持年限超过10年的发明专利; a share, 70%的企业, a count, 10个以上的平台, or a level
+    // reached, 声学过载点达到135dB的传感器, is a goal.)
+    if (parsed.unit && !match.groups?.verb && !/[%％]|百分点/.test(parsed.unit) && !countUnitExpression.test(parsed.unit) && /^\s*(?:以上|以下)?的/.test(clause.slice(valueEnd)) && index === matches.length - 1) continue
     // A measure opening the clause before a noun, with no verb of reaching (24小时无人值守加工): part of a name.
     if (useAfter && before.length === 0 && !match.groups?.verb && !match.groups?.prefix && /^(?:小时|天|分钟|米|公里|千米|岁)$/.test(parsed.unit ?? '') && matches.length === 1) continue
     // Note: a scope verb before the value stays with the noun after it (新增5项地理标志商标 → 新增地理标志商标).
@@ -652,6 +654,8 @@ function isYear(match: RegExpMatchArray, clause: string): boolean {
   const first = match.groups?.first
   if (unit === '年' && first && /^(?:19|20)\d{2}$/.test(first)) return true
   const at = match.index ?? 0
+  // A bracketed annotation of a title (（25分）, （3项）) weighs or counts it; it sets no goal.
+  if (/[（(]\s*$/.test(clause.slice(Math.max(0, at - 1), at)) && /^\s*[）)]/.test(clause.slice(at + match[0].length))) return true
   // A figure's, table's or article's number (如图1所示, 表2, 第3条) is no value.
   if (/(?:图|表|第|附件|附表|条|款)\s*$/.test(clause.slice(Math.max(0, at - 2), at)) || /^所示/.test(clause.slice(at + match[0].length - 1))) return true
   // A span of years (3年内, 近5年, 连续4年, 实施周期为5年, 之日起2年) is a time, not a value; so is a date misread (4.0402年).

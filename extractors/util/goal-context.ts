@@ -64,7 +64,7 @@ export const notGoalRules: readonly NotGoalRule[] = [
     // 对营业收入超过1亿元的企业; 凡年产值达到5000万元以上的; 符合条件的…
     name: 'threshold',
     test: (sentence, clause, after) =>
-      (/^\s*(?:[（(]含[）)])?\s*(?:规模)?的/.test(after) && /对|凡|给予|奖励|补助|补贴|优先|认定为|申报|享受/.test(sentence)) ||
+      (/^\s*(?:[（(]含[）)])?\s*(?:规模)?的/.test(after) && /(?:^|[，。；、\s])(?:对|凡)|给予|奖励|补助|补贴|优先|认定为|申报|享受/.test(sentence)) ||
       /^(?:对|凡|对于|经|获得|被)/.test(clause.trim()) ||
       /(?:条件|门槛)|前\s*\d+\s*(?:名|位|强)/.test(clause)
   },
