@@ -79,7 +79,8 @@ const extractTargets: Plugin<[], Root> = function () {
       if ((block.node.type !== 'paragraph' && block.node.type !== 'heading') || noteExpression.test(block.text.trim())) continue
       const column = block.node.data?.column
       const inGoals = section !== undefined && (goalSections.has(section) || (requirementSections.has(section) && goalOpeningExpression.test(block.text.trim())))
-      const inPassage = passage?.block === block.index
+      const span = passage?.get(block.index)
+      const inPassage = span !== undefined
       const origin: TargetOrigin = column ? 'column' : inGoals || inPassage ? 'text' : 'task'
       if (origin === 'task' && section !== undefined && (pastSections.has(section) || guidingSections.has(section))) continue
       const all = goalsIn(block.text)
@@ -90,9 +91,9 @@ const extractTargets: Plugin<[], Root> = function () {
       }
       const year = inPassage ? planYear : yearOf(block.text)
       const dueBy = year ?? yearAt(section) ?? periodEnd ?? planYear
-      const goals = inPassage ? all.filter((goal) => goal.start >= passage!.start && goal.start < passage!.end) : all.filter((goal) => !isStructure(block.text, goal))
+      const goals = span ? all.filter((goal) => goal.start >= span.start && goal.start < span.end) : all.filter((goal) => !isStructure(block.text, goal))
       if (year && goals.length === 0) introYear = {section, year}
-      const unread = unreadNumbers(block.text, inPassage ? all : goals).filter(([start]) => !inPassage || (start >= passage!.start && start < passage!.end))
+      const unread = unreadNumbers(block.text, span ? all : goals).filter(([start]) => !span || (start >= span.start && start < span.end))
       if (unread.length > 0) {
         const [start, end] = unread[0]!
         messageAt(file, 'Number in a goal statement not read as a target: `' + unread.map(([from, to]) => block.text.slice(from, to)).join('`, `') + '`', spanOf(block, start, end), 'unread-goal-number', 'warning')
@@ -366,30 +367,51 @@ function isTaskGoal(text: string, goal: Goal, isForward: boolean, aheadFrom: num
   return isForward || hasReach(whole)
 }
 
+/** Where a report's passage lies: per block, the span of its text that belongs to it. */
+type Passage = Map<number, {start: number; end: number}>
+
+/** How many paragraphs a passage printed a target a line may run over. */
+const passageLines = 16
+
 /**
  * A report's 主要预期目标 passage: the first paragraph outside its review that the label opens,
- * else the first that states the year's GDP target unlabelled.
+ * else the first that states the year's GDP target unlabelled. A label that ends its paragraph
+ * (主要预期目标是：), or a paragraph of targets that ends in ；, opens a passage printed a target a
+ * paragraph: the paragraphs after it that hold a number, to the sentence after the targets (确定上述目标…).
  */
-function reportPassage(blocks: Block[], pastSections: Set<string>): {block: number; start: number; end: number} | undefined {
+function reportPassage(blocks: Block[], pastSections: Set<string>): Passage | undefined {
   const candidates = blocks.filter((block) => block.node.type === 'paragraph' && !block.node.data?.column && !pastSections.has(block.node.data?.section ?? ''))
   for (const expression of [reportPassageExpression, unlabelledPassageExpression]) {
     for (const block of candidates) {
-      const passage = passageIn(block, expression)
-      if (passage) return passage
+      const opening = expression.exec(block.text)
+      if (!opening) continue
+      const passage: Passage = new Map()
+      const first = passageIn(block, opening)
+      if (first) passage.set(block.index, first)
+      // Note: the passage goes on in the paragraphs after where its own paragraph does not close it.
+      if (!first?.closed && /[:：；;]\s*$/.test(block.text)) {
+        for (const next of blocks.slice(block.index + 1, block.index + 1 + passageLines)) {
+          if (next.node.type !== 'paragraph' || !/\d/.test(next.text)) break
+          const close = passageEndExpression.exec(next.text)
+          const end = close ? sentenceSpan(next.text, close.index)[0] : next.text.length
+          if (end > 0) passage.set(next.index, {start: 0, end})
+          if (close) break
+        }
+      }
+      if (passage.size > 0) return passage
     }
   }
   return undefined
 }
 
-/** The passage `expression` opens in a paragraph, if it does: from its sentence to the end of the targets. */
-function passageIn(block: Block, expression: RegExp): {block: number; start: number; end: number} | undefined {
-  const opening = expression.exec(block.text)
-  // Note: a passage of targets states one; a label followed by no number is a heading's words.
-  if (!opening || !/\d/.test(block.text.slice(opening.index, opening.index + 200))) return undefined
+/** The passage an opening starts in its paragraph: from its sentence to the end of the targets, and whether they end there. */
+function passageIn(block: Block, opening: RegExpExecArray): {start: number; end: number; closed: boolean} | undefined {
+  // Note: a passage of targets states one; a label followed by no number opens the paragraphs after it.
+  if (!/\d/.test(block.text.slice(opening.index, opening.index + 200))) return undefined
   const [start] = sentenceSpan(block.text, opening.index)
   const close = passageEndExpression.exec(block.text.slice(opening.index))
   const end = close ? sentenceSpan(block.text, opening.index + close.index)[0] : block.text.length
-  return {block: block.index, start, end: Math.max(end, opening.index + opening[0].length)}
+  return {start, end: Math.max(end, opening.index + opening[0].length), closed: close !== null}
 }
 
 /**

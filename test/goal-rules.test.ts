@@ -26,7 +26,9 @@ describe('goal clauses', () => {
     ['城镇调查失业率控制在5.5%以内', ['城镇调查失业率', '<=5.5', '%', 'level', false, false]],
     ['居民消费价格涨幅3%左右', ['居民消费价格', '3', '%', 'growth', true, false]],
     ['常住人口城镇化率约达到65%', ['常住人口城镇化率', '65', '%', 'level', true, false]],
-    ['固定资产投资保持稳定增长、力争达到3%', ['固定资产投资', '3', '%', 'growth', false, false]]
+    ['固定资产投资保持稳定增长、力争达到3%', ['固定资产投资', '3', '%', 'growth', false, false]],
+    ['GDP增长6%左右', ['GDP', '6', '%', 'growth', true, false]],
+    ['CPI涨幅3%左右', ['CPI', '3', '%', 'growth', true, false]]
   ])('should read the measure and bound of `%s`', (text, expected) => {
     expect(read(text)).toEqual([expected])
   })
@@ -221,6 +223,15 @@ describe('work reports', () => {
       ['地区生产总值', '5.5', false],
       ['地区生产总值', '>=6', true],
       ['固定资产投资', '3', true]
+    ])
+  })
+
+  test('should read a passage printed a target a paragraph after its label, to the sentence after the targets', async () => {
+    const record = await extractText(report('今年全市经济社会发展的主要预期目标是：\n\n地区生产总值增长6%左右；\n\n一般公共预算收入增长5%；\n\n城镇调查失业率控制在5.5%以内。'))
+    expect(record.targets.filter((target) => target.origin === 'text').map((target) => [target.indicator, show(target.value!), target.year])).toEqual([
+      ['地区生产总值', '6', 2024],
+      ['一般公共预算收入', '5', 2024],
+      ['城镇调查失业率', '<=5.5', 2024]
     ])
   })
 

@@ -425,7 +425,7 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
     }
     cursor = useAfter ? (shared ? valueEnd + shared[1]!.length : valueEnd + clause.slice(valueEnd).indexOf(after) + after.length) : valueEnd
     if (!useAfter && !isSecondLevel) indicator = plainName(indicator)
-    if (indicator.length < 2 || !/\p{Script=Han}/u.test(indicator)) continue
+    if (indicator.length < 2 || !hasNameCharacters(indicator)) continue
     const goalStart = useAfter ? valueStart : beforeStart
     const goal: Goal = {indicator: compact(indicator), value: parsed.value, unit: proseUnit(parsed.unit, indicator), baseline, start: start + goalStart, end: start + (useAfter ? cursor : valueEnd), measure}
     if (!isSecondLevel) nameChange(goal)
@@ -560,9 +560,14 @@ const notNameExpression = new RegExp(
     ')$'
 )
 
+/** A name holds Chinese characters, or is an indicator's Latin acronym (GDP, CPI, PM2.5). */
+function hasNameCharacters(name: string): boolean {
+  return /\p{Script=Han}/u.test(name) || /^(?:GDP|CPI|PPI|PM2\.5|PM10|R&D|PUE)$/i.test(name)
+}
+
 /** Whether a name can stand as an indicator: two characters and more, not a bare verb or scope word, not a fragment ending in a conjunction. */
 export function isNameLike(name: string): boolean {
-  return name.length >= 2 && /\p{Script=Han}/u.test(name) && !notNameExpression.test(name) && !isDivisionName(name) && !/(?:目标|推动|带动|促进|推进|引导|达到|完成)$/.test(name) && !/[和及与、或并的]$/.test(name) && !/^[的和及与、]/.test(name) && !/(?:行业|产业|领域)型$/.test(name)
+  return name.length >= 2 && hasNameCharacters(name) && !notNameExpression.test(name) && !isDivisionName(name) && !/(?:目标|推动|带动|促进|推进|引导|达到|完成)$/.test(name) && !/[和及与、或并的]$/.test(name) && !/^[的和及与、]/.test(name) && !/(?:行业|产业|领域)型$/.test(name)
 }
 
 /** Verbs of work toward a state, not of reaching it. */
