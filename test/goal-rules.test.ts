@@ -28,14 +28,18 @@ describe('goal clauses', () => {
     ['常住人口城镇化率约达到65%', ['常住人口城镇化率', '65', '%', 'level', true, false]],
     ['固定资产投资保持稳定增长、力争达到3%', ['固定资产投资', '3', '%', 'growth', false, false]],
     ['GDP增长6%左右', ['GDP', '6', '%', 'growth', true, false]],
-    ['CPI涨幅3%左右', ['CPI', '3', '%', 'growth', true, false]]
+    ['CPI涨幅3%左右', ['CPI', '3', '%', 'growth', true, false]],
+    ['地区生产总值跨越千亿台阶', ['地区生产总值', '>=1000', '亿元', 'level', false, false]],
+    ['地区生产总值比增100亿元', ['地区生产总值', '100', '亿元', 'growth', false, false]],
+    ['居民消费价格指数控制在103左右', ['居民消费价格指数', '103', null, 'level', true, false]]
   ])('should read the measure and bound of `%s`', (text, expected) => {
     expect(read(text)).toEqual([expected])
   })
 
   test.each([
     ['地区生产总值增长5.5%、力争6%以上', [['地区生产总值', '5.5', '%', 'growth', false, false], ['地区生产总值', '>=6', '%', 'growth', false, true]]],
-    ['地区生产总值确保增长6.5%，力争7%', [['地区生产总值', '6.5', '%', 'growth', false, false], ['地区生产总值', '7', '%', 'growth', false, true]]],
+    ['地区生产总值确保增长6.5%，力争7%', [['地区生产总值', '>=6.5', '%', 'growth', false, false], ['地区生产总值', '7', '%', 'growth', false, true]]],
+    ['地区生产总值增长保8争9', [['地区生产总值', '>=8', '%', 'growth', false, false], ['地区生产总值', '9', '%', 'growth', false, true]]],
     ['地区生产总值增长5.5%以上，力争突破6000亿元', [['地区生产总值', '>=5.5', '%', 'growth', false, false], ['地区生产总值', '>6000', '亿元', 'level', false, true]]],
     ['到2025年，力争高新技术企业达到500家', [['高新技术企业', '500', '家', 'level', false, false]]]
   ])('should read the two levels of `%s`, the 力争 one a stretch', (text, expected) => {

@@ -224,7 +224,7 @@ export function goalsIn(printed: string): Goal[] {
 }
 
 /** A change at the end of a name (`地区生产总值增长`): growth or decrease, the verb no part of the name; a rate per year (年均增长) keeps it. */
-const growthTailExpression = /(?<!年均|每年|年)(?:同比)?(?:增长|增速|增幅|涨幅|提高|提升|增加|上升|递增)率?$/
+const growthTailExpression = /(?<!年均|每年|年)(?:同比)?(?:增长|增速|增幅|涨幅|提高|提升|增加|上升|递增|比增)率?$/
 const decreaseTailExpression = /(?<!年均|每年|年)(?:同比)?(?:下降|降低|减少|压减|缩减)$/
 const keptGrowthTailExpression = /(?:年均|每年|年)(?:增长|增速|增幅|提高|提升|增加)率?$/
 const keptDecreaseTailExpression = /(?:年均|每年|年)(?:下降|降低|减少)$/
@@ -279,7 +279,7 @@ function isThousandsSeparator(text: string, index: number): boolean {
 
 
 /** Cheap test before the full expression: a digit, a numeral after a verb, or a word value. */
-const mayHoldValueExpression = new RegExp('[0-9]|(?:达到|达|为|至|到|' + chineseComparatorSource + ')[一二两三四五六七八九十百千万]|' + proseTextValueExpression.source)
+const mayHoldValueExpression = new RegExp('[0-9]|(?:达到|达|为|至|到|跨越|迈上|跨入|迈入|' + chineseComparatorSource + ')[一二两三四五六七八九十百千万]|' + proseTextValueExpression.source)
 
 /** Characters a value may open with when no digit is there: a numeral after a verb, a word value's first character. */
 const valueOpenings = new Uint8Array(0x10000)
@@ -345,6 +345,8 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
     let before = clause.slice(cursor, match.index).replace(/^[、和及与并且,，\s]+/, '')
     const beforeStart = match.index - before.length
     const striving = strivingExpression.test(before) || (before.length === 0 && strivingExpression.test(match.groups?.verb ?? ''))
+    // 确保 right before the value (确保增长6.5%) holds it as a floor: at least.
+    const assured = /确保\s*(?:增长|增速|实现|达到)?\s*$/.test(before)
     // From one level to another: the second value is the goal, the first its baseline.
     let baseline: YearValue | null = null
     const from = changeFromExpression.exec(before)
@@ -437,6 +439,7 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
       goal.measure = /增|快/.test(relative[0]) || goal.measure === 'growth' || measure === 'growth' ? 'growth' : goal.measure
     }
     if (parsed.approx || isApprox) goal.approx = true
+    else if (assured && goal.value.kind === 'number' && !goal.value.comparator) goal.value = {...goal.value, comparator: '>='}
     if (isStriven) goal.striving = true
     if (isSecondLevel && isStriven) goal.stretch = true
     goals.push(goal)
@@ -444,16 +447,19 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
   if (goals.length > 0) return goals
   // No value with a unit: the rules for values without one, in order; the first that reads the clause wins.
   for (const rule of unitlessRules) {
-    const goal = rule.read(clause)
-    if (goal) return [{...goal, start: start + goal.start, end: start + goal.end}]
+    const read = rule.read(clause)
+    if (read) return (Array.isArray(read) ? read : [read]).map((goal) => ({...goal, start: start + goal.start, end: start + goal.end}))
   }
   return goals
 }
 
+/** 增长保8争9: the held and the striven growth in points of percent. */
+const holdStriveExpression = /(?<name>[^，。；\d]{2,20}?)(?:增长|增速)?保\s*(?<hold>\d+(?:\.\d+)?)\s*%?\s*[、，,]?\s*争\s*(?<strive>\d+(?:\.\d+)?)\s*%?/
+
 /** A rule for a clause whose value has no unit: it reads the clause or says nothing (offsets in the clause). */
 interface UnitlessRule {
   name: string
-  read: (clause: string) => Goal | undefined
+  read: (clause: string) => Goal | Goal[] | undefined
 }
 
 /**
@@ -461,6 +467,32 @@ interface UnitlessRule {
  * `test/targets.test.ts` and `test/goal-rules.test.ts`.
  */
 const unitlessRules: readonly UnitlessRule[] = [
+  {
+    // The growth a report holds and the one it strives for, in its shorthand: 地区生产总值增长保8争9 (8% at
+    // least, 9% striven for); 确保8%、力争9% reads as the values do.
+    name: 'hold-strive',
+    read(clause) {
+      const match = holdStriveExpression.exec(clause)
+      if (!match?.groups?.name) return undefined
+      const name = compact(match.groups.name.replace(leadWordExpression, ''))
+      if (!isNameLike(name)) return undefined
+      const end = match.index + match[0].length
+      const held: Goal = {indicator: name, value: {kind: 'number', number: Number(match.groups.hold), comparator: '>='}, unit: '%', baseline: null, start: match.index, end, measure: 'growth'}
+      const striven: Goal = {indicator: name, value: {kind: 'number', number: Number(match.groups.strive)}, unit: '%', baseline: null, start: match.index, end, measure: 'growth', striving: true, stretch: true}
+      return [held, striven]
+    }
+  },
+  {
+    // A level named by its order of magnitude: 地区生产总值跨越千亿台阶 (1000 亿元 at least).
+    name: 'threshold-step',
+    read(clause) {
+      const match = /^(?<name>[^，。；\d]{2,20}?)(?:跨越|迈上|突破|跨入|迈入)(?<scale>千亿|万亿|百亿|[一二三四五六七八九]千亿)(?:元)?(?:级)?台阶/.exec(clause)
+      if (!match?.groups?.name || !match.groups.scale) return undefined
+      const number = match.groups.scale === '万亿' ? 10000 : match.groups.scale === '千亿' ? 1000 : match.groups.scale === '百亿' ? 100 : 1000 * ('一二三四五六七八九'.indexOf(match.groups.scale[0]!) + 1)
+      const name = compact(match.groups.name.replace(leadWordExpression, ''))
+      return isNameLike(name) ? {indicator: name, value: {kind: 'number', number, comparator: '>='}, unit: '亿元', baseline: null, start: 0, end: match[0].length, measure: 'level'} : undefined
+    }
+  },
   {
     // A ratio or an index: 城乡居民收入比缩小到1.9, 综合指数达到85.
     name: 'ratio',
@@ -471,7 +503,10 @@ const unitlessRules: readonly UnitlessRule[] = [
       const value: Value = {kind: 'number', number: Number(ratio.groups.number)}
       const comparator = ratio.groups.bound === '以上' ? '>=' : ratio.groups.bound === '以内' || ratio.groups.bound === '以下' ? '<=' : undefined
       if (comparator) value.comparator = comparator
-      return indicator.length >= 2 ? {indicator: compact(indicator), value, unit: null, baseline: null, start: 0, end: ratio[0].length, measure: 'level'} : undefined
+      if (indicator.length < 2) return undefined
+      const goal: Goal = {indicator: compact(indicator), value, unit: null, baseline: null, start: 0, end: ratio[0].length, measure: 'level'}
+      if (ratio.groups.bound === '左右') goal.approx = true
+      return goal
     }
   },
   {
