@@ -31,7 +31,9 @@ describe('goal clauses', () => {
     ['CPI涨幅3%左右', ['CPI', '3', '%', 'growth', true, false]],
     ['地区生产总值跨越千亿台阶', ['地区生产总值', '>=1000', '亿元', 'level', false, false]],
     ['地区生产总值比增100亿元', ['地区生产总值', '100', '亿元', 'growth', false, false]],
-    ['居民消费价格指数控制在103左右', ['居民消费价格指数', '103', null, 'level', true, false]]
+    ['居民消费价格指数控制在103左右', ['居民消费价格指数', '103', null, 'level', true, false]],
+    ['首位产业规模占全省一半以上', ['首位产业规模', '>=50', '%', 'level', false, false]],
+    ['一般公共预算收入同口径增长5%', ['一般公共预算收入', '5', '%', 'growth', false, false]]
   ])('should read the measure and bound of `%s`', (text, expected) => {
     expect(read(text)).toEqual([expected])
   })

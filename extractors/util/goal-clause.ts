@@ -237,7 +237,7 @@ function nameChange(goal: Goal): void {
   if (tail) {
     goal.measure = growth ? 'growth' : 'decrease'
     // A steady pace before the change (保持稳定增长) is no part of the name either.
-    const name = goal.indicator.slice(0, tail.index).replace(/(?:保持|实现)?(?:稳定|平稳|较快|快速|合理|稳步)$/, '').replace(trailingResolveExpression, '').replace(/[的]$/, '')
+    const name = goal.indicator.slice(0, tail.index).replace(/(?:同口径|可比价|按可比价格计算)$/, '').replace(/(?:保持|实现)?(?:稳定|平稳|较快|快速|合理|稳步)$/, '').replace(trailingResolveExpression, '').replace(/[的]$/, '')
     if (name.length >= 2) goal.indicator = name
   } else if (keptGrowthTailExpression.test(goal.indicator)) goal.measure = 'growth'
   else if (keptDecreaseTailExpression.test(goal.indicator)) goal.measure = 'decrease'
@@ -279,7 +279,7 @@ function isThousandsSeparator(text: string, index: number): boolean {
 
 
 /** Cheap test before the full expression: a digit, a numeral after a verb, or a word value. */
-const mayHoldValueExpression = new RegExp('[0-9]|(?:达到|达|为|至|到|跨越|迈上|跨入|迈入|' + chineseComparatorSource + ')[一二两三四五六七八九十百千万]|' + proseTextValueExpression.source)
+const mayHoldValueExpression = new RegExp('[0-9]|(?:达到|达|为|至|到|跨越|迈上|跨入|迈入|' + chineseComparatorSource + ')[一二两三四五六七八九十百千万]|占[^，。；]{0,6}一半|' + proseTextValueExpression.source)
 
 /** Characters a value may open with when no digit is there: a numeral after a verb, a word value's first character. */
 const valueOpenings = new Uint8Array(0x10000)
@@ -480,6 +480,20 @@ const unitlessRules: readonly UnitlessRule[] = [
       const held: Goal = {indicator: name, value: {kind: 'number', number: Number(match.groups.hold), comparator: '>='}, unit: '%', baseline: null, start: match.index, end, measure: 'growth'}
       const striven: Goal = {indicator: name, value: {kind: 'number', number: Number(match.groups.strive)}, unit: '%', baseline: null, start: match.index, end, measure: 'growth', striving: true, stretch: true}
       return [held, striven]
+    }
+  },
+  {
+    // A share of half: 首位产业规模力争占全省一半以上 (50 % at least).
+    name: 'half',
+    read(clause) {
+      const match = /^(?<name>[^，。；\d]{2,20}?)(?<strive>力争|争取)?占(?:全国|全省|全市|全区|全县)?(?:的)?一半(?<more>以上)?/.exec(clause)
+      if (!match?.groups?.name) return undefined
+      const name = compact(match.groups.name.replace(leadWordExpression, ''))
+      if (!isNameLike(name)) return undefined
+      const value: Value = match.groups.more ? {kind: 'number', number: 50, comparator: '>='} : {kind: 'number', number: 50}
+      const goal: Goal = {indicator: name, value, unit: '%', baseline: null, start: 0, end: match[0].length, measure: 'level'}
+      if (match.groups.strive) goal.striving = true
+      return goal
     }
   },
   {
