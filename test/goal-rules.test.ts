@@ -193,6 +193,11 @@ describe('goals of the task sections (origin task)', () => {
     expect(record.targets.map((target) => [target.indicator, target.origin])).toEqual([['政务服务事项网上可办率', 'task']])
   })
 
+  test('should join the body a numbered heading runs into with the line a hard wrap broke off', async () => {
+    const record = await extractText('某省数字技术适老化行动方案\n\n一、重点任务\n\n9.激发企业发展新动力。组织征集300个以上互联网应\n用适老化改造优秀案例，集中推广。\n')
+    expect(record.targets.map((target) => target.indicator)).toEqual(['互联网应用适老化改造优秀案例'])
+  })
+
   test('should read the goal a numbered task line states as its title (59．新增5G基站1000座)', async () => {
     const record = await extractText('某市2022年数字政府建设考评办法\n\n一、数字基础设施（10分）\n\n59．新增5G基站1000座，累计建设5G基站4600个\n\n60．推进政务外网升级\n')
     expect(record.targets.map((target) => [target.indicator, target.value, target.year, target.origin])).toEqual([

@@ -98,7 +98,7 @@ const trailingVerbExpression = new RegExp('(?:累计)?(?:' + verbSource + '|' + 
 /** The first verb of two joined (`满意度达到并保持在85分以上`, `达到或超过`): not part of the indicator. */
 const joinedVerbExpression = /(?:达到|达|实现|保持|维持|提高|提升|增加)(?:并|或|且|和)$/
 /** Words of resolve before the verb (`比例力争达到60%`): not part of the indicator. */
-const trailingResolveExpression = /(?:力争|确保|争取|基本|全面|稳步|逐步|进一步)$/
+const trailingResolveExpression = /(?:力争|确保|争取|基本|全面|稳步|逐步|进一步|应当|应|须|不宜)$/
 /** An approximation before the verb (`城镇化率约达到65%`): the value's bound, not the name's. */
 const trailingApproxExpression = /(?:大约|约|近)$/
 /** A level reckoned per year (`质押融资金额年均达到20亿元`): the value's reckoning, not the indicator's name (a change, 年均增长, keeps it). */

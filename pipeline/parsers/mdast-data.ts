@@ -32,6 +32,8 @@ declare module 'mdast' {
     isBoxItem?: boolean
     /** The one-column table (a framed box) the paragraph was printed in, numbered in the document. */
     frame?: number
+    /** Whether the paragraph is the body a heading's line runs into (（一）…。body): prose, though short. */
+    isRunIn?: boolean
   }
   interface TableData {
     /** How the table was printed in the source. */

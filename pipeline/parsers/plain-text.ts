@@ -193,7 +193,11 @@ function block(line: SourceLine, point: PointFactory, box: Box | undefined, note
       let bodyStart = titleStart + titleLength + (stop === -1 ? 0 : 1)
       // Note: after a title ended by spacing, the body starts at its first character.
       while (bodyStart < line.contentEnd && /[ \u3000]/.test(line.raw[bodyStart - line.start]!)) bodyStart++
-      if (bodyStart < line.contentEnd) nodes.push(paragraphNode(bodyStart, line.contentEnd, point, line))
+      if (bodyStart < line.contentEnd) {
+        const body = paragraphNode(bodyStart, line.contentEnd, point, line)
+        body.data!.isRunIn = true
+        nodes.push(body)
+      }
       return nodes
     }
   }
@@ -306,7 +310,8 @@ function isBroken(previous: Paragraph, next: Paragraph, wrapWidth: number | unde
   if (terminalExpression.test(value) || isColumnHeading(value.trim())) return false
   // A line that leaves a 《 or （ open goes on, prose or not (a long title cited across the break);
   // so does a line as wide as a hard-wrapped page, though it holds no comma.
-  if ((value.length < 15 || !clauseExpression.test(value)) && !leavesBracketOpen(value) && !isFullLine(value, wrapWidth)) return false
+  // Note: the body a heading's line runs into is prose, short as it may be; its line is as wide as the heading's.
+  if (!previous.data?.isRunIn && (value.length < 15 || !clauseExpression.test(value)) && !leavesBracketOpen(value) && !isFullLine(value, wrapWidth)) return false
   // An indented line opens a new paragraph; an unindented one may continue an indented first line.
   if (bulletExpression.test(first.value) || (next.data?.isIndented && !previous.data?.isIndented)) return false
   // A numbered item opens a paragraph of its own (（一）…达到10件 / （二）…), unless a bracket is left open.
