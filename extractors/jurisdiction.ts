@@ -342,10 +342,12 @@ interface Named {
 }
 
 /** The province (or city) a text names most, a city counting for its province; undefined on a tie. */
-function namedMost(parts: Array<{block: Block; text: string}>, level: 'province' | 'city'): Named | undefined {
+function namedMost(parts: Array<{block: Block; text: string; places?: ReturnType<typeof findProvincesAndCities>}>, level: 'province' | 'city'): Named | undefined {
   const tally = new Map<string, Named>()
   for (const part of parts) {
-    for (const found of findProvincesAndCities(part.text)) {
+    // Note: found once per part, for both levels.
+    part.places ??= findProvincesAndCities(part.text)
+    for (const found of part.places) {
       const division = level === 'province' && found.division.level === 'city' ? provinceOf(found.division) : found.division
       if (!division || division.level !== level) continue
       const entry = tally.get(division.name)
