@@ -290,7 +290,14 @@ function mayHoldValue(text: string, start: number, end: number): boolean {
   let opens = false
   for (let at = start; at < end; at++) {
     const code = text.charCodeAt(at)
-    if (code >= 0x30 && code <= 0x39) return true
+    if (code >= 0x30 && code <= 0x39) {
+      // Note: a year (2025年) is no value; most clauses that name one name no other number.
+      if (at + 4 < end && isDigit(text.charCodeAt(at + 1)) && isDigit(text.charCodeAt(at + 2)) && isDigit(text.charCodeAt(at + 3)) && text.charCodeAt(at + 4) === 0x5e74 && (at === start || !isDigit(text.charCodeAt(at - 1)))) {
+        at += 4
+        continue
+      }
+      return true
+    }
     if (valueOpenings[code] === 1) opens = true
   }
   return opens && mayHoldValueExpression.test(text.slice(start, end))
