@@ -188,8 +188,8 @@ const bareChangeExpression = new RegExp('^' + changeTailExpression.source)
  * (`技术合同成交额年均增长15%，到2025年达到80亿元`) takes its noun: 技术合同成交额.
  */
 export function goalsIn(printed: string): Goal[] {
-  // Note: most paragraphs of a plan hold no value at all; one test of the whole spares their clauses.
-  if (!mayHoldValueExpression.test(printed)) return []
+  // Note: most paragraphs of a plan hold no value at all; one scan of the whole spares their clauses.
+  if (!mayHoldValue(printed, 0, printed.length)) return []
   // Note: a colon before a bare value (`PCT专利申请量：100件；`) states it: read as a space, one character for one, so offsets hold.
   const text = printed.includes('：') || printed.includes(':') ? printed.replace(colonValueExpression, '\u3000') : printed
   const goals: Goal[] = []
@@ -479,7 +479,7 @@ const unitlessRules: readonly UnitlessRule[] = [
     // least, 9% striven for); 确保8%、力争9% reads as the values do.
     name: 'hold-strive',
     read(clause) {
-      const match = holdStriveExpression.exec(clause)
+      const match = clause.includes('保') && clause.includes('争') ? holdStriveExpression.exec(clause) : null
       if (!match?.groups?.name) return undefined
       const name = compact(match.groups.name.replace(leadWordExpression, ''))
       if (!isNameLike(name)) return undefined
@@ -493,7 +493,7 @@ const unitlessRules: readonly UnitlessRule[] = [
     // A share of half: 首位产业规模力争占全省一半以上 (50 % at least).
     name: 'half',
     read(clause) {
-      const match = /^(?<name>[^，。；\d]{2,20}?)(?<strive>力争|争取)?占(?:全国|全省|全市|全区|全县)?(?:的)?一半(?<more>以上)?/.exec(clause)
+      const match = clause.includes('一半') ? /^(?<name>[^，。；\d]{2,20}?)(?<strive>力争|争取)?占(?:全国|全省|全市|全区|全县)?(?:的)?一半(?<more>以上)?/.exec(clause) : null
       if (!match?.groups?.name) return undefined
       const name = compact(match.groups.name.replace(leadWordExpression, ''))
       if (!isNameLike(name)) return undefined
@@ -507,7 +507,7 @@ const unitlessRules: readonly UnitlessRule[] = [
     // A level named by its order of magnitude: 地区生产总值跨越千亿台阶 (1000 亿元 at least).
     name: 'threshold-step',
     read(clause) {
-      const match = /^(?<name>[^，。；\d]{2,20}?)(?:跨越|迈上|突破|跨入|迈入)(?<scale>千亿|万亿|百亿|[一二三四五六七八九]千亿)(?:元)?(?:级)?台阶/.exec(clause)
+      const match = clause.includes('台阶') ? /^(?<name>[^，。；\d]{2,20}?)(?:跨越|迈上|突破|跨入|迈入)(?<scale>千亿|万亿|百亿|[一二三四五六七八九]千亿)(?:元)?(?:级)?台阶/.exec(clause) : null
       if (!match?.groups?.name || !match.groups.scale) return undefined
       const number = match.groups.scale === '万亿' ? 10000 : match.groups.scale === '千亿' ? 1000 : match.groups.scale === '百亿' ? 100 : 1000 * ('一二三四五六七八九'.indexOf(match.groups.scale[0]!) + 1)
       const name = compact(match.groups.name.replace(leadWordExpression, ''))
