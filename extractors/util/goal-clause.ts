@@ -166,13 +166,27 @@ const changeFromExpression = /(?:由|从)\s*(?:(?<year>(?:19|20)\d{2})\s*年(?:�
 const changeToExpression = new RegExp('^\\s*(?:' + riseVerbSource + '|' + changeVerbSource + '|发展)?\\s*(?:到|至)\\s*(?:(?:19|20)\\d{2}\\s*年(?:底|末)?\\s*的?)?\\s*$')
 /** Clauses that state means or existing resources, not goals. */
 const meansExpression = /^(?:依托|通过|围绕|按照|根据|借助|利用|对照|对标|相比|比|较|同比)/
-/** Verbs that may stand alone before a number whose noun follows (`实施2-3家…`). */
+/**
+ * Verbs that bring a counted thing about (培育, 建成, 制定…): before a value they leave the noun after
+ * it to name the goal (培育30家领军企业), at the head of a name they are no part of it
+ * (制定国家、行业标准200项 → 国家、行业标准), and alone they name nothing.
+ */
+const actionVerbs = [
+  '制定', '制修订', '修订', '研制', '建设', '建成', '新建', '培育', '打造', '创建', '引进', '认定', '组建', '设立', '培养', '发布',
+  '推广', '带动', '推动', '形成', '开展', '举办', '组织', '实施', '部署', '推出', '遴选', '评选', '选树', '攻克', '布局', '储备',
+  '招引', '争创', '创成', '支持', '扶持', '集聚', '吸引', '孵化', '壮大', '建立', '搭建', '构建', '引育', '改造', '提供', '树立',
+  '征集', '选取', '申请', '编制', '开发'
+]
+
+/** Verbs that may stand alone before a number whose noun follows (`实施2-3家…`, `力争新增…`, `在全省高校建设30个…`). */
 const leadingVerbExpression = new RegExp(
   '^(?:(?:同时|并且|并|且|还|力争|争取|计划|提出|每年|在[\\p{Script=Han}、]{1,20})*[\\p{Script=Han}、]{0,8}(?:' +
-    '实施|培育|扶持|建设|建成|打造|新增|完成|创建|引进|认定|组建|设立|重点培育|培育和扶持|支持|推动|形成|开展|举办|组织|培养|发布|实现|新培育|' +
-    '制修订|制定|修订|研制|推广|推出|遴选|评选|选树|攻克|布局|招引|争创|创成|集聚|吸引|孵化|壮大|建立|搭建|构建|引育|改造|提供|树立|新建|面向|覆盖|' +
-    '带动|储备|突破|部署|认证|发行|上线|落地|开发|研发|开通|设置|配置|培训|服务|促进|选择|运营|引导|帮助|助力|辅导|承办|召开|评定|命名|创办|配备|' +
-    '招聘|引入|签约|落户|入驻|开工|竣工|投产|上市|挂牌|取得|推介|新引育|引进培育|征集|选取|申请|编制|开发|启动' +
+    [
+      ...actionVerbs,
+      '新增', '完成', '实现', '重点培育', '培育和扶持', '新培育', '面向', '覆盖', '突破', '认证', '发行', '上线', '落地', '研发', '开通', '设置',
+      '配置', '培训', '服务', '促进', '选择', '运营', '引导', '帮助', '助力', '辅导', '承办', '召开', '评定', '命名', '创办', '配备', '招聘',
+      '引入', '签约', '落户', '入驻', '开工', '竣工', '投产', '上市', '挂牌', '取得', '推介', '新引育', '引进培育', '启动'
+    ].join('|') +
     ')(?:\\p{Script=Han}{1,6}?(?:省|市|区|县))?|[\\p{Script=Han}、]{2,30}等|全国|全省|全市|全区|全县|全州|我省|我市|我区|我县)$',
   'u'
 )
@@ -595,8 +609,9 @@ function readList(before: string, clause: string, matches: RegExpExecArray[], in
  * scope or place (全省, 我市) are no part of an indicator's name; the printed 新增/累计 stay.
  */
 const openingActionExpression = new RegExp(
-  '^(?:' +
-    '(?:重点|加快|积极|大力|着力|全面|持续)?(?:组织开展|组织实施|组织征集|征集|选取|申请|编制|开发|制定|制修订|修订|研制|建设(?!用地|项目|规模|工程|面积)|建成(?!区|率)|新建|培育|打造|创建|引进|认定|组建|设立|培养|发布|推广|带动|推动|形成|开展|举办|组织|实施|部署|推出|遴选|评选|选树|攻克|布局|储备|招引|争创|创成|支持|扶持|集聚|吸引|孵化|壮大|建立|搭建|构建|引育|改造|提供|树立|推进)' +
+  '^(?:重点|加快|积极|大力|着力|全面|持续)?(?:组织开展|组织实施|组织征集|推进|' +
+    // Note: 建设用地, 建成区 and the like are nouns that open with a verb's characters.
+    actionVerbs.map((verb) => (verb === '建设' ? '建设(?!用地|项目|规模|工程|面积)' : verb === '建成' ? '建成(?!区|率)' : verb)).join('|') +
     ')(?=[\\p{Script=Han}A-Za-z0-9“"]{2})',
   'u'
 )
@@ -611,7 +626,7 @@ function plainName(name: string): string {
 /** Words that never name what a goal counts, alone: verbs, places and scope, fragments. */
 const notNameExpression = new RegExp(
   '^(?:' +
-    '(?:累计|新|再|共|年均|每年)?(?:' + countVerbSource + '|组织|举办|征集|选取|申请|编制|开发|完善|启动|建立|构建|搭建|制定|发布|推广|形成|达到|达|实现|完成|突破|超过|新建|培育壮大|推动|带动|面向|力争|确保|争取|提高|提升|增加|增长|下降|降低|减少)' +
+    '(?:累计|新|再|共|年均|每年)?(?:' + countVerbSource + '|' + actionVerbs.join('|') + '|完善|启动|达到|达|实现|完成|突破|超过|培育壮大|面向|力争|确保|争取|提高|提升|增加|增长|下降|降低|减少)' +
     '|全国|全省|全市|全区|全县|国家|省级|市级|县级|国际|行业|企业|其中|合计|总计|累计|新增|以上|左右|约|近|共|分别|每年|年均|一批' +
     ')$'
 )
@@ -636,7 +651,7 @@ const sharedLevelExpression = /^((?:国家|省|市|县|区)级(?:以上)?)[、�
 const nounEndExpression = /纳入|接入|实现|达到|开展|完成|上云|参与|通过|享受|具备|获得|进入|加入/
 
 /** Nouns of work done on a thing (重点标准的预研工作): what is counted comes before their 的. */
-const workNounExpression = /^(?:工作|任务|建设|研究|研发|预研|改造|应用|推广|试点|示范应用|集成)$|(?:工作|计算|处理|分析)$/
+const workNounExpression = /^(?:工作|任务|建设|研究|研发|预研|改造|应用|推广|试点|示范应用|集成|制修订|制定|修订)$|(?:工作|计算|处理|分析)$/
 
 /**
  * The noun a value counts when it comes after it: up to a list's next name, and of
@@ -655,7 +670,9 @@ function nounAfter(printed: string): string {
   if (of > 0) {
     const described = text.slice(0, of)
     const head = text.slice(of + 1)
-    if (!workNounExpression.test(head) && /^\p{Script=Han}{2}/u.test(head)) return head.replace(/[、和及与].*$/, '').trim()
+    // The work done on a list of kinds counts the list (200项以上国家、行业标准的制修订 → 国家、行业标准).
+    if (workNounExpression.test(head)) return described.trim()
+    if (/^\p{Script=Han}{2}/u.test(head)) return head.replace(/[、和及与].*$/, '').trim()
     if (!/[、和及与]/.test(described)) return described.trim()
   }
   // Note: kinds listed before one noun (行业型、专业型、区域型工业互联网平台) are not a list of nouns,
