@@ -126,42 +126,35 @@ export function latestYear(sentence: string): number | undefined {
   return latest
 }
 
-/** Sentence ends: 。！？；and their ASCII forms. */
-function isSentenceEnd(code: number): boolean {
-  return code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0xff1b || code === 0x21 || code === 0x3f || code === 0x3b
+/** Codes that end a span: a whole sentence (。！？), a sentence part (and ；), a clause (and ，：). */
+const wholeSentenceEnds = new Set([0x3002, 0xff01, 0xff1f, 0x21, 0x3f])
+const sentenceEnds = new Set([...wholeSentenceEnds, 0xff1b, 0x3b])
+const clauseEnds = new Set([...sentenceEnds, 0xff0c, 0x2c, 0xff1a])
+
+/** The span around `offset` up to the nearest ends either way, at most `reach` characters each way (a runaway line). */
+function spanAround(text: string, offset: number, ends: ReadonlySet<number>, reach: number): [number, number] {
+  let start = offset
+  const low = Math.max(0, offset - reach)
+  while (start > low && !ends.has(text.charCodeAt(start - 1))) start--
+  let end = offset
+  const high = Math.min(text.length, offset + reach)
+  while (end < high && !ends.has(text.charCodeAt(end))) end++
+  return [start, end]
 }
 
-/** The span of the sentence around `offset` in `text` (bounded to 400 characters each way on a runaway line). */
+/** The span of the sentence around `offset`, cut at 。！？ and ；. */
 export function sentenceSpan(text: string, offset: number): [number, number] {
-  let start = offset
-  const low = Math.max(0, offset - 400)
-  while (start > low && !isSentenceEnd(text.charCodeAt(start - 1))) start--
-  let end = offset
-  const high = Math.min(text.length, offset + 400)
-  while (end < high && !isSentenceEnd(text.charCodeAt(end))) end++
-  return [start, end]
+  return spanAround(text, offset, sentenceEnds, 400)
 }
 
 /** The span of the whole sentence around `offset`, to its 。！？ (a ； goes on). */
 export function fullSentenceSpan(text: string, offset: number): [number, number] {
-  const isEnd = (code: number) => code === 0x3002 || code === 0xff01 || code === 0xff1f || code === 0x21 || code === 0x3f
-  let start = offset
-  const low = Math.max(0, offset - 600)
-  while (start > low && !isEnd(text.charCodeAt(start - 1))) start--
-  let end = offset
-  const high = Math.min(text.length, offset + 600)
-  while (end < high && !isEnd(text.charCodeAt(end))) end++
-  return [start, end]
+  return spanAround(text, offset, wholeSentenceEnds, 600)
 }
 
-/** The span of the clause around `offset` (cut at ，；。：). */
+/** The span of the clause around `offset`, cut at ，；。：. */
 export function clauseSpan(text: string, offset: number): [number, number] {
-  const isEnd = (code: number) => isSentenceEnd(code) || code === 0xff0c || code === 0x2c || code === 0xff1a
-  let start = offset
-  while (start > 0 && offset - start < 200 && !isEnd(text.charCodeAt(start - 1))) start--
-  let end = offset
-  while (end < text.length && end - offset < 200 && !isEnd(text.charCodeAt(end))) end++
-  return [start, end]
+  return spanAround(text, offset, clauseEnds, 200)
 }
 
 /** The label of a work report's 主要预期目标 passage (今年经济社会发展的主要预期目标是：…, 主要目标是, 预期目标为). */
