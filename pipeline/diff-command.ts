@@ -2,39 +2,14 @@
  * `zhengce diff`: load records (or extract source documents on the fly) and
  * print the comparison.
  */
-import {readFile} from 'node:fs/promises'
-import path from 'node:path'
 import type {PolicyRecord} from '../schemas/record.js'
 import {diffTargets} from './diff.js'
 import {columnGrid, deadlineGrid, render, targetGrid, type DiffFormat} from './diff-format.js'
-import {extractDocument} from './document.js'
-import {formatOf} from './formats.js'
 import type {EngineStreams} from './report.js'
-import {validateRecord} from './validate.js'
+import {recordsOf} from './records.js'
 
 const formats = ['table', 'md', 'csv', 'json', 'html']
 const sections = ['targets', 'columns', 'deadlines']
-
-/** Load the records named by `inputs`, in order. */
-export async function loadRecords(inputs: string[]): Promise<PolicyRecord[]> {
-  const records: PolicyRecord[] = []
-  for (const input of inputs) {
-    const bytes = await readFile(input)
-    const format = formatOf(input)
-    if (format) {
-      records.push((await extractDocument(bytes, path.basename(input), format)).record)
-      continue
-    }
-    const text = new TextDecoder().decode(bytes)
-    const values = /\.ndjson$|\.jsonl$/i.test(input) ? text.split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line) as unknown) : [JSON.parse(text) as unknown]
-    for (const value of values) {
-      const problems = validateRecord(value)
-      if (problems.length > 0) throw new Error(input + ': not a zhengce record (' + problems[0] + ')')
-      records.push(value as PolicyRecord)
-    }
-  }
-  return records
-}
 
 /** Run `diff`; resolves to the exit code. */
 export async function runDiff(inputs: string[], options: {format: string; section: string; minSimilarity: number}, streams: EngineStreams): Promise<number> {
@@ -44,7 +19,7 @@ export async function runDiff(inputs: string[], options: {format: string; sectio
   }
   let records: PolicyRecord[]
   try {
-    records = await loadRecords(inputs)
+    records = await recordsOf(inputs)
   } catch (error) {
     streams.stderr.write('zhengce diff: ' + (error instanceof Error ? error.message : String(error)) + '\n')
     return 1

@@ -7,15 +7,12 @@
  * `diagnostics`. The column dictionary is in the README.
  */
 import {mkdirSync} from 'node:fs'
-import {readFile, readdir, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {stringify} from 'csv-stringify/sync'
 import {parquetWriteFile} from 'hyparquet-writer'
 import type {PolicyRecord, Target, Value} from '../schemas/record.js'
-import {extractDocument} from './document.js'
-import {formatOf} from './formats.js'
 import type {EngineStreams} from './report.js'
-import {validateRecord} from './validate.js'
+import {recordsOf} from './records.js'
 import {writeAtomic} from './write.js'
 
 /** A column's type: what Parquet stores and what a CSV reader should parse. */
@@ -178,60 +175,6 @@ export function writeTable(table: Table, folder: string, format: 'parquet' | 'cs
   const names = table.columns.map(([name]) => name)
   writeAtomic(file, table.rows.map((row) => JSON.stringify(Object.fromEntries(names.map((name, at) => [name, row[at] ?? null])))).join('\n') + (table.rows.length > 0 ? '\n' : ''))
   return file
-}
-
-/**
- * The records `inputs` name: an output folder of `extract` (through its manifest, or every
- * record in it), record files (.json), JSON lines (.ndjson, .jsonl), or documents, extracted
- * on the fly. A manifest is passed over.
- */
-export async function recordsOf(inputs: string[]): Promise<PolicyRecord[]> {
-  const records: PolicyRecord[] = []
-  // Note: record files are small and many; read them a batch at a time, in parallel, kept in order.
-  const texts = new Map<string, string>()
-  const recordFiles = inputs.filter((input) => /\.(?:json|ndjson|jsonl)$/i.test(input))
-  for (let at = 0; at < recordFiles.length; at += 256) {
-    const batch = recordFiles.slice(at, at + 256)
-    const read = await Promise.all(batch.map((file) => readFile(file, 'utf8')))
-    for (const [index, file] of batch.entries()) texts.set(file, read[index]!)
-  }
-  for (const input of inputs) {
-    if (texts.has(input)) {
-      addRecords(input, texts.get(input)!, records)
-      texts.delete(input)
-      continue
-    }
-    const info = await stat(input)
-    if (info.isDirectory()) {
-      const files = (await readdir(input, {recursive: true})).map(String).filter((name) => /\.(?:json|ndjson|jsonl)$/i.test(name) && path.basename(name) !== 'manifest.json').sort()
-      // Note: a folder may hold the run's NDJSON beside its records: each record once (by id and source).
-      const seen = new Set<string>()
-      for (const record of await recordsOf(files.map((name) => path.join(input, name)))) {
-        const key = record.id + '\u0000' + record.source.path
-        if (seen.has(key)) continue
-        seen.add(key)
-        records.push(record)
-      }
-      continue
-    }
-    const format = formatOf(input)
-    if (format) {
-      records.push((await extractDocument(await readFile(input), path.basename(input), format)).record)
-      continue
-    }
-    addRecords(input, await readFile(input, 'utf8'), records)
-  }
-  return records
-}
-
-/** The records of a file's text (one JSON record, or JSON lines), each checked against the schema. */
-function addRecords(input: string, text: string, records: PolicyRecord[]): void {
-  const values = /\.(?:ndjson|jsonl)$/i.test(input) ? text.split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line) as unknown) : [JSON.parse(text) as unknown]
-  for (const value of values) {
-    const problems = validateRecord(value)
-    if (problems.length > 0) throw new Error(input + ': not a zhengce record (' + problems[0] + ')')
-    records.push(value as PolicyRecord)
-  }
 }
 
 /** Run `table`; resolves to the exit code. */

@@ -8,7 +8,8 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {parquetReadObjects} from 'hyparquet'
 import {describe, expect, test} from 'vitest'
-import {recordsOf, runTable, tablesOf, writeTable} from '../pipeline/table.js'
+import {recordsOf} from '../pipeline/records.js'
+import {runTable, tablesOf, writeTable} from '../pipeline/table.js'
 import {extractText} from './helpers/extract.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -55,6 +56,8 @@ describe('zhengce table', () => {
     const lines = (await recordsOf([seeds])).map((record) => JSON.stringify(record)).join('\n') + '\n'
     await writeFile(path.join(folder, 'all.ndjson'), lines)
     expect(await recordsOf([folder])).toHaveLength(5)
+    // A glob over an output folder names its manifest too: it is passed over.
+    expect(await recordsOf([path.join(seeds, 'manifest.json'), path.join(seeds, '000_3463f909dcea441a.json')])).toHaveLength(1)
   })
 
   test('should split a value into number, range and text columns and keep measure, approx and stretch', async () => {
