@@ -13,8 +13,8 @@ import type {VFile} from 'vfile'
 import type {Deadline} from '../schemas/record.js'
 import periods from './data/plan-periods.json' with {type: 'json'}
 import {blocksOf, spanOf, type Block} from './util/blocks.js'
-import {issuedOn, yearNumber, yearSource} from './util/date.js'
-import {anchored, anchoredMatchesOf, compact, matchesOf} from './util/text.js'
+import {issuedOn, reportedYears, yearNumber, yearSource} from './util/date.js'
+import {anchored, anchoredMatchesOf, compact} from './util/text.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -54,7 +54,6 @@ function isSentenceEnd(code: number): boolean {
 /** Sections whose sentences guide rather than commit. */
 const guidingSectionExpression = /指导思想|基本原则|工作原则|总体思路|编制依据|规划背景/
 /** A year that the document reports as past (截至2022年底, 2023年一季度). */
-const pastYearExpression = /(?:截至|截止)\s*((?:19|20)\d{2})\s*年\s*(?:年?(?:底|末)|\d{1,2}\s*月)|((?:19|20)\d{2})\s*年\s*(?:[一二三四]季度|上半年|前三季度)|((?:19|20)\d{2})\s*年以来/g
 const lexicon: Record<string, number[]> = periods.periods
 const hanExpression = /\p{Script=Han}/u
 
@@ -153,7 +152,7 @@ function titleDated(block: Block, heading: Block | undefined, reference: number 
 function referenceYear(file: VFile, blocks: Block[]): number | undefined {
   const issued = issuedOn(file.data)
   if (issued) return issued.year
-  const years = blocks.flatMap((block) => matchesOf(pastYearExpression, block.text).map((match) => Number(match[1] ?? match[2] ?? match[3])))
+  const years = blocks.flatMap((block) => reportedYears(block.text).map((reported) => reported.year))
   const start = file.data.period?.start
   if (typeof start === 'number') years.push(start)
   for (const target of file.data.targets ?? []) for (const actual of target.actuals) years.push(actual.year + 1)

@@ -15,7 +15,7 @@ import {goalsIn, type Goal} from './util/goal-clause.js'
 import {readIndicatorTable} from './util/indicator-table.js'
 import {hasConflictingPopulation, indicatorKey, indicatorSimilarity, isContained} from './util/indicator-key.js'
 import {messageAt} from './util/message-at.js'
-import {issuedOn, reachBySource, yearNumber, yearSource} from './util/date.js'
+import {issuedOn, reachBySource, reportedYears, yearNumber, yearSource} from './util/date.js'
 import {isDigit, matchesOf} from './util/text.js'
 import {titleKind} from './title.js'
 import {clauseSpan, fullSentenceSpan, hasReach, latestYear, notGoalRule, notGoalRules, reachYear, passageEndExpression, reportPassageExpression, sentenceSpan, unlabelledPassageExpression} from './util/goal-context.js'
@@ -303,17 +303,13 @@ function sectionIdsTitled(outline: NonNullable<VFile['data']['outline']>, expres
   return ids
 }
 
-/** A year the text reports as done: 截至2022年底 (2023 is the first ahead), 2022年一季度, 2022年以来 (2022 still runs). */
-const doneYearExpression = /(?:截至|截止)\s*((?:19|20)\d{2})\s*年\s*(?:年?(?:底|末))|((?:19|20)\d{2})\s*年\s*(?:[一二三四]季度|上半年|前三季度|以来)/g
-
-/** For an undated text without a period: the first year its statistics leave ahead, or undefined. */
+/** For an undated text without a period: the first year its statistics leave ahead (截至2022年底 → 2023; 2023年一季度 → 2023), or undefined. */
 function statisticsYear(blocks: Block[]): number | undefined {
   let latest: number | undefined
   for (const block of blocks) {
-    if (!block.text.includes('年')) continue
-    for (const match of matchesOf(doneYearExpression, block.text)) {
-      const year = match[1] ? Number(match[1]) + 1 : Number(match[2])
-      if (latest === undefined || year > latest) latest = year
+    for (const {year, isOver} of reportedYears(block.text)) {
+      const ahead = isOver ? year + 1 : year
+      if (latest === undefined || ahead > latest) latest = ahead
     }
   }
   return latest

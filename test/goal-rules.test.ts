@@ -6,6 +6,7 @@
  */
 import {describe, expect, test} from 'vitest'
 import {goalsIn} from '../extractors/util/goal-clause.js'
+import {reportedYears} from '../extractors/util/date.js'
 import {notGoalRule} from '../extractors/util/goal-context.js'
 import type {Value} from '../schemas/record.js'
 import {extractText} from './helpers/extract.js'
@@ -110,6 +111,17 @@ describe('goal clauses', () => {
 
   test.each(['建成4个。', '国家5项。', '面向10个。', '推动全省20家。', '累计建设5家。', '把政府网站作为一个整体。', '24小时无人值守加工。', '启动50个以上。', '培育产值超10亿元的行业龙头企业。', '引进095家企业。', '政务服务一网通办（25分）', '强化维持年限超过10年的发明专利统计。'])('should give `%s` no goal: a verb, place or scope word names nothing', (text) => {
     expect(goalsIn(text)).toEqual([])
+  })
+})
+
+describe('years a text reports statistics for', () => {
+  test('should tell a year over (截至2022年底) from one running (截至2023年6月, 2023年一季度, 2022年以来)', () => {
+    expect(reportedYears('截至2022年底，已建成10个；截至2023年6月，又建成2个；2023年一季度增长5%；2022年以来成效明显；到2025年建成20个。')).toEqual([
+      {year: 2022, isOver: true},
+      {year: 2023, isOver: false},
+      {year: 2023, isOver: false},
+      {year: 2022, isOver: false}
+    ])
   })
 })
 

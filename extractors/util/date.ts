@@ -39,3 +39,12 @@ export function issuedOn(dates: {date?: DateValue | null; printDate?: DateValue 
   const dated = dates.date?.value ?? dates.printDate?.value
   return dated ? {year: Number(dated.slice(0, 4)), month: Number(dated.slice(5, 7))} : undefined
 }
+
+/** A year the text reports on as past or running: 截至2022年底 (or 年末, 6月), 2023年一季度/上半年/前三季度, 2022年以来. */
+const reportedYearExpression = /(?:截至|截止)\s*(?<until>(?:19|20)\d{2})\s*年\s*(?:年?(?<yearEnd>底|末)|\d{1,2}\s*月)|(?<part>(?:19|20)\d{2})\s*年\s*(?:[一二三四]季度|上半年|前三季度)|(?<since>(?:19|20)\d{2})\s*年以来/g
+
+/** The years `text` reports statistics for, each with whether the whole year is over (截至2022年底). */
+export function reportedYears(text: string): Array<{year: number; isOver: boolean}> {
+  if (!text.includes('年')) return []
+  return [...text.matchAll(reportedYearExpression)].map((match) => ({year: Number(match.groups?.until ?? match.groups?.part ?? match.groups?.since), isOver: match.groups?.yearEnd !== undefined}))
+}
