@@ -66,6 +66,7 @@ const extractTargets: Plugin<[], Root> = function () {
     const forwardSections = sectionIdsTitled(outline, forwardSectionExpression)
     // A plan, outline or opinion sets goals throughout; other documents only where a sentence dates them.
     const isForward = isForwardDocument(file)
+    const annualYear = titleYear(file)
     const tasks: Array<{block: Block; goals: Goal[]; year: number | undefined; fallback: number | null}> = []
     // A work report's 主要预期目标 passage: from its opening to the sentence after the targets (确定上述目标…).
     const passage = report ? reportPassage(blocks, pastSections) : undefined
@@ -86,7 +87,7 @@ const extractTargets: Plugin<[], Root> = function () {
       const all = goalsIn(block.text)
       if (origin === 'task') {
         // Note: judged once all tables are read: a progress table's last year tells what is past.
-        if (all.length > 0) tasks.push({block, goals: all, year: reachYear(block.text), fallback: yearAt(section) ?? periodEnd ?? planYear ?? titleYear(file) ?? null})
+        if (all.length > 0) tasks.push({block, goals: all, year: reachYear(block.text), fallback: yearAt(section) ?? periodEnd ?? planYear ?? annualYear ?? null})
         continue
       }
       const year = inPassage ? planYear : yearOf(block.text)

@@ -217,7 +217,11 @@ export interface ReportScore {
 /** Names of the GDP indicator as reports print it. */
 const gdpExpression = /^(?:地区|国内)?生产总值$|^GDP$/
 
-/** Where the passage ends in the text: the sentence after its targets (确定上述目标…), else the first sentence that ends a line. */
+/**
+ * Where the passage ends in the text: the sentence after its targets (确定上述目标…), else the first
+ * sentence that ends a line. Note: written apart from the extractor's `passageEndExpression` on
+ * purpose — the scorer follows the gold's README, not the code it judges.
+ */
 function passageSpan(text: string, quote: string): [number, number] | undefined {
   const start = text.indexOf(quote)
   if (start === -1) return undefined
