@@ -5,7 +5,7 @@
  */
 import {readFile} from 'node:fs/promises'
 import {Command, InvalidArgumentError} from 'commander'
-import {runExtract} from './engine.js'
+import {runExtract, type ExtractOptions} from './engine.js'
 import {supportedList} from './formats.js'
 import schema from '../schemas/json/policy-record.schema.json' with {type: 'json'}
 
@@ -30,23 +30,42 @@ function positiveInteger(value: string): number {
 program
   .command('extract')
   .description('extract one record per document into --out, with manifest.json')
-  .argument('<inputs...>', 'files, folders or globs (' + supportedList + ')')
-  .requiredOption('-o, --out <dir>', 'output folder')
+  .argument('<inputs...>', 'files, folders or globs (' + supportedList + '); - reads one document from standard input')
+  .option('-o, --out <dir>', 'output folder (required unless --ndjson is given)')
   .option('--force', 're-extract files that are unchanged since the last run', false)
-  .option('--ndjson <file>', 'also write all records as JSON lines to <file> (- for stdout)')
+  .option('--ndjson <file>', 'also write all records as JSON lines to <file> (- for stdout), unchanged ones included')
+  .option('--name <path>', 'the path a document on standard input is named by (its extension tells the format)', 'stdin.txt')
   .option('--fail-fast', 'stop at the first failed file', false)
-  .option('--max-bytes <n>', 'refuse files larger than n bytes (checked before reading)', positiveInteger, 50 * 1024 * 1024)
+  .option('--max-bytes <n>', 'refuse files larger than n bytes (reading stops there)', positiveInteger, 50 * 1024 * 1024)
   .option('--timeout-ms <n>', 'time budget per document in milliseconds (worker threads)', positiveInteger, 60_000)
+  .option('--max-heap-mb <n>', 'heap of each worker thread in MB: a document that needs more fails', positiveInteger, 512)
   .option('-j, --jobs <n>', 'worker threads (default: the cores, for 64 documents or more)', positiveInteger)
   .option('--follow-symlinks', 'follow symbolic links inside input folders', false)
   .option('--stats', 'print throughput and peak memory as a JSON line at the end', false)
   .option('--pretty', 'indent the records for reading (default: one compact line each)', false)
   .option('--dump-intermediate <dir>', 'write the text that .docx, .doc, .html, .pdf and .ofd inputs are converted to, or a text without its zero-width characters (positions refer to it)')
+  .option('--reporter <kind>', 'text | json (one JSON line per diagnostic, on stderr)', 'text')
   .option('--frail', 'exit 1 on warnings too', false)
   .option('-q, --quiet', 'report only failures and the summary', false)
   .option('-v, --verbose', 'report info diagnostics too', false)
-  .action(async function (inputs: string[], options: {out: string; force: boolean; ndjson?: string; failFast: boolean; maxBytes: number; timeoutMs: number; jobs?: number; followSymlinks: boolean; stats: boolean; dumpIntermediate?: string; pretty: boolean; frail: boolean; quiet: boolean; verbose: boolean}) {
-    process.exitCode = await runExtract({...options, inputs}, {stdout: process.stdout, stderr: process.stderr})
+  .action(async function (inputs: string[], options: Omit<ExtractOptions, 'inputs' | 'signal' | 'stdin'> & {reporter: string}) {
+    if (options.reporter !== 'text' && options.reporter !== 'json') {
+      process.stderr.write('zhengce: --reporter must be text or json\n')
+      process.exitCode = 2
+      return
+    }
+    // Note: the first Ctrl-C (or SIGTERM) lets the documents in flight finish and writes the manifest; a second ends at once.
+    const stop = new AbortController()
+    const onSignal = () => {
+      if (stop.signal.aborted) process.exit(130)
+      process.stderr.write('\nzhengce: stopping after the documents in flight (Ctrl-C again to quit at once)\n')
+      stop.abort()
+    }
+    process.on('SIGINT', onSignal)
+    process.on('SIGTERM', onSignal)
+    process.exitCode = await runExtract({...options, reporter: options.reporter, inputs, signal: stop.signal}, {stdout: process.stdout, stderr: process.stderr})
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
   })
 
 program

@@ -1,41 +1,50 @@
 /**
  * The batch engine: find inputs → for each, read and extract (in worker
- * threads when it pays) → write the record atomically → manifest and report.
- * One bad file becomes a failed manifest entry with a one-line reason; the
- * batch goes on. Records, NDJSON lines and reports come out in input order
- * whatever order the workers finish in, so output is deterministic.
+ * threads when it pays) → write the record atomically → journal, manifest and
+ * report. One bad file becomes a failed manifest entry with a one-line
+ * reason; the batch goes on. Records, NDJSON lines and reports come out in
+ * input order whatever order the workers finish in, so output is
+ * deterministic.
+ *
+ * A run can be stopped at any moment: Ctrl-C (or SIGTERM, through `signal`)
+ * lets the documents in flight finish and writes the manifest; after a kill,
+ * the journal (`run-state.ts`) tells the next run what is done already.
+ * Nothing is written over an input or outside its folder (`guard.ts`).
  */
-import {createWriteStream} from 'node:fs'
-import {mkdir, readFile, stat} from 'node:fs/promises'
+import {createWriteStream, openSync, renameSync, rmSync, statSync} from 'node:fs'
+import {mkdir, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {finished} from 'node:stream/promises'
 import type {Diagnostic} from '../schemas/record.js'
-import {schemaVersion} from '../schemas/version.js'
 import {formatOf, supportedList, unsupportedFormats} from './formats.js'
-import {findInputs, isInside} from './inputs.js'
+import {UnsafeWrite, WriteGuard} from './guard.js'
+import {findInputs, relativePath, type InputFile} from './inputs.js'
 import {ExtractionPool, defaultJobs} from './pool.js'
 import {createProgress, type EngineStreams} from './report.js'
-import {writeAtomic} from './write.js'
-
+import {Journal, OutputFolderError, lock, manifestName, readEarlier, writeManifest, type ManifestEntry} from './run-state.js'
+import {describeWriteError, removeStaleTemporaries, temporaryFor} from './write.js'
 
 export type {EngineStreams} from './report.js'
+export type {Manifest, ManifestEntry} from './run-state.js'
 
 /** Options of `zhengce extract`. */
 export interface ExtractOptions {
-  /** Files, folders or globs. */
+  /** Files, folders or globs; `-` is one document on standard input (`stdin`). */
   inputs: string[]
-  /** Output folder. */
-  out: string
+  /** Output folder (optional with `ndjson`: then no record file is written). */
+  out?: string | undefined
   /** Re-extract files whose sha256 is unchanged. */
   force?: boolean
   /** Also write every record as one JSON line to this file (`-` for stdout). */
   ndjson?: string | undefined
   /** Stop at the first failure. */
   failFast?: boolean
-  /** Refuse files larger than this many bytes (default 50 MB), before reading them. */
+  /** Refuse files larger than this many bytes (default 50 MB); reading stops there. */
   maxBytes?: number
   /** Time budget per document in milliseconds (default 60 000; enforced in worker threads). */
   timeoutMs?: number
+  /** Heap of each worker thread in MB (default 512): a document that needs more fails. */
+  maxHeapMb?: number
   /** Worker threads (default: the cores, for 64 documents or more; 1 runs in-process). */
   jobs?: number | undefined
   /** Follow symbolic links inside the input folders. */
@@ -52,138 +61,199 @@ export interface ExtractOptions {
   dumpIntermediate?: string | undefined
   /** Indent records for reading (default: one compact line, which is smaller and faster). */
   pretty?: boolean
-}
-
-/** One input in the manifest. */
-export interface ManifestEntry {
-  path: string
-  status: 'ok' | 'failed' | 'skipped'
-  reason: string | null
-  record: string | null
-  sha256: string | null
-  bytes: number | null
-  milliseconds: number
-  diagnostics: Record<Diagnostic['severity'], number>
-  /** Goal statements that keep a number no target reads (diagnostics `unread-goal-number`). */
-  unreadGoalNumbers: number
-}
-
-/** What a run wrote. */
-export interface Manifest {
-  tool: string
-  schemaVersion: string
-  /** Absolute folder the entries' paths are relative to (where `view` finds the sources). */
-  base?: string
-  entries: ManifestEntry[]
+  /** Print diagnostics as JSON lines (`json`) instead of text lines. */
+  reporter?: 'text' | 'json'
+  /** The path a document on standard input is named by (default `stdin.txt`; its extension names the format). */
+  name?: string | undefined
+  /** The bytes of standard input, when an input is `-`. */
+  stdin?: () => Promise<Uint8Array>
+  /** Stops the run after the documents in flight (Ctrl-C): the manifest is written, exit 130. */
+  signal?: AbortSignal
 }
 
 interface Outcome {
   entry: ManifestEntry
-  line?: string
+  line?: string | undefined
   diagnostics?: Diagnostic[]
+  /** The output folder itself failed (disk full, read-only): the run stops. */
+  writeFailed?: boolean
 }
 
 interface Plan {
-  file: string
+  input: InputFile
   relative: string
   record: string
 }
 
-const toolVersion = 'zhengce/0.1.0'
 const defaultMaxBytes = 50 * 1024 * 1024
 const defaultTimeout = 60_000
 
-/** Run an extraction; resolves to the exit code (0 ok, 1 failures or, with `frail`, warnings). */
+/** Run an extraction; resolves to the exit code (0 ok, 1 failures or, with `frail`, warnings, 2 usage, 130 interrupted). */
 export async function runExtract(options: ExtractOptions, streams: EngineStreams): Promise<number> {
   const started = performance.now()
-  const out = path.resolve(options.out)
-  // Note: one worker starts before the walk, so that its start-up overlaps it;
-  // the others once the count of inputs shows they pay.
-  const pool = new ExtractionPool(options.jobs ?? 1, options.timeoutMs ?? defaultTimeout)
-  const {files, base, problems} = await findInputs(options.inputs, out, Boolean(options.followSymlinks))
-  const unusable = await makeFolder(out).then(
-    () => undefined,
-    (error: NodeJS.ErrnoException) => (error.code === 'ENOTDIR' ? 'a file is in the way' : error.message)
-  )
-  if (unusable) {
-    await pool.close()
-    streams.stderr.write('zhengce: cannot make the output folder ' + options.out + ': ' + unusable + '\n')
+  const usage = (message: string) => {
+    streams.stderr.write('zhengce: ' + message + '\n')
     return 2
   }
-  const previous = await readManifest(out)
-  const entries: ManifestEntry[] = problems.map((problem) => failed(problem.path, problem.reason, 0))
-  for (const entry of entries) report({entry}, options, streams)
-  const ndjson = options.ndjson === '-' ? streams.stdout : options.ndjson ? createWriteStream(options.ndjson) : undefined
-  const taken = new Set<string>()
-  const plans: Plan[] = files.map((file) => {
-    const relative = path.relative(base, file).split(path.sep).join('/')
-    return {file, relative, record: recordPath(relative, taken)}
-  })
-  const inputs = new Set(files)
-  const jobs = options.jobs ?? defaultJobs(plans.length)
-  pool.grow(jobs)
-  const progress = createProgress(plans.length, streams)
-  const results: Array<Outcome | undefined> = []
-  let next = 0
-  let emitted = 0
-  let stopped = false
-  let bytes = 0
-  const emit = () => {
-    for (let outcome = results[emitted]; outcome; outcome = results[emitted]) {
-      results[emitted++] = undefined
+  if (options.out === '-') return usage('--out - is not a folder: give a folder for the records, or use --ndjson - alone to print them')
+  if (options.out === undefined && options.ndjson === undefined) return usage('give --out <folder> for the records, or --ndjson <file> (- for stdout)')
+  if (options.inputs.filter((input) => input === '-').length > 1) return usage('standard input (-) can be read once')
+  const out = options.out === undefined ? undefined : path.resolve(options.out)
+  const dump = options.dumpIntermediate ? path.resolve(options.dumpIntermediate) : undefined
+  // Note: one worker starts before the walk, so that its start-up overlaps it; the others once the count of inputs shows they pay.
+  const pool = new ExtractionPool(options.jobs ?? 1, options.timeoutMs ?? defaultTimeout, options.maxHeapMb)
+  const closing: Array<() => void> = []
+  try {
+    const named = options.inputs.filter((input) => input !== '-')
+    for (const input of named) {
+      const info = await stat(input).catch(() => undefined)
+      if (out && info?.isDirectory() && path.resolve(input) === out) return usage('--out ' + options.out + ' is an input folder: give another folder for the records')
+    }
+    const {files, base, skipped, problems} = await findInputs(named, {exclude: [out, dump].filter((folder) => folder !== undefined), followSymlinks: Boolean(options.followSymlinks)})
+    const guard = new WriteGuard(files.map((file) => file.path))
+    if (out) {
+      const unusable = await makeFolder(out).then(
+        () => undefined,
+        (error: NodeJS.ErrnoException) => (error.code === 'ENOTDIR' ? 'a file is in the way' : error.message)
+      )
+      if (unusable) return usage('cannot make the output folder ' + options.out + ': ' + unusable)
+      closing.push(lock(out))
+      removeStaleTemporaries(out)
+    }
+    const stdinFile: InputFile | undefined = options.inputs.includes('-') ? {path: path.join(base, options.name ?? 'stdin.txt'), named: true, stdin: true} : undefined
+    const stdinBytes = stdinFile ? await (options.stdin ?? readStdin)() : undefined
+    const plans = planOf(stdinFile ? [...files, stdinFile] : files, base)
+    const ndjson = options.ndjson === undefined ? undefined : openNdjson(options.ndjson, guard, streams)
+    if (ndjson) closing.push(() => ndjson.abandon())
+    const earlier = out ? readEarlier(out, base) : {entries: new Map<string, ManifestEntry>(), otherBase: undefined}
+    if (earlier.otherBase) streams.stderr.write('zhengce: the manifest in ' + options.out + ' was for inputs under ' + earlier.otherBase + '; it is replaced\n')
+    const journal = out ? new Journal(out, base) : undefined
+    const entries: ManifestEntry[] = []
+    const settle = (outcome: Outcome) => {
       entries.push(outcome.entry)
-      bytes += outcome.entry.bytes ?? 0
-      if (outcome.line && ndjson) ndjson.write(outcome.line)
+      journal?.add(outcome.entry)
+      if (outcome.line) ndjson?.write(outcome.line)
       report(outcome, options, streams)
-      progress.increment()
-      if (options.failFast && outcome.entry.status === 'failed') stopped = true
     }
-  }
-  const lane = async () => {
-    while (!stopped && next < plans.length) {
-      const index = next++
-      results[index] = await processOne(plans[index]!, index, out, previous, options, pool, inputs)
-      emit()
+    for (const problem of problems) settle({entry: failed(problem.path, problem.reason, 0)})
+    for (const item of skipped) settle({entry: {...failed(item.path, item.reason, 0), status: 'skipped'}})
+    const jobs = options.jobs ?? defaultJobs(plans.length)
+    pool.grow(jobs)
+    const progress = createProgress(plans.length, streams)
+    const results: Array<Outcome | undefined> = []
+    let next = 0
+    let emitted = 0
+    let bytes = 0
+    let stopped: string | undefined
+    const interrupted = () => options.signal?.aborted ?? false
+    const emit = () => {
+      for (let outcome = results[emitted]; outcome; outcome = results[emitted]) {
+        results[emitted++] = undefined
+        bytes += outcome.entry.bytes ?? 0
+        settle(outcome)
+        progress.increment()
+        if (outcome.writeFailed) stopped ??= outcome.entry.reason ?? 'a write failed'
+        if (options.failFast && outcome.entry.status === 'failed') stopped ??= 'fail-fast'
+      }
     }
+    const context = {out, dump, earlier: earlier.entries, options, pool, guard, stdinBytes}
+    const lane = async () => {
+      while (!stopped && !interrupted() && next < plans.length) {
+        const index = next++
+        results[index] = await processOne(plans[index]!, index, context)
+        emit()
+      }
+    }
+    await Promise.all(Array.from({length: pool.capacity}, lane))
+    progress.stop()
+    await pool.close()
+    const ndjsonFailure = await ndjson?.finish().then(
+      () => undefined,
+      (error: Error) => error.message
+    )
+    if (out && journal) {
+      journal.sync()
+      try {
+        writeManifest(out, base, earlier.entries, entries)
+        journal.close(out, true)
+      } catch (error) {
+        journal.close(out, false)
+        streams.stderr.write('zhengce: cannot write the manifest (' + describeWriteError(error) + '); the journal ' + path.join(out, 'manifest.journal') + ' keeps what is done, for the next run\n')
+        return 1
+      }
+    }
+    summary(entries, streams)
+    if (options.stats) {
+      const seconds = (performance.now() - started) / 1000
+      streams.stderr.write(JSON.stringify({documents: emitted, bytes, seconds, jobs, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024)}) + '\n')
+    }
+    if (interrupted() && emitted < plans.length) {
+      streams.stderr.write('zhengce: interrupted after ' + emitted + ' of ' + plans.length + ' documents; run the same command again to go on (finished documents are not extracted again)\n')
+      return 130
+    }
+    if (stopped && stopped !== 'fail-fast') {
+      streams.stderr.write('zhengce: stopped: ' + stopped + '\n')
+      return 1
+    }
+    if (ndjsonFailure) {
+      streams.stderr.write('zhengce: ' + ndjsonFailure + '\n')
+      return 1
+    }
+    const warnings = entries.reduce((sum, entry) => sum + entry.diagnostics.warning, 0)
+    return entries.some((entry) => entry.status === 'failed') || (options.frail && warnings > 0) ? 1 : 0
+  } catch (error) {
+    if (error instanceof UnsafeWrite || error instanceof OutputFolderError || error instanceof NdjsonError) return usage(error.message)
+    throw error
+  } finally {
+    await pool.close()
+    for (const close of closing.reverse()) close()
   }
-  await Promise.all(Array.from({length: pool.capacity}, lane))
-  progress.stop()
-  await pool.close()
-  if (ndjson && ndjson !== streams.stdout) {
-    ndjson.end()
-    await finished(ndjson)
-  }
-  entries.sort((a, b) => a.path.localeCompare(b.path))
-  writeAtomic(path.join(out, 'manifest.json'), JSON.stringify({tool: toolVersion, schemaVersion, base, entries} satisfies Manifest, null, 2) + '\n')
-  summary(entries, streams)
-  if (options.stats) {
-    const seconds = (performance.now() - started) / 1000
-    streams.stderr.write(JSON.stringify({documents: emitted, bytes, seconds, jobs, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024)}) + '\n')
-  }
-  const warnings = entries.reduce((sum, entry) => sum + entry.diagnostics.warning, 0)
-  return entries.some((entry) => entry.status === 'failed') || (options.frail && warnings > 0) ? 1 : 0
 }
 
-async function processOne(plan: Plan, id: number, out: string, previous: Map<string, ManifestEntry>, options: ExtractOptions, pool: ExtractionPool, inputs: Set<string>): Promise<Outcome> {
+/** The plans of `files`: their paths relative to `base` and the records they get. */
+function planOf(files: InputFile[], base: string): Plan[] {
+  // Note: the manifest's name is taken: a record of `manifest.txt` is `manifest.txt.json`.
+  const taken = new Set<string>([manifestName])
+  return files.map((input) => {
+    const relative = relativePath(base, input.path)
+    return {input, relative, record: recordPath(relative, taken)}
+  })
+}
+
+interface Context {
+  out: string | undefined
+  dump: string | undefined
+  earlier: Map<string, ManifestEntry>
+  options: ExtractOptions
+  pool: ExtractionPool
+  guard: WriteGuard
+  stdinBytes: Uint8Array | undefined
+}
+
+async function processOne(plan: Plan, id: number, context: Context): Promise<Outcome> {
+  const {out, dump, earlier, options, pool, guard} = context
   const started = performance.now()
   const elapsed = () => Math.round(performance.now() - started)
-  const extension = path.extname(plan.file).toLowerCase()
-  const format = formatOf(plan.file)
+  const extension = path.extname(plan.input.path).toLowerCase()
+  const format = formatOf(plan.input.path)
   if (!format) {
     const reason = unsupportedFormats.includes(extension)
       ? 'format ' + extension + ' is not supported yet (supported: ' + supportedList + ')'
       : 'not a document format (' + (extension || 'no extension') + '; supported: ' + supportedList + ')'
-    return {entry: failed(plan.relative, reason, elapsed())}
+    // Note: a file found in a folder that is no document is passed over; one named on the command line fails.
+    return {entry: {...failed(plan.relative, reason, elapsed()), status: plan.input.named ? 'failed' : 'skipped'}}
   }
-  const target = path.join(out, plan.record)
-  if (!isInside(target, out) || inputs.has(target)) return {entry: failed(plan.relative, 'refusing to write ' + target + ': outside --out or an input', elapsed())}
-  const dump = options.dumpIntermediate ? path.resolve(options.dumpIntermediate) : undefined
-  const dumpTarget = dump && isInside(path.join(dump, plan.relative + '.txt'), dump) ? path.join(dump, plan.relative + '.txt') : undefined
-  const before = previous.get(plan.relative)
-  const reusable = !options.force && before && before.status !== 'failed' && before.record === plan.record ? (before.sha256 ?? undefined) : undefined
+  const target = out ? path.join(out, plan.record) : undefined
+  const dumpTarget = dump ? path.join(dump, plan.relative + '.txt') : undefined
+  const refused = (target && guard.refusal(target, out)) || (dumpTarget && guard.refusal(dumpTarget, dump))
+  if (refused) return {entry: failed(plan.relative, refused, elapsed())}
+  const before = earlier.get(plan.relative)
+  const reusable = !options.force && before && (before.status === 'ok' || before.status === 'unchanged') && before.record === plan.record ? (before.sha256 ?? undefined) : undefined
   const result = await pool.run({
     id,
-    file: plan.file,
+    file: plan.input.path,
+    raw: plan.input.raw,
+    bytes: plan.input.stdin ? context.stdinBytes : undefined,
     relative: plan.relative,
     format,
     target,
@@ -194,10 +264,80 @@ async function processOne(plan: Plan, id: number, out: string, previous: Map<str
     report: options.quiet ? 'none' : options.verbose ? 'info' : 'warning',
     pretty: Boolean(options.pretty)
   })
-  if (result.status === 'skipped' && before) return {entry: {...before, status: 'skipped', reason: 'unchanged since the last run (use --force to redo)', milliseconds: elapsed()}}
-  if (result.status !== 'ok') return {entry: {...failed(plan.relative, result.status === 'failed' ? result.reason : 'unknown', elapsed()), sha256: result.sha256, bytes: result.bytes}}
-  const entry: ManifestEntry = {path: plan.relative, status: 'ok', reason: null, record: plan.record, sha256: result.sha256, bytes: result.bytes, milliseconds: elapsed(), diagnostics: result.counts, unreadGoalNumbers: result.unread}
-  return result.line ? {entry, line: result.line, diagnostics: result.report} : {entry, diagnostics: result.report}
+  if (result.status === 'unchanged' && before) {
+    return {entry: {...before, status: 'unchanged', reason: null, milliseconds: elapsed()}, line: result.line}
+  }
+  if (result.status !== 'ok') {
+    const reason = result.status === 'failed' ? result.reason : 'unknown'
+    return {entry: {...failed(plan.relative, reason, elapsed()), sha256: result.sha256, bytes: result.bytes}, writeFailed: result.status === 'failed' && result.writeFailed === true}
+  }
+  const entry: ManifestEntry = {path: plan.relative, status: 'ok', reason: null, record: out ? plan.record : null, sha256: result.sha256, bytes: result.bytes, milliseconds: elapsed(), diagnostics: result.counts, unreadGoalNumbers: result.unread}
+  return {entry, line: result.line, diagnostics: result.report}
+}
+
+/** Why `--ndjson` cannot be written: one line, exit 2. */
+class NdjsonError extends Error {}
+
+interface NdjsonSink {
+  write(line: string): void
+  /** Close the stream and put the file in place; throws `NdjsonError` when it could not be written. */
+  finish(): Promise<void>
+  /** Remove what was written (the run failed). */
+  abandon(): void
+}
+
+/**
+ * The NDJSON output: stdout, a device or pipe as it is, or a file written
+ * beside its place and renamed over it at the end (never half a file, never
+ * an input).
+ */
+function openNdjson(target: string, guard: WriteGuard, streams: EngineStreams): NdjsonSink {
+  if (target === '-') return {write: (line) => void streams.stdout.write(line), finish: async () => {}, abandon() {}}
+  guard.check(target)
+  const info = (() => {
+    try {
+      return statSync(target)
+    } catch {
+      return undefined
+    }
+  })()
+  const direct = info !== undefined && !info.isFile()
+  if (info?.isDirectory()) throw new NdjsonError('cannot write --ndjson ' + target + ': it is a folder')
+  const temporary = direct ? target : temporaryFor(path.resolve(target))
+  let descriptor: number
+  try {
+    descriptor = openSync(temporary, direct ? 'a' : 'wx')
+  } catch (error) {
+    throw new NdjsonError('cannot write --ndjson ' + target + ': ' + describeWriteError(error))
+  }
+  let failure: unknown
+  let done = false
+  const stream = createWriteStream('', {fd: descriptor})
+  stream.on('error', (error) => {
+    failure ??= error
+  })
+  return {
+    write(line) {
+      if (!failure) stream.write(line)
+    },
+    async finish() {
+      stream.end()
+      await finished(stream).catch((error: unknown) => {
+        failure ??= error
+      })
+      if (failure) {
+        if (!direct) rmSync(temporary, {force: true})
+        throw new NdjsonError('cannot write --ndjson ' + target + ': ' + describeWriteError(failure))
+      }
+      if (!direct) renameSync(temporary, target)
+      done = true
+    },
+    abandon() {
+      if (done || direct) return
+      stream.destroy()
+      rmSync(temporary, {force: true})
+    }
+  }
 }
 
 /**
@@ -233,27 +373,40 @@ function recordPath(relative: string, taken: Set<string>): string {
   return chosen
 }
 
-async function readManifest(out: string): Promise<Map<string, ManifestEntry>> {
-  try {
-    const manifest = JSON.parse(String(await readFile(path.join(out, 'manifest.json')))) as Manifest
-    if (manifest.schemaVersion !== schemaVersion || manifest.tool !== toolVersion) return new Map()
-    return new Map(manifest.entries.map((entry) => [entry.path, entry]))
-  } catch {
-    return new Map()
-  }
+async function readStdin(): Promise<Uint8Array> {
+  const chunks: Buffer[] = []
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks)
+}
+
+/** A path or reason on one line: control characters (a newline in a file name) escaped. */
+export function oneLine(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (character) => '\\x' + character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'))
 }
 
 function report(outcome: Outcome, options: ExtractOptions, streams: EngineStreams): void {
   const entry = outcome.entry
+  const where = oneLine(entry.path)
+  if (options.reporter === 'json') {
+    if (entry.status === 'failed') streams.stderr.write(JSON.stringify({path: entry.path, severity: 'fatal', message: entry.reason, rule: 'failed'}) + '\n')
+    if (options.quiet) return
+    if (entry.status === 'skipped') streams.stderr.write(JSON.stringify({path: entry.path, severity: 'skipped', message: entry.reason, rule: 'skipped'}) + '\n')
+    for (const diagnostic of outcome.diagnostics ?? []) {
+      if (diagnostic.severity === 'info' && !options.verbose) continue
+      streams.stderr.write(JSON.stringify({path: entry.path, ...diagnostic}) + '\n')
+    }
+    return
+  }
   if (entry.status === 'failed') {
-    streams.stderr.write(entry.path + ': error ' + entry.reason + '\n')
+    streams.stderr.write(where + ': error ' + oneLine(entry.reason ?? '') + '\n')
     return
   }
   if (options.quiet) return
+  if (entry.status === 'skipped') streams.stderr.write(where + ': skipped ' + oneLine(entry.reason ?? '') + '\n')
   for (const diagnostic of outcome.diagnostics ?? []) {
     if (diagnostic.severity === 'info' && !options.verbose) continue
     const place = diagnostic.position ? ':' + diagnostic.position.start.line + ':' + diagnostic.position.start.column : ''
-    streams.stderr.write(entry.path + place + ' ' + diagnostic.severity + ' ' + diagnostic.message + ' ' + diagnostic.rule + '\n')
+    streams.stderr.write(where + place + ' ' + diagnostic.severity + ' ' + oneLine(diagnostic.message) + ' ' + diagnostic.rule + '\n')
   }
 }
 
@@ -262,5 +415,6 @@ function summary(entries: ManifestEntry[], streams: EngineStreams): void {
   const warnings = entries.reduce((sum, entry) => sum + entry.diagnostics.warning, 0)
   const unread = entries.filter((entry) => (entry.unreadGoalNumbers ?? 0) > 0)
   const misses = unread.length > 0 ? ' (' + unread.reduce((sum, entry) => sum + entry.unreadGoalNumbers, 0) + ' goal statements with an unread number, in ' + unread.length + ' documents)' : ''
-  streams.stderr.write(count('ok') + ' extracted, ' + count('skipped') + ' unchanged, ' + count('failed') + ' failed, ' + warnings + ' warnings' + misses + '\n')
+  const passed = count('skipped') > 0 ? ', ' + count('skipped') + ' passed over' : ''
+  streams.stderr.write(count('ok') + ' extracted, ' + count('unchanged') + ' unchanged, ' + count('failed') + ' failed' + passed + ', ' + warnings + ' warnings' + misses + '\n')
 }

@@ -3,7 +3,9 @@
  * budget: a worker that runs over it is terminated and replaced, the document
  * fails with a clear reason, and the other documents it held are run again.
  * Each worker holds two documents at a time so that one's file I/O overlaps
- * the other's extraction. Without workers (running from TypeScript sources,
+ * the other's extraction. Each worker's heap is capped (`heapMb`): a runaway
+ * document ends its worker, not the machine; when the worker held two, each
+ * is run again alone, so only the culprit fails. Without workers (running from TypeScript sources,
  * as the tests do) jobs run in-process.
  */
 import {availableParallelism} from 'node:os'
@@ -14,6 +16,8 @@ interface Pending {
   job: Job
   resolve: (result: JobResult) => void
   timer?: NodeJS.Timeout
+  /** Run again after its worker crashed while holding others too: now it runs alone. */
+  alone?: boolean
 }
 
 interface Slot {
@@ -36,13 +40,16 @@ export class ExtractionPool {
   readonly #slots: Slot[] = []
   readonly #waiting: Pending[] = []
   readonly #timeout: number
+  readonly #heapMb: number
 
   /**
    * A pool of `jobs` workers; `timeout` is the budget per document in
-   * milliseconds. Even one job runs in a worker, so the budget holds.
+   * milliseconds, `heapMb` each worker's heap. Even one job runs in a worker,
+   * so the limits hold.
    */
-  constructor(jobs: number, timeout: number) {
+  constructor(jobs: number, timeout: number, heapMb = 512) {
     this.#timeout = timeout
+    this.#heapMb = heapMb
     this.grow(jobs)
   }
 
@@ -73,9 +80,13 @@ export class ExtractionPool {
   }
 
   #spawn(): Slot {
-    const slot: Slot = {worker: new Worker(workerUrl), running: new Map()}
-    slot.worker.on('message', (result: JobResult) => this.#settle(slot, result))
-    slot.worker.on('error', (error) => this.#replace(slot, undefined, 'worker crashed: ' + error.message))
+    const worker = new Worker(workerUrl, {resourceLimits: {maxOldGenerationSizeMb: this.#heapMb, maxYoungGenerationSizeMb: Math.min(64, this.#heapMb / 4)}})
+    const slot: Slot = {worker, running: new Map()}
+    worker.on('message', (result: JobResult) => this.#settle(slot, result))
+    worker.on('error', (error: Error & {code?: string}) => {
+      const reason = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'ran out of memory (worker heap ' + this.#heapMb + ' MB)' : 'worker crashed: ' + error.message.split('\n')[0]
+      this.#replace(slot, undefined, reason)
+    })
     slot.worker.unref()
     return slot
   }
@@ -83,7 +94,11 @@ export class ExtractionPool {
   #dispatch(): void {
     for (const slot of this.#slots) {
       while (slot.running.size < perWorker && this.#waiting.length > 0) {
-        const pending = this.#waiting.shift()!
+        // Note: a document run again alone waits for an idle worker, and keeps it to itself.
+        if ([...slot.running.values()].some((running) => running.alone)) break
+        const at = slot.running.size === 0 ? 0 : this.#waiting.findIndex((waiting) => !waiting.alone)
+        if (at === -1) break
+        const pending = this.#waiting.splice(at, 1)[0]!
         pending.timer = setTimeout(() => this.#replace(slot, pending.job.id, 'took longer than the time budget of ' + this.#timeout + ' ms (--timeout-ms)'), this.#timeout)
         slot.running.set(pending.job.id, pending)
         slot.worker.postMessage(pending.job)
@@ -100,15 +115,22 @@ export class ExtractionPool {
     this.#dispatch()
   }
 
-  /** Terminate a stuck or crashed worker: fail the culprit (or all, on a crash), run the others again. */
+  /**
+   * Terminate a stuck or crashed worker: fail the culprit and run the others
+   * again. On a crash the culprit is not known: a document that ran alone is
+   * it; documents that ran together are each run again alone.
+   */
   #replace(slot: Slot, culprit: number | undefined, reason: string): void {
     void slot.worker.terminate()
     const index = this.#slots.indexOf(slot)
-    if (index !== -1) this.#slots[index] = this.#spawn()
+    if (index === -1) return
+    this.#slots[index] = this.#spawn()
+    const together = slot.running.size > 1
     for (const [id, pending] of slot.running) {
       clearTimeout(pending.timer)
-      if (culprit === undefined || id === culprit) pending.resolve({id, status: 'failed', reason, sha256: null, bytes: null})
-      else this.#waiting.unshift({job: pending.job, resolve: pending.resolve})
+      const guilty = culprit === undefined ? !together || pending.alone : id === culprit
+      if (guilty) pending.resolve({id, status: 'failed', reason, sha256: null, bytes: null})
+      else this.#waiting.unshift({job: pending.job, resolve: pending.resolve, alone: culprit === undefined})
     }
     slot.running.clear()
     this.#dispatch()

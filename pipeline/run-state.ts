@@ -1,0 +1,175 @@
+/**
+ * What a run keeps in its output folder besides the records, so that it can
+ * be stopped at any moment and resumed:
+ *
+ * - `.zhengce.lock`: one run at a time (the pid of the run holding it; a
+ *   lock whose process is gone is taken over);
+ * - `manifest.journal`: an append-only log, one JSON line per finished input,
+ *   written after the record's atomic rename and synced to disk now and then;
+ *   a run killed with SIGKILL leaves it, and the next run reads it as if it
+ *   were the manifest, so finished documents are not extracted again;
+ * - `manifest.json`: the journal compacted, written (synced, atomically) at
+ *   the end, merged with the manifest of earlier runs into the same folder.
+ */
+import {closeSync, constants, fsyncSync, openSync, readFileSync, rmSync, writeFileSync, writeSync} from 'node:fs'
+import path from 'node:path'
+import type {Diagnostic} from '../schemas/record.js'
+import {schemaVersion} from '../schemas/version.js'
+import {describeWriteError, utf8, writeAtomic} from './write.js'
+
+/** The tool that wrote a manifest; records of another version are not reused. */
+export const toolVersion = 'zhengce/0.1.0'
+
+/** One input in the manifest. */
+export interface ManifestEntry {
+  path: string
+  /** ok: extracted; unchanged: its record of an earlier run stands; skipped: not read (see reason); failed: see reason. */
+  status: 'ok' | 'unchanged' | 'failed' | 'skipped'
+  reason: string | null
+  record: string | null
+  sha256: string | null
+  bytes: number | null
+  milliseconds: number
+  diagnostics: Record<Diagnostic['severity'], number>
+  /** Goal statements that keep a number no target reads (diagnostics `unread-goal-number`). */
+  unreadGoalNumbers: number
+}
+
+/** What a run wrote. */
+export interface Manifest {
+  tool: string
+  schemaVersion: string
+  /** Absolute folder the entries' paths are relative to (where `view` finds the sources). */
+  base?: string
+  entries: ManifestEntry[]
+}
+
+/** Names a run keeps in its output folder: no record may take them. */
+export const manifestName = 'manifest.json'
+export const journalName = 'manifest.journal'
+export const lockName = '.zhengce.lock'
+
+/** Why the output folder cannot be used: one line, exit 2. */
+export class OutputFolderError extends Error {
+  override name = 'OutputFolderError'
+}
+
+/** Take the lock of `out`; throws `OutputFolderError` when another live run holds it or the folder cannot be written. */
+export function lock(out: string): () => void {
+  const file = path.join(out, lockName)
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(file, String(process.pid) + '\n', {flag: 'wx'})
+      return () => rmSync(file, {force: true})
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      if (code !== 'EEXIST') throw new OutputFolderError('cannot write to the output folder ' + out + ': ' + describeWriteError(error))
+      const holder = Number.parseInt(safeRead(file), 10)
+      if (Number.isInteger(holder) && holder !== process.pid && alive(holder)) {
+        throw new OutputFolderError('another zhengce run (pid ' + holder + ') is writing to ' + out + '; wait for it to end (or remove ' + file + ' if it is gone)')
+      }
+      // Note: the run that held it is gone (killed): its lock is stale.
+      rmSync(file, {force: true})
+    }
+  }
+  throw new OutputFolderError('cannot lock the output folder ' + out)
+}
+
+function safeRead(file: string): string {
+  try {
+    return readFileSync(file, 'utf8')
+  } catch {
+    return ''
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/**
+ * The entries an earlier run left in `out` for inputs under `base`: its
+ * manifest, then its journal (a run that was killed), later lines winning.
+ */
+export function readEarlier(out: string, base: string): {entries: Map<string, ManifestEntry>; otherBase: string | undefined} {
+  const entries = new Map<string, ManifestEntry>()
+  let otherBase: string | undefined
+  try {
+    const manifest = JSON.parse(readFileSync(path.join(out, manifestName), 'utf8')) as Manifest
+    if (manifest.schemaVersion === schemaVersion && manifest.tool === toolVersion) {
+      if (manifest.base === base) for (const entry of manifest.entries) entries.set(entry.path, entry)
+      else otherBase = manifest.base
+    }
+  } catch {
+    // Note: no manifest, or one of another version: nothing to reuse.
+  }
+  let lines: string[] = []
+  try {
+    lines = readFileSync(path.join(out, journalName), 'utf8').split('\n')
+  } catch {
+    return {entries, otherBase}
+  }
+  let same = false
+  for (const line of lines) {
+    let value: {base?: string; tool?: string; schemaVersion?: string} & Partial<ManifestEntry>
+    try {
+      value = JSON.parse(line) as typeof value
+    } catch {
+      // Note: the last line of a killed run may be cut short.
+      continue
+    }
+    if (value.base !== undefined) same = value.base === base && value.tool === toolVersion && value.schemaVersion === schemaVersion
+    else if (same && value.path) entries.set(value.path, value as ManifestEntry)
+  }
+  return {entries, otherBase}
+}
+
+/** The append-only log of a run (see the module's comment). */
+export class Journal {
+  readonly #descriptor: number
+  #unsynced = 0
+  #lastSync = Date.now()
+
+  constructor(out: string, base: string) {
+    this.#descriptor = openSync(path.join(out, journalName), constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT)
+    this.#append({tool: toolVersion, schemaVersion, base})
+  }
+
+  /** Log a finished input. Note: synced every 256 entries or second, not each time: a kill loses nothing the kernel has. */
+  add(entry: ManifestEntry): void {
+    this.#append(entry)
+    if (++this.#unsynced >= 256 || Date.now() - this.#lastSync > 1000) this.sync()
+  }
+
+  sync(): void {
+    fsyncSync(this.#descriptor)
+    this.#unsynced = 0
+    this.#lastSync = Date.now()
+  }
+
+  /** Close the log; with `remove`, once the manifest holds it all. */
+  close(out: string, remove: boolean): void {
+    closeSync(this.#descriptor)
+    if (remove) rmSync(path.join(out, journalName), {force: true})
+  }
+
+  #append(value: object): void {
+    const bytes = utf8(JSON.stringify(value) + '\n')
+    for (let at = 0; at < bytes.length; ) at += writeSync(this.#descriptor, bytes, at, bytes.length - at)
+  }
+}
+
+/** Write the manifest: this run's entries over the earlier ones, sorted by path. */
+export function writeManifest(out: string, base: string, earlier: Map<string, ManifestEntry>, entries: ManifestEntry[]): Manifest {
+  const all = new Map(earlier)
+  for (const entry of entries) all.set(entry.path, entry)
+  const sorted = [...all.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
+  const manifest: Manifest = {tool: toolVersion, schemaVersion, base, entries: sorted}
+  writeAtomic(path.join(out, manifestName), JSON.stringify(manifest, null, 2) + '\n', {sync: true})
+  return manifest
+}
