@@ -75,7 +75,8 @@ program
   .option('-f, --format <format>', 'table | md | csv | json | html', 'table')
   .option('-s, --section <section>', 'targets | columns | deadlines', 'targets')
   .option('--min-similarity <n>', 'merge different wordings from this similarity (0–1)', Number, 0.75)
-  .action(async function (inputs: string[], options: {format: string; section: string; minSimilarity: number}) {
+  .option('--raw-csv', 'CSV: keep cells that start with = + - @ as they are (by default they are prefixed with \')', false)
+  .action(async function (inputs: string[], options: {format: string; section: string; minSimilarity: number; rawCsv: boolean}) {
     const {runDiff} = await import('./diff-command.js')
     process.exitCode = await runDiff(inputs, options, {stdout: process.stdout, stderr: process.stderr})
   })
@@ -112,14 +113,15 @@ program
 
 program
   .command('validate')
-  .description('validate record files (JSON or NDJSON) against the published JSON Schema')
-  .argument('<files...>', 'record files')
-  .action(async function (files: string[]) {
+  .description('validate records (JSON, NDJSON or an output folder of `extract`) against the published JSON Schema')
+  .argument('<files...>', 'record files or folders (a manifest is passed over)')
+  .action(async function (inputs: string[]) {
     const {validateRecords} = await import('./validate.js')
+    const {recordFilesOf} = await import('./records.js')
     let failures = 0
-    for (const file of files) {
-      const text = String(await readFile(file).catch(() => ''))
-      const problems = await validateRecords(text)
+    for (const file of await recordFilesOf(inputs)) {
+      const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => error)
+      const problems = typeof text === 'string' ? await validateRecords(text) : [text.code === 'ENOENT' ? 'no such file' : text.code === 'EISDIR' ? 'is a folder' : text.message]
       failures += problems.length
       for (const problem of problems) process.stderr.write(file + ': ' + problem + '\n')
       if (problems.length === 0) process.stdout.write(file + ': valid\n')

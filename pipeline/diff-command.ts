@@ -12,7 +12,7 @@ const formats = ['table', 'md', 'csv', 'json', 'html']
 const sections = ['targets', 'columns', 'deadlines']
 
 /** Run `diff`; resolves to the exit code. */
-export async function runDiff(inputs: string[], options: {format: string; section: string; minSimilarity: number}, streams: EngineStreams): Promise<number> {
+export async function runDiff(inputs: string[], options: {format: string; section: string; minSimilarity: number; rawCsv?: boolean}, streams: EngineStreams): Promise<number> {
   if (!formats.includes(options.format) || !sections.includes(options.section) || !(options.minSimilarity >= 0 && options.minSimilarity <= 1)) {
     streams.stderr.write('zhengce diff: --format is one of ' + formats.join(', ') + '; --section one of ' + sections.join(', ') + '; --min-similarity 0–1\n')
     return 2
@@ -32,11 +32,12 @@ export async function runDiff(inputs: string[], options: {format: string; sectio
     return 0
   }
   const format = options.format as DiffFormat
-  if (options.section === 'columns') streams.stdout.write(render(columnGrid(records), format))
-  else if (options.section === 'deadlines') streams.stdout.write(render(deadlineGrid(records), format))
+  const csv = {rawCsv: Boolean(options.rawCsv)}
+  if (options.section === 'columns') streams.stdout.write(render(columnGrid(records), format, undefined, csv))
+  else if (options.section === 'deadlines') streams.stdout.write(render(deadlineGrid(records), format, undefined, csv))
   else {
     const diff = diffTargets(records, {minSimilarity: options.minSimilarity})
-    streams.stdout.write(render(targetGrid(diff), format, diff))
+    streams.stdout.write(render(targetGrid(diff), format, diff, csv))
     if (format === 'table' && diff.suggestions.length > 0) {
       streams.stdout.write('\nnot merged (suggestions):\n')
       for (const suggestion of diff.suggestions) streams.stdout.write('  ' + suggestion.keys.join(' ~ ') + '  similarity ' + suggestion.similarity + ', ' + suggestion.why + '\n')

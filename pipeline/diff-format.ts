@@ -4,6 +4,7 @@
  * deadline views (`--section`).
  */
 import {stringify} from 'csv-stringify/sync'
+import {formulaSafe, markdownCell} from './escape.js'
 import stringWidth from 'string-width'
 import type {PolicyRecord} from '../schemas/record.js'
 import {documentLabel, formatValue, type Diff, type DiffCell, type DiffRow} from './diff.js'
@@ -93,15 +94,16 @@ function truncate(text: string, width: number): string {
 }
 
 /** Render a grid in a format. */
-export function render(grid: Grid, format: DiffFormat, json?: unknown): string {
+export function render(grid: Grid, format: DiffFormat, json?: unknown, options: {rawCsv?: boolean} = {}): string {
   if (format === 'json') return JSON.stringify(json ?? grid, null, 2) + '\n'
-  if (format === 'csv') return stringify(grid, {bom: true})
+  // Note: headers too: a document's title heads its column.
+  if (format === 'csv') return stringify(options.rawCsv ? grid : grid.map((row) => row.map(formulaSafe)), {bom: true})
   if (format === 'md') return markdown(grid)
   return table(grid)
 }
 
 function markdown(grid: Grid): string {
-  const escape = (cell: string) => cell.replace(/\|/g, '\\|')
+  const escape = markdownCell
   const [header = [], ...rows] = grid
   const lines = ['| ' + header.map(escape).join(' | ') + ' |', '|' + header.map(() => ' --- ').join('|') + '|']
   for (const row of rows) lines.push('| ' + row.map(escape).join(' | ') + ' |')

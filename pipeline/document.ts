@@ -3,9 +3,11 @@
  */
 import {createHash} from 'node:crypto'
 import type {Root} from 'mdast'
+import type {Position} from 'unist'
 import {VFile} from 'vfile'
 import {messageAt} from '../extractors/util/message-at.js'
 import type {PolicyRecord, Source} from '../schemas/record.js'
+import type {RuleId} from '../schemas/rules.js'
 import {sniffFormat, type ParsedFormat} from './formats.js'
 import {processorFor} from './processor.js'
 
@@ -39,8 +41,12 @@ export async function extractDocument(bytes: Uint8Array, sourcePath: string, for
   const file = new VFile({path: sourcePath, value: text})
   if (encoding === 'gb18030' || encoding === 'gbk') file.info('Not UTF-8: decoded as ' + encoding.toUpperCase(), {ruleId: 'decoded-gb18030', source: 'zhengce'})
   if (visible.removed > 0) file.info('Removed ' + visible.removed + ' zero-width characters (U+200B…); positions refer to the text without them (--dump-intermediate writes it)', {ruleId: 'zero-width-removed', source: 'zhengce'})
+  if (converted.mismatch) messageAt(file, converted.mismatch, startOf(), 'charset-mismatch')
   if (changed > 0) file.info('Read ' + changed + ' full-width digits (０-９) as ASCII digits; offsets are unchanged', {ruleId: 'full-width-digits', source: 'zhengce'})
-  const processor = await processorFor(actual === 'markdown' ? 'markdown' : 'text')
+  // Note: Markdown nested deeper than any document needs (15 000 `>`) costs the parser quadratic time and gigabytes: it is read as plain text.
+  const tooDeep = actual === 'markdown' && deeplyNested(text)
+  if (tooDeep) messageAt(file, 'Markdown nested more than ' + maxNesting + ' levels deep: read as plain text', startOf(), 'markdown-too-deep', 'warning')
+  const processor = await processorFor(actual === 'markdown' && !tooDeep ? 'markdown' : 'text')
   const tree = processor.parse(file) as Root
   reportParserRepairs(tree, file)
   if (converted.textboxesAt !== undefined) {
@@ -65,6 +71,15 @@ export async function extractDocument(bytes: Uint8Array, sourcePath: string, for
   return {record, file, intermediate}
 }
 
+/** The deepest nesting of block quotes and lists Markdown is parsed with. */
+const maxNesting = 32
+const deepExpression = new RegExp('^(?:[ \\t]*>){' + (maxNesting + 1) + '}|^[ \\t]{' + 4 * maxNesting + ',}\\S', 'm')
+
+/** Whether a line opens with more than `maxNesting` quote markers, or is indented as deep as that many lists. */
+export function deeplyNested(text: string): boolean {
+  return deepExpression.test(text)
+}
+
 /** What a binary format converts to: the text, and where text boxes placed after the body begin (.doc). */
 interface Converted {
   text: string
@@ -83,7 +98,7 @@ const converters: Partial<Record<ParsedFormat, (bytes: Uint8Array) => Promise<Co
 }
 
 /** The text to parse, from the bytes of a format; converted formats also give it as the intermediate to dump. */
-async function toText(bytes: Uint8Array, format: ParsedFormat): Promise<Converted & {encoding: string; intermediate: string | undefined}> {
+async function toText(bytes: Uint8Array, format: ParsedFormat): Promise<Converted & {encoding: string; intermediate: string | undefined; mismatch?: string | undefined}> {
   try {
     const convert = converters[format]
     if (convert) {
@@ -93,9 +108,9 @@ async function toText(bytes: Uint8Array, format: ParsedFormat): Promise<Converte
     if (bytes.includes(0) && !hasUtf16Bom(bytes) && !utf16Order(bytes)) throw new DocumentError('binary data (NUL bytes): not a text document')
     if (format === 'html') {
       const {decodeHtml, htmlToText} = await import('./convert/html.js')
-      const {html, encoding} = decodeHtml(bytes)
+      const {html, encoding, mismatch} = decodeHtml(bytes)
       const text = htmlToText(html)
-      return {text, encoding, intermediate: text}
+      return {text, encoding, intermediate: text, mismatch}
     }
     const decoded = decode(bytes)
     return {text: decoded.text, encoding: decoded.encoding, intermediate: undefined}
@@ -109,6 +124,12 @@ function hasUtf16Bom(bytes: Uint8Array): boolean {
   return (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)
 }
 
+/**
+ * The parser's repairs as info diagnostics, at most `maxRepairsReported` of
+ * each kind: past that, one more says how many were not listed (a
+ * conversion that breaks every line would otherwise give a record of
+ * hundreds of thousands of diagnostics).
+ */
 function reportParserRepairs(tree: Root, file: VFile): void {
   const repairs = {
     debris: ['conversion-debris', 'Removed conversion debris'],
@@ -116,11 +137,30 @@ function reportParserRepairs(tree: Root, file: VFile): void {
     'running-head': ['running-head', 'Dropped running head (printed beside every page number)'],
     toc: ['table-of-contents', 'Dropped table-of-contents line']
   } as const
+  const counts = new Map<RuleId, {count: number; firstUnlisted?: Position | undefined}>()
+  const listed = (rule: RuleId, position: Position | undefined) => {
+    const seen = counts.get(rule) ?? {count: 0}
+    seen.count++
+    if (seen.count === maxRepairsReported + 1) seen.firstUnlisted = position
+    counts.set(rule, seen)
+    return seen.count <= maxRepairsReported
+  }
   for (const removed of tree.data?.removedLines ?? []) {
     const [rule, what] = repairs[removed.kind]
-    messageAt(file, what + ' `' + removed.text + '`', removed.position, rule, 'info')
+    if (listed(rule, removed.position)) messageAt(file, what + ' `' + removed.text + '`', removed.position, rule, 'info')
   }
   for (const joined of tree.data?.joinedLines ?? []) {
-    messageAt(file, 'Joined a sentence broken across lines', joined.position, 'joined-line', 'info')
+    if (listed('joined-line', joined.position)) messageAt(file, 'Joined a sentence broken across lines', joined.position, 'joined-line', 'info')
+  }
+  for (const [rule, {count, firstUnlisted}] of counts) {
+    if (count > maxRepairsReported) messageAt(file, (count - maxRepairsReported) + ' more of these repairs are not listed (' + count + ' in all), from here on', firstUnlisted, rule, 'info')
   }
 }
+
+/** The place of a message about the whole text: its start. */
+function startOf(): Position {
+  return {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: 1, offset: 0}}
+}
+
+/** The most repairs of one kind listed one by one. */
+const maxRepairsReported = 500

@@ -294,6 +294,7 @@ interface NdjsonSink {
 function openNdjson(target: string, guard: WriteGuard, streams: EngineStreams): NdjsonSink {
   if (target === '-') return {write: (line) => void streams.stdout.write(line), finish: async () => {}, abandon() {}}
   guard.check(target)
+  removeStaleTemporaries(path.dirname(path.resolve(target)), false)
   const info = (() => {
     try {
       return statSync(target)

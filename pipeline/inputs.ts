@@ -82,7 +82,8 @@ export async function findInputs(inputs: string[], options: FindOptions = {}): P
     }
   }
   const base = commonBase(roots.length > 0 ? roots : [process.cwd()])
-  const files = [...found.values()].filter((file) => ![...exclude].some((folder) => isInside(file.path, folder))).sort((a, b) => compare(a.path, b.path))
+  // Note: the output folder is left out where the walk meets it inside an input folder; a file named by the user is read wherever it is.
+  const files = [...found.values()].sort((a, b) => compare(a.path, b.path))
   const relative = (list: Inputs['problems']) => list.map((item) => (path.isAbsolute(item.path) ? {...item, path: relativePath(base, item.path)} : item))
   return {files, base, skipped: relative(skipped).sort((a, b) => compare(a.path, b.path)), problems: relative(problems)}
 }

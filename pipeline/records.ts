@@ -16,7 +16,7 @@ export async function recordsOf(inputs: string[]): Promise<PolicyRecord[]> {
   // Note: record files are small and many; read them a batch at a time, in parallel, kept in order.
   const texts = new Map<string, string>()
   // Note: a run's manifest is no record, also where a glob (output/seeds/*.json) names it.
-  inputs = inputs.filter((input) => path.basename(input) !== 'manifest.json')
+  inputs = inputs.filter((input) => !isRunFile(input))
   const recordFiles = inputs.filter((input) => /\.(?:json|ndjson|jsonl)$/i.test(input))
   for (let at = 0; at < recordFiles.length; at += 256) {
     const batch = recordFiles.slice(at, at + 256)
@@ -31,10 +31,9 @@ export async function recordsOf(inputs: string[]): Promise<PolicyRecord[]> {
     }
     const info = await stat(input)
     if (info.isDirectory()) {
-      const files = (await readdir(input, {recursive: true})).map(String).filter((name) => /\.(?:json|ndjson|jsonl)$/i.test(name)).sort()
       // Note: a folder may hold the run's NDJSON beside its records: each record once (by id and source).
       const seen = new Set<string>()
-      for (const record of await recordsOf(files.map((name) => path.join(input, name)))) {
+      for (const record of await recordsOf(await recordFilesOf([input]))) {
         const key = record.id + '\u0000' + record.source.path
         if (seen.has(key)) continue
         seen.add(key)
@@ -50,6 +49,28 @@ export async function recordsOf(inputs: string[]): Promise<PolicyRecord[]> {
     addRecords(input, await readFile(input, 'utf8'), records)
   }
   return records
+}
+
+/**
+ * The record files `inputs` name: files as they are, folders walked for
+ * .json/.ndjson/.jsonl files; a run's manifest (and journal) passed over.
+ */
+export async function recordFilesOf(inputs: string[]): Promise<string[]> {
+  const files: string[] = []
+  for (const input of inputs) {
+    const info = await stat(input).catch(() => undefined)
+    if (info?.isDirectory()) {
+      const names = (await readdir(input, {recursive: true})).map(String).filter((name) => /\.(?:json|ndjson|jsonl)$/i.test(name) && !isRunFile(name)).sort()
+      files.push(...names.map((name) => path.join(input, name)))
+    } else if (!isRunFile(input)) files.push(input)
+  }
+  return files
+}
+
+/** A file a run keeps beside its records: no record. */
+function isRunFile(file: string): boolean {
+  const name = path.basename(file)
+  return name === 'manifest.json' || name === 'manifest.journal' || name.startsWith('.')
 }
 
 /** The records of a file's text (one JSON record, or JSON lines), each checked against the schema. */

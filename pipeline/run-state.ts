@@ -15,7 +15,7 @@ import {closeSync, constants, fsyncSync, openSync, readFileSync, rmSync, writeFi
 import path from 'node:path'
 import type {Diagnostic} from '../schemas/record.js'
 import {schemaVersion} from '../schemas/version.js'
-import {describeWriteError, utf8, writeAtomic} from './write.js'
+import {describeWriteError, isRunning, utf8, writeAtomic} from './write.js'
 
 /** The tool that wrote a manifest; records of another version are not reused. */
 export const toolVersion = 'zhengce/0.1.0'
@@ -65,7 +65,7 @@ export function lock(out: string): () => void {
       const code = (error as NodeJS.ErrnoException).code
       if (code !== 'EEXIST') throw new OutputFolderError('cannot write to the output folder ' + out + ': ' + describeWriteError(error))
       const holder = Number.parseInt(safeRead(file), 10)
-      if (Number.isInteger(holder) && holder !== process.pid && alive(holder)) {
+      if (Number.isInteger(holder) && holder !== process.pid && isRunning(holder)) {
         throw new OutputFolderError('another zhengce run (pid ' + holder + ') is writing to ' + out + '; wait for it to end (or remove ' + file + ' if it is gone)')
       }
       // Note: the run that held it is gone (killed): its lock is stale.
@@ -83,14 +83,7 @@ function safeRead(file: string): string {
   }
 }
 
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
-}
+
 
 /**
  * The entries an earlier run left in `out` for inputs under `base`: its

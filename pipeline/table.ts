@@ -13,6 +13,7 @@ import {parquetWriteFile} from 'hyparquet-writer'
 import type {PolicyRecord, Target, Value} from '../schemas/record.js'
 import type {EngineStreams} from './report.js'
 import {recordsOf} from './records.js'
+import {formulaSafe} from './escape.js'
 import {writeAtomic} from './write.js'
 
 /** A column's type: what Parquet stores and what a CSV reader should parse. */
@@ -148,14 +149,6 @@ export function tablesOf(records: PolicyRecord[]): Table[] {
   return Object.values(tables)
 }
 
-/**
- * A CSV cell that a spreadsheet would run as a formula (=, +, -, @, a tab or a carriage return first)
- * is prefixed with ' as OWASP advises; numbers are left as they are.
- */
-function safeCell(cell: Cell): Cell {
-  return typeof cell === 'string' && /^[=+\-@\t\r]/.test(cell) ? "'" + cell : cell
-}
-
 /** Write `table` into `folder` as `format`; resolves to the file written. */
 export function writeTable(table: Table, folder: string, format: 'parquet' | 'csv' | 'ndjson', options: {bom?: boolean; rawCsv?: boolean} = {}): string {
   const file = path.join(folder, table.name + '.' + format)
@@ -167,7 +160,7 @@ export function writeTable(table: Table, folder: string, format: 'parquet' | 'cs
     return file
   }
   if (format === 'csv') {
-    const rows = options.rawCsv ? table.rows : table.rows.map((row) => row.map(safeCell))
+    const rows = options.rawCsv ? table.rows : table.rows.map((row) => row.map(formulaSafe))
     const text = stringify([table.columns.map(([name]) => name), ...rows], {cast: {boolean: (value) => (value ? 'true' : 'false')}})
     writeAtomic(file, (options.bom ? '\ufeff' : '') + text)
     return file

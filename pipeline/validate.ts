@@ -22,29 +22,34 @@ function describe(errors: ValidateFunction['errors']): string[] {
 
 /**
  * Every problem with the records in `text` (one JSON record, an array, or
- * NDJSON); [] when all are valid.
+ * NDJSON); [] when all are valid. In NDJSON a line that is not JSON is one
+ * problem, and the other lines are still checked.
  */
 export async function validateRecords(text: string): Promise<string[]> {
-  let records: unknown[]
+  const problems: string[] = []
+  const records: Array<{label: string; value: unknown}> = []
   try {
     const parsed: unknown = JSON.parse(text)
-    records = Array.isArray(parsed) ? parsed : [parsed]
+    const values = Array.isArray(parsed) ? parsed : [parsed]
+    for (const [index, value] of values.entries()) records.push({label: 'record ' + (index + 1), value})
   } catch {
-    try {
-      records = text.split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line) as unknown)
-    } catch {
-      return ['not JSON or NDJSON']
+    for (const [index, line] of text.split('\n').entries()) {
+      if (!line.trim()) continue
+      try {
+        records.push({label: 'line ' + (index + 1), value: JSON.parse(line) as unknown})
+      } catch (error) {
+        problems.push('line ' + (index + 1) + ': not JSON (' + (error instanceof Error ? error.message : String(error)) + ')')
+      }
     }
   }
-  if (records.length === 0) return ['no record']
-  const problems: string[] = []
+  if (records.length === 0 && problems.length === 0) return ['no record (the file is empty)']
   let complete: ValidateFunction | undefined
-  for (const [index, record] of records.entries()) {
-    if (validate(record)) continue
+  for (const {label, value} of records) {
+    if (validate(value)) continue
     // Note: loads zod and compiles the schema (~0.5 s), for failing records only.
     complete ??= (await import('../schemas/json-schema.js')).completeValidator()
-    complete(record)
-    for (const problem of describe(complete.errors)) problems.push('record ' + (index + 1) + ': ' + problem)
+    complete(value)
+    for (const problem of describe(complete.errors)) problems.push(label + ': ' + problem)
   }
   return problems
 }

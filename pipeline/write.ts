@@ -10,7 +10,7 @@
  * and throws a `WriteError` whose message is one line.
  */
 import {Buffer, transcode} from 'node:buffer'
-import {closeSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, unlinkSync, writeSync} from 'node:fs'
+import {closeSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, unlinkSync, writeSync} from 'node:fs'
 import path from 'node:path'
 import {threadId} from 'node:worker_threads'
 
@@ -44,7 +44,24 @@ export function describeWriteError(error: unknown): string {
 }
 
 /** What a temporary file of ours is called. */
-export const temporaryExpression = /^\.zc-\d+-\d+-\d+\.tmp$/
+export const temporaryExpression = /^\.zc-(\d+)-\d+-\d+\.tmp$/
+
+/** Whether process `pid` runs (a zombie, killed but not yet reaped, does not). */
+export function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM'
+  }
+  let stat = ''
+  try {
+    stat = readFileSync('/proc/' + pid + '/stat', 'utf8')
+  } catch {
+    // Note: no /proc (macOS): the signal's answer stands.
+  }
+  const state = /\)\s+(\S)/.exec(stat)?.[1]
+  return state !== 'Z' && state !== 'X'
+}
 
 const made = new Set<string>()
 let counter = 0
@@ -82,20 +99,21 @@ export function writeAtomic(target: string, content: string | Uint8Array, option
 }
 
 /**
- * Remove the temporary files (`temporaryExpression`) under `folder` that an
- * earlier run left when it was killed. Call it only while holding the
- * folder's lock: then no other run is writing them. Resolves to their count.
+ * Remove the temporary files (`temporaryExpression`) in `folder` (and its
+ * subfolders, with `recursive`) that an earlier run left when it was killed:
+ * those whose process is gone. Returns their count.
  */
-export function removeStaleTemporaries(folder: string): number {
+export function removeStaleTemporaries(folder: string, recursive = true): number {
   let removed = 0
   let names: string[]
   try {
-    names = readdirSync(folder, {recursive: true}).map(String)
+    names = readdirSync(folder, {recursive}).map(String)
   } catch {
     return 0
   }
   for (const name of names) {
-    if (!temporaryExpression.test(path.basename(name))) continue
+    const match = temporaryExpression.exec(path.basename(name))
+    if (!match || isRunning(Number(match[1]))) continue
     try {
       unlinkSync(path.join(folder, name))
       removed++

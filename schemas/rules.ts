@@ -33,6 +33,8 @@ export const rules = {
   'non-numeric-target': 'A target value is text, not a number',
   'unparsed-column': 'A 专栏 box could not be read',
   'schema-invalid': 'The record does not conform to the schema',
+  'markdown-too-deep': 'Markdown nested deeper than 32 levels (block quotes, lists) was read as plain text: its parser would take quadratic time and memory',
+  'charset-mismatch': 'The charset an HTML page declares is contradicted by its bytes: it was read in the encoding that gives Chinese text',
   'read-failed': 'The input could not be read or decoded'
 } as const
 

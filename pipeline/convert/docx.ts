@@ -18,7 +18,8 @@ export async function docxToText(bytes: Uint8Array, limits: DocxLimits = default
   if (!zip.file('word/document.xml')) throw new ConversionError('not a Word document (.docx without word/document.xml)')
   let html: string
   try {
-    html = (await mammoth.convertToHtml({buffer: Buffer.from(bytes)})).value
+    // Note: images are not read (the text does not need them, and each would be inflated and held as base64).
+    html = (await mammoth.convertToHtml({buffer: Buffer.from(bytes)}, {convertImage: mammoth.images.imgElement(async () => ({src: ''}))})).value
   } catch (error) {
     throw new ConversionError('cannot convert .docx (' + (error instanceof Error ? error.message.split('\n')[0] : String(error)) + ')')
   }

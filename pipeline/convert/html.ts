@@ -32,7 +32,7 @@ const skippedNames = new Set(['script', 'style', 'head', 'noscript', 'template',
  * practically never valid UTF-8, while reading UTF-8 as GBK garbles it all;
  * and a page that claims UTF-8 (or nothing) but is not is read as GB18030.
  */
-export function decodeHtml(bytes: Uint8Array): {html: string; encoding: string} {
+export function decodeHtml(bytes: Uint8Array): {html: string; encoding: string; mismatch?: string} {
   const sniffed = htmlEncodingSniffer(bytes, {defaultEncoding: 'UTF-8'}).toLowerCase()
   const declared = sniffed === 'windows-1252' ? 'utf-8' : sniffed
   const hasBom = (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)
@@ -45,7 +45,38 @@ export function decodeHtml(bytes: Uint8Array): {html: string; encoding: string} 
       // Neither: read as declared, with replacement characters.
     }
   }
+  if (!hasBom && !/^(?:utf-|gb|x-gbk)/.test(encoding)) {
+    // Note: a page that declares a charset its bytes contradict (big5, shift_jis over GBK bytes): the reading that gives Chinese text wins.
+    const other = strictDecode('gb18030', bytes)
+    const own = strictDecode(encoding, bytes)
+    if (other !== undefined && (own === undefined || commonShare(other) > 2 * commonShare(own))) {
+      return {html: other, encoding: 'gb18030', mismatch: 'The page declares charset ' + declared + ' but reads as GB18030'}
+    }
+  }
   return {html: new TextDecoder(encoding).decode(bytes), encoding}
+}
+
+function strictDecode(encoding: string, bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder(encoding, {fatal: true}).decode(bytes)
+  } catch {
+    return undefined
+  }
+}
+
+/** The most frequent characters of modern Chinese text. */
+const commonCharacters = new Set('的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指')
+
+/** The share of a text's non-ASCII characters that are among the most frequent Chinese ones. */
+function commonShare(text: string): number {
+  let common = 0
+  let other = 0
+  for (const character of text) {
+    if (character.charCodeAt(0) < 0x80) continue
+    if (commonCharacters.has(character)) common++
+    else other++
+  }
+  return common / Math.max(1, common + other)
 }
 
 /** Convert an HTML string to 公文 plain text. */

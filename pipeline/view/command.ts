@@ -7,6 +7,7 @@ import path from 'node:path'
 import type {PolicyRecord} from '../../schemas/record.js'
 import {extractDocument} from '../document.js'
 import type {Manifest} from '../engine.js'
+import {WriteGuard} from '../guard.js'
 import {writeAtomic} from '../write.js'
 import {formatOf} from '../formats.js'
 import type {EngineStreams} from '../report.js'
@@ -22,18 +23,30 @@ interface Source {
   document: string | undefined
 }
 
-/** Write the pages; resolves to the exit code. */
+/**
+ * Write the pages; resolves to the exit code. Every page is written inside
+ * `out` and never over a file the view reads (`guard.ts`): a manifest's or
+ * record's paths are data, confined to their folders.
+ */
 export async function runView(inputs: string[], options: {out: string}, streams: EngineStreams): Promise<number> {
   const out = path.resolve(options.out)
   const sources: Source[] = []
   for (const input of inputs) sources.push(...(await sourcesOf(input)))
+  const guard = new WriteGuard(inputs)
+  for (const source of sources) {
+    if (source.document) guard.addInput(source.document)
+    if (source.recordPath) guard.addInput(source.recordPath)
+  }
   const rows: IndexRow[] = []
   let failures = 0
   for (const source of sources) {
     try {
-      const {record, text} = await load(source)
       const href = source.name.replace(/\.[^./]+$/, '') + '.html'
-      writeAtomic(path.join(out, href), documentPage(record, text))
+      const page = WriteGuard.confine(out, href)
+      if (!page) throw new Error('refusing to write a page for ' + JSON.stringify(source.name) + ': it would lie outside ' + out)
+      guard.check(page, out)
+      const {record, text} = await load(source)
+      writeAtomic(page, documentPage(record, text))
       rows.push({href, record})
       if (text === undefined) streams.stderr.write(source.name + ': warning source document not found, the page shows the record only\n')
     } catch (error) {
@@ -41,7 +54,15 @@ export async function runView(inputs: string[], options: {out: string}, streams:
       streams.stderr.write(source.name + ': error ' + (error instanceof Error ? error.message : String(error)) + '\n')
     }
   }
-  if (rows.length > 1 || inputs.some((input) => path.extname(input) === '')) writeAtomic(path.join(out, 'index.html'), indexPage(rows))
+  if (rows.length > 1 || inputs.some((input) => path.extname(input) === '')) {
+    const index = path.join(out, 'index.html')
+    const refused = guard.refusal(index, out)
+    if (refused) {
+      streams.stderr.write('index.html: error ' + refused + '\n')
+      return 1
+    }
+    writeAtomic(index, indexPage(rows))
+  }
   streams.stderr.write(rows.length + ' page(s) written to ' + out + '\n')
   return failures > 0 ? 1 : 0
 }
@@ -50,11 +71,12 @@ async function sourcesOf(input: string): Promise<Source[]> {
   const info = await stat(input)
   if (info.isDirectory()) {
     const manifest = JSON.parse(await readFile(path.join(input, 'manifest.json'), 'utf8')) as Manifest
-    return manifest.entries.flatMap((entry) =>
-      entry.status === 'failed' || !entry.record
-        ? []
-        : [{name: entry.path, record: undefined, recordPath: path.join(input, entry.record), document: manifest.base ? path.join(manifest.base, entry.path) : undefined}]
-    )
+    // Note: a manifest's paths are data: a record outside the folder, or a source outside the base, is not read.
+    return manifest.entries.flatMap((entry) => {
+      const recordPath = entry.record ? WriteGuard.confine(input, entry.record) : undefined
+      if (entry.status === 'failed' || entry.status === 'skipped' || !recordPath) return []
+      return [{name: entry.path, record: undefined, recordPath, document: manifest.base ? WriteGuard.confine(manifest.base, entry.path) : undefined}]
+    })
   }
   if (formatOf(input)) return [{name: path.basename(input), record: undefined, document: input}]
   const record = JSON.parse(await readFile(input, 'utf8')) as PolicyRecord
@@ -65,7 +87,7 @@ async function sourcesOf(input: string): Promise<Source[]> {
 async function findDocument(folder: string, record: PolicyRecord): Promise<string | undefined> {
   for (let at = path.resolve(folder), depth = 0; depth < 6; at = path.dirname(at), depth++) {
     const manifest = await readFile(path.join(at, 'manifest.json'), 'utf8').then((text) => JSON.parse(text) as Manifest, () => undefined)
-    if (manifest?.base) return path.join(manifest.base, record.source.path)
+    if (manifest?.base) return WriteGuard.confine(manifest.base, record.source.path)
     if (path.dirname(at) === at) break
   }
   return undefined

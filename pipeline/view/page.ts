@@ -8,12 +8,10 @@
  */
 import {createHash} from 'node:crypto'
 import type {PolicyRecord} from '../../schemas/record.js'
+import {escapeHtml} from '../escape.js'
 import {itemKinds, viewItems, type ItemKind, type ViewItem} from './items.js'
 
-/** Escape text for HTML content and attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
-}
+export {escapeHtml} from '../escape.js'
 
 const kindNames: Record<ItemKind, string> = {
   header: '基本信息 header',
@@ -166,7 +164,7 @@ export function indexPage(rows: IndexRow[]): string {
     .map(({href, record}) => {
       const warnings = record.diagnostics.filter((diagnostic) => diagnostic.severity !== 'info').length
       const cells = [
-        '<a href="' + escapeHtml(href) + '">' + escapeHtml(record.title?.text ?? record.enclosed?.title ?? record.source.path) + '</a>',
+        '<a href="' + escapeHtml(href.split('/').map(encodeURIComponent).join('/')) + '">' + escapeHtml(record.title?.text ?? record.enclosed?.title ?? record.source.path) + '</a>',
         escapeHtml(record.kind),
         escapeHtml(record.jurisdiction?.name ?? ''),
         escapeHtml(record.period ? record.period.start + '–' + record.period.end : ''),
