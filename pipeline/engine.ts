@@ -172,7 +172,6 @@ export async function runExtract(options: ExtractOptions, streams: EngineStreams
       (error: Error) => error.message
     )
     if (out && journal) {
-      journal.sync()
       try {
         writeManifest(out, base, earlier.entries, entries)
         journal.close(out, true)

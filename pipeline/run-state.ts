@@ -5,13 +5,14 @@
  * - `.zhengce.lock`: one run at a time (the pid of the run holding it; a
  *   lock whose process is gone is taken over);
  * - `manifest.journal`: an append-only log, one JSON line per finished input,
- *   written after the record's atomic rename and synced to disk now and then;
+ *   written after the record's atomic rename and synced to disk about once a
+ *   second in the background;
  *   a run killed with SIGKILL leaves it, and the next run reads it as if it
  *   were the manifest, so finished documents are not extracted again;
- * - `manifest.json`: the journal compacted, written (synced, atomically) at
- *   the end, merged with the manifest of earlier runs into the same folder.
+ * - `manifest.json`: the journal compacted, written atomically at the end,
+ *   merged with the manifest of earlier runs into the same folder.
  */
-import {closeSync, constants, fsyncSync, openSync, readFileSync, rmSync, writeFileSync, writeSync} from 'node:fs'
+import {closeSync, constants, fsync, openSync, readFileSync, rmSync, writeFileSync, writeSync} from 'node:fs'
 import path from 'node:path'
 import type {Diagnostic} from '../schemas/record.js'
 import {schemaVersion} from '../schemas/version.js'
@@ -125,30 +126,45 @@ export function readEarlier(out: string, base: string): {entries: Map<string, Ma
 /** The append-only log of a run (see the module's comment). */
 export class Journal {
   readonly #descriptor: number
-  #unsynced = 0
   #lastSync = Date.now()
+  #syncing = false
+  #closed = false
+  #released = false
 
   constructor(out: string, base: string) {
     this.#descriptor = openSync(path.join(out, journalName), constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT)
     this.#append({tool: toolVersion, schemaVersion, base})
   }
 
-  /** Log a finished input. Note: synced every 256 entries or second, not each time: a kill loses nothing the kernel has. */
+  /**
+   * Log a finished input. Note: a kill loses nothing the kernel has, so the
+   * line is written at once; the sync to disk (against a power cut) runs
+   * about once a second in the background, never blocking the run: a
+   * synchronous one waits for every record the workers wrote meanwhile.
+   */
   add(entry: ManifestEntry): void {
     this.#append(entry)
-    if (++this.#unsynced >= 256 || Date.now() - this.#lastSync > 1000) this.sync()
-  }
-
-  sync(): void {
-    fsyncSync(this.#descriptor)
-    this.#unsynced = 0
-    this.#lastSync = Date.now()
+    if (!this.#syncing && Date.now() - this.#lastSync > 1000) {
+      this.#syncing = true
+      this.#lastSync = Date.now()
+      fsync(this.#descriptor, () => {
+        this.#syncing = false
+        if (this.#closed) this.#release()
+      })
+    }
   }
 
   /** Close the log; with `remove`, once the manifest holds it all. */
   close(out: string, remove: boolean): void {
-    closeSync(this.#descriptor)
+    this.#closed = true
+    if (!this.#syncing) this.#release()
     if (remove) rmSync(path.join(out, journalName), {force: true})
+  }
+
+  #release(): void {
+    if (this.#released) return
+    this.#released = true
+    closeSync(this.#descriptor)
   }
 
   #append(value: object): void {
@@ -163,6 +179,6 @@ export function writeManifest(out: string, base: string, earlier: Map<string, Ma
   for (const entry of entries) all.set(entry.path, entry)
   const sorted = [...all.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))
   const manifest: Manifest = {tool: toolVersion, schemaVersion, base, entries: sorted}
-  writeAtomic(path.join(out, manifestName), JSON.stringify(manifest, null, 2) + '\n', {sync: true})
+  writeAtomic(path.join(out, manifestName), JSON.stringify(manifest, null, 2) + '\n')
   return manifest
 }

@@ -12,8 +12,9 @@ import {stringify} from 'csv-stringify/sync'
 import {parquetWriteFile} from 'hyparquet-writer'
 import type {PolicyRecord, Target, Value} from '../schemas/record.js'
 import type {EngineStreams} from './report.js'
-import {recordsOf} from './records.js'
+import {recordFilesOf, recordsOf} from './records.js'
 import {formulaSafe} from './escape.js'
+import {WriteGuard} from './guard.js'
 import {writeAtomic} from './write.js'
 
 /** A column's type: what Parquet stores and what a CSV reader should parse. */
@@ -183,8 +184,18 @@ export async function runTable(inputs: string[], options: {to: string; format: s
     streams.stderr.write('error: ' + (error instanceof Error ? error.message : String(error)).split('\n')[0] + '\n')
     return 1
   }
+  // Note: a table is never written over a file it was made from (records.ndjson in --to, say).
+  const guard = new WriteGuard(await recordFilesOf(inputs))
+  const tables = tablesOf(records)
+  for (const table of tables) {
+    const refused = guard.refusal(path.join(options.to, table.name + '.' + options.format), options.to)
+    if (refused) {
+      streams.stderr.write('error: ' + refused + '\n')
+      return 2
+    }
+  }
   mkdirSync(options.to, {recursive: true})
-  for (const table of tablesOf(records)) {
+  for (const table of tables) {
     const file = writeTable(table, options.to, options.format, options)
     streams.stderr.write(file + ': ' + table.rows.length + ' rows\n')
   }

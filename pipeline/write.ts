@@ -10,7 +10,7 @@
  * and throws a `WriteError` whose message is one line.
  */
 import {Buffer, transcode} from 'node:buffer'
-import {closeSync, fsyncSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, unlinkSync, writeSync} from 'node:fs'
+import {closeSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, unlinkSync, writeSync} from 'node:fs'
 import path from 'node:path'
 import {threadId} from 'node:worker_threads'
 
@@ -71,11 +71,8 @@ export function temporaryFor(target: string): string {
   return path.join(path.dirname(target), '.zc-' + process.pid + '-' + threadId + '-' + counter++ + '.tmp')
 }
 
-/**
- * Write `content` to `target` atomically, making its folder once. With `sync`,
- * the data reach the disk before the rename (for files a resumed run trusts).
- */
-export function writeAtomic(target: string, content: string | Uint8Array, options: {sync?: boolean} = {}): void {
+/** Write `content` to `target` atomically, making its folder once. */
+export function writeAtomic(target: string, content: string | Uint8Array): void {
   const folder = path.dirname(target)
   const temporary = temporaryFor(target)
   try {
@@ -87,7 +84,6 @@ export function writeAtomic(target: string, content: string | Uint8Array, option
     try {
       const bytes = typeof content === 'string' ? utf8(content) : content
       for (let at = 0; at < bytes.length; ) at += writeSync(descriptor, bytes, at, bytes.length - at)
-      if (options.sync) fsyncSync(descriptor)
     } finally {
       closeSync(descriptor)
     }

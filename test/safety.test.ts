@@ -376,3 +376,62 @@ describe('output escaping', () => {
 function gb18030(text: string): Buffer {
   return execFileSync('iconv', ['-f', 'UTF-8', '-t', 'GB18030'], {input: text})
 }
+
+describe('tables', () => {
+  test('should not write a table over the NDJSON it is made from', async () => {
+    const at = await folder({'a.txt': plan})
+    const targets = path.join(at, 'tables', 'targets.ndjson')
+    await mkdir(path.dirname(targets))
+    expect(zhengce(['extract', path.join(at, 'in'), '--ndjson', targets]).status).toBe(0)
+    const before = await readFile(targets, 'utf8')
+    const result = zhengce(['table', targets, '--to', path.join(at, 'tables'), '--format', 'ndjson'])
+    expect(result.status).toBe(2)
+    expect(result.stderr).toMatch(/refusing to write .*targets\.ndjson: it is an input of this run/)
+    expect(await readFile(targets, 'utf8')).toBe(before)
+  })
+})
+
+describe('pipeline manners (#22)', () => {
+  test('should account for every input in the NDJSON of a re-run, unchanged ones re-emitted from their records', async () => {
+    const at = await folder({'a.txt': plan, 'b/c.txt': plan.replace('某市', '另一市')})
+    const ndjson = path.join(at, 'all.ndjson')
+    const args = ['extract', path.join(at, 'in'), '--out', path.join(at, 'out'), '--ndjson', ndjson, '--pretty']
+    expect(zhengce(args).status).toBe(0)
+    const first = await readFile(ndjson, 'utf8')
+    const again = zhengce(args)
+    expect(again.stderr).toMatch(/^0 extracted, 2 unchanged/m)
+    expect(await readFile(ndjson, 'utf8')).toBe(first)
+    expect(first.trim().split('\n')).toHaveLength(2)
+    const stdout = zhengce(['extract', path.join(at, 'in'), '--out', path.join(at, 'out'), '--ndjson', '-']).stdout
+    expect(stdout).toBe(first)
+  })
+
+  test('should read one document from standard input, named by --name, and print its record without --out', async () => {
+    const docx = await readFile(path.join(root, 'test', 'fixtures', 'formats', (await readdir(path.join(root, 'test', 'fixtures', 'formats'))).find((name) => name.endsWith('.docx'))!))
+    const result = zhengce(['extract', '-', '--name', 'a/规划.docx', '--ndjson', '-'], {input: docx})
+    expect(result.status).toBe(0)
+    const record = JSON.parse(result.stdout) as {source: {path: string; format: string}}
+    expect(record.source).toMatchObject({path: 'a/规划.docx', format: 'docx'})
+    expect(zhengce(['extract', '-', '--ndjson', '-'], {input: plan}).stdout).toMatch(/"path":"stdin\.txt"/)
+    const dash = zhengce(['extract', '-', '--out', '-'], {input: plan})
+    expect(dash.status).toBe(2)
+    expect(dash.stderr).toMatch(/--out - is not a folder/)
+  })
+
+  test('should print diagnostics as JSON lines with --reporter json', async () => {
+    const at = await folder({'a.txt': plan, 'empty.txt': ''})
+    const result = zhengce(['extract', path.join(at, 'in'), '--out', path.join(at, 'out'), '--reporter', 'json', '--verbose'])
+    const lines = result.stderr.trim().split('\n').slice(0, -1).map((line) => JSON.parse(line) as {path: string; severity: string; rule: string})
+    expect(lines).toContainEqual(expect.objectContaining({path: 'empty.txt', severity: 'fatal', rule: 'failed'}))
+    expect(lines.every((line) => typeof line.path === 'string' && typeof line.rule === 'string')).toBe(true)
+    expect(zhengce(['extract', path.join(at, 'in'), '--out', path.join(at, 'x'), '--reporter', 'xml']).status).toBe(2)
+  })
+
+  test('should validate an output folder, passing over its manifest', async () => {
+    const at = await folder({'a.txt': plan})
+    expect(zhengce(['extract', path.join(at, 'in'), '--out', path.join(at, 'out')]).status).toBe(0)
+    const result = zhengce(['validate', path.join(at, 'out')])
+    expect(result.status).toBe(0)
+    expect(result.stdout).toBe(path.join(at, 'out', 'a.json') + ': valid\n')
+  })
+})
