@@ -260,13 +260,14 @@ describe('clear errors', () => {
 
   const canMount = process.platform === 'linux' && process.getuid?.() === 0 && spawnSync('mount', ['--version']).status === 0
 
-  test.runIf(canMount)('should stop with one line on a full disk, leaving no temporary file, and exit 2 on a read-only --out', async () => {
+  test.runIf(canMount)('should stop with one line on a full disk, leaving no temporary file, and exit 2 on a read-only --out', async (context) => {
     const at = await folder()
     const seeds = (await readdir(path.join(root, 'seeds'))).filter((name) => name.endsWith('.txt'))
     for (let index = 0; index < 40; index++) await writeFile(path.join(at, 'in', index + '.txt'), await readFile(path.join(root, 'seeds', seeds[index % seeds.length]!)))
     const disk = path.join(at, 'disk')
     await mkdir(disk)
-    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', disk])
+    // Note: a small tmpfs is a disk that fills; a container that may not mount skips this test, and says so.
+    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', disk]).status !== 0) return context.skip('cannot mount a tmpfs here')
     try {
       const full = zhengce(['extract', path.join(at, 'in'), '--out', path.join(disk, 'out'), '--pretty'])
       expect(full.status).toBe(1)
