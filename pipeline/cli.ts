@@ -76,7 +76,8 @@ program
   .option('-s, --section <section>', 'targets | columns | deadlines', 'targets')
   .option('--min-similarity <n>', 'merge different wordings from this similarity (0–1)', Number, 0.75)
   .option('--raw-csv', 'CSV: keep cells that start with = + - @ as they are (by default they are prefixed with \')', false)
-  .action(async function (inputs: string[], options: {format: string; section: string; minSimilarity: number; rawCsv: boolean}) {
+  .option('--lexicon <file>', 'your own indicator synonyms on top of the built-in lexicon: JSON {"synonyms": {"variant": "canonical"}} or CSV indicator,canonical')
+  .action(async function (inputs: string[], options: {format: string; section: string; minSimilarity: number; rawCsv: boolean; lexicon?: string}) {
     const {runDiff} = await import('./diff-command.js')
     process.exitCode = await runDiff(inputs, options, {stdout: process.stdout, stderr: process.stderr})
   })

@@ -24,7 +24,7 @@ export interface DiffCell {
 export interface DiffMember {
   document: number
   indicator: string
-  reason: 'first' | 'same key' | 'lexicon' | 'similarity'
+  reason: 'first' | 'same key' | 'lexicon' | 'user lexicon' | 'similarity'
   similarity?: number
 }
 
@@ -47,7 +47,7 @@ export interface DiffSuggestion {
 
 /** The whole comparison. */
 export interface Diff {
-  documents: Array<{label: string; path: string}>
+  documents: Array<{label: string; path: string; id: string}>
   rows: DiffRow[]
   suggestions: DiffSuggestion[]
 }
@@ -58,6 +58,16 @@ export interface DiffOptions {
   minSimilarity?: number
   /** List as suggestions from this similarity up (default 0.5). */
   minSuggestion?: number
+  /** The user's synonyms (`--lexicon`): an indicator's key → the key it is to line up under. */
+  synonyms?: Map<string, string>
+}
+
+/**
+ * A user's synonyms, keyed the way rows are (`indicatorKey`): from pairs of
+ * an indicator and the one it means.
+ */
+export function synonymsOf(pairs: Array<[string, string]>): Map<string, string> {
+  return new Map(pairs.map(([variant, canonical]) => [indicatorKey(variant), indicatorKey(canonical)]))
 }
 
 /** Words that change what an indicator measures; two keys merge by similarity only when they share the same ones. */
@@ -77,9 +87,10 @@ export function diffTargets(records: PolicyRecord[], options: DiffOptions = {}):
     const yearRank = (target: Target) => (end != null && target.year === end ? 0 : 1)
     const ordered = [...record.targets].sort((a, b) => originRank(a) - originRank(b) || yearRank(a) - yearRank(b) || a.position.start.offset - b.position.start.offset)
     for (const target of ordered) {
-      const key = indicatorKey(target.indicator)
+      const own = indicatorKey(target.indicator)
+      const key = options.synonyms?.get(own) ?? own
       let row = byKey.get(key)
-      let member: DiffMember = {document, indicator: target.indicator, reason: 'same key'}
+      let member: DiffMember = {document, indicator: target.indicator, reason: key === own ? 'same key' : 'user lexicon'}
       if (!row) {
         const match = bestMatch(key, rows, document, suggestFrom)
         if (match && match.similarity >= minimum && match.isSameScope) {
@@ -92,7 +103,7 @@ export function diffTargets(records: PolicyRecord[], options: DiffOptions = {}):
           member = {document, indicator: target.indicator, reason: 'first'}
         }
         byKey.set(key, row)
-      } else if (!row.members.some((existing) => existing.indicator === target.indicator)) {
+      } else if (key === own && !row.members.some((existing) => existing.indicator === target.indicator)) {
         member = {document, indicator: target.indicator, reason: 'lexicon'}
       }
       const cell = row.cells[document]
@@ -103,7 +114,7 @@ export function diffTargets(records: PolicyRecord[], options: DiffOptions = {}):
   }
   for (const row of rows) row.hasUnitConflict = hasUnitConflict(row)
   rows.sort((a, b) => presence(b) - presence(a) || a.key.localeCompare(b.key, 'zh'))
-  return {documents: records.map((record) => ({label: documentLabel(record), path: record.source.path})), rows, suggestions}
+  return {documents: records.map((record) => ({label: documentLabel(record), path: record.source.path, id: record.id})), rows, suggestions}
 }
 
 function whyApart(a: string, b: string, isSameScope: boolean): string {

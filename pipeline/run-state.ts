@@ -14,36 +14,18 @@
  */
 import {closeSync, constants, fsync, openSync, readFileSync, rmSync, writeFileSync, writeSync} from 'node:fs'
 import path from 'node:path'
-import type {Diagnostic} from '../schemas/record.js'
+import type {ManifestData, ManifestEntryData} from '../schemas/outputs.js'
 import {schemaVersion} from '../schemas/version.js'
 import {describeWriteError, isRunning, utf8, writeAtomic} from './write.js'
 
 /** The tool that wrote a manifest; records of another version are not reused. */
 export const toolVersion = 'zhengce/0.1.0'
 
-/** One input in the manifest. */
-export interface ManifestEntry {
-  path: string
-  /** ok: extracted; unchanged: its record of an earlier run stands; skipped: not read (see reason); failed: see reason. */
-  status: 'ok' | 'unchanged' | 'failed' | 'skipped'
-  reason: string | null
-  record: string | null
-  sha256: string | null
-  bytes: number | null
-  milliseconds: number
-  diagnostics: Record<Diagnostic['severity'], number>
-  /** Goal statements that keep a number no target reads (diagnostics `unread-goal-number`). */
-  unreadGoalNumbers: number
-}
+/** One input in the manifest (its contract: `schemas/outputs.ts`, published as `schemas/json/manifest.schema.json`). */
+export type ManifestEntry = ManifestEntryData
 
 /** What a run wrote. */
-export interface Manifest {
-  tool: string
-  schemaVersion: string
-  /** Absolute folder the entries' paths are relative to (where `view` finds the sources). */
-  base?: string
-  entries: ManifestEntry[]
-}
+export type Manifest = ManifestData
 
 /** Names a run keeps in its output folder: no record may take them. */
 export const manifestName = 'manifest.json'

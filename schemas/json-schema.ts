@@ -6,20 +6,22 @@ import {Ajv2020} from 'ajv/dist/2020.js'
 import standaloneCode from 'ajv/dist/standalone/index.js'
 import addFormats from 'ajv-formats'
 import {z} from 'zod'
+import {DiffData, Manifest} from './outputs.js'
 import {PolicyRecord, schemaVersion} from './record.js'
 
 /** Serialised JSON Schema text, exactly as committed in `schemas/json/`. */
 export function policyRecordJsonSchema(): string {
-  const schema = z.toJSONSchema(PolicyRecord, {
-    target: 'draft-2020-12',
-    io: 'output',
-    unrepresentable: 'throw'
-  })
-  const document = {
-    ...schema,
-    $id: 'https://zhengce.dev/schemas/policy-record-' + schemaVersion + '.schema.json'
-  }
-  return JSON.stringify(document, null, 2) + '\n'
+  return jsonSchemaText(PolicyRecord, 'policy-record-' + schemaVersion)
+}
+
+/** The JSON Schemas of the other outputs (`schemas/outputs.ts`), by file name. */
+export function outputJsonSchemas(): Record<string, string> {
+  return {'manifest.schema.json': jsonSchemaText(Manifest, 'manifest-1'), 'diff.schema.json': jsonSchemaText(DiffData, 'diff-1')}
+}
+
+function jsonSchemaText(schema: z.ZodType, name: string): string {
+  const generated = z.toJSONSchema(schema, {target: 'draft-2020-12', io: 'output', unrepresentable: 'throw'})
+  return JSON.stringify({...generated, $id: 'https://zhengce.dev/schemas/' + name + '.schema.json'}, null, 2) + '\n'
 }
 
 /** The record schema compiled by ajv (draft 2020-12, strict, with formats). */

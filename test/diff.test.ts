@@ -1,6 +1,8 @@
 import {readFile} from 'node:fs/promises'
 import {describe, expect, test} from 'vitest'
-import {diffTargets, sameScope, tokenSimilarity} from '../pipeline/diff.js'
+import {diffTargets, sameScope, synonymsOf, tokenSimilarity} from '../pipeline/diff.js'
+import {readLexicon} from '../pipeline/diff-command.js'
+import {diffCsvColumns, diffCsvRows, diffData} from '../pipeline/diff-data.js'
 import {render, shareAchieved, targetGrid} from '../pipeline/diff-format.js'
 import type {PolicyRecord} from '../schemas/record.js'
 import {extractText} from './helpers/extract.js'
@@ -88,5 +90,47 @@ describe('diffTargets', () => {
     expect(render(grid, 'md').split('\n')[1]).toMatch(/^\|( --- \|)+$/)
     const lines = render(grid, 'table').trimEnd().split('\n')
     expect(lines[2]).toMatch(/^发明专利拥有量\s+3100 件 \(2025\)\s+2000 件 \(2025\)/)
+  })
+
+  test('should give the comparison as typed data, one CSV row per indicator and document', async () => {
+    const a = await plan('甲市', '万人高价值发明专利拥有量达15件以上，专利代理机构达到10家左右。')
+    const b = await plan('乙市', '每万人口高价值发明专利拥有量达到12件，专利代理机构达到8-10家。')
+    const data = diffData(diffTargets([a, b]))
+    const patents = data.rows.find((row) => row.label === '万人高价值发明专利拥有量')
+    expect(patents?.cells.map((cell) => [cell.document, cell.value, cell.comparator, cell.unit, cell.year])).toEqual([
+      [0, 15, '>=', '件', 2025],
+      [1, 12, null, '件', 2025]
+    ])
+    const agencies = data.rows.find((row) => row.label === '专利代理机构')
+    expect(agencies?.cells.map((cell) => [cell.valueKind, cell.value, cell.min, cell.max, cell.approx])).toEqual([
+      ['number', 10, null, null, true],
+      ['range', null, 8, 10, false]
+    ])
+    const rows = diffCsvRows(data)
+    expect(rows).toHaveLength(4)
+    expect(rows.every((row) => row.length === diffCsvColumns.length)).toBe(true)
+  })
+
+  test('should line up the wordings a user\'s lexicon names as one, and say so', async () => {
+    const a = await plan('甲市', '知识产权质押融资额达到10亿元。')
+    const b = await plan('乙市', '专利商标质押融资金额达到8亿元。')
+    expect(diffTargets([a, b]).rows).toHaveLength(2)
+    const diff = diffTargets([a, b], {synonyms: synonymsOf([['专利商标质押融资金额', '知识产权质押融资额']])})
+    expect(diff.rows).toHaveLength(1)
+    expect(diff.rows[0]?.members.map((member) => member.reason)).toEqual(['first', 'user lexicon'])
+  })
+
+  test('should read a lexicon from JSON or CSV, and refuse one of another shape', async () => {
+    const {mkdtemp, writeFile} = await import('node:fs/promises')
+    const {tmpdir} = await import('node:os')
+    const path = await import('node:path')
+    const at = await mkdtemp(path.join(tmpdir(), 'zhengce-lexicon-'))
+    await writeFile(path.join(at, 'a.json'), JSON.stringify({synonyms: {专利商标质押融资金额: '知识产权质押融资额'}}))
+    await writeFile(path.join(at, 'a.csv'), '\ufeffindicator,canonical\n专利商标质押融资金额,知识产权质押融资额\n')
+    await writeFile(path.join(at, 'b.csv'), 'from,to\na,b\n')
+    const pair = [['专利商标质押融资金额', '知识产权质押融资额']]
+    expect(await readLexicon(path.join(at, 'a.json'))).toEqual(pair)
+    expect(await readLexicon(path.join(at, 'a.csv'))).toEqual(pair)
+    await expect(readLexicon(path.join(at, 'b.csv'))).rejects.toThrow(/indicator,canonical/)
   })
 })
