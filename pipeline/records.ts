@@ -8,47 +8,55 @@ import path from 'node:path'
 import type {PolicyRecord} from '../schemas/record.js'
 import {extractDocument} from './document.js'
 import {formatOf} from './formats.js'
+import {utf8Text} from './stages/decode.js'
 import {validateRecord} from './validate.js'
 
 /** The records `inputs` name, in order (see the module's comment). */
 export async function recordsOf(inputs: string[]): Promise<PolicyRecord[]> {
   const records: PolicyRecord[] = []
-  // Note: record files are small and many; read them a batch at a time, in parallel, kept in order.
-  const texts = new Map<string, string>()
+  for await (const record of recordStream(inputs)) records.push(record)
+  return records
+}
+
+/**
+ * The records `inputs` name, one at a time, in order: only a batch of files
+ * is held at once, so that 20 000 records pass through a bounded memory.
+ */
+export async function* recordStream(inputs: string[]): AsyncGenerator<PolicyRecord> {
   // Note: a run's manifest is no record, also where a glob (output/seeds/*.json) names it.
-  inputs = inputs.filter((input) => !isRunFile(input))
-  const recordFiles = inputs.filter((input) => /\.(?:json|ndjson|jsonl)$/i.test(input))
-  for (let at = 0; at < recordFiles.length; at += 256) {
-    const batch = recordFiles.slice(at, at + 256)
-    const read = await Promise.all(batch.map((file) => readFile(file, 'utf8')))
-    for (const [index, file] of batch.entries()) texts.set(file, read[index]!)
-  }
-  for (const input of inputs) {
-    if (texts.has(input)) {
-      addRecords(input, texts.get(input)!, records)
-      texts.delete(input)
-      continue
-    }
+  for (const input of inputs.filter((each) => !isRunFile(each))) {
     const info = await stat(input)
     if (info.isDirectory()) {
       // Note: a folder may hold the run's NDJSON beside its records: each record once (by id and source).
       const seen = new Set<string>()
-      for (const record of await recordsOf(await recordFilesOf([input]))) {
+      for await (const record of recordFileStream(await recordFilesOf([input]))) {
         const key = record.id + '\u0000' + record.source.path
         if (seen.has(key)) continue
         seen.add(key)
-        records.push(record)
+        yield record
       }
       continue
     }
     const format = formatOf(input)
-    if (format) {
-      records.push((await extractDocument(await readFile(input), path.basename(input), format)).record)
-      continue
-    }
-    addRecords(input, await readFile(input, 'utf8'), records)
+    if (format) yield (await extractDocument(await readFile(input), path.basename(input), format)).record
+    else yield* recordFileStream([input])
   }
-  return records
+}
+
+/** The records of record files, read a batch at a time in parallel (they are small and many), kept in order. */
+async function* recordFileStream(files: string[]): AsyncGenerator<PolicyRecord> {
+  const batch = 64
+  let next = files.slice(0, batch).map(readText)
+  for (let at = 0; at < files.length; at += batch) {
+    const texts = await Promise.all(next)
+    next = files.slice(at + batch, at + 2 * batch).map(readText)
+    for (const [index, text] of texts.entries()) yield* recordsIn(files[at + index]!, text)
+  }
+}
+
+/** A file's text. Note: ICU's transcode reads Chinese UTF-8 several times faster than `toString('utf8')`. */
+async function readText(file: string): Promise<string> {
+  return utf8Text(await readFile(file))
 }
 
 /**
@@ -74,12 +82,11 @@ function isRunFile(file: string): boolean {
 }
 
 /** The records of a file's text (one JSON record, or JSON lines), each checked against the schema. */
-function addRecords(input: string, text: string, records: PolicyRecord[]): void {
+function recordsIn(input: string, text: string): PolicyRecord[] {
   const values = /\.(?:ndjson|jsonl)$/i.test(input) ? text.split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line) as unknown) : [JSON.parse(text) as unknown]
   for (const value of values) {
     const problems = validateRecord(value)
     if (problems.length > 0) throw new Error(input + ': not a zhengce record (' + problems[0] + ')')
-    records.push(value as PolicyRecord)
   }
+  return values as PolicyRecord[]
 }
-

@@ -6,16 +6,16 @@
  * Tables: `documents`, `targets`, `deadlines`, `columns`, `references`,
  * `diagnostics`. The column dictionary is in the README.
  */
-import {mkdirSync} from 'node:fs'
+import {appendFileSync, mkdirSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
 import {stringify} from 'csv-stringify/sync'
-import {parquetWriteFile} from 'hyparquet-writer'
+import {ParquetWriter, fileWriter, schemaFromColumnData} from 'hyparquet-writer'
 import type {PolicyRecord, Target, Value} from '../schemas/record.js'
 import type {EngineStreams} from './report.js'
-import {recordFilesOf, recordsOf} from './records.js'
+import {recordFilesOf, recordStream} from './records.js'
 import {formulaSafe} from './escape.js'
 import {WriteGuard} from './guard.js'
-import {writeAtomic} from './write.js'
+import {temporaryFor} from './write.js'
 
 /** A column's type: what Parquet stores and what a CSV reader should parse. */
 type ColumnType = 'STRING' | 'DOUBLE' | 'INT32' | 'BOOLEAN'
@@ -79,125 +79,197 @@ function latestActual(target: Target): [number | null, number | null] {
   return last && last.value.kind === 'number' ? [last.year, last.value.number] : [last?.year ?? null, null]
 }
 
-/** Build the six tables of `records`. */
-export function tablesOf(records: PolicyRecord[]): Table[] {
-  const tables: Record<string, Table> = {
-    documents: {
-      name: 'documents',
-      columns: [...documentColumns, ['targets', 'INT32'], ['columns', 'INT32'], ['deadlines', 'INT32'], ['warnings', 'INT32'], ['unread_goal_numbers', 'INT32']],
-      rows: []
-    },
-    targets: {
-      name: 'targets',
-      columns: [
-        ...documentColumns,
-        ['target_id', 'STRING'], ['indicator', 'STRING'], ['key', 'STRING'], ['category', 'STRING'], ['unit', 'STRING'],
-        ['value_number', 'DOUBLE'], ['value_min', 'DOUBLE'], ['value_max', 'DOUBLE'], ['value_text', 'STRING'], ['comparator', 'STRING'],
-        ['approx', 'BOOLEAN'], ['stretch', 'BOOLEAN'], ['measure', 'STRING'], ['relative_to', 'STRING'], ['year', 'INT32'],
-        ['baseline_year', 'INT32'], ['baseline_number', 'DOUBLE'], ['latest_actual_year', 'INT32'], ['latest_actual_number', 'DOUBLE'],
-        ['status', 'STRING'], ['origin', 'STRING'], ['section', 'STRING'], ['column_id', 'STRING'], ['mentions', 'INT32'], ['quote', 'STRING'], ['line', 'INT32'], ['col', 'INT32']
-      ],
-      rows: []
-    },
-    deadlines: {
-      name: 'deadlines',
-      columns: [...documentColumns, ['deadline_id', 'STRING'], ['year', 'INT32'], ['month', 'INT32'], ['deadline_kind', 'STRING'], ['text', 'STRING'], ['target_ids', 'STRING'], ['line', 'INT32'], ['col', 'INT32']],
-      rows: []
-    },
-    columns: {
-      name: 'columns',
-      columns: [...documentColumns, ['column_id', 'STRING'], ['number', 'INT32'], ['label', 'STRING'], ['column_title', 'STRING'], ['section', 'STRING'], ['line', 'INT32']],
-      rows: []
-    },
-    references: {
-      name: 'references',
-      columns: [...documentColumns, ['cited_title', 'STRING'], ['cited_number', 'STRING'], ['times', 'INT32'], ['line', 'INT32']],
-      rows: []
-    },
-    diagnostics: {
-      name: 'diagnostics',
-      columns: [...documentColumns, ['severity', 'STRING'], ['rule', 'STRING'], ['message', 'STRING'], ['line', 'INT32'], ['col', 'INT32']],
-      rows: []
+/** One table: its name, its columns after the document's, and its rows for a record (after the document's cells). */
+interface TableSpec {
+  name: string
+  columns: Array<[string, ColumnType]>
+  rowsOf(record: PolicyRecord): Cell[][]
+}
+
+const specs: TableSpec[] = [
+  {
+    name: 'documents',
+    columns: [['targets', 'INT32'], ['columns', 'INT32'], ['deadlines', 'INT32'], ['warnings', 'INT32'], ['unread_goal_numbers', 'INT32']],
+    rowsOf(record) {
+      let warnings = 0
+      let unread = 0
+      for (const diagnostic of record.diagnostics) {
+        if (diagnostic.severity !== 'info') warnings++
+        if (diagnostic.rule === 'unread-goal-number') unread++
+      }
+      return [[record.targets.length, record.columns.length, record.deadlines.length, warnings, unread]]
     }
-  }
-  for (const record of records) {
-    const base = documentCells(record)
-    const warnings = record.diagnostics.filter((diagnostic) => diagnostic.severity !== 'info').length
-    const unread = record.diagnostics.filter((diagnostic) => diagnostic.rule === 'unread-goal-number').length
-    tables.documents!.rows.push([...base, record.targets.length, record.columns.length, record.deadlines.length, warnings, unread])
-    for (const target of record.targets) {
-      const start = target.position.start
-      tables.targets!.rows.push([
-        ...base, target.id, target.indicator, target.key, target.category, target.unit, ...valueCells(target.value),
+  },
+  {
+    name: 'targets',
+    columns: [
+      ['target_id', 'STRING'], ['indicator', 'STRING'], ['key', 'STRING'], ['category', 'STRING'], ['unit', 'STRING'],
+      ['value_number', 'DOUBLE'], ['value_min', 'DOUBLE'], ['value_max', 'DOUBLE'], ['value_text', 'STRING'], ['comparator', 'STRING'],
+      ['approx', 'BOOLEAN'], ['stretch', 'BOOLEAN'], ['measure', 'STRING'], ['relative_to', 'STRING'], ['year', 'INT32'],
+      ['baseline_year', 'INT32'], ['baseline_number', 'DOUBLE'], ['latest_actual_year', 'INT32'], ['latest_actual_number', 'DOUBLE'],
+      ['status', 'STRING'], ['origin', 'STRING'], ['section', 'STRING'], ['column_id', 'STRING'], ['mentions', 'INT32'], ['quote', 'STRING'], ['line', 'INT32'], ['col', 'INT32']
+    ],
+    rowsOf: (record) =>
+      record.targets.map((target) => [
+        target.id, target.indicator, target.key, target.category, target.unit, ...valueCells(target.value),
         target.approx ?? false, target.stretch ?? false, target.measure, target.relativeTo ?? null, target.year,
         target.baseline?.year ?? null, target.baseline?.value.kind === 'number' ? target.baseline.value.number : null, ...latestActual(target),
-        target.status, target.origin, target.section, target.column, target.mentions.length, target.quote, start.line, start.column
+        target.status, target.origin, target.section, target.column, target.mentions.length, target.quote, target.position.start.line, target.position.start.column
       ])
-    }
-    for (const deadline of record.deadlines) {
-      tables.deadlines!.rows.push([...base, deadline.id, deadline.year, deadline.month, deadline.kind, deadline.text, deadline.targets.join(' ') || null, deadline.position.start.line, deadline.position.start.column])
-    }
-    for (const column of record.columns) {
-      tables.columns!.rows.push([...base, column.id, column.number, column.label, column.title, column.section, column.position.start.line])
-    }
-    for (const reference of record.references) {
-      tables.references!.rows.push([...base, reference.title, reference.documentNumber, reference.positions.length, reference.position.start.line])
-    }
-    for (const diagnostic of record.diagnostics) {
-      tables.diagnostics!.rows.push([...base, diagnostic.severity, diagnostic.rule, diagnostic.message, diagnostic.position?.start.line ?? null, diagnostic.position?.start.column ?? null])
-    }
+  },
+  {
+    name: 'deadlines',
+    columns: [['deadline_id', 'STRING'], ['year', 'INT32'], ['month', 'INT32'], ['deadline_kind', 'STRING'], ['text', 'STRING'], ['target_ids', 'STRING'], ['line', 'INT32'], ['col', 'INT32']],
+    rowsOf: (record) => record.deadlines.map((deadline) => [deadline.id, deadline.year, deadline.month, deadline.kind, deadline.text, deadline.targets.join(' ') || null, deadline.position.start.line, deadline.position.start.column])
+  },
+  {
+    name: 'columns',
+    columns: [['column_id', 'STRING'], ['number', 'INT32'], ['label', 'STRING'], ['column_title', 'STRING'], ['section', 'STRING'], ['line', 'INT32']],
+    rowsOf: (record) => record.columns.map((column) => [column.id, column.number, column.label, column.title, column.section, column.position.start.line])
+  },
+  {
+    name: 'references',
+    columns: [['cited_title', 'STRING'], ['cited_number', 'STRING'], ['times', 'INT32'], ['line', 'INT32']],
+    rowsOf: (record) => record.references.map((reference) => [reference.title, reference.documentNumber, reference.positions.length, reference.position.start.line])
+  },
+  {
+    name: 'diagnostics',
+    columns: [['severity', 'STRING'], ['rule', 'STRING'], ['message', 'STRING'], ['line', 'INT32'], ['col', 'INT32']],
+    rowsOf: (record) => record.diagnostics.map((diagnostic) => [diagnostic.severity, diagnostic.rule, diagnostic.message, diagnostic.position?.start.line ?? null, diagnostic.position?.start.column ?? null])
   }
-  return Object.values(tables)
+]
+
+/** Build the six tables of `records` in memory (`runTable` streams them instead). */
+export function tablesOf(records: PolicyRecord[]): Table[] {
+  const tables = specs.map((spec) => ({name: spec.name, columns: [...documentColumns, ...spec.columns], rows: [] as Cell[][]}))
+  for (const record of records) {
+    const base = documentCells(record)
+    for (const [index, spec] of specs.entries()) for (const row of spec.rowsOf(record)) tables[index]!.rows.push([...base, ...row])
+  }
+  return tables
 }
 
-/** Write `table` into `folder` as `format`; resolves to the file written. */
-export function writeTable(table: Table, folder: string, format: 'parquet' | 'csv' | 'ndjson', options: {bom?: boolean; rawCsv?: boolean} = {}): string {
-  const file = path.join(folder, table.name + '.' + format)
-  if (format === 'parquet') {
-    parquetWriteFile({
-      filename: file,
-      columnData: table.columns.map(([name, type], at) => ({name, type, data: table.rows.map((row) => row[at] ?? null)}))
-    })
-    return file
+type TableFormat = 'parquet' | 'csv' | 'ndjson'
+
+/**
+ * A table file written as rows come: Parquet a row group at a time
+ * (`rowGroup` rows held), CSV and NDJSON a chunk at a time; into a temporary
+ * file renamed into place by `close`, so a table is whole or absent.
+ */
+class TableFile {
+  readonly file: string
+  rows = 0
+  readonly #temporary: string
+  readonly #columns: Array<[string, ColumnType]>
+  readonly #format: TableFormat
+  readonly #options: {bom?: boolean; rawCsv?: boolean}
+  /** The rows held, column by column (what Parquet writes). */
+  #pending: Cell[][]
+  #held = 0
+  #parquet: ParquetWriter | undefined
+
+  constructor(name: string, columns: Array<[string, ColumnType]>, folder: string, format: TableFormat, options: {bom?: boolean; rawCsv?: boolean}) {
+    this.file = path.join(folder, name + '.' + format)
+    this.#temporary = temporaryFor(this.file)
+    this.#columns = columns
+    this.#format = format
+    this.#options = options
+    this.#pending = columns.map(() => [])
+    if (format === 'parquet') {
+      const schema = schemaFromColumnData({columnData: columns.map(([column, type]) => ({name: column, type, data: []}))})
+      // Note: no min/max statistics: comparing every string was a tenth of the writing, and row groups of 100 000 rows gain little from them.
+      this.#parquet = new ParquetWriter({writer: fileWriter(this.#temporary), schema, statistics: false})
+    } else {
+      writeFileSync(this.#temporary, format === 'csv' ? (options.bom ? '\ufeff' : '') + stringify([columns.map(([column]) => column)]) : '')
+    }
   }
-  if (format === 'csv') {
-    const rows = options.rawCsv ? table.rows : table.rows.map((row) => row.map(formulaSafe))
-    const text = stringify([table.columns.map(([name]) => name), ...rows], {cast: {boolean: (value) => (value ? 'true' : 'false')}})
-    writeAtomic(file, (options.bom ? '\ufeff' : '') + text)
-    return file
+
+  /** Add rows of `base` (the document's cells) followed by each of `rows`. */
+  add(rows: Cell[][], base: Cell[] = []): void {
+    const pending = this.#pending
+    for (const row of rows) {
+      for (let at = 0; at < base.length; at++) pending[at]!.push(base[at]!)
+      for (let at = 0; at < row.length; at++) pending[base.length + at]!.push(row[at]!)
+    }
+    this.#held += rows.length
+    this.rows += rows.length
+    if (this.#held >= rowGroup) this.#flush()
   }
-  const names = table.columns.map(([name]) => name)
-  writeAtomic(file, table.rows.map((row) => JSON.stringify(Object.fromEntries(names.map((name, at) => [name, row[at] ?? null])))).join('\n') + (table.rows.length > 0 ? '\n' : ''))
-  return file
+
+  close(): string {
+    this.#flush()
+    this.#parquet?.finish()
+    renameSync(this.#temporary, this.file)
+    return this.file
+  }
+
+  abandon(): void {
+    rmSync(this.#temporary, {force: true})
+  }
+
+  #flush(): void {
+    const columns = this.#pending
+    const count = this.#held
+    this.#pending = this.#columns.map(() => [])
+    this.#held = 0
+    if (count === 0) return
+    if (this.#parquet) {
+      this.#parquet.write({columnData: this.#columns.map(([name], at) => ({name, data: columns[at]!})), rowGroupSize: count})
+      return
+    }
+    const rows = Array.from({length: count}, (_, index) => columns.map((column) => column[index] ?? null))
+    if (this.#format === 'csv') {
+      const cells = this.#options.rawCsv ? rows : rows.map((row) => row.map(formulaSafe))
+      appendFileSync(this.#temporary, stringify(cells, {cast: {boolean: (value) => (value ? 'true' : 'false')}}))
+      return
+    }
+    const names = this.#columns.map(([name]) => name)
+    appendFileSync(this.#temporary, rows.map((row) => JSON.stringify(Object.fromEntries(names.map((name, at) => [name, row[at] ?? null])))).join('\n') + '\n')
+  }
 }
 
-/** Run `table`; resolves to the exit code. */
+/** Rows held per table before they are written (a Parquet row group). */
+const rowGroup = 100_000
+
+/** Write `table` into `folder` as `format`; returns the file written. */
+export function writeTable(table: Table, folder: string, format: TableFormat, options: {bom?: boolean; rawCsv?: boolean} = {}): string {
+  const file = new TableFile(table.name, table.columns, folder, format, options)
+  file.add(table.rows)
+  return file.close()
+}
+
+/**
+ * Run `table`; resolves to the exit code. Records stream through: each is
+ * read, turned into rows and let go, so memory holds a row group per table,
+ * not the records.
+ */
 export async function runTable(inputs: string[], options: {to: string; format: string; bom: boolean; rawCsv: boolean}, streams: EngineStreams): Promise<number> {
   if (options.format !== 'parquet' && options.format !== 'csv' && options.format !== 'ndjson') {
     streams.stderr.write('error: --format must be parquet, csv or ndjson\n')
     return 2
   }
-  let records: PolicyRecord[]
-  try {
-    records = await recordsOf(inputs)
-  } catch (error) {
-    streams.stderr.write('error: ' + (error instanceof Error ? error.message : String(error)).split('\n')[0] + '\n')
-    return 1
-  }
+  const format = options.format
   // Note: a table is never written over a file it was made from (records.ndjson in --to, say).
   const guard = new WriteGuard(await recordFilesOf(inputs))
-  const tables = tablesOf(records)
-  for (const table of tables) {
-    const refused = guard.refusal(path.join(options.to, table.name + '.' + options.format), options.to)
+  for (const spec of specs) {
+    const refused = guard.refusal(path.join(options.to, spec.name + '.' + format), options.to)
     if (refused) {
       streams.stderr.write('error: ' + refused + '\n')
       return 2
     }
   }
   mkdirSync(options.to, {recursive: true})
-  for (const table of tables) {
-    const file = writeTable(table, options.to, options.format, options)
-    streams.stderr.write(file + ': ' + table.rows.length + ' rows\n')
+  const files = specs.map((spec) => new TableFile(spec.name, [...documentColumns, ...spec.columns], options.to, format, options))
+  try {
+    for await (const record of recordStream(inputs)) {
+      const base = documentCells(record)
+      for (const [index, spec] of specs.entries()) files[index]!.add(spec.rowsOf(record), base)
+    }
+  } catch (error) {
+    for (const file of files) file.abandon()
+    streams.stderr.write('error: ' + (error instanceof Error ? error.message : String(error)).split('\n')[0] + '\n')
+    return 1
   }
+  for (const file of files) streams.stderr.write(file.close() + ': ' + file.rows + ' rows\n')
   return 0
 }

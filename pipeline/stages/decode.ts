@@ -92,7 +92,7 @@ const plausibleExpression = /[\t\n\r\u0020-\u007e\u00a0-\u00ff\u2000-\u206f\u2e8
  * Chinese text at ~150 MB/s; ICU's transcode to UTF-16 and a copy into a
  * two-byte string are 5–10× faster (pure ASCII stays one-byte).
  */
-function utf8Text(bytes: Uint8Array): string {
+export function utf8Text(bytes: Uint8Array): string {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   if (isAscii(buffer)) return buffer.toString('latin1')
   return transcode(buffer, 'utf8', 'utf16le').toString('utf16le')

@@ -6,6 +6,8 @@
  *   regexes, one thread, no output;
  * - end to end: the built CLI (`dist/`) as a child process writing into a
  *   new folder, its own `--stats` line for peak RSS;
+ * - table: `zhengce table` over the records the end-to-end run wrote, as a
+ *   share of that run's time;
  * - cold start: one small file, a fresh process.
  *
  * Corpora go to the system temp folder and are reused between runs
@@ -75,7 +77,7 @@ async function floor(folder: string): Promise<{seconds: number; bytes: number; d
   return {seconds: (performance.now() - started) / 1000, bytes, documents: files.length}
 }
 
-function endToEnd(folder: string): {seconds: number; maxRssMb: number; documents: number; bytes: number; jobs: number} {
+function endToEnd(folder: string): {seconds: number; out: string; maxRssMb: number; documents: number; bytes: number; jobs: number} {
   // A fresh ingest into a folder never used before, as a new collection is.
   // Note: not the last run's folder emptied again. ext4 without a journal (as
   // on this machine) steps over every inode freed in the last minutes when it
@@ -90,7 +92,16 @@ function endToEnd(folder: string): {seconds: number; maxRssMb: number; documents
   const stats = result.stderr.trim().split('\n').map((line) => line.trim()).filter((line) => line.startsWith('{')).at(-1)
   if (result.status !== 0 || !stats) throw new Error('extract failed: ' + result.stderr.slice(-500))
   const parsed = JSON.parse(stats) as {maxRssMb: number; documents: number; bytes: number; jobs: number}
-  return {seconds, ...parsed}
+  return {seconds, out, ...parsed}
+}
+
+/** `zhengce table` over the records an end-to-end run wrote (Parquet, all six tables). */
+function tables(out: string): number {
+  const started = performance.now()
+  const result = spawnSync(process.execPath, [cli, 'table', out, '--to', out + '-tables'], {encoding: 'utf8', maxBuffer: 1 << 26})
+  if (result.status !== 0) throw new Error('table failed: ' + result.stderr.slice(-500))
+  outputs.push(out + '-tables')
+  return (performance.now() - started) / 1000
 }
 
 const rate = (documents: number, bytes: number, seconds: number) =>
@@ -111,6 +122,8 @@ for (const size of sizes) {
   process.stdout.write('  floor        ' + rate(base.documents, base.bytes, base.seconds) + '  (' + base.seconds.toFixed(2) + ' s, one thread)\n')
   process.stdout.write('  end to end   ' + rate(run.documents, run.bytes, run.seconds) + '  (' + run.seconds.toFixed(2) + ' s, ' + run.jobs + ' worker(s), peak RSS ' + run.maxRssMb + ' MB)\n')
   process.stdout.write('  ratio        ' + (base.seconds / run.seconds).toFixed(2) + ' × floor\n')
+  const tableSeconds = tables(run.out)
+  process.stdout.write('  table        ' + tableSeconds.toFixed(2) + ' s for their records as Parquet (' + (100 * tableSeconds / run.seconds).toFixed(0) + ' % of the extraction)\n')
 }
 if (results.length >= 2) {
   const [small, large] = [results[0]!, results.at(-1)!]
