@@ -13,11 +13,11 @@
 import type {Root} from 'mdast'
 import type {Plugin} from 'unified'
 import type {Column} from '../schemas/record.js'
-import {blocksOf, spanOf, type Block} from './util/blocks.js'
-import {columnLabelExpression, columnTitleExpression, columnTitleLineExpression, introducingExpression, isColumnHeading, itemBulletExpression} from './util/column-title.js'
-import {reachBySource} from './util/date.js'
-import {compact, toHalfWidth} from './util/text.js'
-import {parseChineseNumber} from './util/zh-number.js'
+import {blocksOf, spanOf, type Block} from '../pipeline/tree/blocks.js'
+import {columnLabelExpression, columnTitleExpression, columnTitleLineExpression, introducingExpression, isColumnHeading, itemBulletExpression} from '../pipeline/lexicon/column-title.js'
+import {reachBySource} from '../pipeline/lexicon/date.js'
+import {compact, toHalfWidth} from '../pipeline/lexicon/text.js'
+import {parseChineseNumber} from '../pipeline/lexicon/zh-number.js'
 
 declare module 'vfile' {
   interface DataMap {

@@ -11,10 +11,10 @@ import type {Root} from 'mdast'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import type {Deadline} from '../schemas/record.js'
-import periods from './data/plan-periods.json' with {type: 'json'}
-import {blocksOf, spanOf, type Block} from './util/blocks.js'
-import {issuedOn, reportedYears, yearNumber, yearSource} from './util/date.js'
-import {anchored, anchoredMatchesOf, compact} from './util/text.js'
+import periods from '../pipeline/lexicon/data/plan-periods.json' with {type: 'json'}
+import {blocksOf, spanOf, type Block} from '../pipeline/tree/blocks.js'
+import {issuedOn, reportedYears, yearNumber, yearSource} from '../pipeline/lexicon/date.js'
+import {anchored, anchoredMatchesOf, compact} from '../pipeline/lexicon/text.js'
 
 declare module 'vfile' {
   interface DataMap {

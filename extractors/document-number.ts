@@ -5,10 +5,11 @@
 import type {Root} from 'mdast'
 import type {Plugin} from 'unified'
 import type {DocumentNumber} from '../schemas/record.js'
-import {blocksOf, spanOf} from './util/blocks.js'
-import {frontOf} from './util/front.js'
-import {labelledFields} from './util/labelled.js'
-import {messageAt} from './util/message-at.js'
+import {blocksOf, spanOf} from '../pipeline/tree/blocks.js'
+import {frontOf} from '../pipeline/lexicon/front.js'
+import {labelledFields} from '../pipeline/lexicon/labelled.js'
+import {documentNumberExpression} from '../pipeline/lexicon/citations.js'
+import {messageAt} from '../pipeline/tree/message-at.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -16,9 +17,6 @@ declare module 'vfile' {
   }
 }
 
-/** A whole document number; groups: agency, year, serial. */
-export const documentNumberExpression =
-  /([\p{Script=Han}A-Za-z]{1,14}?)\s*[〔［\[【（(]\s*((?:19|20)\d{2})\s*[〕］\]】）)]\s*第?\s*(\d{1,5})\s*号/u
 /** The whole line may hold only the number, a label, and 签发人 — or the number in brackets, as under a Party committee's title. */
 const lineExpression = /^(?:【?\s*(?:发文字号|文号)\s*[】:：]\s*)?[（(]?(.+?号)[）)]?(?:\s+签发人[:：].*)?$/
 

@@ -9,11 +9,11 @@
 import type {Root} from 'mdast'
 import type {Plugin} from 'unified'
 import type {DateValue, Issuer} from '../schemas/record.js'
-import {blocksOf, spanOf, type Block} from './util/blocks.js'
-import {dateExpression, toIsoDate} from './util/date.js'
-import {dateLineExpression, frontOf, mastheadOrgans, organNames, splitOrgans} from './util/front.js'
-import {labelledFields, numericDate, type LabelledField} from './util/labelled.js'
-import {messageAt} from './util/message-at.js'
+import {blocksOf, spanOf, type Block} from '../pipeline/tree/blocks.js'
+import {dateExpression, toIsoDate} from '../pipeline/lexicon/date.js'
+import {dateLineExpression, frontOf, mastheadOrgans, organNames, splitOrgans} from '../pipeline/lexicon/front.js'
+import {labelledFields, numericDate, type LabelledField} from '../pipeline/lexicon/labelled.js'
+import {messageAt} from '../pipeline/tree/message-at.js'
 
 declare module 'vfile' {
   interface DataMap {

@@ -9,11 +9,11 @@
 import type {Root} from 'mdast'
 import type {Plugin} from 'unified'
 import type {Jurisdiction, Position} from '../schemas/record.js'
-import {blocksOf, positionOf, spanOf, type Block} from './util/blocks.js'
-import {findDivisions, findProvincesAndCities, levelRanks, type Division, type DivisionMention} from './util/divisions.js'
-import {frontOf} from './util/front.js'
-import {messageAt} from './util/message-at.js'
-import {matchesOf} from './util/text.js'
+import {blocksOf, positionOf, spanOf, type Block} from '../pipeline/tree/blocks.js'
+import {findDivisions, findProvincesAndCities, levelRanks, type Division, type DivisionMention} from '../pipeline/lexicon/divisions.js'
+import {frontOf} from '../pipeline/lexicon/front.js'
+import {messageAt} from '../pipeline/tree/message-at.js'
+import {matchesOf} from '../pipeline/lexicon/text.js'
 
 declare module 'vfile' {
   interface DataMap {

@@ -5,8 +5,8 @@
 import type {Heading, Root} from 'mdast'
 import type {Plugin} from 'unified'
 import type {Section} from '../schemas/record.js'
-import {blocksOf, positionOf} from './util/blocks.js'
-import {compact} from './util/text.js'
+import {blocksOf, positionOf} from '../pipeline/tree/blocks.js'
+import {compact} from '../pipeline/lexicon/text.js'
 
 declare module 'vfile' {
   interface DataMap {

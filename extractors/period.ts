@@ -8,10 +8,10 @@
  */
 import type {Root} from 'mdast'
 import type {Plugin} from 'unified'
-import periods from './data/plan-periods.json' with {type: 'json'}
+import periods from '../pipeline/lexicon/data/plan-periods.json' with {type: 'json'}
 import type {Period} from '../schemas/record.js'
-import {blocksOf} from './util/blocks.js'
-import {matchesOf} from './util/text.js'
+import {blocksOf} from '../pipeline/tree/blocks.js'
+import {matchesOf} from '../pipeline/lexicon/text.js'
 
 declare module 'vfile' {
   interface DataMap {

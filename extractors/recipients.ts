@@ -4,8 +4,8 @@
 import type {Root} from 'mdast'
 import type {Plugin} from 'unified'
 import type {Publicity, Recipient} from '../schemas/record.js'
-import {blocksOf, spanOf, type Block} from './util/blocks.js'
-import {frontOf} from './util/front.js'
+import {blocksOf, spanOf, type Block} from '../pipeline/tree/blocks.js'
+import {frontOf} from '../pipeline/lexicon/front.js'
 
 declare module 'vfile' {
   interface DataMap {

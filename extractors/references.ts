@@ -5,9 +5,9 @@
 import type {Root} from 'mdast'
 import type {Plugin} from 'unified'
 import type {Reference} from '../schemas/record.js'
-import {documentNumberExpression} from './document-number.js'
-import {blocksOf, spanOf} from './util/blocks.js'
-import {compact, matchesOf} from './util/text.js'
+import {citationExpression, documentNumberExpression} from '../pipeline/lexicon/citations.js'
+import {blocksOf, spanOf} from '../pipeline/tree/blocks.js'
+import {compact, matchesOf} from '../pipeline/lexicon/text.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -15,8 +15,6 @@ declare module 'vfile' {
   }
 }
 
-/** 《…》 with one level of nested 〈…〉 or <…> allowed; bounded so a stray 《 cannot run away. */
-export const citationExpression = /《([^《》\n]{1,120})》/g
 const followingNumberExpression = new RegExp('^\\s*[（(]\\s*(' + documentNumberExpression.source + ')\\s*[）)]', 'u')
 
 /** Extract references. */

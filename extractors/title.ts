@@ -5,11 +5,12 @@ import type {Root} from 'mdast'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
 import type {DocumentKind, Enclosed, Title} from '../schemas/record.js'
-import {citationExpression} from './references.js'
-import {blocksOf, spanOf, type Block} from './util/blocks.js'
-import {frontOf} from './util/front.js'
-import {messageAt} from './util/message-at.js'
-import {compact, matchesOf} from './util/text.js'
+import {citationExpression} from '../pipeline/lexicon/citations.js'
+import {titleKind} from '../pipeline/lexicon/kinds.js'
+import {blocksOf, spanOf, type Block} from '../pipeline/tree/blocks.js'
+import {frontOf} from '../pipeline/lexicon/front.js'
+import {messageAt} from '../pipeline/tree/message-at.js'
+import {compact, matchesOf} from '../pipeline/lexicon/text.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -20,18 +21,6 @@ declare module 'vfile' {
 }
 
 /** Last document-type word of a title → kind; the first match wins. */
-const kinds: ReadonlyArray<[RegExp, DocumentKind]> = [
-  [/(?:通知|通报)(?:[(（][^()（）]*[)）])?$/, 'notice'],
-  // 政府工作报告 and the annual work reports of other organs (…人民代表大会常务委员会工作报告).
-  [/工作报告(?:[(（][^()（）]*[)）])?$/, 'report'],
-  // A report, evaluation or summary about how a plan went: …中期评估报告, …实施情况的报告, …中期评估情况的报告, …工作总结.
-  [/^(?=.*(?:评估|中期|(?:实施|进展|执行|完成)情况|总结)).*(?:评估|报告|总结)(?:[(（][^()（）]*[)）])?$/, 'evaluation'],
-  [/纲要(?:[(（][^()（）]*[)）])?$/, 'outline'],
-  // An annual 工作要点 is the year's work plan.
-  [/(?:规划|计划|工作要点)(?:[(（][^()（）]*[)）])?$/, 'plan'],
-  // 若干措施, 政策措施: measures issued as an 意见 is.
-  [/(?:意见|方案|措施)(?:[(（][^()（）]*[)）])?$/, 'opinion']
-]
 const issueVerbExpression = /(?:印发|转发|颁布|发布|公布|下达)/
 const quotedTitleExpression = /《([^《》]+)》/
 /** A document with no title that describes itself as an evaluation. */
@@ -103,12 +92,6 @@ function selfReferenceKind(blocks: Block[]): {kind: DocumentKind; words: string}
     if (word) return {kind: /纲要/.test(word) ? 'outline' : /规划|计划/.test(word) ? 'plan' : 'opinion', words: match[0]}
   }
   return undefined
-}
-
-/** The kind a title's last document-type word tells (…规划 → plan, …中期评估报告 → evaluation). */
-export function titleKind(text: string): DocumentKind {
-  for (const [expression, kind] of kinds) if (expression.test(text)) return kind
-  return 'other'
 }
 
 /** The plan a notice issues: 《…》 after 印发/转发, else the words between the verb and 的通知. */

@@ -6,7 +6,7 @@
 import {readFile} from 'node:fs/promises'
 import {Command, InvalidArgumentError} from 'commander'
 import {runExtract, type ExtractOptions} from './engine.js'
-import {supportedList} from './formats.js'
+import {supportedList} from './convert/formats.js'
 import schema from '../schemas/json/policy-record.schema.json' with {type: 'json'}
 
 // A closed pipe (`zhengce diff … | head`) ends the output, not the process with a stack trace.
@@ -117,7 +117,7 @@ program
   .description('validate records (JSON, NDJSON or an output folder of `extract`) against the published JSON Schema')
   .argument('<files...>', 'record files or folders (a manifest is passed over)')
   .action(async function (inputs: string[]) {
-    const {validateRecords} = await import('./validate.js')
+    const {validateRecords} = await import('../schemas/validate.js')
     const {recordFilesOf} = await import('./records.js')
     let failures = 0
     for (const file of await recordFilesOf(inputs)) {

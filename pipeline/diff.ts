@@ -10,7 +10,7 @@
  * listed as suggestions.
  */
 import {createRequire} from 'node:module'
-import {indicatorKey} from '../extractors/util/indicator-key.js'
+import {indicatorKey} from './lexicon/indicator-key.js'
 import type {PolicyRecord, Target, Value} from '../schemas/record.js'
 
 /** One document's target in a row. */

@@ -12,7 +12,7 @@ import {createHash} from 'node:crypto'
 import {closeSync, constants, existsSync, fstatSync, openSync, readFileSync, readSync} from 'node:fs'
 import type {Diagnostic} from '../schemas/record.js'
 import {DocumentError, extractDocument} from './document.js'
-import type {ParsedFormat} from './formats.js'
+import type {ParsedFormat} from './convert/formats.js'
 import {irregular} from './inputs.js'
 import {WriteError, writeAtomic} from './write.js'
 

@@ -7,9 +7,9 @@ import {readFile, readdir, stat} from 'node:fs/promises'
 import path from 'node:path'
 import type {PolicyRecord} from '../schemas/record.js'
 import {extractDocument} from './document.js'
-import {formatOf} from './formats.js'
+import {formatOf} from './convert/formats.js'
 import {utf8Text} from './stages/decode.js'
-import {validateRecord} from './validate.js'
+import {validateRecord} from '../schemas/validate.js'
 
 /** The records `inputs` name, in order (see the module's comment). */
 export async function recordsOf(inputs: string[]): Promise<PolicyRecord[]> {

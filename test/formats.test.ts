@@ -10,7 +10,7 @@ import {docxToText} from '../pipeline/convert/docx.js'
 import {htmlToText} from '../pipeline/convert/html.js'
 import {ofdToText} from '../pipeline/convert/ofd.js'
 import {extractDocument} from '../pipeline/document.js'
-import {formatOf} from '../pipeline/formats.js'
+import {formatOf} from '../pipeline/convert/formats.js'
 import type {PolicyRecord} from '../schemas/record.js'
 
 const folder = new URL('fixtures/formats/', import.meta.url)

@@ -6,7 +6,7 @@
  */
 import {describe, expect, test} from 'vitest'
 import {goalsIn} from '../extractors/util/goal-clause.js'
-import {reportedYears} from '../extractors/util/date.js'
+import {reportedYears} from '../pipeline/lexicon/date.js'
 import {notGoalRule} from '../extractors/util/goal-context.js'
 import type {Value} from '../schemas/record.js'
 import {extractText} from './helpers/extract.js'

@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest'
-import {splitOrgans} from '../extractors/util/front.js'
+import {splitOrgans} from '../pipeline/lexicon/front.js'
 import {extractText, sliceAt} from './helpers/extract.js'
 
 const notice = [

@@ -2,7 +2,7 @@ import {readFile} from 'node:fs/promises'
 import {describe, expect, test} from 'vitest'
 import {Ajv2020} from 'ajv/dist/2020.js'
 import {outputJsonSchemas, policyRecordJsonSchema, standaloneValidator} from '../schemas/json-schema.js'
-import {validateRecord, validateRecords} from '../pipeline/validate.js'
+import {validateRecord, validateRecords} from '../schemas/validate.js'
 import {extractText} from './helpers/extract.js'
 
 describe('schema', () => {

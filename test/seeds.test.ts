@@ -4,7 +4,7 @@
 import {readFile, readdir} from 'node:fs/promises'
 import {describe, expect, test} from 'vitest'
 import {extractDocument} from '../pipeline/document.js'
-import {validateRecords} from '../pipeline/validate.js'
+import {validateRecords} from '../schemas/validate.js'
 import type {PolicyRecord, Position} from '../schemas/record.js'
 
 const seeds = new URL('../seeds/', import.meta.url)

@@ -1,7 +1,7 @@
 import {describe, expect, test} from 'vitest'
 import type {PolicyRecord, Target} from '../schemas/record.js'
-import {indicatorKey} from '../extractors/util/indicator-key.js'
-import {parseCellValue, parseValue} from '../extractors/util/value.js'
+import {indicatorKey} from '../pipeline/lexicon/indicator-key.js'
+import {parseCellValue, parseValue} from '../pipeline/lexicon/value.js'
 import {extractText, sliceAt} from './helpers/extract.js'
 
 const head = '某市“十四五”知识产权发展规划\n\n一、发展目标\n\n'

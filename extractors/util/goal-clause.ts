@@ -22,10 +22,10 @@
  * threshold) is decided by the caller with `goal-context.ts`.
  */
 import type {Measure, Value, YearValue} from '../../schemas/record.js'
-import {bulletSource} from './column-title.js'
-import {isDivisionName} from './divisions.js'
-import {anchored, anchoredMatchesOf, compact, isDigit} from './text.js'
-import {completeScaleUnit, comparatorPrefixSource, fromGroups, measureUnits, percentBeforeRange, proseTextValueExpression, units, type ParsedValue} from './value.js'
+import {bulletSource} from '../../pipeline/lexicon/column-title.js'
+import {isDivisionName} from '../../pipeline/lexicon/divisions.js'
+import {anchored, anchoredMatchesOf, compact, isDigit} from '../../pipeline/lexicon/text.js'
+import {completeScaleUnit, comparatorPrefixSource, fromGroups, measureUnits, percentBeforeRange, proseTextValueExpression, units, type ParsedValue} from '../../pipeline/lexicon/value.js'
 
 /** A goal found in a text, with offsets into that text. */
 export interface Goal {

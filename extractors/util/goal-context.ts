@@ -8,8 +8,8 @@
  * sections, measures and 工作要点 items of plans, and the dated commitments of
  * other documents.
  */
-import {yearNumber, yearSource} from './date.js'
-import {matchesOf} from './text.js'
+import {yearNumber, yearSource} from '../../pipeline/lexicon/date.js'
+import {matchesOf} from '../../pipeline/lexicon/text.js'
 
 /** A rule that says a quantity in a sentence is no goal; `test` sees the sentence, the goal's clause and the text right after its value. */
 export interface NotGoalRule {

@@ -7,10 +7,10 @@
 import type {Table, TableRow} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Period, Position, Value, YearValue} from '../../schemas/record.js'
-import {toPosition} from './blocks.js'
-import periods from '../data/plan-periods.json' with {type: 'json'}
-import {compact, toHalfWidth} from './text.js'
-import {completeScaleUnit, parseCellValue, parseValue, splitIndicatorUnit} from './value.js'
+import {toPosition} from '../../pipeline/tree/blocks.js'
+import periods from '../../pipeline/lexicon/data/plan-periods.json' with {type: 'json'}
+import {compact, toHalfWidth} from '../../pipeline/lexicon/text.js'
+import {completeScaleUnit, parseCellValue, parseValue, splitIndicatorUnit} from '../../pipeline/lexicon/value.js'
 
 /** What a column holds. */
 type Role =

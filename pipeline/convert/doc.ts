@@ -7,7 +7,7 @@
  * dashes are kept as printed (“十四五”, 2021—2025年).
  */
 import WordExtractor from 'word-extractor'
-import {isOle} from '../formats.js'
+import {isOle} from './formats.js'
 import {ConversionError} from './errors.js'
 
 /**

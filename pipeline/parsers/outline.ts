@@ -6,7 +6,7 @@
  * place among the ranks the document actually uses, so a plan without
  * chapters still starts at depth 1 with 一、.
  */
-import {yearSource} from '../../extractors/util/date.js'
+import {yearSource} from '../lexicon/date.js'
 
 /** One kind of outline marker, highest rank first. */
 export interface OutlineMarker {

@@ -7,7 +7,7 @@
  * otherwise yield no year, value or document number at all. The decimal point
  * between two digits (`１２．５`) becomes `.` too.
  */
-import {toHalfWidth} from '../../extractors/util/text.js'
+import {toHalfWidth} from '../lexicon/text.js'
 
 const fullWidthDigitExpression = /[０-９]/
 const fullWidthNumberExpression = /[０-９]+(?:．[０-９]+)*/g

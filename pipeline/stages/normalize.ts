@@ -5,8 +5,8 @@ import type {VFile} from 'vfile'
 import type {VFileMessage} from 'vfile-message'
 import type {Diagnostic, PolicyRecord, Position, Source} from '../../schemas/record.js'
 import {schemaVersion} from '../../schemas/version.js'
-import {toPosition} from '../../extractors/util/blocks.js'
-import {validateRecord} from '../validate.js'
+import {toPosition} from '../tree/blocks.js'
+import {validateRecord} from '../../schemas/validate.js'
 
 /** Build the record of an extracted file; throws when it does not conform to the schema. */
 export function normalize(file: VFile, source: Source): PolicyRecord {

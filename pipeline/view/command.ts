@@ -9,7 +9,7 @@ import {extractDocument} from '../document.js'
 import type {Manifest} from '../engine.js'
 import {WriteGuard} from '../guard.js'
 import {writeAtomic} from '../write.js'
-import {formatOf} from '../formats.js'
+import {formatOf} from '../convert/formats.js'
 import type {EngineStreams} from '../report.js'
 import {documentPage, indexPage, type IndexRow} from './page.js'
 

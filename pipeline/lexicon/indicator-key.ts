@@ -2,11 +2,11 @@
  * Canonical indicator keys and the similarity used to tell whether two
  * wordings in one document state the same goal.
  *
- * The rules live in `extractors/data/indicator-lexicon.json`, reviewed by
+ * The rules live in `pipeline/lexicon/data/indicator-lexicon.json`, reviewed by
  * hand: 每万人口 → 万人, 占GDP的比重 → 占GDP比重, 高价值有效发明专利 →
  * 高价值发明专利. Scope words (累计, 新增, 年度) stay in the key.
  */
-import lexicon from '../data/indicator-lexicon.json' with {type: 'json'}
+import lexicon from './data/indicator-lexicon.json' with {type: 'json'}
 import {toHalfWidth} from './text.js'
 
 const quoteExpression = /[“”"'‘’《》〈〉「」]/g

@@ -1,9 +1,9 @@
 /**
  * Administrative divisions (GB/T 2260, 2023) by name, from the trimmed table
- * in `extractors/data/divisions-2023.json`.
+ * in `pipeline/lexicon/data/divisions-2023.json`.
  */
-import table from '../data/divisions-2023.json' with {type: 'json'}
-import history from '../data/divisions-history.json' with {type: 'json'}
+import table from './data/divisions-2023.json' with {type: 'json'}
+import history from './data/divisions-history.json' with {type: 'json'}
 import type {DivisionLevel} from '../../schemas/record.js'
 
 /** One division. */

@@ -7,7 +7,7 @@
  * right above the 成文日期; 版记 (抄送, 印发) at the very end.
  */
 import type {Root} from 'mdast'
-import {blocksOf, type Block} from './blocks.js'
+import {blocksOf, type Block} from '../tree/blocks.js'
 import {dateExpression} from './date.js'
 import {findDivisions} from './divisions.js'
 import {labelledFields} from './labelled.js'

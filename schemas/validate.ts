@@ -6,7 +6,7 @@
  * that lists every problem compiled (`validateRecords`).
  */
 import type {ValidateFunction} from 'ajv'
-import generated from '../schemas/validate-record.js'
+import generated from './validate-record.js'
 
 const validate = generated as unknown as ValidateFunction
 
@@ -47,7 +47,7 @@ export async function validateRecords(text: string): Promise<string[]> {
   for (const {label, value} of records) {
     if (validate(value)) continue
     // Note: loads zod and compiles the schema (~0.5 s), for failing records only.
-    complete ??= (await import('../schemas/json-schema.js')).completeValidator()
+    complete ??= (await import('./json-schema.js')).completeValidator()
     complete(value)
     for (const problem of describe(complete.errors)) problems.push(label + ': ' + problem)
   }
