@@ -6,6 +6,7 @@
 import {readFile} from 'node:fs/promises'
 import {Command, InvalidArgumentError} from 'commander'
 import {runExtract, type ExtractOptions} from './engine.js'
+import {version} from './version.js'
 import {supportedList} from './convert/formats.js'
 import schema from '../schemas/json/policy-record.schema.json' with {type: 'json'}
 
@@ -16,7 +17,7 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 })
 
 const program = new Command()
-program.name('zhengce').description('Chinese policy documents (规划, 通知, 纲要, 实施意见) into positioned, schema-valid JSON records').version('0.1.0')
+program.name('zhengce').description('Chinese policy documents (规划, 通知, 纲要, 实施意见) into positioned, schema-valid JSON records').version(version)
 program.exitOverride((error) => {
   process.exit(error.exitCode === 0 ? 0 : 2)
 })

@@ -6,13 +6,13 @@
  */
 import type {DiffCellData, DiffData} from '../schemas/outputs.js'
 import type {Diff, DiffCell} from './diff.js'
+import {toolVersion} from './version.js'
 
-const tool = 'zhengce/0.1.0'
 
 /** `diff` as data. */
 export function diffData(diff: Diff): DiffData {
   return {
-    tool,
+    tool: toolVersion,
     documents: diff.documents.map((document, index) => ({index, ...document})),
     rows: diff.rows.map((row) => ({
       key: row.key,

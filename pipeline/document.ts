@@ -40,6 +40,10 @@ export async function extractDocument(bytes: Uint8Array, sourcePath: string, for
   const {text, changed} = halfWidthDigits(visible.text)
   const file = new VFile({path: sourcePath, value: text})
   if (encoding === 'gb18030' || encoding === 'gbk') file.info('Not UTF-8: decoded as ' + encoding.toUpperCase(), {ruleId: 'decoded-gb18030', source: 'zhengce'})
+  if (encoding.startsWith('utf-16')) file.info('Decoded as ' + encoding.toUpperCase(), {ruleId: 'decoded-utf16', source: 'zhengce'})
+  // Note: what a lenient decoder (a page read as its declared charset) could not read is U+FFFD: said, with where it first is.
+  const replaced = text.indexOf('\ufffd')
+  if (replaced !== -1) messageAt(file, 'The text holds U+FFFD (bytes that could not be decoded), first on this line', pointAt(text, replaced), 'replacement-character')
   if (visible.removed > 0) file.info('Removed ' + visible.removed + ' zero-width characters (U+200B…); positions refer to the text without them (--dump-intermediate writes it)', {ruleId: 'zero-width-removed', source: 'zhengce'})
   if (converted.mismatch) messageAt(file, converted.mismatch, startOf(), 'charset-mismatch')
   if (changed > 0) file.info('Read ' + changed + ' full-width digits (０-９) as ASCII digits; offsets are unchanged', {ruleId: 'full-width-digits', source: 'zhengce'})
@@ -155,6 +159,14 @@ function reportParserRepairs(tree: Root, file: VFile): void {
   for (const [rule, {count, firstUnlisted}] of counts) {
     if (count > maxRepairsReported) messageAt(file, (count - maxRepairsReported) + ' more of these repairs are not listed (' + count + ' in all), from here on', firstUnlisted, rule, 'info')
   }
+}
+
+/** The place of one offset in `text`. */
+function pointAt(text: string, offset: number): Position {
+  const before = text.slice(0, offset)
+  const line = before.split('\n').length
+  const point = {line, column: offset - before.lastIndexOf('\n'), offset}
+  return {start: point, end: point}
 }
 
 /** The place of a message about the whole text: its start. */

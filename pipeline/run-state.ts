@@ -16,10 +16,10 @@ import {closeSync, constants, fsync, openSync, readFileSync, rmSync, writeFileSy
 import path from 'node:path'
 import type {ManifestData, ManifestEntryData} from '../schemas/outputs.js'
 import {schemaVersion} from '../schemas/version.js'
+import {toolVersion} from './version.js'
 import {describeWriteError, isRunning, utf8, writeAtomic} from './write.js'
 
-/** The tool that wrote a manifest; records of another version are not reused. */
-export const toolVersion = 'zhengce/0.1.0'
+export {toolVersion} from './version.js'
 
 /** One input in the manifest (its contract: `schemas/outputs.ts`, published as `schemas/json/manifest.schema.json`). */
 export type ManifestEntry = ManifestEntryData

@@ -12,7 +12,7 @@ export const rules = {
   'joined-line': 'A sentence broken across lines by a page break or hard wrap was joined',
   'decoded-gb18030': 'The bytes are not UTF-8; decoded as GB18030',
   'textboxes-appended': 'A .doc holds text boxes (often 专栏) whose place in the body is not recorded: their text is read after the body',
-  'decoded-utf16': 'The bytes carry a UTF-16 byte order mark',
+  'decoded-utf16': 'The bytes are UTF-16 (with a byte order mark, or without one where its zero bytes tell the order)',
   'replacement-character': 'The decoded text contains U+FFFD: some bytes could not be decoded',
   'zero-width-removed': 'Zero-width characters (U+200B–U+200D, U+2060, U+FEFF) were removed; positions refer to the text without them, which --dump-intermediate writes',
   'full-width-digits': 'Full-width digits (０-９) were read as ASCII digits, one for one (offsets unchanged); quoted text prints them as the source does',
@@ -30,12 +30,8 @@ export const rules = {
   'unread-goal-number': 'A number in a goal statement (the goals part, a 专栏, or a sentence that sets a task goal) was not read as any target\'s value or baseline',
   'kind-from-text': 'The kind was read from the text\'s own words (特制定本规划, 提出如下意见, 各位代表), the title naming none',
   'jurisdiction-from-text': 'No header names the jurisdiction: it was read from the scope the text speaks for (全省, 全市, 全国) and the places it names, or from recipients that are every province',
-  'non-numeric-target': 'A target value is text, not a number',
-  'unparsed-column': 'A 专栏 box could not be read',
-  'schema-invalid': 'The record does not conform to the schema',
   'markdown-too-deep': 'Markdown nested deeper than 32 levels (block quotes, lists) was read as plain text: its parser would take quadratic time and memory',
   'charset-mismatch': 'The charset an HTML page declares is contradicted by its bytes: it was read in the encoding that gives Chinese text',
-  'read-failed': 'The input could not be read or decoded'
 } as const
 
 /** A diagnostic rule id. */

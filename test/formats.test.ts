@@ -255,3 +255,20 @@ describe('PDF limits', () => {
     await expect(pdfToText(pdf, {maxPages: 10, maxCharacters: 50})).rejects.toThrow(/above the limit of 50 characters/)
   })
 })
+
+describe('decoding diagnostics', () => {
+  const text = '关于印发某市知识产权发展规划的通知\n\n一、发展目标\n'
+
+  test('should say a text was UTF-16', async () => {
+    const bytes = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])
+    const {record} = await extractDocument(bytes, 'a.txt', 'text')
+    expect(record.diagnostics).toContainEqual(expect.objectContaining({rule: 'decoded-utf16', severity: 'info', message: 'Decoded as UTF-16LE'}))
+  })
+
+  test('should warn where a page read in its declared charset holds bytes that could not be decoded', async () => {
+    // Note: a page declaring Shift_JIS whose bytes are neither that nor GB18030 nor UTF-8 keeps U+FFFD.
+    const bytes = Buffer.concat([Buffer.from('<html><head><meta charset="shift_jis"></head><body><p>Plan</p><p>A '), Buffer.from([0x81, 0x20, 0xff, 0x80]), Buffer.from('</p></body></html>')])
+    const {record} = await extractDocument(bytes, 'a.html', 'html')
+    expect(record.diagnostics).toContainEqual(expect.objectContaining({rule: 'replacement-character', severity: 'warning', position: expect.objectContaining({start: expect.objectContaining({line: 3, column: 3})})}))
+  })
+})

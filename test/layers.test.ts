@@ -70,3 +70,12 @@ describe('layers', () => {
     expect(layerOf('pipeline/lexicon/text.ts').mayImport('pipeline/engine.ts')).toBe(false)
   })
 })
+
+describe('rule ids', () => {
+  test('should each be emitted by some module (a rule nothing emits is removed)', async () => {
+    const {rules} = await import('../schemas/rules.js')
+    const sources = [...modules('pipeline'), ...modules('extractors')].map((file) => readFileSync(path.join(root, file), 'utf8')).join('\n')
+    const silent = Object.keys(rules).filter((id) => !sources.includes("'" + id + "'"))
+    expect(silent).toEqual([])
+  })
+})

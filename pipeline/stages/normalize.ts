@@ -11,7 +11,8 @@ import {validateRecord} from '../../schemas/validate.js'
 /** Build the record of an extracted file; throws when it does not conform to the schema. */
 export function normalize(file: VFile, source: Source): PolicyRecord {
   const data = file.data
-  const record = {
+  // Note: typed as the record, so that a field the schema requires and this leaves out fails the type check.
+  const record: PolicyRecord = {
     schemaVersion,
     id: source.sha256.slice(0, 16),
     source,
@@ -38,7 +39,7 @@ export function normalize(file: VFile, source: Source): PolicyRecord {
   // from the zod schema): what consumers validate, and ~20× faster than zod here.
   const problems = validateRecord(record)
   if (problems.length > 0) throw new Error('record does not conform to the schema: ' + problems[0])
-  return record as PolicyRecord
+  return record
 }
 
 function toDiagnostic(message: VFileMessage): Diagnostic {
