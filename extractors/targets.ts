@@ -6,6 +6,7 @@
  * Numbers in the task sections are deadlines, not targets; past statistics
  * are neither.
  */
+import {noteOrDefinitionExpression} from '../pipeline/lexicon/notes.js'
 import type {Root} from 'mdast'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
@@ -32,8 +33,6 @@ const goalSectionExpression = /(?:目标(?:任务|要求|体系)?|愿景|主要�
 const requirementSectionExpression = /^(?:总体要求|总体思路|发展思路|总体部署)$/
 /** A paragraph that opens with the year its goals are to be reached (到2025年，…). */
 const goalOpeningExpression = new RegExp('^(?:[—\\-–]{1,2}\\s*)?' + reachBySource)
-/** Explanatory notes under a table (注：…) hold definitions, not goals. */
-const noteExpression = /^(?:注|说明|备注)\s*[:：]|^\d+\s*[.．、]\s*\S+(?:是指|指)/
 /** The year a sentence is due: 到2025年, 截止2025年, 2025年，; not the base year of a comparison (比2020年, 较2020年). */
 const yearExpression = new RegExp('(?<![比较与]\\s*)(?:到|至|截止|截至|力争|确保|争取|展望)?\\s*(' + yearSource + ')\\s*年', 'g')
 
@@ -77,7 +76,7 @@ const extractTargets: Plugin<[], Root> = function () {
         continue
       }
       // Note: a numbered line of a task list may be a heading whose title states the goal (59．新增5G基站1000座).
-      if ((block.node.type !== 'paragraph' && block.node.type !== 'heading') || noteExpression.test(block.text.trim())) continue
+      if ((block.node.type !== 'paragraph' && block.node.type !== 'heading') || noteOrDefinitionExpression.test(block.text.trim())) continue
       const column = block.node.data?.column
       const inGoals = section !== undefined && (goalSections.has(section) || (requirementSections.has(section) && goalOpeningExpression.test(block.text.trim())))
       const span = passage?.get(block.index)

@@ -236,7 +236,8 @@ function textsOf(line: SourceLine, spans: Array<[number, number]>): string[] {
 
 /** Header words a cell of a header row is (序号, 指标, 单位, 2025年目标值 …). */
 const headerCellExpression = /^(?:序号|编号|(?:主要|具体|核心)?指标(?:名称|内容)?|单位|计量单位|类别|分类|领域|维度|方面|属性|指标属性|(?:现状|基期|目标|预期|规划)值|预期目标|规划目标|基数|(?:19|20)\d{2}\s*年.{0,6})$/
-const bareNumberExpression = /^[<>≤≥＜＞]?\s*\d+(?:\.\d+)?\s*[%％]?$/
+/** A cell that is a value (a number, with a bound or a per cent): never a header. */
+const numberCellExpression = /^[<>≤≥＜＞]?\s*\d+(?:\.\d+)?\s*[%％]?$/
 
 /**
  * Whether the cells are a header row — two cells or more, one of them a
@@ -245,7 +246,7 @@ const bareNumberExpression = /^[<>≤≥＜＞]?\s*\d+(?:\.\d+)?\s*[%％]?$/
  */
 export function isNewHeader(cells: string[], first: TableRow): boolean {
   const texts = cells.map((cell) => cell.trim()).filter((cell) => cell.length > 0)
-  if (texts.length < 2 || !texts.some((cell) => headerCellExpression.test(cell)) || texts.some((cell) => bareNumberExpression.test(cell))) return false
+  if (texts.length < 2 || !texts.some((cell) => headerCellExpression.test(cell)) || texts.some((cell) => numberCellExpression.test(cell))) return false
   return texts.join('\t') !== first.children.map((cell) => toString(cell).trim()).filter((cell) => cell.length > 0).join('\t')
 }
 
@@ -471,7 +472,7 @@ function spaceSeparated(lines: SourceLine[], index: number, point: PointFactory)
   if (!spans || spans.length < 3) return undefined
   const names = textsOf(line, spans)
   // A header: short column names, of the indicators and of the values, none a number.
-  if (names.some((name) => name.length > 16 || bareNumberExpression.test(name)) || !names.some((name) => indicatorHeaderExpression.test(name)) || !names.some((name) => valueHeaderExpression.test(name))) return undefined
+  if (names.some((name) => name.length > 16 || numberCellExpression.test(name)) || !names.some((name) => indicatorHeaderExpression.test(name)) || !names.some((name) => valueHeaderExpression.test(name))) return undefined
   // Note: a header name may go on in a line below it (2020年 / （基期）), at its place in the layout.
   const header: Array<Array<[SourceLine, number, number]>> = spans.map(([start, end]) => [[line, start, end]])
   const headerColumns = printedSpans(line, spans)

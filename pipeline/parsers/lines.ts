@@ -41,7 +41,8 @@ const debrisLineExpression = /^(?:【法宝引证码】|原文链接[:：]\s*htt
 /** `- 12 -`, `—3—`, `第 3 页`, `第3页 共12页`, `3/12`. */
 const pageNumberExpression =
   /^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/
-const bareNumberExpression = /^\d{1,4}$/
+/** A line of one to four digits: a page number where it recurs (`dropPageNumbers`). */
+const barePageNumberExpression = /^\d{1,4}$/
 /** A table-of-contents entry: dot leaders then a page number (`第一章 发展基础……1`), or the 目录 heading. */
 const tocExpression = /(?:[.．。…·•・_\-—–]\s*){4,}\s*\d{1,4}\s*$|^目\s*录$/
 const lastDigitExpression = /\d\s*$/
@@ -217,7 +218,7 @@ function mayBeWrapped(lines: SourceLine[]): boolean {
 
 function markBarePageNumbers(lines: SourceLine[]): void {
   for (const [index, line] of lines.entries()) {
-    if (line.kind !== 'text' || line.isIndented || !bareNumberExpression.test(line.content)) continue
+    if (line.kind !== 'text' || line.isIndented || !barePageNumberExpression.test(line.content)) continue
     const before = neighbour(lines, index, -1)
     const after = neighbour(lines, index, 1)
     // Note: two long names of indicators around a value (a table a cell a line) are not prose: one side must hold punctuation.

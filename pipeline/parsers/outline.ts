@@ -29,8 +29,7 @@ export const outlineMarkers: readonly OutlineMarker[] = [
   {rank: 6, expression: /^([（(]\d{1,2}[）)])[ \t\u3000]*/}
 ]
 
-/** The notes under a table or a box: `注：`, `说明：`, `备注：`. */
-export const noteExpression = /^(?:注|说明|备注)\s*[:：]/
+export {noteExpression} from '../lexicon/notes.js'
 
 /** Rank of the first Arabic marker (`1．`): notes and list items are numbered from here on. */
 export const arabicMarkerRank = 5
