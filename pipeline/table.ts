@@ -4,7 +4,7 @@
  * (hyparquet-writer), CSV (csv-stringify) or NDJSON.
  *
  * Tables: `documents`, `targets`, `deadlines`, `columns`, `references`,
- * `diagnostics`. The column dictionary is in the README.
+ * `diagnostics`. The column dictionary is in `docs/tables.md`.
  */
 import {appendFileSync, mkdirSync, renameSync, rmSync, writeFileSync} from 'node:fs'
 import path from 'node:path'
