@@ -14,7 +14,14 @@ import type {Root} from 'mdast'
 import type {Plugin} from 'unified'
 import type {Column} from '../schemas/record.js'
 import {blocksOf, spanOf, type Block} from '../pipeline/tree/blocks.js'
-import {columnLabelExpression, columnTitleExpression, columnTitleLineExpression, introducingExpression, isColumnHeading, itemBulletExpression} from '../pipeline/lexicon/column-title.js'
+import {
+  columnLabelExpression,
+  columnTitleExpression,
+  columnTitleLineExpression,
+  introducingExpression,
+  isColumnHeading,
+  itemBulletExpression
+} from '../pipeline/lexicon/column-title.js'
 import {reachBySource} from '../pipeline/lexicon/date.js'
 import {compact, toHalfWidth} from '../pipeline/lexicon/text.js'
 import {parseChineseNumber} from '../pipeline/lexicon/zh-number.js'
@@ -45,7 +52,8 @@ const extractColumns: Plugin<[], Root> = function () {
       // A label alone (专栏1), its title on the next line.
       const label = match ? null : columnLabelExpression.exec(text)
       const next = blocks[index + 1]
-      const titleLine = label && next?.node.type === 'paragraph' && columnTitleLineExpression.test(next.text.trim()) ? next : undefined
+      const titleLine =
+        label && next?.node.type === 'paragraph' && columnTitleLineExpression.test(next.text.trim()) ? next : undefined
       const title = match?.groups?.title ?? titleLine?.text.trim()
       if (!title) continue
       const head = titleLine ? [block, titleLine] : [block]
@@ -57,7 +65,9 @@ const extractColumns: Plugin<[], Root> = function () {
         id,
         number: number ? columnNumber(number) : null,
         label: labelOf(text, match ?? label),
-        title: compact(title).replace(/^[:：]/, '').replace(responsibilityExpression, ''),
+        title: compact(title)
+          .replace(/^[:：]/, '')
+          .replace(responsibilityExpression, ''),
         section: block.node.data?.section ?? null,
         text: body.map((part) => part.text.trim()).join('\n'),
         position: {start: spanOf(block, 0, 0).start, end: spanOf(last, last.text.length, last.text.length).end}
@@ -110,10 +120,31 @@ function bodyOf(blocks: Block[], index: number): Block[] {
     const isIndented = block.node.type === 'paragraph' && Boolean(block.node.data?.isIndented)
     // An unindented box holds its first paragraph and what follows it without a blank line —
     // until an indented paragraph, where the body text (　　…) returns after unindented box lines.
-    if (!isIndentedBox && body.length > 0 && gap > 0 && !isIndented && !isResultsFooter(block, body) && !isNextItem(block, body)) break
-    if (!isIndentedBox && isIndented && body.some((part) => part.node.type === 'paragraph' && !part.node.data?.isIndented)) break
+    if (
+      !isIndentedBox &&
+      body.length > 0 &&
+      gap > 0 &&
+      !isIndented &&
+      !isResultsFooter(block, body) &&
+      !isNextItem(block, body)
+    )
+      break
+    if (
+      !isIndentedBox &&
+      isIndented &&
+      body.some((part) => part.node.type === 'paragraph' && !part.node.data?.isIndented)
+    )
+      break
     // An indented box (a Word cell) keeps an unindented paragraph after a blank line only as its statement of results.
-    if (isIndentedBox && body.length > 0 && gap > 0 && block.node.type === 'paragraph' && !isIndented && !isResultsFooter(block, body)) break
+    if (
+      isIndentedBox &&
+      body.length > 0 &&
+      gap > 0 &&
+      block.node.type === 'paragraph' &&
+      !isIndented &&
+      !isResultsFooter(block, body)
+    )
+      break
     body.push(block)
     previous = block
   }
@@ -121,14 +152,23 @@ function bodyOf(blocks: Block[], index: number): Block[] {
 }
 
 /** What a box's statement of expected results opens with: its time frame or its label. */
-const resultsLeadExpression = new RegExp('^(?:' + reachBySource + '|(?:实施|规划)期(?:内|末)|[“"]十[一二三四五六]?五[”"](?:期间|末)|(?:预期)?(?:成效|目标|效果|产出)\\s*[:：])')
+const resultsLeadExpression = new RegExp(
+  '^(?:' +
+    reachBySource +
+    '|(?:实施|规划)期(?:内|末)|[“"]十[一二三四五六]?五[”"](?:期间|末)|(?:预期)?(?:成效|目标|效果|产出)\\s*[:：])'
+)
 /** The longest such statement, in characters: a paragraph of body text is longer. */
 const maximumResultsLength = 200
 
 /** Whether `block`, after a blank line, is the box's expected results: one short paragraph after its body. */
 function isResultsFooter(block: Block, body: Block[]): boolean {
   const text = block.text.trim()
-  return block.node.type === 'paragraph' && text.length <= maximumResultsLength && resultsLeadExpression.test(text) && !body.some((part) => resultsLeadExpression.test(part.text.trim()))
+  return (
+    block.node.type === 'paragraph' &&
+    text.length <= maximumResultsLength &&
+    resultsLeadExpression.test(text) &&
+    !body.some((part) => resultsLeadExpression.test(part.text.trim()))
+  )
 }
 
 /**

@@ -25,7 +25,11 @@ declare module 'vfile' {
 /** A time expression; `marker` tells how it binds, `year`/`month`, or `plan` for a plan period. */
 export const timeExpression = anchored(
   new RegExp(
-    '(?<marker>力争|确保|争取|到|至|截止|截至|于|展望)?\\s*(?:(?<from>' + yearSource + ')\\s*年?\\s*(?:-|—|–|－|~|～|至|到)\\s*)?(?<year>' + yearSource + ')\\s*年\\s*(?:(?<month>\\d{1,2})\\s*月(?:\\s*\\d{1,2}\\s*日)?|第?(?<quarter>[一二三四1-4])\\s*季度|(?<half>[上下])半年)?\\s*(?:年?(?<end>底|末))?\\s*(?:(?<before>前|之前|以前)|(?<due>完成))?' +
+    '(?<marker>力争|确保|争取|到|至|截止|截至|于|展望)?\\s*(?:(?<from>' +
+      yearSource +
+      ')\\s*年?\\s*(?:-|—|–|－|~|～|至|到)\\s*)?(?<year>' +
+      yearSource +
+      ')\\s*年\\s*(?:(?<month>\\d{1,2})\\s*月(?:\\s*\\d{1,2}\\s*日)?|第?(?<quarter>[一二三四1-4])\\s*季度|(?<half>[上下])半年)?\\s*(?:年?(?<end>底|末))?\\s*(?:(?<before>前|之前|以前)|(?<due>完成))?' +
       '|(?:[“"‘](?<plan>十[一二三四五六]?五)[”"’]|(?<![第〇零一二三四五六七八九十百])(?<barePlan>十[一二三四五六]五)(?=期间|末))\\s*(?<planPart>期间|末|内)|(?<term>实施期内|规划期内|规划期末|实施期末)|(?<![\\d〇○零一二三四五六七八九十])(?<thisYear>年内|年底前|年末前)' +
       // A month of the year the document is dated, before which the work is done (6月底前, 十月前).
       '|(?<![\\d年月〇○零一二三四五六七八九十])(?<monthOnly>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\\s*月\\s*(?:底|末|份)?\\s*(?:前|之前|以前)',
@@ -33,7 +37,12 @@ export const timeExpression = anchored(
   ),
   // Every match holds one of these within two characters of its start (a marker such as 截至 or 实施);
   // a span (2023—2025年) holds its first year.
-  new RegExp('(?:' + yearSource + ')\\s*(?:年|[-—–－~～])|[“"‘]十|十[一二三四五六]五(?:期间|末)|期[内末]|年(?:内|底前|末前)|月\\s*(?:底|末|份)?\\s*(?:前|之前|以前)', 'g'),
+  new RegExp(
+    '(?:' +
+      yearSource +
+      ')\\s*(?:年|[-—–－~～])|[“"‘]十|十[一二三四五六]五(?:期间|末)|期[内末]|年(?:内|底前|末前)|月\\s*(?:底|末|份)?\\s*(?:前|之前|以前)',
+    'g'
+  ),
   2,
   // Before the anchor, a match opens with a marker (力争 确保 争取 到 至 截止 截至 于 展望) or 实施/规划,
   // or is a month's number before its 月 (6月底前, 十二月前).
@@ -41,7 +50,8 @@ export const timeExpression = anchored(
 )
 
 /** An assessment of whether the targets will be met (到2025年难以完成预期目标, 可全面完成规划目标): an evaluation's forecast, no commitment. */
-const assessmentExpression = /^[^，。；]{0,8}?(?:难以|无法|不能|可以|可|能够|有望)\s*(?:全面|如期|按期|顺利)?\s*(?:完成|实现|达到|达成)[^，。；]{0,6}目标/
+const assessmentExpression =
+  /^[^，。；]{0,8}?(?:难以|无法|不能|可以|可|能够|有望)\s*(?:全面|如期|按期|顺利)?\s*(?:完成|实现|达到|达成)[^，。；]{0,6}目标/
 
 /** A sentence that is a bracketed note (（责任单位：…；完成时限：…）). */
 const noteOpeningExpression = /^\s*[（(]/
@@ -78,7 +88,7 @@ const extractDeadlines: Plugin<[], Root> = function () {
       }
       // The block's last deadline: the task a bracketed note after it may date.
       let task: Deadline | undefined
-      for (let index = 0; index < matches.length; ) {
+      for (let index = 0; index < matches.length;) {
         const [start, end] = sentenceAt(block.text, matches[index]!.index)
         const inside: RegExpExecArray[] = []
         while (index < matches.length && matches[index]!.index < end) inside.push(matches[index++]!)
@@ -110,7 +120,13 @@ const extractDeadlines: Plugin<[], Root> = function () {
 function linkTargets(deadlines: Deadline[], targets: NonNullable<VFile['data']['targets']>): void {
   if (targets.length === 0 || deadlines.length === 0) return
   const places = targets
-    .flatMap((target) => [target.position, ...target.mentions.map((mention) => mention.position)].map((position) => ({id: target.id, start: position.start.offset, end: position.end.offset})))
+    .flatMap((target) =>
+      [target.position, ...target.mentions.map((mention) => mention.position)].map((position) => ({
+        id: target.id,
+        start: position.start.offset,
+        end: position.end.offset
+      }))
+    )
     .sort((a, b) => a.start - b.start)
   for (const deadline of deadlines) {
     const from = deadline.position.start.offset
@@ -123,7 +139,8 @@ function linkTargets(deadlines: Deadline[], targets: NonNullable<VFile['data']['
       else high = middle
     }
     const ids = new Set<string>()
-    for (let at = low; at < places.length && places[at]!.start < to; at++) if (places[at]!.end <= to) ids.add(places[at]!.id)
+    for (let at = low; at < places.length && places[at]!.start < to; at++)
+      if (places[at]!.end <= to) ids.add(places[at]!.id)
     deadline.targets = [...ids].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)))
   }
 }
@@ -132,10 +149,18 @@ function linkTargets(deadlines: Deadline[], targets: NonNullable<VFile['data']['
  * The run-in body of a heading whose title dates it (（一）第一阶段（2022年）：建成…3个): the
  * body names no time of its own, the title's is its deadline — its first sentence the text.
  */
-function titleDated(block: Block, heading: Block | undefined, reference: number | undefined, periodEnd: number | null): Deadline | undefined {
-  if (heading?.node.type !== 'heading' || heading.node.position?.start.line !== block.node.position?.start.line) return undefined
+function titleDated(
+  block: Block,
+  heading: Block | undefined,
+  reference: number | undefined,
+  periodEnd: number | null
+): Deadline | undefined {
+  if (heading?.node.type !== 'heading' || heading.node.position?.start.line !== block.node.position?.start.line)
+    return undefined
   const match = anchoredMatchesOf(timeExpression, heading.text)[0]
-  const resolved = match ? resolve(match.groups ?? {}, heading.text.slice(0, match.index), reference, periodEnd, true) : undefined
+  const resolved = match
+    ? resolve(match.groups ?? {}, heading.text.slice(0, match.index), reference, periodEnd, true)
+    : undefined
   if (!resolved) return undefined
   const [start, end] = sentenceAt(block.text, 0)
   const text = block.text.slice(start, end).trim()
@@ -160,7 +185,10 @@ function referenceYear(file: VFile, blocks: Block[]): number | undefined {
 }
 
 function guidingSections(outline: NonNullable<VFile['data']['outline']>): string[] {
-  return outline.flatMap((section) => [...(guidingSectionExpression.test(section.title) ? [section.id] : []), ...guidingSections(section.children)])
+  return outline.flatMap((section) => [
+    ...(guidingSectionExpression.test(section.title) ? [section.id] : []),
+    ...guidingSections(section.children)
+  ])
 }
 
 /** The sentence around `index`: from after the previous sentence end to its own end (included). */
@@ -195,14 +223,19 @@ function tableDeadlines(block: Block, reference: number | undefined, periodEnd: 
     }
     const cell = cells[due]
     if (!cell) continue
-    const tasks = cells.filter((_, index) => index !== due).map((text) => text.trim()).filter(Boolean)
+    const tasks = cells
+      .filter((_, index) => index !== due)
+      .map((text) => text.trim())
+      .filter(Boolean)
     const years = new Set<number>()
     for (const match of anchoredMatchesOf(timeExpression, cell)) {
       // Note: a date in a due column is a deadline however it is worded (2024年6月 means by then).
       const resolved = resolve(match.groups ?? {}, cell.slice(0, match.index), reference, periodEnd, true)
       if (!resolved || years.has(resolved.year)) continue
       years.add(resolved.year)
-      found.push(deadlineOf(block, resolved, [...tasks, cell.trim()].join(' '), spanOf(block, rowStart, rowStart + row.length)))
+      found.push(
+        deadlineOf(block, resolved, [...tasks, cell.trim()].join(' '), spanOf(block, rowStart, rowStart + row.length))
+      )
     }
   }
   return found
@@ -227,12 +260,17 @@ function deadlineOf(block: Block, resolved: Resolved, text: string, position: De
  * A sentence cut at each ； after which a part opens with a time expression of
  * its own (到2023年…；到2025年…): each deadline keeps the commitments of its year.
  */
-function partsOf(text: string, start: number, end: number, matches: RegExpExecArray[]): Array<{start: number; end: number; matches: RegExpExecArray[]}> {
+function partsOf(
+  text: string,
+  start: number,
+  end: number,
+  matches: RegExpExecArray[]
+): Array<{start: number; end: number; matches: RegExpExecArray[]}> {
   const parts = [{start, end, matches: [] as RegExpExecArray[]}]
   for (const match of matches) {
     const part = parts.at(-1)!
     const cut = text.lastIndexOf('；', match.index)
-    if (part.matches.length > 0 && cut >= part.start && cut > (part.matches.at(-1)!.index)) {
+    if (part.matches.length > 0 && cut >= part.start && cut > part.matches.at(-1)!.index) {
       part.end = cut
       parts.push({start: cut + 1, end, matches: [match]})
     } else part.matches.push(match)
@@ -241,7 +279,14 @@ function partsOf(text: string, start: number, end: number, matches: RegExpExecAr
 }
 
 /** The deadlines of one sentence (at `offset` in the block), from the time expressions found in it. */
-function inSentence(block: Block, offset: number, sentence: string, matches: RegExpExecArray[], reference: number | undefined, periodEnd: number | null): Deadline[] {
+function inSentence(
+  block: Block,
+  offset: number,
+  sentence: string,
+  matches: RegExpExecArray[],
+  reference: number | undefined,
+  periodEnd: number | null
+): Deadline[] {
   const found: Deadline[] = []
   const years = new Set<number>()
   for (const match of matches) {
@@ -250,7 +295,12 @@ function inSentence(block: Block, offset: number, sentence: string, matches: Reg
     const before = sentence.slice(0, at)
     const after = sentence.slice(at + match[0].length)
     // Note: a forecast (预计…), a start (自…起), an assessment and a term of validity (有效期至…) promise nothing.
-    if (/预计\s*$|预计[^，。；]{0,6}$|有效期(?:为|至|到)?\s*$/.test(before) || /^\s*(?:起|开始|以来)/.test(after) || assessmentExpression.test(after)) continue
+    if (
+      /预计\s*$|预计[^，。；]{0,6}$|有效期(?:为|至|到)?\s*$/.test(before) ||
+      /^\s*(?:起|开始|以来)/.test(after) ||
+      assessmentExpression.test(after)
+    )
+      continue
     // A line that is only a date (a cover's `2023年9月`) promises nothing.
     if (sentence.length - match[0].length < 8 && !hanExpression.test(before) && !hanExpression.test(after)) continue
     const resolved = resolve(groups, before, reference, periodEnd)
@@ -277,30 +327,53 @@ interface Resolved {
 }
 
 /** What may come before a time that opens a clause: a clause's end, and the number of an item (（七）2023年上半年，…). */
-const clauseOpeningSource = '\\s*(?:[（(](?:[一二三四五六七八九十]{1,3}|\\d{1,2})[）)]|[一二三四五六七八九十]{1,3}、|\\d{1,2}\\s*[.．、])?\\s*$'
+const clauseOpeningSource =
+  '\\s*(?:[（(](?:[一二三四五六七八九十]{1,3}|\\d{1,2})[）)]|[一二三四五六七八九十]{1,3}、|\\d{1,2}\\s*[.．、])?\\s*$'
 const clauseOpeningExpression = new RegExp('(?:^|[，,；;：:])' + clauseOpeningSource)
 const clauseOpeningTailExpression = new RegExp('[，,；;：:]' + clauseOpeningSource)
 
-function resolve(groups: Record<string, string | undefined>, before: string, reference: number | undefined, periodEnd: number | null, isDue = false): Resolved | undefined {
+function resolve(
+  groups: Record<string, string | undefined>,
+  before: string,
+  reference: number | undefined,
+  periodEnd: number | null,
+  isDue = false
+): Resolved | undefined {
   const plan = groups.plan ?? groups.barePlan
   if (plan) {
     const end = lexicon[plan]?.[1]
     if (end === undefined || (reference !== undefined && end < reference)) return undefined
     return {year: end, month: null, kind: groups.planPart === '末' ? 'by' : 'during'}
   }
-  if (groups.term) return periodEnd === null ? undefined : {year: periodEnd, month: null, kind: groups.term.endsWith('末') ? 'by' : 'during'}
+  if (groups.term)
+    return periodEnd === null
+      ? undefined
+      : {year: periodEnd, month: null, kind: groups.term.endsWith('末') ? 'by' : 'during'}
   // 年内 / 年底前 without a year: the year the document is dated.
   if (groups.thisYear) return reference === undefined ? undefined : {year: reference, month: 12, kind: 'by'}
-  if (groups.monthOnly) return reference === undefined ? undefined : {year: reference, month: monthNumber(groups.monthOnly), kind: 'by'}
+  if (groups.monthOnly)
+    return reference === undefined ? undefined : {year: reference, month: monthNumber(groups.monthOnly), kind: 'by'}
   const year = yearNumber(groups.year ?? '')
   const quarter = groups.quarter ? '一二三四'.indexOf(groups.quarter) + 1 || Number(groups.quarter) : undefined
   // Note: the end of a year (2023年底前, 2025年末) is its December, as 年内 is.
-  const month = groups.month ? Number(groups.month) : quarter ? quarter * 3 : groups.half ? (groups.half === '上' ? 6 : 12) : groups.end ? 12 : null
+  const month = groups.month
+    ? Number(groups.month)
+    : quarter
+      ? quarter * 3
+      : groups.half
+        ? groups.half === '上'
+          ? 6
+          : 12
+        : groups.end
+          ? 12
+          : null
   // Note: a year the work is done in (2024年完成, （2023年底完成）) binds as 前 does.
-  const isBound = isDue || Boolean(groups.marker && groups.marker !== '于') || Boolean(groups.before) || groups.due !== undefined
+  const isBound =
+    isDue || Boolean(groups.marker && groups.marker !== '于') || Boolean(groups.before) || groups.due !== undefined
   // A bare year opening a clause (`2025年，为南京申请…`) is a deadline only when it lies ahead.
   // Note: only the end of what comes before matters; a long sentence is not scanned whole.
-  const opensClause = before.length > 16 ? clauseOpeningTailExpression.test(before.slice(-16)) : clauseOpeningExpression.test(before)
+  const opensClause =
+    before.length > 16 ? clauseOpeningTailExpression.test(before.slice(-16)) : clauseOpeningExpression.test(before)
   // A span of years opening a clause (2023—2025年，每年…) commits to the whole span; one in a
   // name (纲要（2021—2035年）) does not.
   if (groups.from) {

@@ -31,11 +31,15 @@ const extractDocumentNumber: Plugin<[], Root> = function () {
     const front = frontOf(tree)
     file.data.docNumber = null
     for (const block of blocksOf(tree).slice(0, front.bodyStart)) {
-      const field = labelledFields(block.text).find((candidate) => candidate.label === '发文字号' || candidate.label === '文号')
+      const field = labelledFields(block.text).find(
+        (candidate) => candidate.label === '发文字号' || candidate.label === '文号'
+      )
       if (block.node.type === 'table' && !field) continue
       const line = lineExpression.exec(field ? field.value.trim() : block.text.trim())
       if (!line?.[1] || line[1].length > 40) continue
-      const match = documentNumberExpression.exec(field ? block.text.slice(field.start, field.start + field.value.length) : block.text)
+      const match = documentNumberExpression.exec(
+        field ? block.text.slice(field.start, field.start + field.value.length) : block.text
+      )
       if (!match?.[1] || !match[2] || !match[3]) continue
       const base = field ? field.start : 0
       const agency = match[1].replace(/^.*(?:发文字号|文号)[】:：]?\s*/, '')

@@ -43,9 +43,12 @@ const extractIssuingBody: Plugin<[], Root> = function () {
     for (const block of front.masthead) {
       for (const name of splitOrgans(mastheadOrgans(block.text))) add(block, name)
     }
-    const labelled = blocks.slice(0, front.bodyStart).flatMap((block) => labelledFields(block.text).map((field) => ({block, field})))
+    const labelled = blocks
+      .slice(0, front.bodyStart)
+      .flatMap((block) => labelledFields(block.text).map((field) => ({block, field})))
     for (const {block, field} of labelled) {
-      if (issuerLabelExpression.test(field.label)) for (const name of field.value.split(/[\s\u3000、，,；;]+/)) if (name) add(block, name)
+      if (issuerLabelExpression.test(field.label))
+        for (const name of field.value.split(/[\s\u3000、，,；;]+/)) if (name) add(block, name)
     }
     for (const block of front.signature) for (const name of organNames(block.text)) add(block, name)
     if (front.date) {
@@ -72,10 +75,18 @@ const extractIssuingBody: Plugin<[], Root> = function () {
     }
     // A report may end with its organ's name alone, undated (某市知识产权局): that is its signature.
     const last = blocks.findLast((block) => block.node.type === 'paragraph' && block.text.trim().length > 0)
-    if (issuers.length === 0 && last && last.index >= front.bodyStart) for (const name of organNames(last.text)) add(last, name)
+    if (issuers.length === 0 && last && last.index >= front.bodyStart)
+      for (const name of organNames(last.text)) add(last, name)
     file.data.issuers = issuers
-    file.data.date = front.date ? dateValue(front.date, dateExpression, file) : (labelledDate(labelled) ?? bracketedDate(front.title.at(-1), blocks, file) ?? bylineDate(blocks, file))
-    const printed = blocks.findLast((block) => block.node.type === 'paragraph' && block.text.trimEnd().endsWith('印发') && printDateExpression.test(block.text.trim()))
+    file.data.date = front.date
+      ? dateValue(front.date, dateExpression, file)
+      : (labelledDate(labelled) ?? bracketedDate(front.title.at(-1), blocks, file) ?? bylineDate(blocks, file))
+    const printed = blocks.findLast(
+      (block) =>
+        block.node.type === 'paragraph' &&
+        block.text.trimEnd().endsWith('印发') &&
+        printDateExpression.test(block.text.trim())
+    )
     file.data.printDate = printed ? dateValue(printed, dateExpression, file) : null
   }
 }
@@ -84,7 +95,9 @@ const extractIssuingBody: Plugin<[], Root> = function () {
 function findSpaced(text: string, name: string): {start: number; end: number} | undefined {
   const start = text.indexOf(name)
   if (start !== -1) return {start, end: start + name.length}
-  const pattern = new RegExp([...name].map((character) => character.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\u3000]*'))
+  const pattern = new RegExp(
+    [...name].map((character) => character.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\u3000]*')
+  )
   const match = pattern.exec(text)
   return match ? {start: match.index, end: match.index + match[0].length} : undefined
 }
@@ -93,25 +106,39 @@ function findSpaced(text: string, name: string): {start: number; end: number} | 
 const bracketedDateExpression = new RegExp('^[（(]\\s*' + dateExpression.source + '\\s*[）)]$')
 
 /** The byline of a report or speech (（2024年3月5日在第十四届全国人民代表大会第二次会议上）): the day it was delivered. */
-const bylineExpression = new RegExp('^[（(]?\\s*' + dateExpression.source + '\\s*在[^。，]{2,60}?(?:会议|大会)上\\s*[）)]?$')
+const bylineExpression = new RegExp(
+  '^[（(]?\\s*' + dateExpression.source + '\\s*在[^。，]{2,60}?(?:会议|大会)上\\s*[）)]?$'
+)
 
 function bylineDate(blocks: Block[], file: Parameters<typeof messageAt>[0]): DateValue | null {
-  const byline = blocks.slice(0, 4).find((block) => block.node.type === 'paragraph' && bylineExpression.test(block.text.trim()))
+  const byline = blocks
+    .slice(0, 4)
+    .find((block) => block.node.type === 'paragraph' && bylineExpression.test(block.text.trim()))
   return byline ? dateValue(byline, dateExpression, file) : null
 }
 
-function bracketedDate(title: Block | undefined, blocks: Block[], file: Parameters<typeof messageAt>[0]): DateValue | null {
+function bracketedDate(
+  title: Block | undefined,
+  blocks: Block[],
+  file: Parameters<typeof messageAt>[0]
+): DateValue | null {
   const next = title ? blocks[title.index + 1] : undefined
-  return next?.node.type === 'paragraph' && bracketedDateExpression.test(next.text.trim()) ? dateValue(next, dateExpression, file) : null
+  return next?.node.type === 'paragraph' && bracketedDateExpression.test(next.text.trim())
+    ? dateValue(next, dateExpression, file)
+    : null
 }
 
 /** A date from a labelled field (成文日期 first, then 发布日期/公布日期). */
 function labelledDate(labelled: Array<{block: Block; field: LabelledField}>): DateValue | null {
-  const ranked = labelled.filter(({field}) => dateLabelExpression.test(field.label)).sort((a, b) => Number(b.field.label === '成文日期') - Number(a.field.label === '成文日期'))
+  const ranked = labelled
+    .filter(({field}) => dateLabelExpression.test(field.label))
+    .sort((a, b) => Number(b.field.label === '成文日期') - Number(a.field.label === '成文日期'))
   for (const {block, field} of ranked) {
     const numeric = numericDate(field.value)
     const printed = dateExpression.exec(field.value)
-    const iso = numeric?.iso ?? (printed?.[1] && printed[2] && printed[3] ? toIsoDate(printed[1], printed[2], printed[3]) : undefined)
+    const iso =
+      numeric?.iso ??
+      (printed?.[1] && printed[2] && printed[3] ? toIsoDate(printed[1], printed[2], printed[3]) : undefined)
     const text = numeric?.text ?? printed?.[0]
     if (!iso || !text) continue
     const start = field.start + field.value.indexOf(text)

@@ -10,7 +10,13 @@ import type {Root} from 'mdast'
 import type {Plugin} from 'unified'
 import type {Jurisdiction, Position} from '../schemas/record.js'
 import {blocksOf, positionOf, spanOf, type Block} from '../pipeline/tree/blocks.js'
-import {findDivisions, findProvincesAndCities, levelRanks, type Division, type DivisionMention} from '../pipeline/lexicon/divisions.js'
+import {
+  findDivisions,
+  findProvincesAndCities,
+  levelRanks,
+  type Division,
+  type DivisionMention
+} from '../pipeline/lexicon/divisions.js'
 import {frontOf} from '../pipeline/lexicon/front.js'
 import {messageAt} from '../pipeline/tree/message-at.js'
 import {matchesOf} from '../pipeline/lexicon/text.js'
@@ -21,7 +27,8 @@ declare module 'vfile' {
   }
 }
 
-const nationalOrganExpression = /^(?:国务院|中共中央|中央|全国|国家|最高人民)|^[^省市县区州盟旗]{1,12}(?:部|总局|署)(?:办公厅)?$/
+const nationalOrganExpression =
+  /^(?:国务院|中共中央|中央|全国|国家|最高人民)|^[^省市县区州盟旗]{1,12}(?:部|总局|署)(?:办公厅)?$/
 
 interface Found {
   mention: DivisionMention
@@ -36,22 +43,41 @@ const extractJurisdiction: Plugin<[], Root> = function () {
     const issuers = file.data.issuers ?? []
     file.data.jurisdiction = null
     const issuerMentions = issuers.flatMap((issuer) =>
-      findDivisions(issuer.name, 2).map((mention) => ({mention, position: within(issuer.position, mention.start, mention.end)}))
+      findDivisions(issuer.name, 2).map((mention) => ({
+        mention,
+        position: within(issuer.position, mention.start, mention.end)
+      }))
     )
     const national = issuers.find((issuer) => nationalOrganExpression.test(issuer.name))
     if (national && issuerMentions.length === 0) {
-      file.data.jurisdiction = {name: '全国', level: 'national', province: null, city: null, code: null, position: national.position}
+      file.data.jurisdiction = {
+        name: '全国',
+        level: 'national',
+        province: null,
+        city: null,
+        code: null,
+        position: national.position
+      }
       return
     }
     // An issuer that names a county or a district governs it: no unknown division or zone is looked for.
     const namesCounty = isBelowCity(issuerMentions)
     const unknown = namesCounty ? undefined : unknownDivision(issuers)
     if (unknown) {
-      messageAt(file, 'Division `' + unknown.name + '` is not in the 2023 division table: kept without a code', unknown.position, 'unknown-division', 'warning')
+      messageAt(
+        file,
+        'Division `' + unknown.name + '` is not in the 2023 division table: kept without a code',
+        unknown.position,
+        'unknown-division',
+        'warning'
+      )
       file.data.jurisdiction = unknown
       return
     }
-    const titles = [...front.title.map((block) => ({text: block.text, position: positionOf(block)})), ...(file.data.enclosed ? [{text: file.data.enclosed.title, position: file.data.enclosed.position}] : [])]
+    const titles = [
+      ...front.title.map((block) => ({text: block.text, position: positionOf(block)})),
+      ...(file.data.enclosed ? [{text: file.data.enclosed.title, position: file.data.enclosed.position}] : [])
+    ]
     const zone = namesCounty ? undefined : zoneOf(issuers, titles)
     if (zone) {
       file.data.jurisdiction = zone
@@ -59,21 +85,40 @@ const extractJurisdiction: Plugin<[], Root> = function () {
     }
     const titleMentions = front.title.flatMap((block) => mentionsIn(block, 0, block.text.length, 2))
     const enclosed = file.data.enclosed
-    const enclosedBlock = enclosed ? blocks.find((block) => block.node.position?.start.offset === enclosed.position.start.offset) : undefined
+    const enclosedBlock = enclosed
+      ? blocks.find((block) => block.node.position?.start.offset === enclosed.position.start.offset)
+      : undefined
     const enclosedMentions = enclosedBlock ? mentionsIn(enclosedBlock, 0, enclosedBlock.text.length, 2) : []
-    const header = mostSpecific(issuerMentions) ?? mostSpecific(titleMentions) ?? mostSpecific(enclosedMentions) ?? zoneOf([], titles)
+    const header =
+      mostSpecific(issuerMentions) ??
+      mostSpecific(titleMentions) ??
+      mostSpecific(enclosedMentions) ??
+      zoneOf([], titles)
     // Without a header that names it: a text addressed to every province is the centre's; else the scope the
     // text speaks for (全国, 全省, 全市) and the places it names.
     const evidence = header ? undefined : (addressedToProvinces(file.data.recipients ?? [], blocks) ?? byScope(blocks))
     if (evidence) {
-      messageAt(file, 'Jurisdiction `' + evidence.name + '` read from the text: no header names it', evidence.position, 'jurisdiction-from-text', 'info')
+      messageAt(
+        file,
+        'Jurisdiction `' + evidence.name + '` read from the text: no header names it',
+        evidence.position,
+        'jurisdiction-from-text',
+        'info'
+      )
       file.data.jurisdiction = evidence
       return
     }
     const chosen = header ?? mostFrequent(blocks)
     if (!chosen) {
       file.data.jurisdiction = nationalByDefault(blocks) ?? null
-      if (file.data.jurisdiction) messageAt(file, 'Jurisdiction `全国` read from the text: it names no place and speaks as the centre does', file.data.jurisdiction.position, 'jurisdiction-from-text', 'info')
+      if (file.data.jurisdiction)
+        messageAt(
+          file,
+          'Jurisdiction `全国` read from the text: it names no place and speaks as the centre does',
+          file.data.jurisdiction.position,
+          'jurisdiction-from-text',
+          'info'
+        )
       return
     }
     if (!('mention' in chosen)) {
@@ -81,34 +126,63 @@ const extractJurisdiction: Plugin<[], Root> = function () {
       return
     }
     // Note: a name several divisions share (鼓楼区) is told by the parents the header names, else the body's opening.
-    const division = resolve(chosen.mention, [...issuerMentions, ...titleMentions, ...enclosedMentions]) ?? (chosen.mention.candidates.length > 1 ? resolve(chosen.mention, openingMentions(blocks)) : undefined)
+    const division =
+      resolve(chosen.mention, [...issuerMentions, ...titleMentions, ...enclosedMentions]) ??
+      (chosen.mention.candidates.length > 1 ? resolve(chosen.mention, openingMentions(blocks)) : undefined)
     if (!division) {
-      messageAt(file, 'Place name `' + chosen.mention.name + '` matches several divisions', chosen.position, 'ambiguous-division')
+      messageAt(
+        file,
+        'Place name `' + chosen.mention.name + '` matches several divisions',
+        chosen.position,
+        'ambiguous-division'
+      )
     }
     const first = chosen.mention.candidates[0]!
     file.data.jurisdiction = {
       name: chosen.mention.name,
       level: (division ?? first).level,
-      province: division?.province ?? (chosen.mention.candidates.every((candidate) => candidate.province === first.province) ? first.province : null),
+      province:
+        division?.province ??
+        (chosen.mention.candidates.every((candidate) => candidate.province === first.province) ? first.province : null),
       city: division?.city ?? null,
       code: division?.code ?? null,
       position: chosen.position
     }
-    if (division?.until) messageAt(file, 'Division `' + division.name + '` is no longer in the 2023 table (last listed in GB/T 2260 revision ' + division.until + '): its code as it was', chosen.position, 'historical-division', 'info')
+    if (division?.until)
+      messageAt(
+        file,
+        'Division `' +
+          division.name +
+          '` is no longer in the 2023 table (last listed in GB/T 2260 revision ' +
+          division.until +
+          '): its code as it was',
+        chosen.position,
+        'historical-division',
+        'info'
+      )
   }
 }
 
 /** Whether one of the mentions is of a county or a district. */
 function isBelowCity(found: Found[]): boolean {
-  return found.some((item) => item.mention.candidates.some((candidate) => levelRanks[candidate.level] >= levelRanks.county))
+  return found.some((item) =>
+    item.mention.candidates.some((candidate) => levelRanks[candidate.level] >= levelRanks.county)
+  )
 }
 
 /** A zone's name: an area run by a 管委会 rather than a division (江北新区, 苏州工业园区, 常熟经济技术开发区). */
-const zoneNameSource = '\\p{Script=Han}{2,24}?(?:新区|开发区|经开区|高新区|园区|保税区|自贸区|试验区|示范区|合作区|度假区)'
+const zoneNameSource =
+  '\\p{Script=Han}{2,24}?(?:新区|开发区|经开区|高新区|园区|保税区|自贸区|试验区|示范区|合作区|度假区)'
 /** The organ of a zone (南京江北新区管理委员会, 中共某开发区工作委员会). */
-const zoneOrganExpression = new RegExp('^(?:中共)?(?<name>' + zoneNameSource + ')(?:党工委|工委|工作委员会|管理委员会|管委会|管理办公室|管理局|办公室)', 'u')
+const zoneOrganExpression = new RegExp(
+  '^(?:中共)?(?<name>' + zoneNameSource + ')(?:党工委|工委|工作委员会|管理委员会|管委会|管理办公室|管理局|办公室)',
+  'u'
+)
 /** A title that opens with a zone's name (江北新区“十四五”知识产权发展规划). */
-const zoneTitleExpression = new RegExp('^(?:中共)?(?<name>' + zoneNameSource + ')(?=[“"]|关于|\\s*(?:19|20)\\d{2}|知识产权|国民经济)', 'u')
+const zoneTitleExpression = new RegExp(
+  '^(?:中共)?(?<name>' + zoneNameSource + ')(?=[“"]|关于|\\s*(?:19|20)\\d{2}|知识产权|国民经济)',
+  'u'
+)
 
 /**
  * The zone an issuer is the organ of, or (without issuers) a title opens
@@ -116,8 +190,14 @@ const zoneTitleExpression = new RegExp('^(?:中共)?(?<name>' + zoneNameSource +
  * it (南京江北新区管理委员会 issues the 江北新区 plan); its parents are the
  * divisions named before it (南京 → 南京市).
  */
-function zoneOf(issuers: Array<{name: string; position: Position}>, titles: Array<{text: string; position: Position}>): Jurisdiction | undefined {
-  const sources = issuers.length > 0 ? issuers.map((issuer) => ({text: issuer.name, position: issuer.position, expression: zoneOrganExpression})) : titles.map((title) => ({...title, expression: zoneTitleExpression}))
+function zoneOf(
+  issuers: Array<{name: string; position: Position}>,
+  titles: Array<{text: string; position: Position}>
+): Jurisdiction | undefined {
+  const sources =
+    issuers.length > 0
+      ? issuers.map((issuer) => ({text: issuer.name, position: issuer.position, expression: zoneOrganExpression}))
+      : titles.map((title) => ({...title, expression: zoneTitleExpression}))
   for (const source of sources) {
     const found = source.expression.exec(source.text)?.groups?.name
     if (!found) continue
@@ -127,7 +207,12 @@ function zoneOf(issuers: Array<{name: string; position: Position}>, titles: Arra
     const leading = findDivisions(found, 2).filter((mention) => mention.end <= found.length - 4)
     let start = Math.max(nameStart, ...leading.map((mention) => nameStart + mention.end))
     // The longest ending of the name that the titles print (江北新区 of 南京江北新区), past the organ a notice's title opens with.
-    const printed = titles.map((title) => title.text.slice(title.text.indexOf('关于') + 1).split(source.text).join(''))
+    const printed = titles.map((title) =>
+      title.text
+        .slice(title.text.indexOf('关于') + 1)
+        .split(source.text)
+        .join('')
+    )
     let isPrinted = false
     for (let at = start; at <= end - 4 && !isPrinted; at++) {
       if (printed.some((text) => text.includes(source.text.slice(at, end)))) {
@@ -138,7 +223,8 @@ function zoneOf(issuers: Array<{name: string; position: Position}>, titles: Arra
     // Else the short form the titles print (常州高新区 for 常州国家高新技术产业开发区), its city the two characters it opens with.
     const short = isPrinted ? undefined : shortFormIn(source.text.slice(start, end), titles)
     const before = short ? short.name.slice(0, 2) : source.text.slice(nameStart, start)
-    const parents = leading.length > 0 ? leading : before.length >= 2 && before.length <= 3 ? findDivisions(before + '市', 3) : []
+    const parents =
+      leading.length > 0 ? leading : before.length >= 2 && before.length <= 3 ? findDivisions(before + '市', 3) : []
     const candidates = parents.flatMap((mention) => mention.candidates)
     const city = candidates.find((candidate) => candidate.level === 'city')
     return {
@@ -160,11 +246,15 @@ const zoneNameExpression = new RegExp(zoneNameSource, 'gu')
  * name does and keeps its characters in their order (常州高新区 of
  * 常州国家高新技术产业开发区, 常熟经开区 of 常熟经济技术开发区).
  */
-function shortFormIn(full: string, titles: Array<{text: string; position: Position}>): {name: string; position: Position} | undefined {
+function shortFormIn(
+  full: string,
+  titles: Array<{text: string; position: Position}>
+): {name: string; position: Position} | undefined {
   for (const title of titles) {
     for (const match of matchesOf(zoneNameExpression, title.text)) {
       const name = match[0]
-      if (name.length < full.length && name.slice(0, 2) === full.slice(0, 2) && isSubsequence(name, full)) return {name, position: within(title.position, match.index, match.index + name.length)}
+      if (name.length < full.length && name.slice(0, 2) === full.slice(0, 2) && isSubsequence(name, full))
+        return {name, position: within(title.position, match.index, match.index + name.length)}
     }
   }
   return undefined
@@ -180,9 +270,11 @@ function isSubsequence(short: string, full: string): boolean {
 }
 
 /** An organ of a county or district (铜山县人民政府, 中共某区委): the division's name, then the organ. */
-const countyOrganExpression = /^(?:中共)?(?<name>\p{Script=Han}{1,12}?(?:自治县|自治旗|县|旗|区))(?:委员会|委|人民政府|政府|人大常委会|政协|党委|办公室)/u
+const countyOrganExpression =
+  /^(?:中共)?(?<name>\p{Script=Han}{1,12}?(?:自治县|自治旗|县|旗|区))(?:委员会|委|人民政府|政府|人大常委会|政协|党委|办公室)/u
 /** Zones named like districts that are no divisions (开发区, 园区, 新区 …). */
-const zoneExpression = /开发区|经开区|高新区|园区|新区|保税区|综保区|自贸区|经济区|示范区|试验区|工业区|度假区|风景区|景区|合作区|实验区|功能区|片区|管理区|城区|街道/
+const zoneExpression =
+  /开发区|经开区|高新区|园区|新区|保税区|综保区|自贸区|经济区|示范区|试验区|工业区|度假区|风景区|景区|合作区|实验区|功能区|片区|管理区|城区|街道/
 
 /**
  * The county or district an issuer names where the division table does not
@@ -258,7 +350,8 @@ function mostFrequent(blocks: Block[]): Found | undefined {
 const scopeCharacters = 20000
 
 /** Words of the scope a text speaks for, by level. */
-const comparativeSource = '(?!领先|前列|一流|先进|首|第|重要|知名|排名|平均|水平|性|影响|同类|乃至|同行|推广|示范|率先|标杆)'
+const comparativeSource =
+  '(?!领先|前列|一流|先进|首|第|重要|知名|排名|平均|水平|性|影响|同类|乃至|同行|推广|示范|率先|标杆)'
 const scopeExpressions = {
   national: new RegExp('我国|全国' + comparativeSource, 'g'),
   province: new RegExp('我省|本省|全省' + comparativeSource, 'g'),
@@ -296,7 +389,14 @@ function byScope(blocks: Block[]): Jurisdiction | undefined {
   if (national >= 2 && national > province && national > city) {
     const first = parts.find((part) => /全国|我国/.test(part.text))!
     const at = first.text.search(/全国|我国/)
-    return {name: '全国', level: 'national', province: null, city: null, code: null, position: spanOf(first.block, at, at + 2)}
+    return {
+      name: '全国',
+      level: 'national',
+      province: null,
+      city: null,
+      code: null,
+      position: spanOf(first.block, at, at + 2)
+    }
   }
   return undefined
 }
@@ -304,16 +404,28 @@ function byScope(blocks: Block[]): Jurisdiction | undefined {
 /** Recipients that are every province (各省、自治区、直辖市…, 各省（区、市）): only the centre writes to them. */
 const allProvincesExpression = /^\s*各省(?:、自治区、直辖市|[（(]区、市[）)]|级)/
 
-function addressedToProvinces(recipients: Array<{name: string; position: Position}>, blocks: Block[]): Jurisdiction | undefined {
+function addressedToProvinces(
+  recipients: Array<{name: string; position: Position}>,
+  blocks: Block[]
+): Jurisdiction | undefined {
   const recipient = recipients.find((candidate) => allProvincesExpression.test(candidate.name))
-  if (recipient) return {name: '全国', level: 'national', province: null, city: null, code: null, position: recipient.position}
+  if (recipient)
+    return {name: '全国', level: 'national', province: null, city: null, code: null, position: recipient.position}
   // Note: a body without a header may open with the recipients' line itself.
-  const opening = blocks.slice(0, 2).find((block) => block.node.type === 'paragraph' && allProvincesExpression.test(block.text) && /[：:]\s*$/.test(block.text))
-  return opening ? {name: '全国', level: 'national', province: null, city: null, code: null, position: spanOf(opening, 0, 2)} : undefined
+  const opening = blocks
+    .slice(0, 2)
+    .find(
+      (block) =>
+        block.node.type === 'paragraph' && allProvincesExpression.test(block.text) && /[：:]\s*$/.test(block.text)
+    )
+  return opening
+    ? {name: '全国', level: 'national', province: null, city: null, code: null, position: spanOf(opening, 0, 2)}
+    : undefined
 }
 
 /** What only a national text says: 我国, 各省（区、市）, 各地, 国家标准 and the like. */
-const nationalSignalExpression = /我国|各省[（(]区、市[）)]|各省、自治区、直辖市|各地区|各地方|地方各级|国家(?:级|标准|战略|重大|层面)|全国(?:范围|统一|各地)/
+const nationalSignalExpression =
+  /我国|各省[（(]区、市[）)]|各省、自治区、直辖市|各地区|各地方|地方各级|国家(?:级|标准|战略|重大|层面)|全国(?:范围|统一|各地)/
 
 /**
  * A text that names no province or city at all and speaks as the centre does (我国, 各省（区、市）,
@@ -330,7 +442,16 @@ function nationalByDefault(blocks: Block[]): Jurisdiction | undefined {
     const match = signal ? null : nationalSignalExpression.exec(block.text)
     if (match) signal = {block, at: match.index, length: match[0].length}
   }
-  return signal ? {name: '全国', level: 'national', province: null, city: null, code: null, position: spanOf(signal.block, signal.at, signal.at + signal.length)} : undefined
+  return signal
+    ? {
+        name: '全国',
+        level: 'national',
+        province: null,
+        city: null,
+        code: null,
+        position: spanOf(signal.block, signal.at, signal.at + signal.length)
+      }
+    : undefined
 }
 
 interface Named {
@@ -342,13 +463,17 @@ interface Named {
 }
 
 /** The province (or city) a text names most, a city counting for its province; undefined on a tie. */
-function namedMost(parts: Array<{block: Block; text: string; places?: ReturnType<typeof findProvincesAndCities>}>, level: 'province' | 'city'): Named | undefined {
+function namedMost(
+  parts: Array<{block: Block; text: string; places?: ReturnType<typeof findProvincesAndCities>}>,
+  level: 'province' | 'city'
+): Named | undefined {
   const tally = new Map<string, Named>()
   for (const part of parts) {
     // Note: found once per part, for both levels.
     part.places ??= findProvincesAndCities(part.text)
     for (const found of part.places) {
-      const division = level === 'province' && found.division.level === 'city' ? provinceOf(found.division) : found.division
+      const division =
+        level === 'province' && found.division.level === 'city' ? provinceOf(found.division) : found.division
       if (!division || division.level !== level) continue
       const entry = tally.get(division.name)
       if (entry) entry.count++
@@ -367,15 +492,31 @@ function namedMost(parts: Array<{block: Block; text: string; places?: ReturnType
 }
 
 /** The jurisdiction of a named division, its position where the text prints its full name (山东省), else its first mention (山东). */
-function jurisdictionOf({division, block, start, end}: Named, parts: Array<{block: Block; text: string}>): Jurisdiction {
+function jurisdictionOf(
+  {division, block, start, end}: Named,
+  parts: Array<{block: Block; text: string}>
+): Jurisdiction {
   const full = parts.find((part) => part.text.includes(division.name))
-  const position = full ? spanOf(full.block, full.text.indexOf(division.name), full.text.indexOf(division.name) + division.name.length) : spanOf(block, start, end)
-  return {name: division.name, level: division.level, province: division.province, city: division.city, code: division.code, position}
+  const position = full
+    ? spanOf(full.block, full.text.indexOf(division.name), full.text.indexOf(division.name) + division.name.length)
+    : spanOf(block, start, end)
+  return {
+    name: division.name,
+    level: division.level,
+    province: division.province,
+    city: division.city,
+    code: division.code,
+    position
+  }
 }
 
 /** The province a city lies in. */
 function provinceOf(city: Division): Division | undefined {
-  return city.province ? findDivisions(city.province, 2).find((mention) => mention.name === city.province)?.candidates.find((candidate) => candidate.level === 'province') : undefined
+  return city.province
+    ? findDivisions(city.province, 2)
+        .find((mention) => mention.name === city.province)
+        ?.candidates.find((candidate) => candidate.level === 'province')
+    : undefined
 }
 
 /** The divisions the opening of the document names, in order. */
@@ -394,7 +535,11 @@ function openingMentions(blocks: Block[]): Found[] {
 function resolve(mention: DivisionMention, context: Found[]): Division | undefined {
   if (mention.candidates.length === 1) return mention.candidates[0]
   const names = new Set(context.map((found) => found.mention.name))
-  const fitting = mention.candidates.filter((candidate) => (candidate.city && names.has(candidate.city)) || (candidate.province && names.has(candidate.province) && candidate.level !== 'province'))
+  const fitting = mention.candidates.filter(
+    (candidate) =>
+      (candidate.city && names.has(candidate.city)) ||
+      (candidate.province && names.has(candidate.province) && candidate.level !== 'province')
+  )
   return fitting.length === 1 ? fitting[0] : undefined
 }
 

@@ -39,7 +39,14 @@ const extractOutline: Plugin<[], Root> = function () {
         while (stack.length > 0 && stack.at(-1)!.level >= node.depth) stack.pop()
         const siblings = stack.at(-1)?.children ?? outline
         const id = (stack.at(-1)?.id ?? 's') + (stack.length > 0 ? '.' : '') + (siblings.length + 1)
-        const section: Section = {id, number: node.data?.number ?? null, level: node.depth, title: compact(block.text), position: positionOf(block), children: []}
+        const section: Section = {
+          id,
+          number: node.data?.number ?? null,
+          level: node.depth,
+          title: compact(block.text),
+          position: positionOf(block),
+          children: []
+        }
         siblings.push(section)
         stack.push(section)
       }

@@ -21,7 +21,9 @@ declare module 'vfile' {
 
 const rangeExpression = /((?:19|20)\d{2})\s*(?:年\s*)?[-—–－~～至到]+\s*((?:19|20)\d{2})\s*年?/
 /** A range the body gives as the document's own period: 规划期为2021—2025年, 本方案实施期限（2023—2025年）. */
-const framedRangeExpression = new RegExp('(?:规划期|实施期|期限|时限|规划范围|本规划|本方案|本计划|本纲要)[^。；，,]{0,12}?' + rangeExpression.source)
+const framedRangeExpression = new RegExp(
+  '(?:规划期|实施期|期限|时限|规划范围|本规划|本方案|本计划|本纲要)[^。；，,]{0,12}?' + rangeExpression.source
+)
 /** A range in the title of a document the body cites (《知识产权强国建设纲要（2021—2035年）》). */
 const citedRangeExpression = new RegExp('《[^《》]*?' + rangeExpression.source + '[^《》]*》')
 /** A plan name in quotes, or unquoted where it cannot be a heading number (`十四五时期`). */
@@ -35,7 +37,10 @@ const titleYearExpression = /(?<![到至止]\s*)((?:19|20)\d{2})\s*年度?(?!修
 /** Extract the plan period. */
 const extractPeriod: Plugin<[], Root> = function () {
   return function (tree, file) {
-    const opening = blocksOf(tree).slice(0, 6).filter((block) => block.node.type !== 'table').map((block) => block.text)
+    const opening = blocksOf(tree)
+      .slice(0, 6)
+      .filter((block) => block.node.type !== 'table')
+      .map((block) => block.text)
     const titles = [file.data.enclosed?.title, file.data.title?.text]
     file.data.period = null
     for (const [index, source] of [...titles, ...opening].entries()) {
@@ -65,7 +70,9 @@ export function periodIn(text: string, isBody = false): Period | undefined {
   const label = name ? (name[1] ?? name[2] ?? null) : formal?.[1] ? formal[1] + '五' : null
   // Note: in the body, a range is the document's period where it says so (规划期为2021—2025年) or, failing
   // that, the cited plan's it implements (为贯彻《…纲要（2021—2035年）》) — not a stage's (第二阶段（2023—2024年）).
-  const range = isBody ? (framedRangeExpression.exec(text) ?? citedRangeExpression.exec(text)) : rangeExpression.exec(text)
+  const range = isBody
+    ? (framedRangeExpression.exec(text) ?? citedRangeExpression.exec(text))
+    : rangeExpression.exec(text)
   if (range?.[1] && range[2] && Number(range[2]) > Number(range[1])) {
     return {start: Number(range[1]), end: Number(range[2]), label}
   }

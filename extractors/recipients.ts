@@ -29,17 +29,34 @@ const extractRecipients: Plugin<[], Root> = function () {
     const blocks = blocksOf(tree)
     const after = front.title.at(-1)?.index
     const limit = front.date?.index ?? front.bodyStart
-    const addressee = after === undefined ? undefined : blocks.slice(after + 1, Math.max(after + 1, limit)).slice(0, 3).find(isAddressee)
+    const addressee =
+      after === undefined
+        ? undefined
+        : blocks
+            .slice(after + 1, Math.max(after + 1, limit))
+            .slice(0, 3)
+            .find(isAddressee)
     file.data.recipients = addressee ? split(addressee, 0, recipientSeparatorExpression) : []
     const cc = blocks.findLast((block) => block.node.type === 'paragraph' && ccExpression.test(block.text.trim()))
     file.data.cc = cc ? split(cc, cc.text.search(/[:：]/) + 1, ccSeparatorExpression) : []
-    const publicity = blocks.find((block) => block.node.type === 'paragraph' && publicityExpression.test(block.text.trim()))
-    file.data.publicity = publicity ? {text: publicity.text.trim(), position: spanOf(publicity, publicity.text.indexOf(publicity.text.trim()), publicity.text.length)} : null
+    const publicity = blocks.find(
+      (block) => block.node.type === 'paragraph' && publicityExpression.test(block.text.trim())
+    )
+    file.data.publicity = publicity
+      ? {
+          text: publicity.text.trim(),
+          position: spanOf(publicity, publicity.text.indexOf(publicity.text.trim()), publicity.text.length)
+        }
+      : null
   }
 }
 
 function isAddressee(block: Block): boolean {
-  return block.node.type === 'paragraph' && recipientsExpression.test(block.text.trim()) && !/^(?:发文字号|签发人|附件)/.test(block.text.trim())
+  return (
+    block.node.type === 'paragraph' &&
+    recipientsExpression.test(block.text.trim()) &&
+    !/^(?:发文字号|签发人|附件)/.test(block.text.trim())
+  )
 }
 
 /** Names in `block.text` from `from`, split by `separator`, with their spans. */

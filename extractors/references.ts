@@ -21,11 +21,13 @@ const followingNumberExpression = new RegExp('^\\s*[（(]\\s*(' + documentNumber
 const extractReferences: Plugin<[], Root> = function () {
   return function (tree, file) {
     const byTitle = new Map<string, Reference>()
-    const own = new Set([file.data.title?.text, file.data.enclosed?.title].filter(Boolean).map((title) => compact(title!)))
+    const own = new Set(
+      [file.data.title?.text, file.data.enclosed?.title].filter(Boolean).map((title) => compact(title!))
+    )
     for (const block of blocksOf(tree)) {
       for (const match of matchesOf(citationExpression, block.text)) {
         const title = compact(match[1] ?? '')
-        if (title.length < 2 || own.has(title) || /^规划|^纲要|^意见|^方案/.test(title) && title.length <= 3) continue
+        if (title.length < 2 || own.has(title) || (/^规划|^纲要|^意见|^方案/.test(title) && title.length <= 3)) continue
         const end = match.index + match[0].length
         const position = spanOf(block, match.index, end)
         const number = followingNumberExpression.exec(block.text.slice(end))?.[1] ?? null

@@ -14,12 +14,29 @@ import type {Period, Target, TargetOrigin, Value} from '../schemas/record.js'
 import {blocksOf, spanOf, type Block} from '../pipeline/tree/blocks.js'
 import {goalsIn, type Goal} from './util/goal-clause.js'
 import {readIndicatorTable} from './util/indicator-table.js'
-import {hasConflictingPopulation, indicatorKey, indicatorSimilarity, isContained} from '../pipeline/lexicon/indicator-key.js'
+import {
+  hasConflictingPopulation,
+  indicatorKey,
+  indicatorSimilarity,
+  isContained
+} from '../pipeline/lexicon/indicator-key.js'
 import {messageAt} from '../pipeline/tree/message-at.js'
 import {issuedOn, reachBySource, reportedYears, yearNumber, yearSource} from '../pipeline/lexicon/date.js'
 import {isDigit, matchesOf} from '../pipeline/lexicon/text.js'
 import {titleKind} from '../pipeline/lexicon/kinds.js'
-import {clauseSpan, fullSentenceSpan, hasReach, latestYear, notGoalRule, notGoalRules, reachYear, passageEndExpression, reportPassageExpression, sentenceSpan, unlabelledPassageExpression} from './util/goal-context.js'
+import {
+  clauseSpan,
+  fullSentenceSpan,
+  hasReach,
+  latestYear,
+  notGoalRule,
+  notGoalRules,
+  reachYear,
+  passageEndExpression,
+  reportPassageExpression,
+  sentenceSpan,
+  unlabelledPassageExpression
+} from './util/goal-context.js'
 
 declare module 'vfile' {
   interface DataMap {
@@ -28,13 +45,17 @@ declare module 'vfile' {
 }
 
 /** A section whose title names the goals of the document (发展目标, 主要目标和指标, 目标指标, 发展目标与指标体系). */
-const goalSectionExpression = /(?:目标(?:任务|要求|体系)?|愿景|主要指标|指标体系|目标指标)(?:[与和及、](?:主要|重点|核心|关键)?(?:指标|任务)(?:体系)?)?$/
+const goalSectionExpression =
+  /(?:目标(?:任务|要求|体系)?|愿景|主要指标|指标体系|目标指标)(?:[与和及、](?:主要|重点|核心|关键)?(?:指标|任务)(?:体系)?)?$/
 /** A section of general requirements (总体要求), where a paragraph opening with a year to reach states the goals. */
 const requirementSectionExpression = /^(?:总体要求|总体思路|发展思路|总体部署)$/
 /** A paragraph that opens with the year its goals are to be reached (到2025年，…). */
 const goalOpeningExpression = new RegExp('^(?:[—\\-–]{1,2}\\s*)?' + reachBySource)
 /** The year a sentence is due: 到2025年, 截止2025年, 2025年，; not the base year of a comparison (比2020年, 较2020年). */
-const yearExpression = new RegExp('(?<![比较与]\\s*)(?:到|至|截止|截至|力争|确保|争取|展望)?\\s*(' + yearSource + ')\\s*年', 'g')
+const yearExpression = new RegExp(
+  '(?<![比较与]\\s*)(?:到|至|截止|截至|力争|确保|争取|展望)?\\s*(' + yearSource + ')\\s*年',
+  'g'
+)
 
 /** A target before merging; `amount` caches its value as an amount in the base unit (see `amountKey`). */
 type Candidate = Omit<Target, 'id' | 'key'> & {amount: string | null | undefined}
@@ -76,39 +97,73 @@ const extractTargets: Plugin<[], Root> = function () {
         continue
       }
       // Note: a numbered line of a task list may be a heading whose title states the goal (59．新增5G基站1000座).
-      if ((block.node.type !== 'paragraph' && block.node.type !== 'heading') || noteOrDefinitionExpression.test(block.text.trim())) continue
+      if (
+        (block.node.type !== 'paragraph' && block.node.type !== 'heading') ||
+        noteOrDefinitionExpression.test(block.text.trim())
+      )
+        continue
       const column = block.node.data?.column
-      const inGoals = section !== undefined && (goalSections.has(section) || (requirementSections.has(section) && goalOpeningExpression.test(block.text.trim())))
+      const inGoals =
+        section !== undefined &&
+        (goalSections.has(section) ||
+          (requirementSections.has(section) && goalOpeningExpression.test(block.text.trim())))
       const span = passage?.get(block.index)
       const inPassage = span !== undefined
       const origin: TargetOrigin = column ? 'column' : inGoals || inPassage ? 'text' : 'task'
-      if (origin === 'task' && section !== undefined && (pastSections.has(section) || guidingSections.has(section))) continue
+      if (origin === 'task' && section !== undefined && (pastSections.has(section) || guidingSections.has(section)))
+        continue
       const all = goalsIn(block.text)
       if (origin === 'task') {
         // Note: judged once all tables are read: a progress table's last year tells what is past.
-        if (all.length > 0) tasks.push({block, goals: all, year: reachYear(block.text), fallback: yearAt(section) ?? periodEnd ?? planYear ?? annualYear ?? null})
+        if (all.length > 0)
+          tasks.push({
+            block,
+            goals: all,
+            year: reachYear(block.text),
+            fallback: yearAt(section) ?? periodEnd ?? planYear ?? annualYear ?? null
+          })
         continue
       }
       const year = inPassage ? planYear : yearOf(block.text)
       const dueBy = year ?? yearAt(section) ?? periodEnd ?? planYear
-      const goals = span ? all.filter((goal) => goal.start >= span.start && goal.start < span.end) : all.filter((goal) => !isStructure(block.text, goal))
+      const goals = span
+        ? all.filter((goal) => goal.start >= span.start && goal.start < span.end)
+        : all.filter((goal) => !isStructure(block.text, goal))
       if (year && goals.length === 0) introYear = {section, year}
-      const unread = unreadNumbers(block.text, span ? all : goals).filter(([start]) => !span || (start >= span.start && start < span.end))
+      const unread = unreadNumbers(block.text, span ? all : goals).filter(
+        ([start]) => !span || (start >= span.start && start < span.end)
+      )
       if (unread.length > 0) {
         const [start, end] = unread[0]!
-        messageAt(file, 'Number in a goal statement not read as a target: `' + unread.map(([from, to]) => block.text.slice(from, to)).join('`, `') + '`', spanOf(block, start, end), 'unread-goal-number', 'warning')
+        messageAt(
+          file,
+          'Number in a goal statement not read as a target: `' +
+            unread.map(([from, to]) => block.text.slice(from, to)).join('`, `') +
+            '`',
+          spanOf(block, start, end),
+          'unread-goal-number',
+          'warning'
+        )
       }
       candidates.push(...proseTargets(block, goals, origin, dueBy, inPassage))
     }
     const reported = Math.max(...candidates.flatMap((candidate) => candidate.actuals.map((actual) => actual.year + 1)))
-    const aheadFrom = planYear ?? firstYearAhead(file) ?? (Number.isFinite(reported) ? reported : undefined) ?? file.data.period?.start ?? statisticsYear(blocks) ?? null
+    const aheadFrom =
+      planYear ??
+      firstYearAhead(file) ??
+      (Number.isFinite(reported) ? reported : undefined) ??
+      file.data.period?.start ??
+      statisticsYear(blocks) ??
+      null
     for (const task of tasks) {
       // A section of measures or next steps, or a paragraph that opens with its time, dates the goals it states.
       const opening = task.block.text.slice(0, fullSentenceSpan(task.block.text, 0)[1])
       // Note: the opening's year must still be ahead (从2012到2022年… in a report of 2023 dates nothing).
       const openingYear = reachYear(opening)
-      const isOpeningDated = hasReach(opening) && (openingYear === undefined || aheadFrom === null || openingYear >= aheadFrom)
-      const isDated = isForward || (!report && (forwardSections.has(task.block.node.data?.section ?? '') || isOpeningDated))
+      const isOpeningDated =
+        hasReach(opening) && (openingYear === undefined || aheadFrom === null || openingYear >= aheadFrom)
+      const isDated =
+        isForward || (!report && (forwardSections.has(task.block.node.data?.section ?? '') || isOpeningDated))
       const goals = task.goals.filter((goal) => isTaskGoal(task.block.text, goal, isDated, aheadFrom, report))
       // A number no clause rule read, in a sentence that sets a goal: said, so that a miss is seen.
       if (goals.length > 0) {
@@ -120,10 +175,20 @@ const extractTargets: Plugin<[], Root> = function () {
           const [clauseFrom, clauseTo] = clauseSpan(text, start)
           return notGoalRule(text.slice(from, to), text.slice(clauseFrom, clauseTo), '') !== undefined
         }
-        const unread = unreadNumbers(text, task.goals).filter(([start]) => sentences.some(([from, to]) => start >= from && start < to) && !isRefused(start))
+        const unread = unreadNumbers(text, task.goals).filter(
+          ([start]) => sentences.some(([from, to]) => start >= from && start < to) && !isRefused(start)
+        )
         if (unread.length > 0) {
           const [start, end] = unread[0]!
-          messageAt(file, 'Number in a goal statement not read as a target: `' + unread.map(([from, to]) => task.block.text.slice(from, to)).join('`, `') + '`', spanOf(task.block, start, end), 'unread-goal-number', 'warning')
+          messageAt(
+            file,
+            'Number in a goal statement not read as a target: `' +
+              unread.map(([from, to]) => task.block.text.slice(from, to)).join('`, `') +
+              '`',
+            spanOf(task.block, start, end),
+            'unread-goal-number',
+            'warning'
+          )
         }
       }
       // A year the paragraph names holds for its goals when it is still ahead (not 截至2022年底 in a plan to 2025).
@@ -173,18 +238,27 @@ function unreadNumbers(text: string, goals: Goal[]): Array<[number, number]> {
   let reach = -1
   // Note: a scan by character codes, no match objects: this runs on every goal paragraph and box line.
   for (let start = 0; start < text.length; start++) {
-    if (!isDigit(text.charCodeAt(start)) || (start > 0 && (isDigit(text.charCodeAt(start - 1)) || text.charCodeAt(start - 1) === 0x2e))) continue
+    if (
+      !isDigit(text.charCodeAt(start)) ||
+      (start > 0 && (isDigit(text.charCodeAt(start - 1)) || text.charCodeAt(start - 1) === 0x2e))
+    )
+      continue
     let end = start + 1
     while (end < text.length && isDigit(text.charCodeAt(end))) end++
-    if (text.charCodeAt(end) === 0x2e && isDigit(text.charCodeAt(end + 1))) for (end += 2; end < text.length && isDigit(text.charCodeAt(end)); end++);
+    if (text.charCodeAt(end) === 0x2e && isDigit(text.charCodeAt(end + 1)))
+      for (end += 2; end < text.length && isDigit(text.charCodeAt(end)); end++);
     // The farthest end of the goals that open at or before this number.
     while (next < spans.length && spans[next]![0] <= start) reach = Math.max(reach, spans[next++]![1])
-    if (end > reach && !notValueAfterExpression.test(text.slice(end, end + 8)) && !notValueBeforeExpression.test(text.slice(Math.max(0, start - 4), start))) unread.push([start, end])
+    if (
+      end > reach &&
+      !notValueAfterExpression.test(text.slice(end, end + 8)) &&
+      !notValueBeforeExpression.test(text.slice(Math.max(0, start - 4), start))
+    )
+      unread.push([start, end])
     start = end
   }
   return unread
 }
-
 
 /** Whether `section` is `outer` or lies inside it (ids are paths: `s1.2` is inside `s1`). */
 function isWithin(section: string | undefined, outer: string | undefined): boolean {
@@ -197,12 +271,17 @@ function isGoalTitle(title: string): boolean {
 }
 
 /** Ids of the goal sections and of every section inside one. */
-function goalSectionIds(outline: NonNullable<VFile['data']['outline']>, isInside: boolean, ids = new Set<string>()): Set<string> {
+function goalSectionIds(
+  outline: NonNullable<VFile['data']['outline']>,
+  isInside: boolean,
+  ids = new Set<string>()
+): Set<string> {
   for (const section of outline) {
     // A section that names goals among other things (指导思想、基本原则和发展目标) and has a
     // subsection of its own for them: only that subsection holds the goals.
     const namesGoals = isGoalTitle(section.title)
-    const isNarrowed = namesGoals && /[、和与及]/.test(section.title) && section.children.some((child) => isGoalTitle(child.title))
+    const isNarrowed =
+      namesGoals && /[、和与及]/.test(section.title) && section.children.some((child) => isGoalTitle(child.title))
     const isGoals = isInside || (namesGoals && !isNarrowed)
     if (isGoals) ids.add(section.id)
     goalSectionIds(section.children, isGoals, ids)
@@ -212,7 +291,8 @@ function goalSectionIds(outline: NonNullable<VFile['data']['outline']>, isInside
 
 /** Ids of the 总体要求 sections (and their subsections) that have no goals section of their own. */
 function requirementSectionIds(outline: NonNullable<VFile['data']['outline']>, ids = new Set<string>()): Set<string> {
-  const hasGoalTitle = (sections: typeof outline): boolean => sections.some((section) => isGoalTitle(section.title) || hasGoalTitle(section.children))
+  const hasGoalTitle = (sections: typeof outline): boolean =>
+    sections.some((section) => isGoalTitle(section.title) || hasGoalTitle(section.children))
   const addAll = (sections: typeof outline): void => {
     for (const section of sections) {
       ids.add(section.id)
@@ -227,7 +307,11 @@ function requirementSectionIds(outline: NonNullable<VFile['data']['outline']>, i
 }
 
 /** The year each section's title names (近期目标（2021—2025年）, 到2023年的目标), inherited by its subsections. */
-function sectionYearsOf(outline: NonNullable<VFile['data']['outline']>, inherited: number | undefined, years = new Map<string, number>()): Map<string, number> {
+function sectionYearsOf(
+  outline: NonNullable<VFile['data']['outline']>,
+  inherited: number | undefined,
+  years = new Map<string, number>()
+): Map<string, number> {
   for (const section of outline) {
     const year = yearOf(section.title) ?? inherited
     if (year !== undefined) years.set(section.id, year)
@@ -260,11 +344,25 @@ function tableTargets(block: Block, period: Period | null, file: VFile, fallback
   if (block.node.type !== 'table') return []
   const read = readIndicatorTable(block.node, period, isReport(file), firstYearAhead(file))
   if (!read.isIndicatorTable) {
-    messageAt(file, 'Table has no indicator and target columns: not read as targets', block.node.position, 'unread-table', 'info')
+    messageAt(
+      file,
+      'Table has no indicator and target columns: not read as targets',
+      block.node.position,
+      'unread-table',
+      'info'
+    )
     return []
   }
   if (read.interimYears.length > 0) {
-    messageAt(file, 'Interim targets of ' + read.interimYears.map((year) => year + '年').join(', ') + ' not kept: a target holds the value of its last year', block.node.position, 'interim-targets', 'info')
+    messageAt(
+      file,
+      'Interim targets of ' +
+        read.interimYears.map((year) => year + '年').join(', ') +
+        ' not kept: a target holds the value of its last year',
+      block.node.position,
+      'interim-targets',
+      'info'
+    )
   }
   for (const problem of read.problems) messageAt(file, problem.reason, problem.position, problem.rule)
   return read.targets.map((row) => ({
@@ -288,13 +386,19 @@ function tableTargets(block: Block, period: Period | null, file: VFile, fallback
 }
 
 /** Sections of the past (发展基础, 工作回顾, 面临形势) and of guidance (指导思想, 基本原则): no goals of the document's own outside its goals part. */
-const pastSectionExpression = /回顾|成就|(?:取得|主要|工作|发展)成效|(?:发展|工作|现实|良好|坚实|产业|已有)基础|基础(?:与|和|及|、)|现状|形势|背景|进展|过去|总结|评估|完成情况|实施情况/
+const pastSectionExpression =
+  /回顾|成就|(?:取得|主要|工作|发展)成效|(?:发展|工作|现实|良好|坚实|产业|已有)基础|基础(?:与|和|及|、)|现状|形势|背景|进展|过去|总结|评估|完成情况|实施情况/
 const guidingSectionExpression = /指导思想|基本原则|工作原则|编制依据|重要意义/
 /** Sections of what is to be done (下一步工作, 主要措施, 重点任务, 展望): their goals are ahead, whatever the document. */
 const forwardSectionExpression = /下一步|今后|展望|打算|工作安排|措施|举措|重点任务|主要任务|工作重点|重点工作/
 
 /** Ids of the sections whose title matches `expression`, with their subsections. */
-function sectionIdsTitled(outline: NonNullable<VFile['data']['outline']>, expression: RegExp, isInside = false, ids = new Set<string>()): Set<string> {
+function sectionIdsTitled(
+  outline: NonNullable<VFile['data']['outline']>,
+  expression: RegExp,
+  isInside = false,
+  ids = new Set<string>()
+): Set<string> {
   for (const section of outline) {
     const isIn = isInside || (expression.test(section.title) && !goalSectionExpression.test(section.title))
     if (isIn) ids.add(section.id)
@@ -322,7 +426,9 @@ const partRules = notGoalRules.filter((rule) => rule.name === 'structure' || rul
 function isStructure(text: string, goal: Goal): boolean {
   const [start, end] = sentenceSpan(text, goal.start)
   const [clauseStart, clauseEnd] = clauseSpan(text, Math.max(goal.start, goal.end - 1))
-  return partRules.some((rule) => rule.test(text.slice(start, end), text.slice(clauseStart, clauseEnd), text.slice(goal.end, goal.end + 6)))
+  return partRules.some((rule) =>
+    rule.test(text.slice(start, end), text.slice(clauseStart, clauseEnd), text.slice(goal.end, goal.end + 6))
+  )
 }
 
 /** Whether the document sets goals throughout: a plan, outline or opinion, a notice issuing one, or a text with a plan period. */
@@ -359,7 +465,11 @@ function isTaskGoal(text: string, goal: Goal, isForward: boolean, aheadFrom: num
   // Note: the time may open the whole sentence, its parts apart by ； (到2020年，…；…成形效率大于450cm3/h).
   const [wholeStart, wholeEnd] = fullSentenceSpan(text, goal.start)
   const whole = text.slice(wholeStart, wholeEnd)
-  if (report) return /今年|年内|年底前/.test(whole) || (year !== undefined && aheadFrom !== null && year >= aheadFrom && hasReach(whole))
+  if (report)
+    return (
+      /今年|年内|年底前/.test(whole) ||
+      (year !== undefined && aheadFrom !== null && year >= aheadFrom && hasReach(whole))
+    )
   return isForward || hasReach(whole)
 }
 
@@ -376,7 +486,10 @@ const passageLines = 16
  * paragraph: the paragraphs after it that hold a number, to the sentence after the targets (确定上述目标…).
  */
 function reportPassage(blocks: Block[], pastSections: Set<string>): Passage | undefined {
-  const candidates = blocks.filter((block) => block.node.type === 'paragraph' && !block.node.data?.column && !pastSections.has(block.node.data?.section ?? ''))
+  const candidates = blocks.filter(
+    (block) =>
+      block.node.type === 'paragraph' && !block.node.data?.column && !pastSections.has(block.node.data?.section ?? '')
+  )
   for (const expression of [reportPassageExpression, unlabelledPassageExpression]) {
     for (const block of candidates) {
       const opening = expression.exec(block.text)
@@ -416,7 +529,13 @@ function passageIn(block: Block, opening: RegExpExecArray): {start: number; end:
  * else the year it is dated.
  */
 function reportYear(file: VFile, blocks: Block[]): number | null {
-  const titles = [...flatten(file.data.outline ?? []).map((section) => section.title), ...blocks.slice(0, 400).filter((block) => block.node.type === 'paragraph' && block.text.length < 40).map((block) => block.text)]
+  const titles = [
+    ...flatten(file.data.outline ?? []).map((section) => section.title),
+    ...blocks
+      .slice(0, 400)
+      .filter((block) => block.node.type === 'paragraph' && block.text.length < 40)
+      .map((block) => block.text)
+  ]
   for (const title of titles) {
     const reviewed = /((?:19|20)\d{2})\s*年\s*(?:(?:政府)?工作回顾|工作总结|主要工作)/.exec(title)
     if (reviewed) return Number(reviewed[1]) + 1
@@ -430,7 +549,13 @@ function flatten(outline: NonNullable<VFile['data']['outline']>): NonNullable<VF
   return outline.flatMap((section) => [section, ...flatten(section.children)])
 }
 
-function proseTargets(block: Block, goals: Goal[], origin: TargetOrigin, year: number | null, inPassage = false): Candidate[] {
+function proseTargets(
+  block: Block,
+  goals: Goal[],
+  origin: TargetOrigin,
+  year: number | null,
+  inPassage = false
+): Candidate[] {
   return goals.map((goal) => ({
     section: block.node.data?.section ?? null,
     column: block.node.data?.column ?? null,
@@ -509,7 +634,10 @@ function merge(candidates: Candidate[]): Candidate[] {
   for (const candidate of pending) {
     const bucket = bucketOf(candidate)
     const same = bucket.find((target) => isSameGoal(target, candidate, 0.5))
-    const open = bucket.filter((target) => target.mentions.length === 0 && (compatibleUnits(target.unit, candidate.unit) || sameAmount(target, candidate)))
+    const open = bucket.filter(
+      (target) =>
+        target.mentions.length === 0 && (compatibleUnits(target.unit, candidate.unit) || sameAmount(target, candidate))
+    )
     const loose = open.filter((target) => target.origin !== candidate.origin && isSameGoal(target, candidate, 0.25))
     if (same) absorb(same, candidate)
     else if (loose.length === 1 && open.length === 1) absorb(loose[0]!, candidate)
@@ -521,7 +649,11 @@ function merge(candidates: Candidate[]): Candidate[] {
 /** The key a value is filed under as printed. */
 function valueKey(value: Value | null): string {
   if (!value) return 'none'
-  return value.kind === 'number' ? 'n' + value.number : value.kind === 'range' ? 'r' + value.min + '-' + value.max : 't' + value.text
+  return value.kind === 'number'
+    ? 'n' + value.number
+    : value.kind === 'range'
+      ? 'r' + value.min + '-' + value.max
+      : 't' + value.text
 }
 
 /** Scale words a unit may open with (万件, 亿元, 千人). */
@@ -554,15 +686,27 @@ function sameAmount(target: Candidate, candidate: Candidate): boolean {
 }
 
 function isSameGoal(target: Candidate, candidate: Candidate, threshold: number): boolean {
-  if (!(sameValue(target.value, candidate.value) && compatibleUnits(target.unit, candidate.unit)) && !sameAmount(target, candidate)) return false
+  if (
+    !(sameValue(target.value, candidate.value) && compatibleUnits(target.unit, candidate.unit)) &&
+    !sameAmount(target, candidate)
+  )
+    return false
   if (hasConflictingPopulation(target.indicator, candidate.indicator)) return false
-  return isContained(target.indicator, candidate.indicator) || indicatorSimilarity(target.indicator, candidate.indicator) >= threshold
+  return (
+    isContained(target.indicator, candidate.indicator) ||
+    indicatorSimilarity(target.indicator, candidate.indicator) >= threshold
+  )
 }
 
 function absorb(target: Candidate, candidate: Candidate): void {
   target.mentions.push({origin: candidate.origin, quote: candidate.quote, position: candidate.position})
   // Note: a table cell often prints no comparator that the prose states (超过 → >).
-  if (target.value?.kind === 'number' && !target.value.comparator && candidate.value?.kind === 'number' && candidate.value.comparator) {
+  if (
+    target.value?.kind === 'number' &&
+    !target.value.comparator &&
+    candidate.value?.kind === 'number' &&
+    candidate.value.comparator
+  ) {
     target.value = {...target.value, comparator: candidate.value.comparator}
   }
   target.unit ??= candidate.unit
@@ -576,7 +720,10 @@ function sameValue(a: Value | null, b: Value | null): boolean {
 }
 
 /** Units that count the same things: 家 and 户 for enterprises; a missing unit fits any. */
-const unitClasses = [['家', '户', '个'], ['人', '名', '位']]
+const unitClasses = [
+  ['家', '户', '个'],
+  ['人', '名', '位']
+]
 
 function compatibleUnits(a: string | null, b: string | null): boolean {
   if (!a || !b || a === b) return true

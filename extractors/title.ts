@@ -35,7 +35,10 @@ const extractTitle: Plugin<[], Root> = function () {
     const last = front.title.at(-1)
     let title: Title | null = null
     if (first && last && front.titleText) {
-      title = {text: front.titleText, position: {start: spanOf(first, 0, 0).start, end: spanOf(last, last.text.length, last.text.length).end}}
+      title = {
+        text: front.titleText,
+        position: {start: spanOf(first, 0, 0).start, end: spanOf(last, last.text.length, last.text.length).end}
+      }
     } else {
       messageAt(file, 'Cannot find the document title (标题)', blocks[0]?.node.position, 'missing-title', 'info')
     }
@@ -49,13 +52,29 @@ function kindOf(titleText: string | undefined, blocks: Block[], file: VFile): Do
   const kind = titleText ? titleKind(titleText) : 'other'
   if (kind !== 'other') return kind
   // Note: without a title (or one that names no kind), the text's own words say what it is.
-  const opening = blocks.slice(0, 3).map((block) => block.text).join('')
+  const opening = blocks
+    .slice(0, 3)
+    .map((block) => block.text)
+    .join('')
   const said = (found: DocumentKind, words: string) => {
-    messageAt(file, 'Kind `' + found + '` read from the text: `' + words + '`', blocks[0]?.node.position, 'kind-from-text', 'info')
+    messageAt(
+      file,
+      'Kind `' + found + '` read from the text: `' + words + '`',
+      blocks[0]?.node.position,
+      'kind-from-text',
+      'info'
+    )
     return found
   }
   // Note: a report delivered to a congress may open with its byline (date, meeting, speaker) before the address.
-  const report = reportOpeningExpression.exec(opening) ?? reportOpeningExpression.exec(blocks.slice(3, 6).map((block) => block.text).join('\n'))
+  const report =
+    reportOpeningExpression.exec(opening) ??
+    reportOpeningExpression.exec(
+      blocks
+        .slice(3, 6)
+        .map((block) => block.text)
+        .join('\n')
+    )
   if (report) return said('report', report[0].trim())
   const evaluation = titleText ? null : evaluationWordsExpression.exec(opening)
   if (evaluation) return said('evaluation', evaluation[0])
@@ -70,7 +89,8 @@ function kindOf(titleText: string | undefined, blocks: Block[], file: VFile): Do
 const planHeadingExpression = /^(?:行动目标|规划目标|规划期限|规划范围|规划期|规划范围和期限)$/
 
 /** A report delivered to a congress opens by addressing it (各位代表：, 委员长、各位副委员长…). */
-const reportOpeningExpression = /^\s*(?:各位代表|各位委员|委员长、各位副委员长)|报告如下，请(?:予)?审议|(?:代表|受)(?:[^，。]{0,12})?(?:人民政府|国务院)[，,]?\s*向(?:本次)?大会(?:报告|作)|请予审议|^\s*(?:一、)?\s*(?:19|20)\d{2}\s*年(?:政府)?工作回顾/
+const reportOpeningExpression =
+  /^\s*(?:各位代表|各位委员|委员长、各位副委员长)|报告如下，请(?:予)?审议|(?:代表|受)(?:[^，。]{0,12})?(?:人民政府|国务院)[，,]?\s*向(?:本次)?大会(?:报告|作)|请予审议|^\s*(?:一、)?\s*(?:19|20)\d{2}\s*年(?:政府)?工作回顾/
 
 /**
  * How a text names itself (特制定本规划, 制定本行动计划, 现就…提出如下意见, 制定本实施方案,
@@ -89,7 +109,8 @@ function selfReferenceKind(blocks: Block[]): {kind: DocumentKind; words: string}
     if (!match) continue
     const word = match.groups?.own ?? match.groups?.listed ?? match.groups?.named
     if (match.groups?.notice) return {kind: 'notice', words: match[0]}
-    if (word) return {kind: /纲要/.test(word) ? 'outline' : /规划|计划/.test(word) ? 'plan' : 'opinion', words: match[0]}
+    if (word)
+      return {kind: /纲要/.test(word) ? 'outline' : /规划|计划/.test(word) ? 'plan' : 'opinion', words: match[0]}
   }
   return undefined
 }
@@ -101,12 +122,15 @@ function enclosedOf(title: Title, titleBlocks: Block[], blocks: Block[]): Enclos
   const rest = title.text.slice(verb.index + verb[0].length)
   const quoted = quotedTitleExpression.exec(rest)
   // Note: a web page may print the title marks as 〈〉, <> or “”: they then wrap the whole title, up to 的通知.
-  let name = quoted?.[1] ?? /^\s*[〈<“"](.+)[〉>”"]\s*的(?:通知|通报)/.exec(rest)?.[1] ?? /^(.+?)的(?:通知|通报)/.exec(rest)?.[1]
+  let name =
+    quoted?.[1] ?? /^\s*[〈<“"](.+)[〉>”"]\s*的(?:通知|通报)/.exec(rest)?.[1] ?? /^(.+?)的(?:通知|通报)/.exec(rest)?.[1]
   if (!name) return null
   // 转发市发改局关于…方案的通知 forwards the bureau's 《关于…方案》: the organ wrote it, it is not in its title.
   if (!quoted && verb[0] === '转发') name = name.replace(/^[^《》]{2,30}?(?=关于)/, '')
   const after = titleBlocks.at(-1)?.index ?? 0
-  const enclosedTitle = quoted ? compact(name) : (citedAs(compact(name), blocks.slice(after + 1, after + 1 + citingBlocks)) ?? compact(name))
+  const enclosedTitle = quoted
+    ? compact(name)
+    : (citedAs(compact(name), blocks.slice(after + 1, after + 1 + citingBlocks)) ?? compact(name))
   return {title: enclosedTitle, position: printedTitle(enclosedTitle, blocks, after) ?? title.position}
 }
 

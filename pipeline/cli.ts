@@ -17,7 +17,10 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 })
 
 const program = new Command()
-program.name('zhengce').description('Chinese policy documents (规划, 通知, 纲要, 实施意见) into positioned, schema-valid JSON records').version(version)
+program
+  .name('zhengce')
+  .description('Chinese policy documents (规划, 通知, 纲要, 实施意见) into positioned, schema-valid JSON records')
+  .version(version)
 program.exitOverride((error) => {
   process.exit(error.exitCode === 0 ? 0 : 2)
 })
@@ -35,21 +38,41 @@ program
   .option('-o, --out <dir>', 'output folder (required unless --ndjson is given)')
   .option('--force', 're-extract files that are unchanged since the last run', false)
   .option('--ndjson <file>', 'also write all records as JSON lines to <file> (- for stdout), unchanged ones included')
-  .option('--name <path>', 'the path a document on standard input is named by (its extension tells the format)', 'stdin.txt')
+  .option(
+    '--name <path>',
+    'the path a document on standard input is named by (its extension tells the format)',
+    'stdin.txt'
+  )
   .option('--fail-fast', 'stop at the first failed file', false)
-  .option('--max-bytes <n>', 'refuse files larger than n bytes (reading stops there)', positiveInteger, 50 * 1024 * 1024)
+  .option(
+    '--max-bytes <n>',
+    'refuse files larger than n bytes (reading stops there)',
+    positiveInteger,
+    50 * 1024 * 1024
+  )
   .option('--timeout-ms <n>', 'time budget per document in milliseconds (worker threads)', positiveInteger, 60_000)
-  .option('--max-heap-mb <n>', 'heap of each worker thread in MB: a document that needs more fails', positiveInteger, 512)
+  .option(
+    '--max-heap-mb <n>',
+    'heap of each worker thread in MB: a document that needs more fails',
+    positiveInteger,
+    512
+  )
   .option('-j, --jobs <n>', 'worker threads (default: the cores, for 64 documents or more)', positiveInteger)
   .option('--follow-symlinks', 'follow symbolic links inside input folders', false)
   .option('--stats', 'print throughput and peak memory as a JSON line at the end', false)
   .option('--pretty', 'indent the records for reading (default: one compact line each)', false)
-  .option('--dump-intermediate <dir>', 'write the text that .docx, .doc, .html, .pdf and .ofd inputs are converted to, or a text without its zero-width characters (positions refer to it)')
+  .option(
+    '--dump-intermediate <dir>',
+    'write the text that .docx, .doc, .html, .pdf and .ofd inputs are converted to, or a text without its zero-width characters (positions refer to it)'
+  )
   .option('--reporter <kind>', 'text | json (one JSON line per diagnostic, on stderr)', 'text')
   .option('--frail', 'exit 1 on warnings too', false)
   .option('-q, --quiet', 'report only failures and the summary', false)
   .option('-v, --verbose', 'report info diagnostics too', false)
-  .action(async function (inputs: string[], options: Omit<ExtractOptions, 'inputs' | 'signal' | 'stdin'> & {reporter: string}) {
+  .action(async function (
+    inputs: string[],
+    options: Omit<ExtractOptions, 'inputs' | 'signal' | 'stdin'> & {reporter: string}
+  ) {
     if (options.reporter !== 'text' && options.reporter !== 'json') {
       process.stderr.write('zhengce: --reporter must be text or json\n')
       process.exitCode = 2
@@ -64,7 +87,10 @@ program
     }
     process.on('SIGINT', onSignal)
     process.on('SIGTERM', onSignal)
-    process.exitCode = await runExtract({...options, reporter: options.reporter, inputs, signal: stop.signal}, {stdout: process.stdout, stderr: process.stderr})
+    process.exitCode = await runExtract(
+      {...options, reporter: options.reporter, inputs, signal: stop.signal},
+      {stdout: process.stdout, stderr: process.stderr}
+    )
     process.off('SIGINT', onSignal)
     process.off('SIGTERM', onSignal)
   })
@@ -76,9 +102,19 @@ program
   .option('-f, --format <format>', 'table | md | csv | json | html', 'table')
   .option('-s, --section <section>', 'targets | columns | deadlines', 'targets')
   .option('--min-similarity <n>', 'merge different wordings from this similarity (0–1)', Number, 0.75)
-  .option('--raw-csv', 'CSV: keep cells that start with = + - @ as they are (by default they are prefixed with \')', false)
-  .option('--lexicon <file>', 'your own indicator synonyms on top of the built-in lexicon: JSON {"synonyms": {"variant": "canonical"}} or CSV indicator,canonical')
-  .action(async function (inputs: string[], options: {format: string; section: string; minSimilarity: number; rawCsv: boolean; lexicon?: string}) {
+  .option(
+    '--raw-csv',
+    "CSV: keep cells that start with = + - @ as they are (by default they are prefixed with ')",
+    false
+  )
+  .option(
+    '--lexicon <file>',
+    'your own indicator synonyms on top of the built-in lexicon: JSON {"synonyms": {"variant": "canonical"}} or CSV indicator,canonical'
+  )
+  .action(async function (
+    inputs: string[],
+    options: {format: string; section: string; minSimilarity: number; rawCsv: boolean; lexicon?: string}
+  ) {
     const {runDiff} = await import('./diff-command.js')
     process.exitCode = await runDiff(inputs, options, {stdout: process.stdout, stderr: process.stderr})
   })
@@ -95,12 +131,18 @@ program
 
 program
   .command('table')
-  .description('write long-format tables (documents, targets, deadlines, columns, references, diagnostics) for pandas, R or DuckDB')
+  .description(
+    'write long-format tables (documents, targets, deadlines, columns, references, diagnostics) for pandas, R or DuckDB'
+  )
   .argument('<inputs...>', 'an output folder of `extract`, records (.json, .ndjson) or documents, extracted on the fly')
   .requiredOption('--to <dir>', 'folder for the tables')
   .option('-f, --format <format>', 'parquet | csv | ndjson', 'parquet')
   .option('--bom', 'CSV: begin with a byte order mark, so that Excel reads UTF-8', false)
-  .option('--raw-csv', 'CSV: keep cells that start with = + - @ as they are (by default they are prefixed with \')', false)
+  .option(
+    '--raw-csv',
+    "CSV: keep cells that start with = + - @ as they are (by default they are prefixed with ')",
+    false
+  )
   .action(async function (inputs: string[], options: {to: string; format: string; bom: boolean; rawCsv: boolean}) {
     const {runTable} = await import('./table.js')
     process.exitCode = await runTable(inputs, options, {stdout: process.stdout, stderr: process.stderr})
@@ -123,7 +165,10 @@ program
     let failures = 0
     for (const file of await recordFilesOf(inputs)) {
       const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => error)
-      const problems = typeof text === 'string' ? await validateRecords(text) : [text.code === 'ENOENT' ? 'no such file' : text.code === 'EISDIR' ? 'is a folder' : text.message]
+      const problems =
+        typeof text === 'string'
+          ? await validateRecords(text)
+          : [text.code === 'ENOENT' ? 'no such file' : text.code === 'EISDIR' ? 'is a folder' : text.message]
       failures += problems.length
       for (const problem of problems) process.stderr.write(file + ': ' + problem + '\n')
       if (problems.length === 0) process.stdout.write(file + ': valid\n')

@@ -15,9 +15,23 @@ const formats = ['table', 'md', 'csv', 'json', 'html']
 const sections = ['targets', 'columns', 'deadlines']
 
 /** Run `diff`; resolves to the exit code. */
-export async function runDiff(inputs: string[], options: {format: string; section: string; minSimilarity: number; rawCsv?: boolean; lexicon?: string | undefined}, streams: EngineStreams): Promise<number> {
-  if (!formats.includes(options.format) || !sections.includes(options.section) || !(options.minSimilarity >= 0 && options.minSimilarity <= 1)) {
-    streams.stderr.write('zhengce diff: --format is one of ' + formats.join(', ') + '; --section one of ' + sections.join(', ') + '; --min-similarity 0–1\n')
+export async function runDiff(
+  inputs: string[],
+  options: {format: string; section: string; minSimilarity: number; rawCsv?: boolean; lexicon?: string | undefined},
+  streams: EngineStreams
+): Promise<number> {
+  if (
+    !formats.includes(options.format) ||
+    !sections.includes(options.section) ||
+    !(options.minSimilarity >= 0 && options.minSimilarity <= 1)
+  ) {
+    streams.stderr.write(
+      'zhengce diff: --format is one of ' +
+        formats.join(', ') +
+        '; --section one of ' +
+        sections.join(', ') +
+        '; --min-similarity 0–1\n'
+    )
     return 2
   }
   let synonyms: Map<string, string> | undefined
@@ -25,7 +39,13 @@ export async function runDiff(inputs: string[], options: {format: string; sectio
     try {
       synonyms = synonymsOf(await readLexicon(options.lexicon))
     } catch (error) {
-      streams.stderr.write('zhengce diff: --lexicon ' + options.lexicon + ': ' + (error instanceof Error ? error.message : String(error)).split('\n')[0] + '\n')
+      streams.stderr.write(
+        'zhengce diff: --lexicon ' +
+          options.lexicon +
+          ': ' +
+          (error instanceof Error ? error.message : String(error)).split('\n')[0] +
+          '\n'
+      )
       return 2
     }
   }
@@ -38,9 +58,19 @@ export async function runDiff(inputs: string[], options: {format: string; sectio
   }
   if (options.format === 'html') {
     const {diffPage} = await import('./view/page.js')
-    const grid = options.section === 'columns' ? columnGrid(records) : options.section === 'deadlines' ? deadlineGrid(records) : targetGrid(diffTargets(records, {minSimilarity: options.minSimilarity, ...(synonyms ? {synonyms} : {})}))
+    const grid =
+      options.section === 'columns'
+        ? columnGrid(records)
+        : options.section === 'deadlines'
+          ? deadlineGrid(records)
+          : targetGrid(diffTargets(records, {minSimilarity: options.minSimilarity, ...(synonyms ? {synonyms} : {})}))
     const explained = options.section === 'targets'
-    streams.stdout.write(diffPage(explained ? grid.map((row) => row.slice(0, -1)) : grid, explained ? grid.slice(1).map((row) => row.at(-1) ?? '') : []))
+    streams.stdout.write(
+      diffPage(
+        explained ? grid.map((row) => row.slice(0, -1)) : grid,
+        explained ? grid.slice(1).map((row) => row.at(-1) ?? '') : []
+      )
+    )
     return 0
   }
   const format = options.format as DiffFormat
@@ -52,13 +82,20 @@ export async function runDiff(inputs: string[], options: {format: string; sectio
     if (format === 'json' || format === 'csv') {
       // Note: data, not display: typed values, the unit conflict in its own column (schemas/json/diff.schema.json).
       const data = diffData(diff)
-      streams.stdout.write(format === 'json' ? JSON.stringify(data, null, 2) + '\n' : render([[...diffCsvColumns], ...diffCsvRows(data).map((row) => row.map(csvCell))], 'csv', undefined, csv))
+      streams.stdout.write(
+        format === 'json'
+          ? JSON.stringify(data, null, 2) + '\n'
+          : render([[...diffCsvColumns], ...diffCsvRows(data).map((row) => row.map(csvCell))], 'csv', undefined, csv)
+      )
       return 0
     }
     streams.stdout.write(render(targetGrid(diff), format, diff, csv))
     if (format === 'table' && diff.suggestions.length > 0) {
       streams.stdout.write('\nnot merged (suggestions):\n')
-      for (const suggestion of diff.suggestions) streams.stdout.write('  ' + suggestion.keys.join(' ~ ') + '  similarity ' + suggestion.similarity + ', ' + suggestion.why + '\n')
+      for (const suggestion of diff.suggestions)
+        streams.stdout.write(
+          '  ' + suggestion.keys.join(' ~ ') + '  similarity ' + suggestion.similarity + ', ' + suggestion.why + '\n'
+        )
     }
   }
   return 0
@@ -76,13 +113,20 @@ function csvCell(value: string | number | boolean | null): string {
 export async function readLexicon(file: string): Promise<Array<[string, string]>> {
   const text = await readFile(file, 'utf8')
   if (/\.csv$/i.test(file)) {
-    const rows = parse(text, {columns: true, skip_empty_lines: true, trim: true, bom: true}) as Array<Record<string, string>>
-    if (rows.length > 0 && !('indicator' in rows[0]! && 'canonical' in rows[0]!)) throw new Error('a CSV lexicon has the columns indicator,canonical')
+    const rows = parse(text, {columns: true, skip_empty_lines: true, trim: true, bom: true}) as Array<
+      Record<string, string>
+    >
+    if (rows.length > 0 && !('indicator' in rows[0]! && 'canonical' in rows[0]!))
+      throw new Error('a CSV lexicon has the columns indicator,canonical')
     return rows.map((row) => [row.indicator!, row.canonical!])
   }
   const parsed = JSON.parse(text) as {synonyms?: unknown}
-  const synonyms = (parsed && typeof parsed === 'object' && 'synonyms' in parsed ? parsed.synonyms : parsed) as Record<string, unknown>
-  if (!synonyms || typeof synonyms !== 'object' || Array.isArray(synonyms)) throw new Error('a JSON lexicon is {"synonyms": {"variant": "canonical"}}')
+  const synonyms = (parsed && typeof parsed === 'object' && 'synonyms' in parsed ? parsed.synonyms : parsed) as Record<
+    string,
+    unknown
+  >
+  if (!synonyms || typeof synonyms !== 'object' || Array.isArray(synonyms))
+    throw new Error('a JSON lexicon is {"synonyms": {"variant": "canonical"}}')
   return Object.entries(synonyms).map(([variant, canonical]) => {
     if (typeof canonical !== 'string') throw new Error('the synonym of ' + variant + ' is not text')
     return [variant, canonical]

@@ -8,7 +8,6 @@ import type {DiffCellData, DiffData} from '../schemas/outputs.js'
 import type {Diff, DiffCell} from './diff.js'
 import {toolVersion} from './version.js'
 
-
 /** `diff` as data. */
 export function diffData(diff: Diff): DiffData {
   return {
@@ -18,7 +17,12 @@ export function diffData(diff: Diff): DiffData {
       key: row.key,
       label: row.label,
       unitConflict: row.hasUnitConflict,
-      matchedBy: row.members.map((member) => ({document: member.document, indicator: member.indicator, reason: member.reason, similarity: member.similarity ?? null})),
+      matchedBy: row.members.map((member) => ({
+        document: member.document,
+        indicator: member.indicator,
+        reason: member.reason,
+        similarity: member.similarity ?? null
+      })),
       cells: row.cells.flatMap((cell, document) => (cell ? [cellData(cell, document)] : []))
     })),
     suggestions: diff.suggestions
@@ -52,7 +56,32 @@ function cellData(cell: DiffCell, document: number): DiffCellData {
 }
 
 /** The columns of the CSV, in order. */
-export const diffCsvColumns = ['key', 'label', 'unit_conflict', 'document', 'document_label', 'document_path', 'indicator', 'matched_by', 'value_kind', 'value', 'min', 'max', 'text', 'comparator', 'unit', 'year', 'approx', 'measure', 'status', 'latest_actual_year', 'latest_actual_value', 'other_values', 'line', 'quote'] as const
+export const diffCsvColumns = [
+  'key',
+  'label',
+  'unit_conflict',
+  'document',
+  'document_label',
+  'document_path',
+  'indicator',
+  'matched_by',
+  'value_kind',
+  'value',
+  'min',
+  'max',
+  'text',
+  'comparator',
+  'unit',
+  'year',
+  'approx',
+  'measure',
+  'status',
+  'latest_actual_year',
+  'latest_actual_value',
+  'other_values',
+  'line',
+  'quote'
+] as const
 
 /** One row per indicator and document that has it (long format, for pandas, R or DuckDB). */
 export function diffCsvRows(data: DiffData): Array<Array<string | number | boolean | null>> {
@@ -60,9 +89,36 @@ export function diffCsvRows(data: DiffData): Array<Array<string | number | boole
   for (const row of data.rows) {
     for (const cell of row.cells) {
       const document = data.documents[cell.document]!
-      const member = row.matchedBy.find((candidate) => candidate.document === cell.document && candidate.indicator === cell.indicator)
+      const member = row.matchedBy.find(
+        (candidate) => candidate.document === cell.document && candidate.indicator === cell.indicator
+      )
       const matched = member ? member.reason + (member.similarity !== null ? ' ' + member.similarity : '') : null
-      rows.push([row.key, row.label, row.unitConflict, cell.document, document.label, document.path, cell.indicator, matched, cell.valueKind, cell.value, cell.min, cell.max, cell.text, cell.comparator, cell.unit, cell.year, cell.approx, cell.measure, cell.status, cell.latestActualYear, cell.latestActualValue, cell.otherValues, cell.line, cell.quote])
+      rows.push([
+        row.key,
+        row.label,
+        row.unitConflict,
+        cell.document,
+        document.label,
+        document.path,
+        cell.indicator,
+        matched,
+        cell.valueKind,
+        cell.value,
+        cell.min,
+        cell.max,
+        cell.text,
+        cell.comparator,
+        cell.unit,
+        cell.year,
+        cell.approx,
+        cell.measure,
+        cell.status,
+        cell.latestActualYear,
+        cell.latestActualValue,
+        cell.otherValues,
+        cell.line,
+        cell.quote
+      ])
     }
   }
   return rows

@@ -20,7 +20,11 @@ export function targetGrid(diff: Diff): Grid {
   const header = ['指标 indicator', ...diff.documents.map((document) => document.label), '匹配 matched by']
   const rows = diff.rows.map((row) => {
     const unit = row.cells.find((cell) => cell?.target.unit)?.target.unit ?? null
-    return [row.label + (row.hasUnitConflict ? ' ⚠单位不同' : ''), ...row.cells.map((cell) => cellText(cell, unit)), explain(row)]
+    return [
+      row.label + (row.hasUnitConflict ? ' ⚠单位不同' : ''),
+      ...row.cells.map((cell) => cellText(cell, unit)),
+      explain(row)
+    ]
   })
   return [header, ...rows]
 }
@@ -37,7 +41,16 @@ function cellText(cell: DiffCell | null, rowUnit: string | null): string {
   }
   if (target.status) text += ' · ' + target.status
   // Note: another year's target says its year (15 件 (2025) · 另 11.5 件 (2023)).
-  if (cell.others.length > 0) text += ' · 另 ' + cell.others.map((other) => formatValue(other.value, other.unit, rowUnit) + (other.year && other.year !== target.year ? ' (' + other.year + ')' : '')).join(', ')
+  if (cell.others.length > 0)
+    text +=
+      ' · 另 ' +
+      cell.others
+        .map(
+          (other) =>
+            formatValue(other.value, other.unit, rowUnit) +
+            (other.year && other.year !== target.year ? ' (' + other.year + ')' : '')
+        )
+        .join(', ')
   return text
 }
 
@@ -45,7 +58,11 @@ function cellText(cell: DiffCell | null, rowUnit: string | null): string {
  * Share of the target an actual reaches. A target printed with a scale (＞5 万)
  * whose actuals are far larger (20809) counts its actuals in units.
  */
-export function shareAchieved(actual: number, value: DiffCell['target']['value'], unit: string | null): number | undefined {
+export function shareAchieved(
+  actual: number,
+  value: DiffCell['target']['value'],
+  unit: string | null
+): number | undefined {
   if (value?.kind !== 'number' || value.number <= 0) return undefined
   const scale = unit?.startsWith('亿') ? 1e8 : unit?.startsWith('万') ? 1e4 : unit?.startsWith('千') ? 1e3 : 1
   const target = scale > 1 && actual / value.number > 50 ? value.number * scale : value.number
@@ -56,31 +73,49 @@ function explain(row: DiffRow): string {
   const merged = row.members.filter((member) => member.reason !== 'first' && member.indicator !== row.label)
   if (merged.length === 0) return ''
   return merged
-    .map((member) => member.indicator + ' [' + (member.reason === 'similarity' ? 'similarity ' + member.similarity : member.reason) + ']')
+    .map(
+      (member) =>
+        member.indicator +
+        ' [' +
+        (member.reason === 'similarity' ? 'similarity ' + member.similarity : member.reason) +
+        ']'
+    )
     .join('; ')
 }
 
 /** 专栏 titles side by side: one row per title. */
 export function columnGrid(records: PolicyRecord[]): Grid {
-  const titles = [...new Set(records.flatMap((record) => record.columns.map((column) => column.title)))].sort((a, b) => a.localeCompare(b, 'zh'))
+  const titles = [...new Set(records.flatMap((record) => record.columns.map((column) => column.title)))].sort((a, b) =>
+    a.localeCompare(b, 'zh')
+  )
   return [
     ['专栏 column', ...records.map(documentLabel)],
-    ...titles.map((title) => [title, ...records.map((record) => {
-      const column = record.columns.find((candidate) => candidate.title === title)
-      return column ? (column.label ?? '专栏') : ''
-    })])
+    ...titles.map((title) => [
+      title,
+      ...records.map((record) => {
+        const column = record.columns.find((candidate) => candidate.title === title)
+        return column ? (column.label ?? '专栏') : ''
+      })
+    ])
   ]
 }
 
 /** Deadlines by year side by side: one row per year. */
 export function deadlineGrid(records: PolicyRecord[]): Grid {
-  const years = [...new Set(records.flatMap((record) => record.deadlines.map((deadline) => deadline.year ?? 0)))].sort((a, b) => a - b)
+  const years = [...new Set(records.flatMap((record) => record.deadlines.map((deadline) => deadline.year ?? 0)))].sort(
+    (a, b) => a - b
+  )
   return [
     ['年 year', ...records.map(documentLabel)],
-    ...years.map((year) => [year === 0 ? '—' : String(year), ...records.map((record) => {
-      const due = record.deadlines.filter((deadline) => (deadline.year ?? 0) === year)
-      return due.length === 0 ? '' : due.length + ': ' + due.map((deadline) => truncate(deadline.text, 24)).join(' / ')
-    })])
+    ...years.map((year) => [
+      year === 0 ? '—' : String(year),
+      ...records.map((record) => {
+        const due = record.deadlines.filter((deadline) => (deadline.year ?? 0) === year)
+        return due.length === 0
+          ? ''
+          : due.length + ': ' + due.map((deadline) => truncate(deadline.text, 24)).join(' / ')
+      })
+    ])
   ]
 }
 
@@ -112,12 +147,18 @@ function markdown(grid: Grid): string {
 
 /** A plain terminal table, columns padded by display width (CJK characters are two columns). */
 function table(grid: Grid): string {
-  const widths = grid[0]!.map((_, column) => Math.min(48, Math.max(...grid.map((row) => stringWidth(row[column] ?? '')))))
+  const widths = grid[0]!.map((_, column) =>
+    Math.min(48, Math.max(...grid.map((row) => stringWidth(row[column] ?? ''))))
+  )
   const pad = (cell: string, width: number) => {
     const shown = stringWidth(cell) > width ? truncate(cell, width - 1) : cell
     return shown + ' '.repeat(Math.max(0, width - stringWidth(shown)))
   }
-  const line = (row: string[]) => row.map((cell, column) => pad(cell, widths[column]!)).join('  ').trimEnd()
+  const line = (row: string[]) =>
+    row
+      .map((cell, column) => pad(cell, widths[column]!))
+      .join('  ')
+      .trimEnd()
   const [header = [], ...rows] = grid
   return [line(header), widths.map((width) => '─'.repeat(width)).join('  '), ...rows.map(line)].join('\n') + '\n'
 }

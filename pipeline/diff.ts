@@ -71,8 +71,43 @@ export function synonymsOf(pairs: Array<[string, string]>): Map<string, string> 
 }
 
 /** Words that change what an indicator measures; two keys merge by similarity only when they share the same ones. */
-const scopeWords = ['累计', '新增', '年度', '年均', '年', '万人', '万企', '每十亿元', '百亿元', '亿元GDP', '高价值', '认知度', '满意度', '增长', '比重', '率', '总额', '总数', '有效', '海外', '国际', 'PCT', '马德里', '省级', '市级', '国家']
-const kindLabels: Record<PolicyRecord['kind'], string> = {notice: '通知', plan: '规划', outline: '纲要', opinion: '意见', evaluation: '评估', report: '报告', other: '文件'}
+const scopeWords = [
+  '累计',
+  '新增',
+  '年度',
+  '年均',
+  '年',
+  '万人',
+  '万企',
+  '每十亿元',
+  '百亿元',
+  '亿元GDP',
+  '高价值',
+  '认知度',
+  '满意度',
+  '增长',
+  '比重',
+  '率',
+  '总额',
+  '总数',
+  '有效',
+  '海外',
+  '国际',
+  'PCT',
+  '马德里',
+  '省级',
+  '市级',
+  '国家'
+]
+const kindLabels: Record<PolicyRecord['kind'], string> = {
+  notice: '通知',
+  plan: '规划',
+  outline: '纲要',
+  opinion: '意见',
+  evaluation: '评估',
+  report: '报告',
+  other: '文件'
+}
 
 /** Compare the targets of `records`. */
 export function diffTargets(records: PolicyRecord[], options: DiffOptions = {}): Diff {
@@ -85,19 +120,31 @@ export function diffTargets(records: PolicyRecord[], options: DiffOptions = {}):
     // Note: of one indicator's targets for several years (2023年, 2024年, 2025年), the plan's last year's leads its cell.
     const end = record.period?.end
     const yearRank = (target: Target) => (end != null && target.year === end ? 0 : 1)
-    const ordered = [...record.targets].sort((a, b) => originRank(a) - originRank(b) || yearRank(a) - yearRank(b) || a.position.start.offset - b.position.start.offset)
+    const ordered = [...record.targets].sort(
+      (a, b) =>
+        originRank(a) - originRank(b) || yearRank(a) - yearRank(b) || a.position.start.offset - b.position.start.offset
+    )
     for (const target of ordered) {
       const own = indicatorKey(target.indicator)
       const key = options.synonyms?.get(own) ?? own
       let row = byKey.get(key)
-      let member: DiffMember = {document, indicator: target.indicator, reason: key === own ? 'same key' : 'user lexicon'}
+      let member: DiffMember = {
+        document,
+        indicator: target.indicator,
+        reason: key === own ? 'same key' : 'user lexicon'
+      }
       if (!row) {
         const match = bestMatch(key, rows, document, suggestFrom)
         if (match && match.similarity >= minimum && match.isSameScope) {
           row = match.row
           member = {document, indicator: target.indicator, reason: 'similarity', similarity: round(match.similarity)}
         } else {
-          if (match) suggestions.push({keys: [match.row.key, key], similarity: round(match.similarity), why: whyApart(match.row.key, key, match.isSameScope)})
+          if (match)
+            suggestions.push({
+              keys: [match.row.key, key],
+              similarity: round(match.similarity),
+              why: whyApart(match.row.key, key, match.isSameScope)
+            })
           row = {key, label: target.indicator, cells: records.map(() => null), members: [], hasUnitConflict: false}
           rows.push(row)
           member = {document, indicator: target.indicator, reason: 'first'}
@@ -109,12 +156,17 @@ export function diffTargets(records: PolicyRecord[], options: DiffOptions = {}):
       const cell = row.cells[document]
       if (cell) cell.others.push(target)
       else row.cells[document] = {target, others: []}
-      if (!row.members.some((existing) => existing.document === document && existing.indicator === target.indicator)) row.members.push(member)
+      if (!row.members.some((existing) => existing.document === document && existing.indicator === target.indicator))
+        row.members.push(member)
     }
   }
   for (const row of rows) row.hasUnitConflict = hasUnitConflict(row)
   rows.sort((a, b) => presence(b) - presence(a) || a.key.localeCompare(b.key, 'zh'))
-  return {documents: records.map((record) => ({label: documentLabel(record), path: record.source.path, id: record.id})), rows, suggestions}
+  return {
+    documents: records.map((record) => ({label: documentLabel(record), path: record.source.path, id: record.id})),
+    rows,
+    suggestions
+  }
 }
 
 function whyApart(a: string, b: string, isSameScope: boolean): string {
@@ -137,7 +189,8 @@ function round(value: number): number {
 
 /** `浦口区 规划 2021–2025`. */
 export function documentLabel(record: PolicyRecord): string {
-  const kind = record.kind === 'notice' && record.enclosed ? enclosedKind(record.enclosed.title) : kindLabels[record.kind]
+  const kind =
+    record.kind === 'notice' && record.enclosed ? enclosedKind(record.enclosed.title) : kindLabels[record.kind]
   const period = record.period?.start && record.period.end ? ' ' + record.period.start + '–' + record.period.end : ''
   return (record.jurisdiction?.name ?? record.source.path) + ' ' + kind + period
 }
@@ -189,20 +242,38 @@ function jieba(): Segmenter {
 function tokens(key: string): string[] {
   let cached = tokenCache.get(key)
   if (!cached) {
-    cached = jieba().cut(key).filter((token) => token.trim().length > 0)
+    cached = jieba()
+      .cut(key)
+      .filter((token) => token.trim().length > 0)
     tokenCache.set(key, cached)
   }
   return cached
 }
 
 /** Words that may differ between two wordings of one indicator. */
-const fillerWords = new Set(['的', '数', '量', '数量', '个数', '总', '总量', '全', '全市', '全区', '全县', '全省', '知识产权'])
+const fillerWords = new Set([
+  '的',
+  '数',
+  '量',
+  '数量',
+  '个数',
+  '总',
+  '总量',
+  '全',
+  '全市',
+  '全区',
+  '全县',
+  '全省',
+  '知识产权'
+])
 
 /** The content words only one of two keys has (`专利密集型` vs `版权`); [] when they differ only in filler. */
 export function differingWords(a: string, b: string): string[] {
   const left = new Set(tokens(a))
   const right = new Set(tokens(b))
-  return [...[...left].filter((token) => !right.has(token)), ...[...right].filter((token) => !left.has(token))].filter((token) => !fillerWords.has(token))
+  return [...[...left].filter((token) => !right.has(token)), ...[...right].filter((token) => !left.has(token))].filter(
+    (token) => !fillerWords.has(token)
+  )
 }
 
 /** Dice similarity of the word sets of two keys, 0–1. */
@@ -246,7 +317,9 @@ export function formatValue(value: Value | null, unit: string | null, rowUnit: s
   if (value.kind === 'text') return value.text
   const show = (number: number) => {
     const converted = rowUnit && unit && unit !== rowUnit ? convert(number, unit, rowUnit) : undefined
-    return converted === undefined || converted === number ? String(number) + (unit ? ' ' + unit : '') : String(round(converted)) + ' ' + rowUnit + ' (=' + number + ' ' + unit + ')'
+    return converted === undefined || converted === number
+      ? String(number) + (unit ? ' ' + unit : '')
+      : String(round(converted)) + ' ' + rowUnit + ' (=' + number + ' ' + unit + ')'
   }
   if (value.kind === 'range') return show(value.min).replace(/ .*$/, '') + '–' + show(value.max)
   return (value.comparator ? comparators[value.comparator] : '') + show(value.number)

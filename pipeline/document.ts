@@ -28,7 +28,12 @@ export class DocumentError extends Error {
  * `sourcePath` is what the record names (relative to the batch's base);
  * `sha256` is the bytes' digest when the caller has it already.
  */
-export async function extractDocument(bytes: Uint8Array, sourcePath: string, format: ParsedFormat, sha256?: string): Promise<{record: PolicyRecord; file: VFile; intermediate: string | undefined}> {
+export async function extractDocument(
+  bytes: Uint8Array,
+  sourcePath: string,
+  format: ParsedFormat,
+  sha256?: string
+): Promise<{record: PolicyRecord; file: VFile; intermediate: string | undefined}> {
   if (bytes.length === 0) throw new DocumentError('empty file')
   const actual = sniffFormat(bytes, format)
   const converted = await toText(bytes, actual)
@@ -39,28 +44,66 @@ export async function extractDocument(bytes: Uint8Array, sourcePath: string, for
   if (visible.text.trim().length === 0) throw new DocumentError('no text (only whitespace)')
   const {text, changed} = halfWidthDigits(visible.text)
   const file = new VFile({path: sourcePath, value: text})
-  if (encoding === 'gb18030' || encoding === 'gbk') file.info('Not UTF-8: decoded as ' + encoding.toUpperCase(), {ruleId: 'decoded-gb18030', source: 'zhengce'})
-  if (encoding.startsWith('utf-16')) file.info('Decoded as ' + encoding.toUpperCase(), {ruleId: 'decoded-utf16', source: 'zhengce'})
+  if (encoding === 'gb18030' || encoding === 'gbk')
+    file.info('Not UTF-8: decoded as ' + encoding.toUpperCase(), {ruleId: 'decoded-gb18030', source: 'zhengce'})
+  if (encoding.startsWith('utf-16'))
+    file.info('Decoded as ' + encoding.toUpperCase(), {ruleId: 'decoded-utf16', source: 'zhengce'})
   // Note: what a lenient decoder (a page read as its declared charset) could not read is U+FFFD: said, with where it first is.
   const replaced = text.indexOf('\ufffd')
-  if (replaced !== -1) messageAt(file, 'The text holds U+FFFD (bytes that could not be decoded), first on this line', pointAt(text, replaced), 'replacement-character')
-  if (visible.removed > 0) file.info('Removed ' + visible.removed + ' zero-width characters (U+200B…); positions refer to the text without them (--dump-intermediate writes it)', {ruleId: 'zero-width-removed', source: 'zhengce'})
+  if (replaced !== -1)
+    messageAt(
+      file,
+      'The text holds U+FFFD (bytes that could not be decoded), first on this line',
+      pointAt(text, replaced),
+      'replacement-character'
+    )
+  if (visible.removed > 0)
+    file.info(
+      'Removed ' +
+        visible.removed +
+        ' zero-width characters (U+200B…); positions refer to the text without them (--dump-intermediate writes it)',
+      {ruleId: 'zero-width-removed', source: 'zhengce'}
+    )
   if (converted.mismatch) messageAt(file, converted.mismatch, startOf(), 'charset-mismatch')
-  if (changed > 0) file.info('Read ' + changed + ' full-width digits (０-９) as ASCII digits; offsets are unchanged', {ruleId: 'full-width-digits', source: 'zhengce'})
+  if (changed > 0)
+    file.info('Read ' + changed + ' full-width digits (０-９) as ASCII digits; offsets are unchanged', {
+      ruleId: 'full-width-digits',
+      source: 'zhengce'
+    })
   // Note: Markdown nested deeper than any document needs (15 000 `>`) costs the parser quadratic time and gigabytes: it is read as plain text.
   const tooDeep = actual === 'markdown' && deeplyNested(text)
-  if (tooDeep) messageAt(file, 'Markdown nested more than ' + maxNesting + ' levels deep: read as plain text', startOf(), 'markdown-too-deep', 'warning')
+  if (tooDeep)
+    messageAt(
+      file,
+      'Markdown nested more than ' + maxNesting + ' levels deep: read as plain text',
+      startOf(),
+      'markdown-too-deep',
+      'warning'
+    )
   const processor = await processorFor(actual === 'markdown' && !tooDeep ? 'markdown' : 'text')
   const tree = processor.parse(file) as Root
   reportParserRepairs(tree, file)
   if (converted.textboxesAt !== undefined) {
-    const at = visible.removed > 0 ? stripInvisible(converted.text.slice(0, converted.textboxesAt)).text.length : converted.textboxesAt
+    const at =
+      visible.removed > 0
+        ? stripInvisible(converted.text.slice(0, converted.textboxesAt)).text.length
+        : converted.textboxesAt
     const start = {line: text.slice(0, at).split('\n').length, column: 1, offset: at}
-    messageAt(file, 'Text boxes (often 专栏) have no recorded place in the body: their text is read after it', {start, end: start}, 'textboxes-appended')
+    messageAt(
+      file,
+      'Text boxes (often 专栏) have no recorded place in the body: their text is read after it',
+      {start, end: start},
+      'textboxes-appended'
+    )
   }
   await processor.run(tree, file)
   if (!file.data.title && (file.data.outline?.length ?? 0) === 0 && !file.data.docNumber) {
-    messageAt(file, 'No title, outline or document number: this may not be a policy document', tree.position, 'not-a-policy-document')
+    messageAt(
+      file,
+      'No title, outline or document number: this may not be a policy document',
+      tree.position,
+      'not-a-policy-document'
+    )
   }
   const source: Source = {
     path: sourcePath,
@@ -102,14 +145,18 @@ const converters: Partial<Record<ParsedFormat, (bytes: Uint8Array) => Promise<Co
 }
 
 /** The text to parse, from the bytes of a format; converted formats also give it as the intermediate to dump. */
-async function toText(bytes: Uint8Array, format: ParsedFormat): Promise<Converted & {encoding: string; intermediate: string | undefined; mismatch?: string | undefined}> {
+async function toText(
+  bytes: Uint8Array,
+  format: ParsedFormat
+): Promise<Converted & {encoding: string; intermediate: string | undefined; mismatch?: string | undefined}> {
   try {
     const convert = converters[format]
     if (convert) {
       const {text, textboxesAt} = await convert(bytes)
       return {text, encoding: 'binary', intermediate: text, textboxesAt}
     }
-    if (bytes.includes(0) && !hasUtf16Bom(bytes) && !utf16Order(bytes)) throw new DocumentError('binary data (NUL bytes): not a text document')
+    if (bytes.includes(0) && !hasUtf16Bom(bytes) && !utf16Order(bytes))
+      throw new DocumentError('binary data (NUL bytes): not a text document')
     if (format === 'html') {
       const {decodeHtml, htmlToText} = await import('./convert/html.js')
       const {html, encoding, mismatch} = decodeHtml(bytes)
@@ -151,13 +198,22 @@ function reportParserRepairs(tree: Root, file: VFile): void {
   }
   for (const removed of tree.data?.removedLines ?? []) {
     const [rule, what] = repairs[removed.kind]
-    if (listed(rule, removed.position)) messageAt(file, what + ' `' + removed.text + '`', removed.position, rule, 'info')
+    if (listed(rule, removed.position))
+      messageAt(file, what + ' `' + removed.text + '`', removed.position, rule, 'info')
   }
   for (const joined of tree.data?.joinedLines ?? []) {
-    if (listed('joined-line', joined.position)) messageAt(file, 'Joined a sentence broken across lines', joined.position, 'joined-line', 'info')
+    if (listed('joined-line', joined.position))
+      messageAt(file, 'Joined a sentence broken across lines', joined.position, 'joined-line', 'info')
   }
   for (const [rule, {count, firstUnlisted}] of counts) {
-    if (count > maxRepairsReported) messageAt(file, (count - maxRepairsReported) + ' more of these repairs are not listed (' + count + ' in all), from here on', firstUnlisted, rule, 'info')
+    if (count > maxRepairsReported)
+      messageAt(
+        file,
+        count - maxRepairsReported + ' more of these repairs are not listed (' + count + ' in all), from here on',
+        firstUnlisted,
+        rule,
+        'info'
+      )
   }
 }
 

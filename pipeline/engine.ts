@@ -21,7 +21,15 @@ import {UnsafeWrite, WriteGuard} from './guard.js'
 import {findInputs, relativePath, type InputFile} from './inputs.js'
 import {ExtractionPool, defaultJobs} from './pool.js'
 import {createProgress, type EngineStreams} from './report.js'
-import {Journal, OutputFolderError, lock, manifestName, readEarlier, writeManifest, type ManifestEntry} from './run-state.js'
+import {
+  Journal,
+  OutputFolderError,
+  lock,
+  manifestName,
+  readEarlier,
+  writeManifest,
+  type ManifestEntry
+} from './run-state.js'
 import {describeWriteError, removeStaleTemporaries, temporaryFor} from './write.js'
 
 export type {EngineStreams} from './report.js'
@@ -91,122 +99,213 @@ const defaultTimeout = 60_000
 /** Run an extraction; resolves to the exit code (0 ok, 1 failures or, with `frail`, warnings, 2 usage, 130 interrupted). */
 export async function runExtract(options: ExtractOptions, streams: EngineStreams): Promise<number> {
   const started = performance.now()
-  const usage = (message: string) => {
-    streams.stderr.write('zhengce: ' + message + '\n')
-    return 2
-  }
-  if (options.out === '-') return usage('--out - is not a folder: give a folder for the records, or use --ndjson - alone to print them')
-  if (options.out === undefined && options.ndjson === undefined) return usage('give --out <folder> for the records, or --ndjson <file> (- for stdout)')
-  if (options.inputs.filter((input) => input === '-').length > 1) return usage('standard input (-) can be read once')
-  const out = options.out === undefined ? undefined : path.resolve(options.out)
-  const dump = options.dumpIntermediate ? path.resolve(options.dumpIntermediate) : undefined
+  const problem = usageProblem(options)
+  if (problem) return usage(problem, streams)
   // Note: one worker starts before the walk, so that its start-up overlaps it; the others once the count of inputs shows they pay.
   const pool = new ExtractionPool(options.jobs ?? 1, options.timeoutMs ?? defaultTimeout, options.maxHeapMb)
   const closing: Array<() => void> = []
   try {
-    const named = options.inputs.filter((input) => input !== '-')
-    for (const input of named) {
-      const info = await stat(input).catch(() => undefined)
-      if (out && info?.isDirectory() && path.resolve(input) === out) return usage('--out ' + options.out + ' is an input folder: give another folder for the records')
-    }
-    const {files, base, skipped, problems} = await findInputs(named, {exclude: [out, dump].filter((folder) => folder !== undefined), followSymlinks: Boolean(options.followSymlinks)})
-    const guard = new WriteGuard(files.map((file) => file.path))
-    if (out) {
-      const unusable = await makeFolder(out).then(
-        () => undefined,
-        (error: NodeJS.ErrnoException) => (error.code === 'ENOTDIR' ? 'a file is in the way' : error.message)
-      )
-      if (unusable) return usage('cannot make the output folder ' + options.out + ': ' + unusable)
-      closing.push(lock(out))
-      removeStaleTemporaries(out)
-    }
-    const stdinFile: InputFile | undefined = options.inputs.includes('-') ? {path: path.join(base, options.name ?? 'stdin.txt'), named: true, stdin: true} : undefined
-    const stdinBytes = stdinFile ? await (options.stdin ?? readStdin)() : undefined
-    const plans = planOf(stdinFile ? [...files, stdinFile] : files, base)
-    const ndjson = options.ndjson === undefined ? undefined : openNdjson(options.ndjson, guard, streams)
-    if (ndjson) closing.push(() => ndjson.abandon())
-    const earlier = out ? readEarlier(out, base) : {entries: new Map<string, ManifestEntry>(), otherBase: undefined}
-    if (earlier.otherBase) streams.stderr.write('zhengce: the manifest in ' + options.out + ' was for inputs under ' + earlier.otherBase + '; it is replaced\n')
-    const journal = out ? new Journal(out, base) : undefined
-    const entries: ManifestEntry[] = []
-    const settle = (outcome: Outcome) => {
-      entries.push(outcome.entry)
-      journal?.add(outcome.entry)
-      if (outcome.line) ndjson?.write(outcome.line)
-      report(outcome, options, streams)
-    }
-    for (const problem of problems) settle({entry: failed(problem.path, problem.reason, 0)})
-    for (const item of skipped) settle({entry: {...failed(item.path, item.reason, 0), status: 'skipped'}})
-    const jobs = options.jobs ?? defaultJobs(plans.length)
+    const run = await prepare(options, closing, streams)
+    const jobs = options.jobs ?? defaultJobs(run.plans.length)
     pool.grow(jobs)
-    const progress = createProgress(plans.length, streams)
-    const results: Array<Outcome | undefined> = []
-    let next = 0
-    let emitted = 0
-    let bytes = 0
-    let stopped: string | undefined
-    const interrupted = () => options.signal?.aborted ?? false
-    const emit = () => {
-      for (let outcome = results[emitted]; outcome; outcome = results[emitted]) {
-        results[emitted++] = undefined
-        bytes += outcome.entry.bytes ?? 0
-        settle(outcome)
-        progress.increment()
-        if (outcome.writeFailed) stopped ??= outcome.entry.reason ?? 'a write failed'
-        if (options.failFast && outcome.entry.status === 'failed') stopped ??= 'fail-fast'
-      }
-    }
-    const context = {out, dump, earlier: earlier.entries, options, pool, guard, stdinBytes}
-    const lane = async () => {
-      while (!stopped && !interrupted() && next < plans.length) {
-        const index = next++
-        results[index] = await processOne(plans[index]!, index, context)
-        emit()
-      }
-    }
-    await Promise.all(Array.from({length: pool.capacity}, lane))
-    progress.stop()
+    const {emitted, bytes, stopped} = await extractAll(run, options, pool, streams)
     await pool.close()
-    const ndjsonFailure = await ndjson?.finish().then(
+    const ndjsonFailure = await run.ndjson?.finish().then(
       () => undefined,
       (error: Error) => error.message
     )
-    if (out && journal) {
-      try {
-        writeManifest(out, base, earlier.entries, entries)
-        journal.close(out, true)
-      } catch (error) {
-        journal.close(out, false)
-        streams.stderr.write('zhengce: cannot write the manifest (' + describeWriteError(error) + '); the journal ' + path.join(out, 'manifest.journal') + ' keeps what is done, for the next run\n')
-        return 1
-      }
-    }
-    summary(entries, streams)
+    if (!saveManifest(run, streams)) return 1
+    summary(run.entries, streams)
     if (options.stats) {
       const seconds = (performance.now() - started) / 1000
-      streams.stderr.write(JSON.stringify({documents: emitted, bytes, seconds, jobs, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024)}) + '\n')
+      const maxRssMb = Math.round(process.resourceUsage().maxRSS / 1024)
+      streams.stderr.write(JSON.stringify({documents: emitted, bytes, seconds, jobs, maxRssMb}) + '\n')
     }
-    if (interrupted() && emitted < plans.length) {
-      streams.stderr.write('zhengce: interrupted after ' + emitted + ' of ' + plans.length + ' documents; run the same command again to go on (finished documents are not extracted again)\n')
-      return 130
-    }
-    if (stopped && stopped !== 'fail-fast') {
-      streams.stderr.write('zhengce: stopped: ' + stopped + '\n')
-      return 1
-    }
-    if (ndjsonFailure) {
-      streams.stderr.write('zhengce: ' + ndjsonFailure + '\n')
-      return 1
-    }
-    const warnings = entries.reduce((sum, entry) => sum + entry.diagnostics.warning, 0)
-    return entries.some((entry) => entry.status === 'failed') || (options.frail && warnings > 0) ? 1 : 0
+    return exitCode(run, {emitted, stopped, ndjsonFailure}, options, streams)
   } catch (error) {
-    if (error instanceof UnsafeWrite || error instanceof OutputFolderError || error instanceof NdjsonError) return usage(error.message)
+    if (error instanceof UnsafeWrite || error instanceof OutputFolderError || error instanceof NdjsonError)
+      return usage(error.message, streams)
     throw error
   } finally {
     await pool.close()
     for (const close of closing.reverse()) close()
   }
+}
+
+function usage(message: string, streams: EngineStreams): number {
+  streams.stderr.write('zhengce: ' + message + '\n')
+  return 2
+}
+
+/** What is wrong with the options before anything is read, if anything. */
+function usageProblem(options: ExtractOptions): string | undefined {
+  if (options.out === '-')
+    return '--out - is not a folder: give a folder for the records, or use --ndjson - alone to print them'
+  if (options.out === undefined && options.ndjson === undefined)
+    return 'give --out <folder> for the records, or --ndjson <file> (- for stdout)'
+  if (options.inputs.filter((input) => input === '-').length > 1) return 'standard input (-) can be read once'
+  return undefined
+}
+
+/** A run once prepared: what to extract, where it goes, and what is already done. */
+interface Run {
+  out: string | undefined
+  dump: string | undefined
+  base: string
+  plans: Plan[]
+  guard: WriteGuard
+  ndjson: NdjsonSink | undefined
+  earlier: Map<string, ManifestEntry>
+  journal: Journal | undefined
+  stdinBytes: Uint8Array | undefined
+  /** Every entry of this run, in the order reported. */
+  entries: ManifestEntry[]
+  settle: (outcome: Outcome) => void
+}
+
+/** Find the inputs, take the output folder, open the NDJSON and the journal; settle what is not read. */
+async function prepare(options: ExtractOptions, closing: Array<() => void>, streams: EngineStreams): Promise<Run> {
+  const out = options.out === undefined ? undefined : path.resolve(options.out)
+  const dump = options.dumpIntermediate ? path.resolve(options.dumpIntermediate) : undefined
+  const named = options.inputs.filter((input) => input !== '-')
+  for (const input of named) {
+    const info = await stat(input).catch(() => undefined)
+    if (out && info?.isDirectory() && path.resolve(input) === out)
+      throw new OutputFolderError('--out ' + options.out + ' is an input folder: give another folder for the records')
+  }
+  const exclude = [out, dump].filter((folder) => folder !== undefined)
+  const {files, base, skipped, problems} = await findInputs(named, {
+    exclude,
+    followSymlinks: Boolean(options.followSymlinks)
+  })
+  const guard = new WriteGuard(files.map((file) => file.path))
+  if (out) {
+    await makeFolder(out).catch((error: NodeJS.ErrnoException) => {
+      const why = error.code === 'ENOTDIR' ? 'a file is in the way' : error.message
+      throw new OutputFolderError('cannot make the output folder ' + options.out + ': ' + why)
+    })
+    closing.push(lock(out))
+    removeStaleTemporaries(out)
+  }
+  const stdinFile: InputFile | undefined = options.inputs.includes('-')
+    ? {path: path.join(base, options.name ?? 'stdin.txt'), named: true, stdin: true}
+    : undefined
+  const stdinBytes = stdinFile ? await (options.stdin ?? readStdin)() : undefined
+  const ndjson = options.ndjson === undefined ? undefined : openNdjson(options.ndjson, guard, streams)
+  if (ndjson) closing.push(() => ndjson.abandon())
+  const earlier = out ? readEarlier(out, base) : {entries: new Map<string, ManifestEntry>(), otherBase: undefined}
+  if (earlier.otherBase)
+    streams.stderr.write(
+      'zhengce: the manifest in ' + options.out + ' was for inputs under ' + earlier.otherBase + '; it is replaced\n'
+    )
+  const journal = out ? new Journal(out, base) : undefined
+  const entries: ManifestEntry[] = []
+  const settle = (outcome: Outcome) => {
+    entries.push(outcome.entry)
+    journal?.add(outcome.entry)
+    if (outcome.line) ndjson?.write(outcome.line)
+    report(outcome, options, streams)
+  }
+  for (const problem of problems) settle({entry: failed(problem.path, problem.reason, 0)})
+  for (const item of skipped) settle({entry: {...failed(item.path, item.reason, 0), status: 'skipped'}})
+  const plans = planOf(stdinFile ? [...files, stdinFile] : files, base)
+  return {out, dump, base, plans, guard, ndjson, earlier: earlier.entries, journal, stdinBytes, entries, settle}
+}
+
+/**
+ * Extract every plan, as many at once as the pool holds, settling outcomes in
+ * input order; stops early on a signal, a failed write or (`failFast`) a failure.
+ */
+async function extractAll(
+  run: Run,
+  options: ExtractOptions,
+  pool: ExtractionPool,
+  streams: EngineStreams
+): Promise<{emitted: number; bytes: number; stopped: string | undefined}> {
+  const progress = createProgress(run.plans.length, streams)
+  const results: Array<Outcome | undefined> = []
+  let next = 0
+  let emitted = 0
+  let bytes = 0
+  let stopped: string | undefined
+  const emit = () => {
+    for (let outcome = results[emitted]; outcome; outcome = results[emitted]) {
+      results[emitted++] = undefined
+      bytes += outcome.entry.bytes ?? 0
+      run.settle(outcome)
+      progress.increment()
+      if (outcome.writeFailed) stopped ??= outcome.entry.reason ?? 'a write failed'
+      if (options.failFast && outcome.entry.status === 'failed') stopped ??= 'fail-fast'
+    }
+  }
+  const context: Context = {
+    out: run.out,
+    dump: run.dump,
+    earlier: run.earlier,
+    options,
+    pool,
+    guard: run.guard,
+    stdinBytes: run.stdinBytes
+  }
+  const lane = async () => {
+    while (!stopped && !options.signal?.aborted && next < run.plans.length) {
+      const index = next++
+      results[index] = await processOne(run.plans[index]!, index, context)
+      emit()
+    }
+  }
+  await Promise.all(Array.from({length: pool.capacity}, lane))
+  progress.stop()
+  return {emitted, bytes, stopped}
+}
+
+/** Write the manifest (this run's entries over the earlier ones) and drop the journal; false when it cannot be written. */
+function saveManifest(run: Run, streams: EngineStreams): boolean {
+  if (!run.out || !run.journal) return true
+  try {
+    writeManifest(run.out, run.base, run.earlier, run.entries)
+    run.journal.close(run.out, true)
+    return true
+  } catch (error) {
+    run.journal.close(run.out, false)
+    const journal = path.join(run.out, 'manifest.journal')
+    streams.stderr.write(
+      'zhengce: cannot write the manifest (' +
+        describeWriteError(error) +
+        '); the journal ' +
+        journal +
+        ' keeps what is done, for the next run\n'
+    )
+    return false
+  }
+}
+
+/** 130 interrupted, 1 stopped or failed (or warnings with `frail`), else 0; with the line that says why. */
+function exitCode(
+  run: Run,
+  end: {emitted: number; stopped: string | undefined; ndjsonFailure: string | undefined},
+  options: ExtractOptions,
+  streams: EngineStreams
+): number {
+  if (options.signal?.aborted && end.emitted < run.plans.length) {
+    const done = end.emitted + ' of ' + run.plans.length + ' documents'
+    streams.stderr.write(
+      'zhengce: interrupted after ' +
+        done +
+        '; run the same command again to go on (finished documents are not extracted again)\n'
+    )
+    return 130
+  }
+  if (end.stopped && end.stopped !== 'fail-fast') {
+    streams.stderr.write('zhengce: stopped: ' + end.stopped + '\n')
+    return 1
+  }
+  if (end.ndjsonFailure) {
+    streams.stderr.write('zhengce: ' + end.ndjsonFailure + '\n')
+    return 1
+  }
+  const warnings = run.entries.reduce((sum, entry) => sum + entry.diagnostics.warning, 0)
+  return run.entries.some((entry) => entry.status === 'failed') || (options.frail && warnings > 0) ? 1 : 0
 }
 
 /** The plans of `files`: their paths relative to `base` and the records they get. */
@@ -247,7 +346,13 @@ async function processOne(plan: Plan, id: number, context: Context): Promise<Out
   const refused = (target && guard.refusal(target, out)) || (dumpTarget && guard.refusal(dumpTarget, dump))
   if (refused) return {entry: failed(plan.relative, refused, elapsed())}
   const before = earlier.get(plan.relative)
-  const reusable = !options.force && before && (before.status === 'ok' || before.status === 'unchanged') && before.record === plan.record ? (before.sha256 ?? undefined) : undefined
+  const reusable =
+    !options.force &&
+    before &&
+    (before.status === 'ok' || before.status === 'unchanged') &&
+    before.record === plan.record
+      ? (before.sha256 ?? undefined)
+      : undefined
   const result = await pool.run({
     id,
     file: plan.input.path,
@@ -268,9 +373,22 @@ async function processOne(plan: Plan, id: number, context: Context): Promise<Out
   }
   if (result.status !== 'ok') {
     const reason = result.status === 'failed' ? result.reason : 'unknown'
-    return {entry: {...failed(plan.relative, reason, elapsed()), sha256: result.sha256, bytes: result.bytes}, writeFailed: result.status === 'failed' && result.writeFailed === true}
+    return {
+      entry: {...failed(plan.relative, reason, elapsed()), sha256: result.sha256, bytes: result.bytes},
+      writeFailed: result.status === 'failed' && result.writeFailed === true
+    }
   }
-  const entry: ManifestEntry = {path: plan.relative, status: 'ok', reason: null, record: out ? plan.record : null, sha256: result.sha256, bytes: result.bytes, milliseconds: elapsed(), diagnostics: result.counts, unreadGoalNumbers: result.unread}
+  const entry: ManifestEntry = {
+    path: plan.relative,
+    status: 'ok',
+    reason: null,
+    record: out ? plan.record : null,
+    sha256: result.sha256,
+    bytes: result.bytes,
+    milliseconds: elapsed(),
+    diagnostics: result.counts,
+    unreadGoalNumbers: result.unread
+  }
   return {entry, line: result.line, diagnostics: result.report}
 }
 
@@ -362,7 +480,17 @@ async function makeFolder(folder: string): Promise<void> {
 }
 
 function failed(relative: string, reason: string, milliseconds: number): ManifestEntry {
-  return {path: relative, status: 'failed', reason, record: null, sha256: null, bytes: null, milliseconds, diagnostics: {error: 0, warning: 0, info: 0}, unreadGoalNumbers: 0}
+  return {
+    path: relative,
+    status: 'failed',
+    reason,
+    record: null,
+    sha256: null,
+    bytes: null,
+    milliseconds,
+    diagnostics: {error: 0, warning: 0, info: 0},
+    unreadGoalNumbers: 0
+  }
 }
 
 /** `a/规划.txt` → `a/规划.json`; `a/x.txt.json` where `a/x.md` took `a/x.json` already. */
@@ -381,16 +509,25 @@ async function readStdin(): Promise<Uint8Array> {
 
 /** A path or reason on one line: control characters (a newline in a file name) escaped. */
 export function oneLine(text: string): string {
-  return text.replace(/[\u0000-\u001f\u007f\u2028\u2029]/g, (character) => '\\x' + character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0'))
+  return text.replace(
+    /[\u0000-\u001f\u007f\u2028\u2029]/g,
+    (character) => '\\x' + character.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')
+  )
 }
 
 function report(outcome: Outcome, options: ExtractOptions, streams: EngineStreams): void {
   const entry = outcome.entry
   const where = oneLine(entry.path)
   if (options.reporter === 'json') {
-    if (entry.status === 'failed') streams.stderr.write(JSON.stringify({path: entry.path, severity: 'fatal', message: entry.reason, rule: 'failed'}) + '\n')
+    if (entry.status === 'failed')
+      streams.stderr.write(
+        JSON.stringify({path: entry.path, severity: 'fatal', message: entry.reason, rule: 'failed'}) + '\n'
+      )
     if (options.quiet) return
-    if (entry.status === 'skipped') streams.stderr.write(JSON.stringify({path: entry.path, severity: 'skipped', message: entry.reason, rule: 'skipped'}) + '\n')
+    if (entry.status === 'skipped')
+      streams.stderr.write(
+        JSON.stringify({path: entry.path, severity: 'skipped', message: entry.reason, rule: 'skipped'}) + '\n'
+      )
     for (const diagnostic of outcome.diagnostics ?? []) {
       if (diagnostic.severity === 'info' && !options.verbose) continue
       streams.stderr.write(JSON.stringify({path: entry.path, ...diagnostic}) + '\n')
@@ -405,8 +542,12 @@ function report(outcome: Outcome, options: ExtractOptions, streams: EngineStream
   if (entry.status === 'skipped') streams.stderr.write(where + ': skipped ' + oneLine(entry.reason ?? '') + '\n')
   for (const diagnostic of outcome.diagnostics ?? []) {
     if (diagnostic.severity === 'info' && !options.verbose) continue
-    const place = diagnostic.position ? ':' + diagnostic.position.start.line + ':' + diagnostic.position.start.column : ''
-    streams.stderr.write(where + place + ' ' + diagnostic.severity + ' ' + oneLine(diagnostic.message) + ' ' + diagnostic.rule + '\n')
+    const place = diagnostic.position
+      ? ':' + diagnostic.position.start.line + ':' + diagnostic.position.start.column
+      : ''
+    streams.stderr.write(
+      where + place + ' ' + diagnostic.severity + ' ' + oneLine(diagnostic.message) + ' ' + diagnostic.rule + '\n'
+    )
   }
 }
 
@@ -414,7 +555,27 @@ function summary(entries: ManifestEntry[], streams: EngineStreams): void {
   const count = (status: ManifestEntry['status']) => entries.filter((entry) => entry.status === status).length
   const warnings = entries.reduce((sum, entry) => sum + entry.diagnostics.warning, 0)
   const unread = entries.filter((entry) => (entry.unreadGoalNumbers ?? 0) > 0)
-  const misses = unread.length > 0 ? ' (' + unread.reduce((sum, entry) => sum + entry.unreadGoalNumbers, 0) + ' goal statements with an unread number, in ' + unread.length + ' documents)' : ''
+  const misses =
+    unread.length > 0
+      ? ' (' +
+        unread.reduce((sum, entry) => sum + entry.unreadGoalNumbers, 0) +
+        ' goal statements with an unread number, in ' +
+        unread.length +
+        ' documents)'
+      : ''
   const passed = count('skipped') > 0 ? ', ' + count('skipped') + ' passed over' : ''
-  streams.stderr.write(count('ok') + ' extracted, ' + count('unchanged') + ' unchanged, ' + count('failed') + ' failed' + passed + ', ' + warnings + ' warnings' + misses + '\n')
+  streams.stderr.write(
+    count('ok') +
+      ' extracted, ' +
+      count('unchanged') +
+      ' unchanged, ' +
+      count('failed') +
+      ' failed' +
+      passed +
+      ', ' +
+      warnings +
+      ' warnings' +
+      misses +
+      '\n'
+  )
 }

@@ -15,7 +15,12 @@ export function formulaSafe<T>(cell: T): T | string {
 
 /** Text as HTML text (also inside attribute values). */
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;')
 }
 
 /** A Markdown table cell: no HTML (`<script>` is shown, not run), no cell break, one line. */

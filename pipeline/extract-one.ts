@@ -47,7 +47,16 @@ export interface Job {
 export type JobResult =
   | {id: number; status: 'unchanged'; sha256: string; bytes: number; line: string | undefined}
   | {id: number; status: 'failed'; reason: string; sha256: string | null; bytes: number | null; writeFailed?: boolean}
-  | {id: number; status: 'ok'; sha256: string; bytes: number; counts: Record<Diagnostic['severity'], number>; unread: number; line: string | undefined; report: Diagnostic[]}
+  | {
+      id: number
+      status: 'ok'
+      sha256: string
+      bytes: number
+      counts: Record<Diagnostic['severity'], number>
+      unread: number
+      line: string | undefined
+      report: Diagnostic[]
+    }
 
 /** Run one job; never throws. */
 export async function processJob(job: Job): Promise<JobResult> {
@@ -58,7 +67,13 @@ export async function processJob(job: Job): Promise<JobResult> {
     size = bytes.length
     sha256 = createHash('sha256').update(bytes).digest('hex')
     if (job.target && job.previousSha256 === sha256 && existsSync(job.target)) {
-      return {id: job.id, status: 'unchanged', sha256, bytes: bytes.length, line: job.wantsLine ? storedLine(job.target) : undefined}
+      return {
+        id: job.id,
+        status: 'unchanged',
+        sha256,
+        bytes: bytes.length,
+        line: job.wantsLine ? storedLine(job.target) : undefined
+      }
     }
     const {record, intermediate} = await extractDocument(bytes, job.relative, job.format, sha256)
     // Note: each form is serialised once, and only when it is wanted.
@@ -71,10 +86,23 @@ export async function processJob(job: Job): Promise<JobResult> {
       counts[diagnostic.severity]++
       if (diagnostic.rule === 'unread-goal-number') unread++
     }
-    const report = job.report === 'none' ? [] : record.diagnostics.filter((diagnostic) => job.report === 'info' || diagnostic.severity !== 'info')
-    return {id: job.id, status: 'ok', sha256, bytes: bytes.length, counts, unread, line: job.wantsLine ? line : undefined, report}
+    const report =
+      job.report === 'none'
+        ? []
+        : record.diagnostics.filter((diagnostic) => job.report === 'info' || diagnostic.severity !== 'info')
+    return {
+      id: job.id,
+      status: 'ok',
+      sha256,
+      bytes: bytes.length,
+      counts,
+      unread,
+      line: job.wantsLine ? line : undefined,
+      report
+    }
   } catch (error) {
-    if (error instanceof WriteError) return {id: job.id, status: 'failed', reason: error.message, sha256, bytes: size, writeFailed: true}
+    if (error instanceof WriteError)
+      return {id: job.id, status: 'failed', reason: error.message, sha256, bytes: size, writeFailed: true}
     return {id: job.id, status: 'failed', reason: describe(error), sha256, bytes: size}
   }
 }
@@ -97,7 +125,9 @@ export function readBounded(file: string | Buffer, maxBytes: number): Buffer {
     let total = 0
     for (;;) {
       // Note: the size stat gives, read at once (and one byte more, to see the end); then 64 KB at a time.
-      const chunk = Buffer.allocUnsafe(Math.min(total < info.size ? info.size - total + 1 : 65536, maxBytes + 1 - total))
+      const chunk = Buffer.allocUnsafe(
+        Math.min(total < info.size ? info.size - total + 1 : 65536, maxBytes + 1 - total)
+      )
       const read = readSync(descriptor, chunk, 0, chunk.length, null)
       if (read === 0) break
       total += read
@@ -121,7 +151,13 @@ function storedLine(target: string): string {
 function describe(error: unknown): string {
   if (error instanceof DocumentError || error instanceof TooLarge) return error.message
   if (error && typeof error === 'object' && 'code' in error && typeof error.code === 'string') {
-    const codes: Record<string, string> = {EACCES: 'permission denied', EISDIR: 'is a folder', ENOENT: 'no such file', ELOOP: 'symbolic link loop', EAGAIN: 'not ready to be read (a pipe or device)'}
+    const codes: Record<string, string> = {
+      EACCES: 'permission denied',
+      EISDIR: 'is a folder',
+      ENOENT: 'no such file',
+      ELOOP: 'symbolic link loop',
+      EAGAIN: 'not ready to be read (a pipe or device)'
+    }
     const known = codes[error.code]
     if (known) return known
   }

@@ -21,7 +21,25 @@ import {readBounded} from './extract-one.js'
 import {formatOf, type ParsedFormat} from './convert/formats.js'
 import {validateRecord} from '../schemas/validate.js'
 
-export type {Column, Comparator, Deadline, Diagnostic, DocumentKind, Jurisdiction, Measure, Period, PolicyRecord, Position, Reference, Section, Source, Target, TargetOrigin, Value, YearValue} from '../schemas/record.js'
+export type {
+  Column,
+  Comparator,
+  Deadline,
+  Diagnostic,
+  DocumentKind,
+  Jurisdiction,
+  Measure,
+  Period,
+  PolicyRecord,
+  Position,
+  Reference,
+  Section,
+  Source,
+  Target,
+  TargetOrigin,
+  Value,
+  YearValue
+} from '../schemas/record.js'
 export type {DiffData, ManifestData as Manifest, ManifestEntryData as ManifestEntry} from '../schemas/outputs.js'
 export {schemaVersion} from '../schemas/version.js'
 export type {ParsedFormat as Format} from './convert/formats.js'
@@ -60,7 +78,10 @@ export async function extract(input: string | Uint8Array, options: ExtractInputO
  * its base name). Only a regular file is read, never more than `maxBytes`
  * (default 50 MB).
  */
-export async function extractFile(file: string, options: {path?: string; maxBytes?: number} = {}): Promise<PolicyRecord> {
+export async function extractFile(
+  file: string,
+  options: {path?: string; maxBytes?: number} = {}
+): Promise<PolicyRecord> {
   const format = formatOf(file)
   if (!format) throw new DocumentError('not a document format: ' + file)
   const bytes = readBounded(file, options.maxBytes ?? 50 * 1024 * 1024)

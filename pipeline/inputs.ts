@@ -72,7 +72,13 @@ export async function findInputs(inputs: string[], options: FindOptions = {}): P
       if (odd) skipped.push({path: file, reason: odd})
       else found.set(file, {path: file, named: true})
     } else {
-      const matches = await fastGlob(input, {absolute: true, onlyFiles: true, dot: false, followSymbolicLinks: false, suppressErrors: true})
+      const matches = await fastGlob(input, {
+        absolute: true,
+        onlyFiles: true,
+        dot: false,
+        followSymbolicLinks: false,
+        suppressErrors: true
+      })
       if (matches.length === 0) problems.push({path: input, reason: 'no such file, folder or matching glob'})
       for (const match of matches) {
         const file = path.resolve(match)
@@ -84,7 +90,8 @@ export async function findInputs(inputs: string[], options: FindOptions = {}): P
   const base = commonBase(roots.length > 0 ? roots : [process.cwd()])
   // Note: the output folder is left out where the walk meets it inside an input folder; a file named by the user is read wherever it is.
   const files = [...found.values()].sort((a, b) => compare(a.path, b.path))
-  const relative = (list: Inputs['problems']) => list.map((item) => (path.isAbsolute(item.path) ? {...item, path: relativePath(base, item.path)} : item))
+  const relative = (list: Inputs['problems']) =>
+    list.map((item) => (path.isAbsolute(item.path) ? {...item, path: relativePath(base, item.path)} : item))
   return {files, base, skipped: relative(skipped).sort((a, b) => compare(a.path, b.path)), problems: relative(problems)}
 }
 
@@ -101,7 +108,10 @@ async function walk(folder: Buffer, state: Walk): Promise<void> {
   try {
     entries = await readdir(folder, {withFileTypes: true, encoding: 'buffer'})
   } catch (error) {
-    state.skipped.push({path: shown(folder), reason: 'cannot read the folder (' + ((error as NodeJS.ErrnoException).code ?? 'error') + ')'})
+    state.skipped.push({
+      path: shown(folder),
+      reason: 'cannot read the folder (' + ((error as NodeJS.ErrnoException).code ?? 'error') + ')'
+    })
     return
   }
   for (const entry of entries) {
@@ -145,9 +155,17 @@ async function walk(folder: Buffer, state: Walk): Promise<void> {
 }
 
 /** Why a file is not read, when it is not a regular file. */
-export function irregular(info: Pick<Stats, 'isFile' | 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice'>): string | undefined {
+export function irregular(
+  info: Pick<Stats, 'isFile' | 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice'>
+): string | undefined {
   if (info.isFile()) return undefined
-  const kind = info.isFIFO() ? 'a named pipe (FIFO)' : info.isSocket() ? 'a socket' : info.isCharacterDevice() || info.isBlockDevice() ? 'a device' : 'not a file'
+  const kind = info.isFIFO()
+    ? 'a named pipe (FIFO)'
+    : info.isSocket()
+      ? 'a socket'
+      : info.isCharacterDevice() || info.isBlockDevice()
+        ? 'a device'
+        : 'not a file'
   return 'not a regular file: ' + kind
 }
 
@@ -159,7 +177,7 @@ function inode(info: Stats): string {
 export function shown(bytes: Buffer): string {
   if (isUtf8(bytes)) return bytes.toString('utf8')
   let text = ''
-  for (let at = 0; at < bytes.length; ) {
+  for (let at = 0; at < bytes.length;) {
     const width = sequenceWidth(bytes, at)
     if (width > 0) {
       text += bytes.subarray(at, at + width).toString('utf8')
@@ -175,7 +193,16 @@ export function shown(bytes: Buffer): string {
 /** The length of the valid UTF-8 sequence at `at`, or 0. */
 function sequenceWidth(bytes: Buffer, at: number): number {
   const lead = bytes[at]!
-  const width = lead < 0x80 ? 1 : lead >= 0xc2 && lead < 0xe0 ? 2 : lead >= 0xe0 && lead < 0xf0 ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0
+  const width =
+    lead < 0x80
+      ? 1
+      : lead >= 0xc2 && lead < 0xe0
+        ? 2
+        : lead >= 0xe0 && lead < 0xf0
+          ? 3
+          : lead >= 0xf0 && lead <= 0xf4
+            ? 4
+            : 0
   return width > 0 && at + width <= bytes.length && isUtf8(bytes.subarray(at, at + width)) ? width : 0
 }
 

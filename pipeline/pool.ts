@@ -80,11 +80,16 @@ export class ExtractionPool {
   }
 
   #spawn(): Slot {
-    const worker = new Worker(workerUrl, {resourceLimits: {maxOldGenerationSizeMb: this.#heapMb, maxYoungGenerationSizeMb: Math.min(64, this.#heapMb / 4)}})
+    const worker = new Worker(workerUrl, {
+      resourceLimits: {maxOldGenerationSizeMb: this.#heapMb, maxYoungGenerationSizeMb: Math.min(64, this.#heapMb / 4)}
+    })
     const slot: Slot = {worker, running: new Map()}
     worker.on('message', (result: JobResult) => this.#settle(slot, result))
     worker.on('error', (error: Error & {code?: string}) => {
-      const reason = error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'ran out of memory (worker heap ' + this.#heapMb + ' MB)' : 'worker crashed: ' + error.message.split('\n')[0]
+      const reason =
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? 'ran out of memory (worker heap ' + this.#heapMb + ' MB)'
+          : 'worker crashed: ' + error.message.split('\n')[0]
       this.#replace(slot, undefined, reason)
     })
     slot.worker.unref()
@@ -99,7 +104,15 @@ export class ExtractionPool {
         const at = slot.running.size === 0 ? 0 : this.#waiting.findIndex((waiting) => !waiting.alone)
         if (at === -1) break
         const pending = this.#waiting.splice(at, 1)[0]!
-        pending.timer = setTimeout(() => this.#replace(slot, pending.job.id, 'took longer than the time budget of ' + this.#timeout + ' ms (--timeout-ms)'), this.#timeout)
+        pending.timer = setTimeout(
+          () =>
+            this.#replace(
+              slot,
+              pending.job.id,
+              'took longer than the time budget of ' + this.#timeout + ' ms (--timeout-ms)'
+            ),
+          this.#timeout
+        )
         slot.running.set(pending.job.id, pending)
         slot.worker.postMessage(pending.job)
       }

@@ -68,7 +68,10 @@ export async function recordFilesOf(inputs: string[]): Promise<string[]> {
   for (const input of inputs) {
     const info = await stat(input).catch(() => undefined)
     if (info?.isDirectory()) {
-      const names = (await readdir(input, {recursive: true})).map(String).filter((name) => /\.(?:json|ndjson|jsonl)$/i.test(name) && !isRunFile(name)).sort()
+      const names = (await readdir(input, {recursive: true}))
+        .map(String)
+        .filter((name) => /\.(?:json|ndjson|jsonl)$/i.test(name) && !isRunFile(name))
+        .sort()
       files.push(...names.map((name) => path.join(input, name)))
     } else if (!isRunFile(input)) files.push(input)
   }
@@ -83,7 +86,12 @@ function isRunFile(file: string): boolean {
 
 /** The records of a file's text (one JSON record, or JSON lines), each checked against the schema. */
 function recordsIn(input: string, text: string): PolicyRecord[] {
-  const values = /\.(?:ndjson|jsonl)$/i.test(input) ? text.split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line) as unknown) : [JSON.parse(text) as unknown]
+  const values = /\.(?:ndjson|jsonl)$/i.test(input)
+    ? text
+        .split('\n')
+        .filter((line) => line.trim())
+        .map((line) => JSON.parse(line) as unknown)
+    : [JSON.parse(text) as unknown]
   for (const value of values) {
     const problems = validateRecord(value)
     if (problems.length > 0) throw new Error(input + ': not a zhengce record (' + problems[0] + ')')

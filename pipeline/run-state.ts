@@ -46,10 +46,19 @@ export function lock(out: string): () => void {
       return () => rmSync(file, {force: true})
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
-      if (code !== 'EEXIST') throw new OutputFolderError('cannot write to the output folder ' + out + ': ' + describeWriteError(error))
+      if (code !== 'EEXIST')
+        throw new OutputFolderError('cannot write to the output folder ' + out + ': ' + describeWriteError(error))
       const holder = Number.parseInt(safeRead(file), 10)
       if (Number.isInteger(holder) && holder !== process.pid && isRunning(holder)) {
-        throw new OutputFolderError('another zhengce run (pid ' + holder + ') is writing to ' + out + '; wait for it to end (or remove ' + file + ' if it is gone)')
+        throw new OutputFolderError(
+          'another zhengce run (pid ' +
+            holder +
+            ') is writing to ' +
+            out +
+            '; wait for it to end (or remove ' +
+            file +
+            ' if it is gone)'
+        )
       }
       // Note: the run that held it is gone (killed): its lock is stale.
       rmSync(file, {force: true})
@@ -66,13 +75,14 @@ function safeRead(file: string): string {
   }
 }
 
-
-
 /**
  * The entries an earlier run left in `out` for inputs under `base`: its
  * manifest, then its journal (a run that was killed), later lines winning.
  */
-export function readEarlier(out: string, base: string): {entries: Map<string, ManifestEntry>; otherBase: string | undefined} {
+export function readEarlier(
+  out: string,
+  base: string
+): {entries: Map<string, ManifestEntry>; otherBase: string | undefined} {
   const entries = new Map<string, ManifestEntry>()
   let otherBase: string | undefined
   try {
@@ -99,7 +109,8 @@ export function readEarlier(out: string, base: string): {entries: Map<string, Ma
       // Note: the last line of a killed run may be cut short.
       continue
     }
-    if (value.base !== undefined) same = value.base === base && value.tool === toolVersion && value.schemaVersion === schemaVersion
+    if (value.base !== undefined)
+      same = value.base === base && value.tool === toolVersion && value.schemaVersion === schemaVersion
     else if (same && value.path) entries.set(value.path, value as ManifestEntry)
   }
   return {entries, otherBase}
@@ -114,7 +125,10 @@ export class Journal {
   #released = false
 
   constructor(out: string, base: string) {
-    this.#descriptor = openSync(path.join(out, journalName), constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT)
+    this.#descriptor = openSync(
+      path.join(out, journalName),
+      constants.O_WRONLY | constants.O_APPEND | constants.O_CREAT
+    )
     this.#append({tool: toolVersion, schemaVersion, base})
   }
 
@@ -151,12 +165,17 @@ export class Journal {
 
   #append(value: object): void {
     const bytes = utf8(JSON.stringify(value) + '\n')
-    for (let at = 0; at < bytes.length; ) at += writeSync(this.#descriptor, bytes, at, bytes.length - at)
+    for (let at = 0; at < bytes.length;) at += writeSync(this.#descriptor, bytes, at, bytes.length - at)
   }
 }
 
 /** Write the manifest: this run's entries over the earlier ones, sorted by path. */
-export function writeManifest(out: string, base: string, earlier: Map<string, ManifestEntry>, entries: ManifestEntry[]): Manifest {
+export function writeManifest(
+  out: string,
+  base: string,
+  earlier: Map<string, ManifestEntry>,
+  entries: ManifestEntry[]
+): Manifest {
   const all = new Map(earlier)
   for (const entry of entries) all.set(entry.path, entry)
   const sorted = [...all.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))

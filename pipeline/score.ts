@@ -23,7 +23,12 @@ export interface Gold {
   date: string | null
   enclosedTitle: string | null
   jurisdiction: string | null
-  targets: Array<{indicator: string; value: number | string | {min: number; max: number}; unit?: string | null; year?: number | null}>
+  targets: Array<{
+    indicator: string
+    value: number | string | {min: number; max: number}
+    unit?: string | null
+    year?: number | null
+  }>
   columns: Array<{number: number | null; title: string}>
   deadlines: Array<{year: number; quote: string}>
 }
@@ -55,7 +60,9 @@ export function fold(text: string): string {
 
 /** Indicator normalisation: whitespace, bracketed units and a leading 每/全市/全区 removed. */
 export function foldIndicator(text: string): string {
-  return fold(text).replace(/\([^()]{1,6}\)$/, '').replace(/^(?:每|全市|全区)/, '')
+  return fold(text)
+    .replace(/\([^()]{1,6}\)$/, '')
+    .replace(/^(?:每|全市|全区)/, '')
 }
 
 function headerValues(record: PolicyRecord): Record<(typeof headerFields)[number], string> {
@@ -93,7 +100,9 @@ function sameValue(value: Value | null, gold: Gold['targets'][number]['value']):
 export function scoreRecord(record: PolicyRecord, gold: Gold): Score {
   const ours = headerValues(record)
   const theirs = goldValues(gold)
-  const wrong = headerFields.filter((field) => ours[field] !== theirs[field]).map((field) => field + ': got `' + ours[field] + '`, want `' + theirs[field] + '`')
+  const wrong = headerFields
+    .filter((field) => ours[field] !== theirs[field])
+    .map((field) => field + ': got `' + ours[field] + '`, want `' + theirs[field] + '`')
   const targets = matchCount(record.targets, gold.targets, (target, expected) => {
     const a = foldIndicator(target.indicator)
     const b = foldIndicator(expected.indicator)
@@ -109,9 +118,11 @@ export function scoreRecord(record: PolicyRecord, gold: Gold): Score {
     targets,
     columns,
     deadlines: {
-      found: gold.deadlines.filter((expected) => record.deadlines.some((deadline) => contains(deadline, expected))).length,
+      found: gold.deadlines.filter((expected) => record.deadlines.some((deadline) => contains(deadline, expected)))
+        .length,
       gold: gold.deadlines.length,
-      correct: record.deadlines.filter((deadline) => gold.deadlines.some((expected) => contains(deadline, expected))).length,
+      correct: record.deadlines.filter((deadline) => gold.deadlines.some((expected) => contains(deadline, expected)))
+        .length,
       predicted: record.deadlines.length
     }
   }
@@ -145,9 +156,22 @@ export function total(scores: Score[]): Score {
   const sum = (pick: (score: Score) => number) => scores.reduce((accumulator, score) => accumulator + pick(score), 0)
   return {
     header: {right: sum((s) => s.header.right), total: sum((s) => s.header.total), wrong: []},
-    targets: {matched: sum((s) => s.targets.matched), predicted: sum((s) => s.targets.predicted), gold: sum((s) => s.targets.gold)},
-    columns: {matched: sum((s) => s.columns.matched), predicted: sum((s) => s.columns.predicted), gold: sum((s) => s.columns.gold)},
-    deadlines: {found: sum((s) => s.deadlines.found), gold: sum((s) => s.deadlines.gold), correct: sum((s) => s.deadlines.correct), predicted: sum((s) => s.deadlines.predicted)}
+    targets: {
+      matched: sum((s) => s.targets.matched),
+      predicted: sum((s) => s.targets.predicted),
+      gold: sum((s) => s.targets.gold)
+    },
+    columns: {
+      matched: sum((s) => s.columns.matched),
+      predicted: sum((s) => s.columns.predicted),
+      gold: sum((s) => s.columns.gold)
+    },
+    deadlines: {
+      found: sum((s) => s.deadlines.found),
+      gold: sum((s) => s.deadlines.gold),
+      correct: sum((s) => s.deadlines.correct),
+      predicted: sum((s) => s.deadlines.predicted)
+    }
   }
 }
 
@@ -156,15 +180,53 @@ export function formatScore(score: Score): string {
   const targets = f1(score.targets)
   const columns = f1(score.columns)
   return [
-    'header ' + (100 * ratio(score.header.right, score.header.total)).toFixed(1) + '% (' + score.header.right + '/' + score.header.total + ')',
-    'targets P ' + targets.precision.toFixed(3) + ' R ' + targets.recall.toFixed(3) + ' F1 ' + targets.f1.toFixed(3) + ' (' + score.targets.matched + '/' + score.targets.predicted + '/' + score.targets.gold + ')',
-    '专栏 F1 ' + columns.f1.toFixed(3) + ' (' + score.columns.matched + '/' + score.columns.predicted + '/' + score.columns.gold + ')',
-    'deadlines P ' + ratio(score.deadlines.correct, score.deadlines.predicted).toFixed(3) + ' R ' + ratio(score.deadlines.found, score.deadlines.gold).toFixed(3) + ' (' + score.deadlines.found + '/' + score.deadlines.gold + ')'
+    'header ' +
+      (100 * ratio(score.header.right, score.header.total)).toFixed(1) +
+      '% (' +
+      score.header.right +
+      '/' +
+      score.header.total +
+      ')',
+    'targets P ' +
+      targets.precision.toFixed(3) +
+      ' R ' +
+      targets.recall.toFixed(3) +
+      ' F1 ' +
+      targets.f1.toFixed(3) +
+      ' (' +
+      score.targets.matched +
+      '/' +
+      score.targets.predicted +
+      '/' +
+      score.targets.gold +
+      ')',
+    '专栏 F1 ' +
+      columns.f1.toFixed(3) +
+      ' (' +
+      score.columns.matched +
+      '/' +
+      score.columns.predicted +
+      '/' +
+      score.columns.gold +
+      ')',
+    'deadlines P ' +
+      ratio(score.deadlines.correct, score.deadlines.predicted).toFixed(3) +
+      ' R ' +
+      ratio(score.deadlines.found, score.deadlines.gold).toFixed(3) +
+      ' (' +
+      score.deadlines.found +
+      '/' +
+      score.deadlines.gold +
+      ')'
   ].join(' | ')
 }
 
 /** Score the seeds against the gold folder; resolves to the report lines. */
-export async function scoreSeeds(seeds: string, goldFolder: string, label = 'seeds'): Promise<{lines: string[]; total: Score}> {
+export async function scoreSeeds(
+  seeds: string,
+  goldFolder: string,
+  label = 'seeds'
+): Promise<{lines: string[]; total: Score}> {
   const lines: string[] = []
   const scores: Score[] = []
   for (const name of (await readdir(goldFolder)).filter((file) => file.endsWith('.gold.json')).sort()) {
@@ -235,43 +297,101 @@ function passageSpan(text: string, quote: string): [number, number] | undefined 
 function sameReportTarget(target: PolicyRecord['targets'][number], gold: ReportGoldTarget): boolean {
   const ours = foldIndicator(target.indicator).replace(/(?:增长|增速|涨幅)$/, '')
   const names = [gold.indicator, gold.canonical].filter((name): name is string => Boolean(name)).map(foldIndicator)
-  return names.some((name) => ours === name || ours.includes(name) || name.includes(ours)) && sameValue(target.value, gold.value)
+  return (
+    names.some((name) => ours === name || ours.includes(name) || name.includes(ours)) &&
+    sameValue(target.value, gold.value)
+  )
 }
 
 /** Score one work report's record against its gold: `text` is the decoded source the positions point into. */
 export function scoreReport(record: PolicyRecord, gold: ReportGold, text: string): ReportScore {
   const problems: string[] = []
   const span = passageSpan(text, gold.quote)
-  const inside = span ? record.targets.filter((target) => target.position.start.offset >= span[0] && target.position.start.offset < span[1]) : []
+  const inside = span
+    ? record.targets.filter(
+        (target) => target.position.start.offset >= span[0] && target.position.start.offset < span[1]
+      )
+    : []
   const targets = matchCount(record.targets, gold.targets, sameReportTarget)
   const inPassage = matchCount(inside, gold.targets, sameReportTarget)
-  for (const expected of gold.targets) if (!record.targets.some((target) => sameReportTarget(target, expected))) problems.push('missed ' + expected.indicator + ' ' + JSON.stringify(expected.value))
-  for (const target of inside) if (!gold.targets.some((expected) => sameReportTarget(target, expected))) problems.push('extra ' + target.indicator + ' ' + JSON.stringify(target.value))
+  for (const expected of gold.targets)
+    if (!record.targets.some((target) => sameReportTarget(target, expected)))
+      problems.push('missed ' + expected.indicator + ' ' + JSON.stringify(expected.value))
+  for (const target of inside)
+    if (!gold.targets.some((expected) => sameReportTarget(target, expected)))
+      problems.push('extra ' + target.indicator + ' ' + JSON.stringify(target.value))
   // The classic growth-target variable: the GDP entry without stretch, its value, comparator, approx and stretch exact.
-  const gdp = gold.targets.filter((expected) => gdpExpression.test(expected.canonical ?? expected.indicator) || gdpExpression.test(expected.indicator))
+  const gdp = gold.targets.filter(
+    (expected) => gdpExpression.test(expected.canonical ?? expected.indicator) || gdpExpression.test(expected.indicator)
+  )
   let right = 0
   for (const expected of gdp) {
-    const found = inside.find((target) => sameReportTarget(target, expected) && Boolean(target.stretch) === Boolean(expected.stretch))
+    const found = inside.find(
+      (target) => sameReportTarget(target, expected) && Boolean(target.stretch) === Boolean(expected.stretch)
+    )
     const comparator = found?.value?.kind === 'number' ? found.value.comparator : undefined
-    if (found && comparator === expected.comparator && Boolean(found.approx) === Boolean(expected.approx) && found.measure === (expected.measure ?? 'level')) right++
-    else problems.push('GDP: got ' + (found ? JSON.stringify(found.value) + (found.approx ? ' approx' : '') + ' ' + found.measure : 'none') + ', want ' + (expected.comparator ?? '') + JSON.stringify(expected.value) + (expected.approx ? ' approx' : '') + (expected.stretch ? ' stretch' : ''))
+    if (
+      found &&
+      comparator === expected.comparator &&
+      Boolean(found.approx) === Boolean(expected.approx) &&
+      found.measure === (expected.measure ?? 'level')
+    )
+      right++
+    else
+      problems.push(
+        'GDP: got ' +
+          (found ? JSON.stringify(found.value) + (found.approx ? ' approx' : '') + ' ' + found.measure : 'none') +
+          ', want ' +
+          (expected.comparator ?? '') +
+          JSON.stringify(expected.value) +
+          (expected.approx ? ' approx' : '') +
+          (expected.stretch ? ' stretch' : '')
+      )
   }
-  return {targets, inPassage: {matched: inPassage.matched, predicted: inPassage.predicted}, gdp: {right, total: gdp.length}, problems}
+  return {
+    targets,
+    inPassage: {matched: inPassage.matched, predicted: inPassage.predicted},
+    gdp: {right, total: gdp.length},
+    problems
+  }
 }
 
 /** One line of a work report's results. */
 export function formatReportScore(score: ReportScore): string {
   return [
-    'targets R ' + ratio(score.targets.matched, score.targets.gold).toFixed(3) + ' (' + score.targets.matched + '/' + score.targets.gold + ')',
-    'P in passage ' + ratio(score.inPassage.matched, score.inPassage.predicted).toFixed(3) + ' (' + score.inPassage.matched + '/' + score.inPassage.predicted + ')',
-    'GDP growth target ' + ratio(score.gdp.right, score.gdp.total).toFixed(3) + ' (' + score.gdp.right + '/' + score.gdp.total + ')'
+    'targets R ' +
+      ratio(score.targets.matched, score.targets.gold).toFixed(3) +
+      ' (' +
+      score.targets.matched +
+      '/' +
+      score.targets.gold +
+      ')',
+    'P in passage ' +
+      ratio(score.inPassage.matched, score.inPassage.predicted).toFixed(3) +
+      ' (' +
+      score.inPassage.matched +
+      '/' +
+      score.inPassage.predicted +
+      ')',
+    'GDP growth target ' +
+      ratio(score.gdp.right, score.gdp.total).toFixed(3) +
+      ' (' +
+      score.gdp.right +
+      '/' +
+      score.gdp.total +
+      ')'
   ].join(' | ')
 }
 
 /** Score the work reports of `texts` against the gold folder; resolves to the report lines. */
 export async function scoreReports(texts: string, goldFolder: string): Promise<{lines: string[]; total: ReportScore}> {
   const lines: string[] = []
-  const sum: ReportScore = {targets: {matched: 0, predicted: 0, gold: 0}, inPassage: {matched: 0, predicted: 0}, gdp: {right: 0, total: 0}, problems: []}
+  const sum: ReportScore = {
+    targets: {matched: 0, predicted: 0, gold: 0},
+    inPassage: {matched: 0, predicted: 0},
+    gdp: {right: 0, total: 0},
+    problems: []
+  }
   for (const name of (await readdir(goldFolder)).filter((file) => file.endsWith('.gold.json')).sort()) {
     const gold = JSON.parse(String(await readFile(path.join(goldFolder, name)))) as ReportGold
     const source = path.join(texts, gold.file)
@@ -304,9 +424,25 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.a
   const shared = path.join(root, '..', 'shared')
   const only = process.argv[2]
   const sets: Array<[string, string, () => Promise<{lines: string[]}>]> = [
-    ['seeds', path.join(shared, 'gold'), () => scoreSeeds(path.join(root, 'seeds'), path.join(shared, 'gold'), 'seeds')],
-    ['real', path.join(shared, 'real', 'gold'), () => scoreSeeds(path.join(shared, 'real', 'docs'), path.join(shared, 'real', 'gold'), 'real documents')],
-    ['reports', path.join(shared, 'real', 'workreports', 'gold'), () => scoreReports(path.join(shared, 'real', 'workreports', 'texts'), path.join(shared, 'real', 'workreports', 'gold'))]
+    [
+      'seeds',
+      path.join(shared, 'gold'),
+      () => scoreSeeds(path.join(root, 'seeds'), path.join(shared, 'gold'), 'seeds')
+    ],
+    [
+      'real',
+      path.join(shared, 'real', 'gold'),
+      () => scoreSeeds(path.join(shared, 'real', 'docs'), path.join(shared, 'real', 'gold'), 'real documents')
+    ],
+    [
+      'reports',
+      path.join(shared, 'real', 'workreports', 'gold'),
+      () =>
+        scoreReports(
+          path.join(shared, 'real', 'workreports', 'texts'),
+          path.join(shared, 'real', 'workreports', 'gold')
+        )
+    ]
   ]
   for (const [name, gold, run] of sets) {
     if (only && only !== name) continue

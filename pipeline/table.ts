@@ -89,7 +89,13 @@ interface TableSpec {
 const specs: TableSpec[] = [
   {
     name: 'documents',
-    columns: [['targets', 'INT32'], ['columns', 'INT32'], ['deadlines', 'INT32'], ['warnings', 'INT32'], ['unread_goal_numbers', 'INT32']],
+    columns: [
+      ['targets', 'INT32'],
+      ['columns', 'INT32'],
+      ['deadlines', 'INT32'],
+      ['warnings', 'INT32'],
+      ['unread_goal_numbers', 'INT32']
+    ],
     rowsOf(record) {
       let warnings = 0
       let unread = 0
@@ -103,48 +109,151 @@ const specs: TableSpec[] = [
   {
     name: 'targets',
     columns: [
-      ['target_id', 'STRING'], ['indicator', 'STRING'], ['key', 'STRING'], ['category', 'STRING'], ['unit', 'STRING'],
-      ['value_number', 'DOUBLE'], ['value_min', 'DOUBLE'], ['value_max', 'DOUBLE'], ['value_text', 'STRING'], ['comparator', 'STRING'],
-      ['approx', 'BOOLEAN'], ['stretch', 'BOOLEAN'], ['measure', 'STRING'], ['relative_to', 'STRING'], ['year', 'INT32'],
-      ['baseline_year', 'INT32'], ['baseline_number', 'DOUBLE'], ['latest_actual_year', 'INT32'], ['latest_actual_number', 'DOUBLE'],
-      ['status', 'STRING'], ['origin', 'STRING'], ['section', 'STRING'], ['column_id', 'STRING'], ['mentions', 'INT32'], ['quote', 'STRING'], ['line', 'INT32'], ['col', 'INT32']
+      ['target_id', 'STRING'],
+      ['indicator', 'STRING'],
+      ['key', 'STRING'],
+      ['category', 'STRING'],
+      ['unit', 'STRING'],
+      ['value_number', 'DOUBLE'],
+      ['value_min', 'DOUBLE'],
+      ['value_max', 'DOUBLE'],
+      ['value_text', 'STRING'],
+      ['comparator', 'STRING'],
+      ['approx', 'BOOLEAN'],
+      ['stretch', 'BOOLEAN'],
+      ['measure', 'STRING'],
+      ['relative_to', 'STRING'],
+      ['year', 'INT32'],
+      ['baseline_year', 'INT32'],
+      ['baseline_number', 'DOUBLE'],
+      ['latest_actual_year', 'INT32'],
+      ['latest_actual_number', 'DOUBLE'],
+      ['status', 'STRING'],
+      ['origin', 'STRING'],
+      ['section', 'STRING'],
+      ['column_id', 'STRING'],
+      ['mentions', 'INT32'],
+      ['quote', 'STRING'],
+      ['line', 'INT32'],
+      ['col', 'INT32']
     ],
     rowsOf: (record) =>
       record.targets.map((target) => [
-        target.id, target.indicator, target.key, target.category, target.unit, ...valueCells(target.value),
-        target.approx ?? false, target.stretch ?? false, target.measure, target.relativeTo ?? null, target.year,
-        target.baseline?.year ?? null, target.baseline?.value.kind === 'number' ? target.baseline.value.number : null, ...latestActual(target),
-        target.status, target.origin, target.section, target.column, target.mentions.length, target.quote, target.position.start.line, target.position.start.column
+        target.id,
+        target.indicator,
+        target.key,
+        target.category,
+        target.unit,
+        ...valueCells(target.value),
+        target.approx ?? false,
+        target.stretch ?? false,
+        target.measure,
+        target.relativeTo ?? null,
+        target.year,
+        target.baseline?.year ?? null,
+        target.baseline?.value.kind === 'number' ? target.baseline.value.number : null,
+        ...latestActual(target),
+        target.status,
+        target.origin,
+        target.section,
+        target.column,
+        target.mentions.length,
+        target.quote,
+        target.position.start.line,
+        target.position.start.column
       ])
   },
   {
     name: 'deadlines',
-    columns: [['deadline_id', 'STRING'], ['year', 'INT32'], ['month', 'INT32'], ['deadline_kind', 'STRING'], ['text', 'STRING'], ['target_ids', 'STRING'], ['line', 'INT32'], ['col', 'INT32']],
-    rowsOf: (record) => record.deadlines.map((deadline) => [deadline.id, deadline.year, deadline.month, deadline.kind, deadline.text, deadline.targets.join(' ') || null, deadline.position.start.line, deadline.position.start.column])
+    columns: [
+      ['deadline_id', 'STRING'],
+      ['year', 'INT32'],
+      ['month', 'INT32'],
+      ['deadline_kind', 'STRING'],
+      ['text', 'STRING'],
+      ['target_ids', 'STRING'],
+      ['line', 'INT32'],
+      ['col', 'INT32']
+    ],
+    rowsOf: (record) =>
+      record.deadlines.map((deadline) => [
+        deadline.id,
+        deadline.year,
+        deadline.month,
+        deadline.kind,
+        deadline.text,
+        deadline.targets.join(' ') || null,
+        deadline.position.start.line,
+        deadline.position.start.column
+      ])
   },
   {
     name: 'columns',
-    columns: [['column_id', 'STRING'], ['number', 'INT32'], ['label', 'STRING'], ['column_title', 'STRING'], ['section', 'STRING'], ['line', 'INT32']],
-    rowsOf: (record) => record.columns.map((column) => [column.id, column.number, column.label, column.title, column.section, column.position.start.line])
+    columns: [
+      ['column_id', 'STRING'],
+      ['number', 'INT32'],
+      ['label', 'STRING'],
+      ['column_title', 'STRING'],
+      ['section', 'STRING'],
+      ['line', 'INT32']
+    ],
+    rowsOf: (record) =>
+      record.columns.map((column) => [
+        column.id,
+        column.number,
+        column.label,
+        column.title,
+        column.section,
+        column.position.start.line
+      ])
   },
   {
     name: 'references',
-    columns: [['cited_title', 'STRING'], ['cited_number', 'STRING'], ['times', 'INT32'], ['line', 'INT32']],
-    rowsOf: (record) => record.references.map((reference) => [reference.title, reference.documentNumber, reference.positions.length, reference.position.start.line])
+    columns: [
+      ['cited_title', 'STRING'],
+      ['cited_number', 'STRING'],
+      ['times', 'INT32'],
+      ['line', 'INT32']
+    ],
+    rowsOf: (record) =>
+      record.references.map((reference) => [
+        reference.title,
+        reference.documentNumber,
+        reference.positions.length,
+        reference.position.start.line
+      ])
   },
   {
     name: 'diagnostics',
-    columns: [['severity', 'STRING'], ['rule', 'STRING'], ['message', 'STRING'], ['line', 'INT32'], ['col', 'INT32']],
-    rowsOf: (record) => record.diagnostics.map((diagnostic) => [diagnostic.severity, diagnostic.rule, diagnostic.message, diagnostic.position?.start.line ?? null, diagnostic.position?.start.column ?? null])
+    columns: [
+      ['severity', 'STRING'],
+      ['rule', 'STRING'],
+      ['message', 'STRING'],
+      ['line', 'INT32'],
+      ['col', 'INT32']
+    ],
+    rowsOf: (record) =>
+      record.diagnostics.map((diagnostic) => [
+        diagnostic.severity,
+        diagnostic.rule,
+        diagnostic.message,
+        diagnostic.position?.start.line ?? null,
+        diagnostic.position?.start.column ?? null
+      ])
   }
 ]
 
 /** Build the six tables of `records` in memory (`runTable` streams them instead). */
 export function tablesOf(records: PolicyRecord[]): Table[] {
-  const tables = specs.map((spec) => ({name: spec.name, columns: [...documentColumns, ...spec.columns], rows: [] as Cell[][]}))
+  const tables = specs.map((spec) => ({
+    name: spec.name,
+    columns: [...documentColumns, ...spec.columns],
+    rows: [] as Cell[][]
+  }))
   for (const record of records) {
     const base = documentCells(record)
-    for (const [index, spec] of specs.entries()) for (const row of spec.rowsOf(record)) tables[index]!.rows.push([...base, ...row])
+    for (const [index, spec] of specs.entries())
+      for (const row of spec.rowsOf(record)) tables[index]!.rows.push([...base, ...row])
   }
   return tables
 }
@@ -168,7 +277,13 @@ class TableFile {
   #held = 0
   #parquet: ParquetWriter | undefined
 
-  constructor(name: string, columns: Array<[string, ColumnType]>, folder: string, format: TableFormat, options: {bom?: boolean; rawCsv?: boolean}) {
+  constructor(
+    name: string,
+    columns: Array<[string, ColumnType]>,
+    folder: string,
+    format: TableFormat,
+    options: {bom?: boolean; rawCsv?: boolean}
+  ) {
     this.file = path.join(folder, name + '.' + format)
     this.#temporary = temporaryFor(this.file)
     this.#columns = columns
@@ -176,11 +291,16 @@ class TableFile {
     this.#options = options
     this.#pending = columns.map(() => [])
     if (format === 'parquet') {
-      const schema = schemaFromColumnData({columnData: columns.map(([column, type]) => ({name: column, type, data: []}))})
+      const schema = schemaFromColumnData({
+        columnData: columns.map(([column, type]) => ({name: column, type, data: []}))
+      })
       // Note: no min/max statistics: comparing every string was a tenth of the writing, and row groups of 100 000 rows gain little from them.
       this.#parquet = new ParquetWriter({writer: fileWriter(this.#temporary), schema, statistics: false})
     } else {
-      writeFileSync(this.#temporary, format === 'csv' ? (options.bom ? '\ufeff' : '') + stringify([columns.map(([column]) => column)]) : '')
+      writeFileSync(
+        this.#temporary,
+        format === 'csv' ? (options.bom ? '\ufeff' : '') + stringify([columns.map(([column]) => column)]) : ''
+      )
     }
   }
 
@@ -214,7 +334,10 @@ class TableFile {
     this.#held = 0
     if (count === 0) return
     if (this.#parquet) {
-      this.#parquet.write({columnData: this.#columns.map(([name], at) => ({name, data: columns[at]!})), rowGroupSize: count})
+      this.#parquet.write({
+        columnData: this.#columns.map(([name], at) => ({name, data: columns[at]!})),
+        rowGroupSize: count
+      })
       return
     }
     const rows = Array.from({length: count}, (_, index) => columns.map((column) => column[index] ?? null))
@@ -224,7 +347,12 @@ class TableFile {
       return
     }
     const names = this.#columns.map(([name]) => name)
-    appendFileSync(this.#temporary, rows.map((row) => JSON.stringify(Object.fromEntries(names.map((name, at) => [name, row[at] ?? null])))).join('\n') + '\n')
+    appendFileSync(
+      this.#temporary,
+      rows
+        .map((row) => JSON.stringify(Object.fromEntries(names.map((name, at) => [name, row[at] ?? null]))))
+        .join('\n') + '\n'
+    )
   }
 }
 
@@ -232,7 +360,12 @@ class TableFile {
 const rowGroup = 100_000
 
 /** Write `table` into `folder` as `format`; returns the file written. */
-export function writeTable(table: Table, folder: string, format: TableFormat, options: {bom?: boolean; rawCsv?: boolean} = {}): string {
+export function writeTable(
+  table: Table,
+  folder: string,
+  format: TableFormat,
+  options: {bom?: boolean; rawCsv?: boolean} = {}
+): string {
   const file = new TableFile(table.name, table.columns, folder, format, options)
   file.add(table.rows)
   return file.close()
@@ -243,7 +376,11 @@ export function writeTable(table: Table, folder: string, format: TableFormat, op
  * read, turned into rows and let go, so memory holds a row group per table,
  * not the records.
  */
-export async function runTable(inputs: string[], options: {to: string; format: string; bom: boolean; rawCsv: boolean}, streams: EngineStreams): Promise<number> {
+export async function runTable(
+  inputs: string[],
+  options: {to: string; format: string; bom: boolean; rawCsv: boolean},
+  streams: EngineStreams
+): Promise<number> {
   if (options.format !== 'parquet' && options.format !== 'csv' && options.format !== 'ndjson') {
     streams.stderr.write('error: --format must be parquet, csv or ndjson\n')
     return 2
@@ -259,7 +396,9 @@ export async function runTable(inputs: string[], options: {to: string; format: s
     }
   }
   mkdirSync(options.to, {recursive: true})
-  const files = specs.map((spec) => new TableFile(spec.name, [...documentColumns, ...spec.columns], options.to, format, options))
+  const files = specs.map(
+    (spec) => new TableFile(spec.name, [...documentColumns, ...spec.columns], options.to, format, options)
+  )
   try {
     for await (const record of recordStream(inputs)) {
       const base = documentCells(record)

@@ -10,7 +10,17 @@
  * and throws a `WriteError` whose message is one line.
  */
 import {Buffer, transcode} from 'node:buffer'
-import {closeSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, unlinkSync, writeSync} from 'node:fs'
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  unlinkSync,
+  writeSync
+} from 'node:fs'
 import path from 'node:path'
 import {threadId} from 'node:worker_threads'
 
@@ -19,7 +29,8 @@ export class WriteError extends Error {
   override name = 'WriteError'
   readonly code: string | undefined
   constructor(target: string, cause: unknown) {
-    const code = cause && typeof cause === 'object' && 'code' in cause && typeof cause.code === 'string' ? cause.code : undefined
+    const code =
+      cause && typeof cause === 'object' && 'code' in cause && typeof cause.code === 'string' ? cause.code : undefined
     super('cannot write ' + target + ': ' + describeWriteError(cause))
     this.code = code
   }
@@ -83,7 +94,7 @@ export function writeAtomic(target: string, content: string | Uint8Array): void 
     const descriptor = openSync(temporary, 'w')
     try {
       const bytes = typeof content === 'string' ? utf8(content) : content
-      for (let at = 0; at < bytes.length; ) at += writeSync(descriptor, bytes, at, bytes.length - at)
+      for (let at = 0; at < bytes.length;) at += writeSync(descriptor, bytes, at, bytes.length - at)
     } finally {
       closeSync(descriptor)
     }

@@ -11,4 +11,5 @@ import {outputJsonSchemas, policyRecordJsonSchema, standaloneValidator} from './
 
 await writeFile(new URL('json/policy-record.schema.json', import.meta.url), policyRecordJsonSchema())
 await writeFile(new URL('validate-record.ts', import.meta.url), standaloneValidator())
-for (const [name, text] of Object.entries(outputJsonSchemas())) await writeFile(new URL('json/' + name, import.meta.url), text)
+for (const [name, text] of Object.entries(outputJsonSchemas()))
+  await writeFile(new URL('json/' + name, import.meta.url), text)

@@ -16,7 +16,10 @@ export function policyRecordJsonSchema(): string {
 
 /** The JSON Schemas of the other outputs (`schemas/outputs.ts`), by file name. */
 export function outputJsonSchemas(): Record<string, string> {
-  return {'manifest.schema.json': jsonSchemaText(Manifest, 'manifest-1'), 'diff.schema.json': jsonSchemaText(DiffData, 'diff-1')}
+  return {
+    'manifest.schema.json': jsonSchemaText(Manifest, 'manifest-1'),
+    'diff.schema.json': jsonSchemaText(DiffData, 'diff-1')
+  }
 }
 
 function jsonSchemaText(schema: z.ZodType, name: string): string {

@@ -12,10 +12,17 @@ const Counts = z.object({error: z.int().min(0), warning: z.int().min(0), info: z
 export const ManifestEntry = z
   .object({
     path: z.string().describe('input path relative to base (odd bytes of a non-UTF-8 name escaped as \\xNN)'),
-    status: z.enum(['ok', 'unchanged', 'failed', 'skipped']).describe('ok: extracted; unchanged: the record of an earlier run stands (same sha256); skipped: found in an input folder and not read (see reason); failed: see reason'),
+    status: z
+      .enum(['ok', 'unchanged', 'failed', 'skipped'])
+      .describe(
+        'ok: extracted; unchanged: the record of an earlier run stands (same sha256); skipped: found in an input folder and not read (see reason); failed: see reason'
+      ),
     reason: z.string().nullable().describe('one line: why it failed or was skipped'),
     record: z.string().nullable().describe('record file, relative to the output folder'),
-    sha256: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+    sha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .nullable(),
     bytes: z.int().min(0).nullable(),
     milliseconds: z.int().min(0),
     diagnostics: Counts.describe('diagnostics of the record, by severity'),
@@ -27,7 +34,7 @@ export const Manifest = z
   .object({
     tool: z.string().describe('the tool and version that wrote it (zhengce/0.1.0)'),
     schemaVersion: z.string().describe('version of the records it lists'),
-    base: z.string().optional().describe('absolute folder the entries\' paths are relative to'),
+    base: z.string().optional().describe("absolute folder the entries' paths are relative to"),
     entries: z.array(ManifestEntry).describe('every input of this and earlier runs into the folder, sorted by path')
   })
   .meta({id: 'Manifest', title: 'zhengce extract manifest'})
@@ -64,12 +71,21 @@ export const DiffData = z
       z.object({
         key: z.string().describe('canonical key the row was matched on'),
         label: z.string().describe('the indicator as the first document words it'),
-        unitConflict: z.boolean().describe('the documents\' units differ in a way that cannot be converted exactly'),
-        matchedBy: z.array(z.object({document: z.int().min(0), indicator: z.string(), reason: z.enum(['first', 'same key', 'lexicon', 'user lexicon', 'similarity']), similarity: z.number().nullable()})),
+        unitConflict: z.boolean().describe("the documents' units differ in a way that cannot be converted exactly"),
+        matchedBy: z.array(
+          z.object({
+            document: z.int().min(0),
+            indicator: z.string(),
+            reason: z.enum(['first', 'same key', 'lexicon', 'user lexicon', 'similarity']),
+            similarity: z.number().nullable()
+          })
+        ),
         cells: z.array(DiffCell).describe('one per document that has the indicator')
       })
     ),
-    suggestions: z.array(z.object({keys: z.tuple([z.string(), z.string()]), similarity: z.number(), why: z.string()})).describe('pairs that came close and were not merged')
+    suggestions: z
+      .array(z.object({keys: z.tuple([z.string(), z.string()]), similarity: z.number(), why: z.string()}))
+      .describe('pairs that came close and were not merged')
   })
   .meta({id: 'DiffData', title: 'zhengce diff --format json'})
 

@@ -34,19 +34,19 @@ export const Source = z
     path: z.string().describe('path of the input, relative to the common base of the batch'),
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
     bytes: z.int().min(0),
-    format: z.enum(['text', 'markdown', 'docx', 'doc', 'html', 'pdf', 'ofd']).describe('doc: Word 97–2003 or WPS; ofd: GB/T 33190 (both since 1.1)'),
+    format: z
+      .enum(['text', 'markdown', 'docx', 'doc', 'html', 'pdf', 'ofd'])
+      .describe('doc: Word 97–2003 or WPS; ofd: GB/T 33190 (both since 1.1)'),
     encoding: z.string().describe('encoding the bytes were decoded with (utf-8, gb18030, utf-16le…)')
   })
   .meta({id: 'Source'})
 export type Source = z.infer<typeof Source>
 
-export const DocumentKind = z
-  .enum(['notice', 'plan', 'outline', 'opinion', 'evaluation', 'report', 'other'])
-  .meta({
-    id: 'DocumentKind',
-    description:
-      'outermost document: notice (通知), plan (规划/计划/行动计划), outline (纲要), opinion (意见/实施意见/方案), evaluation (评估/实施情况报告), report (政府工作报告 and other annual work reports, since 2.0), other'
-  })
+export const DocumentKind = z.enum(['notice', 'plan', 'outline', 'opinion', 'evaluation', 'report', 'other']).meta({
+  id: 'DocumentKind',
+  description:
+    'outermost document: notice (通知), plan (规划/计划/行动计划), outline (纲要), opinion (意见/实施意见/方案), evaluation (评估/实施情况报告), report (政府工作报告 and other annual work reports, since 2.0), other'
+})
 export type DocumentKind = z.infer<typeof DocumentKind>
 
 export const Title = z.object({text: z.string().min(1), position: Position}).meta({id: 'Title'})
@@ -66,9 +66,7 @@ export const DocumentNumber = z
   .meta({id: 'DocumentNumber', description: '发文字号'})
 export type DocumentNumber = z.infer<typeof DocumentNumber>
 
-export const DateValue = z
-  .object({value: z.iso.date(), text: z.string(), position: Position})
-  .meta({id: 'DateValue'})
+export const DateValue = z.object({value: z.iso.date(), text: z.string(), position: Position}).meta({id: 'DateValue'})
 export type DateValue = z.infer<typeof DateValue>
 
 export const Recipient = Named.meta({id: 'Recipient', description: '主送机关 or 抄送机关'})
@@ -84,7 +82,9 @@ export const Enclosed = z
   .meta({id: 'Enclosed', description: 'the plan or outline a notice issues'})
 export type Enclosed = z.infer<typeof Enclosed>
 
-export const DivisionLevel = z.enum(['national', 'province', 'city', 'county', 'district', 'zone']).describe('zone (since 1.2): an area run by a 管委会 (江北新区, 经济技术开发区), no division of GB/T 2260')
+export const DivisionLevel = z
+  .enum(['national', 'province', 'city', 'county', 'district', 'zone'])
+  .describe('zone (since 1.2): an area run by a 管委会 (江北新区, 经济技术开发区), no division of GB/T 2260')
 export type DivisionLevel = z.infer<typeof DivisionLevel>
 
 export const Jurisdiction = z
@@ -93,7 +93,11 @@ export const Jurisdiction = z
     level: DivisionLevel,
     province: z.string().nullable(),
     city: z.string().nullable(),
-    code: z.string().regex(/^\d{6}$/).nullable().describe('GB/T 2260 code where known'),
+    code: z
+      .string()
+      .regex(/^\d{6}$/)
+      .nullable()
+      .describe('GB/T 2260 code where known'),
     position: Position
   })
   .meta({id: 'Jurisdiction'})
@@ -140,23 +144,21 @@ export type Value = z.infer<typeof Value>
 export const YearValue = z.object({year: z.int(), value: Value}).meta({id: 'YearValue'})
 export type YearValue = z.infer<typeof YearValue>
 
-export const TargetOrigin = z
-  .enum(['table', 'text', 'column', 'task'])
-  .meta({
-    id: 'TargetOrigin',
-    description:
-      'table: a row of an indicator table; text: the goals part (发展目标, a work report\'s 主要预期目标); column: inside a 专栏; task: anywhere else (task sections, measures, 工作要点 items; since 2.0)'
-  })
+export const TargetOrigin = z.enum(['table', 'text', 'column', 'task']).meta({
+  id: 'TargetOrigin',
+  description:
+    "table: a row of an indicator table; text: the goals part (发展目标, a work report's 主要预期目标); column: inside a 专栏; task: anywhere else (task sections, measures, 工作要点 items; since 2.0)"
+})
 export type TargetOrigin = z.infer<typeof TargetOrigin>
 
-export const Measure = z
-  .enum(['level', 'growth', 'decrease'])
-  .meta({id: 'Measure', description: 'level (a level to reach), growth (增长5%, 年均增长, 提高2个百分点), decrease (下降/降低X%, the value positive)'})
+export const Measure = z.enum(['level', 'growth', 'decrease']).meta({
+  id: 'Measure',
+  description:
+    'level (a level to reach), growth (增长5%, 年均增长, 提高2个百分点), decrease (下降/降低X%, the value positive)'
+})
 export type Measure = z.infer<typeof Measure>
 
-export const Mention = z
-  .object({origin: TargetOrigin, quote: z.string(), position: Position})
-  .meta({id: 'Mention'})
+export const Mention = z.object({origin: TargetOrigin, quote: z.string(), position: Position}).meta({id: 'Mention'})
 export type Mention = z.infer<typeof Mention>
 
 export const Target = z
@@ -176,7 +178,11 @@ export const Target = z
     measure: Measure,
     approx: z.literal(true).optional().describe('左右, 约, 近: the value is approximate (no comparator)'),
     stretch: z.literal(true).optional().describe('the 力争 level of a two-level goal (确保5%、力争6%)'),
-    relativeTo: z.string().min(1).optional().describe('the area a relative goal is measured against (增速高于全省1个百分点 → 全省)'),
+    relativeTo: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('the area a relative goal is measured against (增速高于全省1个百分点 → 全省)'),
     origin: TargetOrigin,
     quote: z.string().describe('verbatim source text'),
     position: Position,
@@ -188,7 +194,10 @@ export type Target = z.infer<typeof Target>
 export const Column = z
   .object({
     id: z.string(),
-    number: z.int().nullable().describe('专栏一 and 专栏1 are 1 (专栏3-1 is 3); null when unnumbered (an integer since 2.0)'),
+    number: z
+      .int()
+      .nullable()
+      .describe('专栏一 and 专栏1 are 1 (专栏3-1 is 3); null when unnumbered (an integer since 2.0)'),
     label: z.string().nullable().describe('the label as printed (专栏一, 专栏3-1); null when there is none'),
     title: z.string(),
     section: z.string().nullable(),
@@ -236,7 +245,10 @@ export type Diagnostic = z.infer<typeof Diagnostic>
 export const PolicyRecord = z
   .object({
     schemaVersion: z.literal(schemaVersion),
-    id: z.string().regex(/^[0-9a-f]{16}$/).describe('first 16 hex of sha256 of the source bytes'),
+    id: z
+      .string()
+      .regex(/^[0-9a-f]{16}$/)
+      .describe('first 16 hex of sha256 of the source bytes'),
     source: Source,
     kind: DocumentKind,
     title: Title.nullable(),

@@ -38,7 +38,9 @@ export async function validateRecords(text: string): Promise<string[]> {
       try {
         records.push({label: 'line ' + (index + 1), value: JSON.parse(line) as unknown})
       } catch (error) {
-        problems.push('line ' + (index + 1) + ': not JSON (' + (error instanceof Error ? error.message : String(error)) + ')')
+        problems.push(
+          'line ' + (index + 1) + ': not JSON (' + (error instanceof Error ? error.message : String(error)) + ')'
+        )
       }
     }
   }

@@ -57,26 +57,52 @@ function typeCheck(project: string): string {
 describe('adding an extractor', () => {
   test('should take exactly the documented steps, the type check failing until the record has the field', async () => {
     const project = await mkdtemp(path.join(tmpdir(), 'zhengce-extractor-'))
-    for (const folder of ['pipeline', 'extractors', 'schemas']) cpSync(path.join(root, folder), path.join(project, folder), {recursive: true})
+    for (const folder of ['pipeline', 'extractors', 'schemas'])
+      cpSync(path.join(root, folder), path.join(project, folder), {recursive: true})
     for (const file of ['package.json', 'tsconfig.json']) cpSync(path.join(root, file), path.join(project, file))
     symlinkSync(path.join(root, 'node_modules'), path.join(project, 'node_modules'))
-    writeFileSync(path.join(project, 'tsconfig.json'), JSON.stringify({...JSON.parse(readFileSync(path.join(root, 'tsconfig.json'), 'utf8')), include: ['pipeline', 'extractors', 'schemas']}))
+    writeFileSync(
+      path.join(project, 'tsconfig.json'),
+      JSON.stringify({
+        ...JSON.parse(readFileSync(path.join(root, 'tsconfig.json'), 'utf8')),
+        include: ['pipeline', 'extractors', 'schemas']
+      })
+    )
     // 1. The extractor.
     writeFileSync(path.join(project, 'extractors', 'first-cited.ts'), extractor)
     // 2. The field in the schema, and the schema regenerated.
-    edit(project, 'schemas/record.ts', '    diagnostics: z.array(Diagnostic)\n', '    firstCited: z.object({title: z.string(), position: Position}).nullable(),\n    diagnostics: z.array(Diagnostic)\n')
+    edit(
+      project,
+      'schemas/record.ts',
+      '    diagnostics: z.array(Diagnostic)\n',
+      '    firstCited: z.object({title: z.string(), position: Position}).nullable(),\n    diagnostics: z.array(Diagnostic)\n'
+    )
     expect(spawnSync(process.execPath, [tsx, 'schemas/build.ts'], {cwd: project, encoding: 'utf8'}).status).toBe(0)
     expect(typeCheck(project)).toMatch(/normalize\.ts.*Property 'firstCited' is missing/s)
     // 3. The field in the record normalize builds.
-    edit(project, 'pipeline/stages/normalize.ts', '    diagnostics: file.messages', '    firstCited: data.firstCited ?? null,\n    diagnostics: file.messages')
+    edit(
+      project,
+      'pipeline/stages/normalize.ts',
+      '    diagnostics: file.messages',
+      '    firstCited: data.firstCited ?? null,\n    diagnostics: file.messages'
+    )
     // 4. The plugin in the list.
-    edit(project, 'extractors/index.ts', "import extractTitle from './title.js'\n", "import extractTitle from './title.js'\nimport extractFirstCited from './first-cited.js'\n")
+    edit(
+      project,
+      'extractors/index.ts',
+      "import extractTitle from './title.js'\n",
+      "import extractTitle from './title.js'\nimport extractFirstCited from './first-cited.js'\n"
+    )
     edit(project, 'extractors/index.ts', '  extractDeadlines\n]', '  extractDeadlines,\n  extractFirstCited\n]')
     expect(typeCheck(project)).toBe('')
-    const script = "import {extractDocument} from './pipeline/document.js'\nconst text = '关于印发某市规划的通知\\n\\n根据《中华人民共和国专利法》，制定本规划。\\n'\nconst {record} = await extractDocument(new TextEncoder().encode(text), 'a.txt', 'text')\nconsole.log(JSON.stringify(record.firstCited))\n"
+    const script =
+      "import {extractDocument} from './pipeline/document.js'\nconst text = '关于印发某市规划的通知\\n\\n根据《中华人民共和国专利法》，制定本规划。\\n'\nconst {record} = await extractDocument(new TextEncoder().encode(text), 'a.txt', 'text')\nconsole.log(JSON.stringify(record.firstCited))\n"
     writeFileSync(path.join(project, 'run.ts'), script)
     const run = spawnSync(process.execPath, [tsx, 'run.ts'], {cwd: project, encoding: 'utf8'})
     expect(run.stderr).toBe('')
-    expect(JSON.parse(run.stdout)).toMatchObject({title: '中华人民共和国专利法', position: {start: {line: 3, column: 3}}})
+    expect(JSON.parse(run.stdout)).toMatchObject({
+      title: '中华人民共和国专利法',
+      position: {start: {line: 3, column: 3}}
+    })
   }, 120_000)
 })

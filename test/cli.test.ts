@@ -32,8 +32,24 @@ async function corpus(): Promise<string> {
 describe('zhengce extract (built)', () => {
   test('should write the same records with worker threads as in one thread', async () => {
     const folder = await corpus()
-    const single = zhengce('extract', path.join(folder, 'in'), '--out', path.join(folder, 'one'), '--jobs', '1', '--pretty')
-    const pooled = zhengce('extract', path.join(folder, 'in'), '--out', path.join(folder, 'two'), '--jobs', '2', '--pretty')
+    const single = zhengce(
+      'extract',
+      path.join(folder, 'in'),
+      '--out',
+      path.join(folder, 'one'),
+      '--jobs',
+      '1',
+      '--pretty'
+    )
+    const pooled = zhengce(
+      'extract',
+      path.join(folder, 'in'),
+      '--out',
+      path.join(folder, 'two'),
+      '--jobs',
+      '2',
+      '--pretty'
+    )
     expect([single.status, pooled.status]).toEqual([0, 0])
     for (const name of await readdir(path.join(root, 'output', 'seeds'))) {
       if (!name.endsWith('.json') || name === 'manifest.json') continue
@@ -45,17 +61,35 @@ describe('zhengce extract (built)', () => {
 
   test('should fail a document over the time budget and go on', async () => {
     const folder = await corpus()
-    const result = zhengce('extract', path.join(folder, 'in'), '--out', path.join(folder, 'out'), '--jobs', '2', '--timeout-ms', '1')
+    const result = zhengce(
+      'extract',
+      path.join(folder, 'in'),
+      '--out',
+      path.join(folder, 'out'),
+      '--jobs',
+      '2',
+      '--timeout-ms',
+      '1'
+    )
     expect(result.status).toBe(1)
     expect(result.stderr).toMatch(/took longer than the time budget of 1 ms/)
-    const manifest = JSON.parse(await readFile(path.join(folder, 'out', 'manifest.json'), 'utf8')) as {entries: Array<{status: string}>}
+    const manifest = JSON.parse(await readFile(path.join(folder, 'out', 'manifest.json'), 'utf8')) as {
+      entries: Array<{status: string}>
+    }
     expect(manifest.entries).toHaveLength(5)
   })
 
   test('should refuse a file above --max-bytes and report symbolic links it does not follow', async () => {
     const folder = await corpus()
     await symlink(path.join(folder, 'in'), path.join(folder, 'in', 'loop'))
-    const result = zhengce('extract', path.join(folder, 'in'), '--out', path.join(folder, 'out'), '--max-bytes', '20000')
+    const result = zhengce(
+      'extract',
+      path.join(folder, 'in'),
+      '--out',
+      path.join(folder, 'out'),
+      '--max-bytes',
+      '20000'
+    )
     expect(result.status).toBe(1)
     expect(result.stderr).toMatch(/^loop: skipped symbolic link not followed \(use --follow-symlinks\)$/m)
     expect(result.stderr).toMatch(/000_3463f909dcea441a\.txt: error file is 36211 bytes, above --max-bytes 20000/)
@@ -86,7 +120,11 @@ describe('zhengce extract and the file system (built)', () => {
     // Two names that look alike but normalise differently (NFC é, NFD e + ◌́), and a path given with `..`.
     await writeFile(path.join(folder, 'in', 'deep', 'caf\u00e9.txt'), plan)
     await writeFile(path.join(folder, 'in', 'deep', 'cafe\u0301.txt'), plan)
-    const result = spawnSync(process.execPath, [cli, 'extract', path.join('in', 'deep', '..', 'deep'), '--out', 'out'], {cwd: folder, encoding: 'utf8'})
+    const result = spawnSync(
+      process.execPath,
+      [cli, 'extract', path.join('in', 'deep', '..', 'deep'), '--out', 'out'],
+      {cwd: folder, encoding: 'utf8'}
+    )
     expect(result.status).toBe(0)
     const written = (await readdir(path.join(folder, 'out'), {recursive: true})).map(String).sort()
     expect(written).toEqual(['caf\u00e9.json', 'cafe\u0301.json', 'manifest.json'].sort())
@@ -97,7 +135,10 @@ describe('zhengce extract and the file system (built)', () => {
     const folder = await mkdtemp(path.join(tmpdir(), 'zhengce-fs-'))
     await mkdir(path.join(folder, 'elsewhere'))
     await mkdir(path.join(folder, 'in'))
-    await writeFile(path.join(folder, 'elsewhere', 'plan.txt'), await readFile(path.join(root, 'seeds', '003_34d31a0ef18a20a4.txt')))
+    await writeFile(
+      path.join(folder, 'elsewhere', 'plan.txt'),
+      await readFile(path.join(root, 'seeds', '003_34d31a0ef18a20a4.txt'))
+    )
     await symlink(path.join(folder, 'elsewhere', 'plan.txt'), path.join(folder, 'in', 'linked.txt'))
     const plain = zhengce('extract', path.join(folder, 'in'), '--out', path.join(folder, 'a'))
     expect(plain.stderr).toMatch(/linked\.txt: skipped symbolic link not followed/)

@@ -7,10 +7,13 @@ import {render, shareAchieved, targetGrid} from '../pipeline/diff-format.js'
 import type {PolicyRecord} from '../schemas/record.js'
 import {extractText} from './helpers/extract.js'
 
-const plan = (place: string, goals: string) => extractText(place + '“十四五”知识产权发展规划\n\n一、发展目标\n\n到2025年，' + goals + '\n')
+const plan = (place: string, goals: string) =>
+  extractText(place + '“十四五”知识产权发展规划\n\n一、发展目标\n\n到2025年，' + goals + '\n')
 
 async function seed(name: string): Promise<PolicyRecord> {
-  return JSON.parse(await readFile(new URL('../output/seeds/' + name + '.json', import.meta.url), 'utf8')) as PolicyRecord
+  return JSON.parse(
+    await readFile(new URL('../output/seeds/' + name + '.json', import.meta.url), 'utf8')
+  ) as PolicyRecord
 }
 
 function row(diff: ReturnType<typeof diffTargets>, indicator: string) {
@@ -19,7 +22,10 @@ function row(diff: ReturnType<typeof diffTargets>, indicator: string) {
 
 describe('diffTargets', () => {
   test('should line up the same indicator under different wordings, and say why', async () => {
-    const a = await plan('甲市', '万人高价值有效发明专利拥有量达15件，有效注册商标量达到16000件，专利代理机构达到10家。')
+    const a = await plan(
+      '甲市',
+      '万人高价值有效发明专利拥有量达15件，有效注册商标量达到16000件，专利代理机构达到10家。'
+    )
     const b = await plan('乙市', '每万人口高价值发明专利拥有量达到12件，有效注册商标达15000件，地理标志商标量达4件。')
     const c = await plan('丙市', '地理标志商标达2件以上，专利代理机构总量达到8家。')
     const diff = diffTargets([a, b, c])
@@ -32,9 +38,15 @@ describe('diffTargets', () => {
     expect(patents?.members.map((member) => member.reason)).toEqual(['first', 'lexicon'])
     expect(row(diff, '有效注册商标量')?.cells.filter(Boolean)).toHaveLength(2)
     const marks = row(diff, '地理标志商标量')
-    expect(marks?.members.map((member) => [member.indicator, member.reason])).toEqual([['地理标志商标量', 'first'], ['地理标志商标', 'lexicon']])
+    expect(marks?.members.map((member) => [member.indicator, member.reason])).toEqual([
+      ['地理标志商标量', 'first'],
+      ['地理标志商标', 'lexicon']
+    ])
     const agencies = row(diff, '专利代理机构')
-    expect(agencies?.members.map((member) => [member.indicator, member.reason])).toEqual([['专利代理机构', 'first'], ['专利代理机构总量', 'similarity']])
+    expect(agencies?.members.map((member) => [member.indicator, member.reason])).toEqual([
+      ['专利代理机构', 'first'],
+      ['专利代理机构总量', 'similarity']
+    ])
   })
 
   test.each([
@@ -65,25 +77,44 @@ describe('diffTargets', () => {
     expect(shareAchieved(20809, {kind: 'number', number: 5, comparator: '>'}, '万人')).toBeCloseTo(0.416, 2)
   })
 
-  test('should lead a cell with the plan\'s last year\'s target and give the other years theirs', async () => {
-    const text = '某市知识产权强市建设三年行动计划（2023—2025年）\n\n一、主要目标\n\n序号\t指标\t单位\t2022年（基数）\t2023年\t2024年\t2025年\n1\tPCT国际专利申请量\t件\t120\t150\t180\t200\n\n某市人民政府\n2023年2月10日\n'
+  test("should lead a cell with the plan's last year's target and give the other years theirs", async () => {
+    const text =
+      '某市知识产权强市建设三年行动计划（2023—2025年）\n\n一、主要目标\n\n序号\t指标\t单位\t2022年（基数）\t2023年\t2024年\t2025年\n1\tPCT国际专利申请量\t件\t120\t150\t180\t200\n\n某市人民政府\n2023年2月10日\n'
     const grid = targetGrid(diffTargets([await extractText(text)]))
     expect(grid[1]?.slice(0, 2)).toEqual(['PCT国际专利申请量', '200 件 (2025) · 另 150 件 (2023), 180 件 (2024)'])
   })
 
   test('should line up the seeds as the issue asks', async () => {
-    const records = await Promise.all(['000_3463f909dcea441a', '003_34d31a0ef18a20a4', '001_5c21dee80c744c42', '002_f72d7f03ee822240', '004_bb17abadfc902431'].map(seed))
+    const records = await Promise.all(
+      [
+        '000_3463f909dcea441a',
+        '003_34d31a0ef18a20a4',
+        '001_5c21dee80c744c42',
+        '002_f72d7f03ee822240',
+        '004_bb17abadfc902431'
+      ].map(seed)
+    )
     const diff = diffTargets(records)
     const patents = row(diff, '万人高价值有效发明专利拥有量')
-    const values = patents?.cells.map((cell) => (cell?.target.value?.kind === 'number' ? cell.target.value.number : null))
+    const values = patents?.cells.map((cell) =>
+      cell?.target.value?.kind === 'number' ? cell.target.value.number : null
+    )
     expect(values).toEqual([15, 50, 50, 12, 10])
-    expect(patents?.cells[2]?.target.actuals.map((actual) => actual.value)).toEqual([{kind: 'number', number: 39.79}, {kind: 'number', number: 48.73}])
+    expect(patents?.cells[2]?.target.actuals.map((actual) => actual.value)).toEqual([
+      {kind: 'number', number: 39.79},
+      {kind: 'number', number: 48.73}
+    ])
     const marks = row(diff, '有效注册商标量')
-    expect(marks?.cells.map((cell) => (cell?.target.value?.kind === 'number' ? cell.target.value.number : null))).toEqual([16000, null, null, 15000, null])
+    expect(
+      marks?.cells.map((cell) => (cell?.target.value?.kind === 'number' ? cell.target.value.number : null))
+    ).toEqual([16000, null, null, 15000, null])
   })
 
   test('should render CSV with a BOM, Markdown and a terminal table', async () => {
-    const diff = diffTargets([await plan('甲市', '发明专利拥有量达3100件。'), await plan('乙市', '发明专利拥有量达2000件，含"引号"的指标达5件。')])
+    const diff = diffTargets([
+      await plan('甲市', '发明专利拥有量达3100件。'),
+      await plan('乙市', '发明专利拥有量达2000件，含"引号"的指标达5件。')
+    ])
     const grid = targetGrid(diff)
     expect(render(grid, 'csv').startsWith('\ufeff')).toBe(true)
     expect(render(grid, 'csv')).toContain('"含""引号""的指标"')
@@ -111,7 +142,7 @@ describe('diffTargets', () => {
     expect(rows.every((row) => row.length === diffCsvColumns.length)).toBe(true)
   })
 
-  test('should line up the wordings a user\'s lexicon names as one, and say so', async () => {
+  test("should line up the wordings a user's lexicon names as one, and say so", async () => {
     const a = await plan('甲市', '知识产权质押融资额达到10亿元。')
     const b = await plan('乙市', '专利商标质押融资金额达到8亿元。')
     expect(diffTargets([a, b]).rows).toHaveLength(2)

@@ -5,7 +5,8 @@ import {Writable} from 'node:stream'
 import {describe, expect, test} from 'vitest'
 import {runExtract, type Manifest} from '../pipeline/engine.js'
 
-const plan = '关于印发某市“十四五”知识产权发展规划的通知\n\n各部门：\n\n现印发给你们。\n\n某市人民政府\n\n2022年1月5日\n\n一、总体要求\n\n坚持创新。\n'
+const plan =
+  '关于印发某市“十四五”知识产权发展规划的通知\n\n各部门：\n\n现印发给你们。\n\n某市人民政府\n\n2022年1月5日\n\n一、总体要求\n\n坚持创新。\n'
 
 function sink(): {stream: Writable & {isTTY?: boolean}; text: () => string} {
   const chunks: string[] = []
@@ -24,13 +25,22 @@ async function corpus(): Promise<string> {
   await mkdir(path.join(root, 'in', 'b'), {recursive: true})
   await writeFile(path.join(root, 'in', '南京 市', '规划.txt'), plan)
   await writeFile(path.join(root, 'in', 'b', '规划.txt'), plan.replace('某市', '另一市'))
-  await writeFile(path.join(root, 'in', 'gbk.txt'), new Uint8Array([...Buffer.from('\xb9\xd8\xd3\xda\xd3\xa1\xb7\xa2\xb5\xc4\xcd\xa8\xd6\xaa\n', 'latin1')]))
+  await writeFile(
+    path.join(root, 'in', 'gbk.txt'),
+    new Uint8Array([...Buffer.from('\xb9\xd8\xd3\xda\xd3\xa1\xb7\xa2\xb5\xc4\xcd\xa8\xd6\xaa\n', 'latin1')])
+  )
   await writeFile(path.join(root, 'in', 'empty.txt'), '')
   await writeFile(path.join(root, 'in', 'blank.txt'), ' \n\t\n')
   await writeFile(path.join(root, 'in', 'binary.txt'), new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0xff]))
-  await writeFile(path.join(root, 'in', 'truncated.txt'), Buffer.concat([Buffer.from('关于印发的通知'), Buffer.from([0xe9, 0x80])]))
+  await writeFile(
+    path.join(root, 'in', 'truncated.txt'),
+    Buffer.concat([Buffer.from('关于印发的通知'), Buffer.from([0xe9, 0x80])])
+  )
   await writeFile(path.join(root, 'in', 'plan.docx'), 'PK')
-  await writeFile(path.join(root, 'in', 'old.doc'), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.from('legacy')]))
+  await writeFile(
+    path.join(root, 'in', 'old.doc'),
+    Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.from('legacy')])
+  )
   await writeFile(path.join(root, 'in', 'served.doc'), '关于印发某规划的通知\n\n各部门：\n\n现印发给你们。\n')
   await writeFile(path.join(root, 'in', 'letter.doc'), '{\\rtf1\\ansi hello}')
   await writeFile(path.join(root, 'in', 'scan.ofd'), 'PK')
@@ -41,7 +51,10 @@ async function corpus(): Promise<string> {
 async function run(root: string, options: Partial<Parameters<typeof runExtract>[0]> = {}) {
   const stdout = sink()
   const stderr = sink()
-  const code = await runExtract({inputs: [path.join(root, 'in')], out: path.join(root, 'out'), ...options}, {stdout: stdout.stream, stderr: stderr.stream})
+  const code = await runExtract(
+    {inputs: [path.join(root, 'in')], out: path.join(root, 'out'), ...options},
+    {stdout: stdout.stream, stderr: stderr.stream}
+  )
   const manifest = JSON.parse(await readFile(path.join(root, 'out', 'manifest.json'), 'utf8')) as Manifest
   return {code, manifest, stdout: stdout.text(), stderr: stderr.text()}
 }
@@ -50,8 +63,14 @@ describe('runExtract', () => {
   test('should count the goal statements that keep an unread number per document, in the manifest and the summary', async () => {
     const root = await mkdtemp(path.join(tmpdir(), 'zhengce-'))
     await mkdir(path.join(root, 'in'), {recursive: true})
-    await writeFile(path.join(root, 'in', 'missed.txt'), '某市知识产权发展规划\n\n一、发展目标\n\n到2025年，有效发明专利拥有量达到1600件，专利实施率为45.5。\n')
-    await writeFile(path.join(root, 'in', 'read.txt'), '某市知识产权发展规划\n\n一、发展目标\n\n到2025年，有效发明专利拥有量达到1600件。\n')
+    await writeFile(
+      path.join(root, 'in', 'missed.txt'),
+      '某市知识产权发展规划\n\n一、发展目标\n\n到2025年，有效发明专利拥有量达到1600件，专利实施率为45.5。\n'
+    )
+    await writeFile(
+      path.join(root, 'in', 'read.txt'),
+      '某市知识产权发展规划\n\n一、发展目标\n\n到2025年，有效发明专利拥有量达到1600件。\n'
+    )
     const {manifest, stderr} = await run(root)
     const byPath = Object.fromEntries(manifest.entries.map((entry) => [entry.path, entry]))
     expect([byPath['missed.txt']?.unreadGoalNumbers, byPath['read.txt']?.unreadGoalNumbers]).toEqual([1, 0])
@@ -63,7 +82,21 @@ describe('runExtract', () => {
     const {code, manifest, stderr} = await run(root)
     expect(code).toBe(1)
     const byPath = Object.fromEntries(manifest.entries.map((entry) => [entry.path, entry]))
-    expect(Object.keys(byPath).sort()).toEqual(['b/规划.txt', 'binary.txt', 'blank.txt', 'empty.txt', 'gbk.txt', 'letter.doc', 'old.doc', 'plan.docx', 'scan.ofd', 'served.doc', 'sheet.xlsx', 'truncated.txt', '南京 市/规划.txt'])
+    expect(Object.keys(byPath).sort()).toEqual([
+      'b/规划.txt',
+      'binary.txt',
+      'blank.txt',
+      'empty.txt',
+      'gbk.txt',
+      'letter.doc',
+      'old.doc',
+      'plan.docx',
+      'scan.ofd',
+      'served.doc',
+      'sheet.xlsx',
+      'truncated.txt',
+      '南京 市/规划.txt'
+    ])
     expect(byPath['南京 市/规划.txt']).toMatchObject({status: 'ok', record: '南京 市/规划.json'})
     expect(byPath['b/规划.txt']).toMatchObject({status: 'ok', record: 'b/规划.json'})
     expect(byPath['gbk.txt']).toMatchObject({status: 'ok'})
@@ -77,7 +110,9 @@ describe('runExtract', () => {
     expect(byPath['served.doc']).toMatchObject({status: 'ok'})
     expect(byPath['scan.ofd']?.reason).toMatch(/not a valid \.ofd/)
     expect(byPath['sheet.xlsx']?.status).toBe('skipped')
-    expect(byPath['sheet.xlsx']?.reason).toBe('format .xlsx is not supported yet (supported: .txt, .md, .docx, .doc, .wps, .html, .pdf, .ofd)')
+    expect(byPath['sheet.xlsx']?.reason).toBe(
+      'format .xlsx is not supported yet (supported: .txt, .md, .docx, .doc, .wps, .html, .pdf, .ofd)'
+    )
     expect(stderr).toMatch(/^empty\.txt: error empty file$/m)
     const gbk = JSON.parse(await readFile(path.join(root, 'out', 'gbk.json'), 'utf8'))
     expect(gbk.source.encoding).toBe('gb18030')
@@ -104,7 +139,12 @@ describe('runExtract', () => {
     const {stdout} = await run(root, {ndjson: '-'})
     const lines = stdout.trim().split('\n')
     expect(lines).toHaveLength(4)
-    expect(lines.map((line) => (JSON.parse(line) as {source: {path: string}}).source.path).sort()).toEqual(['b/规划.txt', 'gbk.txt', 'served.doc', '南京 市/规划.txt'])
+    expect(lines.map((line) => (JSON.parse(line) as {source: {path: string}}).source.path).sort()).toEqual([
+      'b/规划.txt',
+      'gbk.txt',
+      'served.doc',
+      '南京 市/规划.txt'
+    ])
     const all = await readdir(path.join(root, 'out'), {recursive: true})
     expect(all.filter((name) => String(name).endsWith('.tmp'))).toEqual([])
   })
@@ -123,17 +163,28 @@ describe('runExtract', () => {
     const root = await corpus()
     await writeFile(path.join(root, 'out'), 'not a folder')
     const stderr = sink()
-    const code = await runExtract({inputs: [path.join(root, 'in')], out: path.join(root, 'out', 'records')}, {stdout: sink().stream, stderr: stderr.stream})
+    const code = await runExtract(
+      {inputs: [path.join(root, 'in')], out: path.join(root, 'out', 'records')},
+      {stdout: sink().stream, stderr: stderr.stream}
+    )
     expect(code).toBe(2)
-    expect(stderr.text()).toBe('zhengce: cannot make the output folder ' + path.join(root, 'out', 'records') + ': a file is in the way\n')
+    expect(stderr.text()).toBe(
+      'zhengce: cannot make the output folder ' + path.join(root, 'out', 'records') + ': a file is in the way\n'
+    )
   })
 
-  test.runIf(process.platform === 'linux')('should exit 2, not hang, where the system refuses the output folder', async () => {
-    const root = await corpus()
-    const stderr = sink()
-    // Note: Node 20's recursive mkdir loops forever on this one.
-    const code = await runExtract({inputs: [path.join(root, 'in')], out: '/proc/zhengce/records'}, {stdout: sink().stream, stderr: stderr.stream})
-    expect(code).toBe(2)
-    expect(stderr.text()).toMatch(/^zhengce: cannot make the output folder \/proc\/zhengce\/records: .*ENOENT.*\n$/)
-  })
+  test.runIf(process.platform === 'linux')(
+    'should exit 2, not hang, where the system refuses the output folder',
+    async () => {
+      const root = await corpus()
+      const stderr = sink()
+      // Note: Node 20's recursive mkdir loops forever on this one.
+      const code = await runExtract(
+        {inputs: [path.join(root, 'in')], out: '/proc/zhengce/records'},
+        {stdout: sink().stream, stderr: stderr.stream}
+      )
+      expect(code).toBe(2)
+      expect(stderr.text()).toMatch(/^zhengce: cannot make the output folder \/proc\/zhengce\/records: .*ENOENT.*\n$/)
+    }
+  )
 })

@@ -11,8 +11,21 @@ import {notGoalRule} from '../extractors/util/goal-context.js'
 import type {Value} from '../schemas/record.js'
 import {extractText} from './helpers/extract.js'
 
-const show = (value: Value) => (value.kind === 'number' ? (value.comparator ?? '') + value.number : value.kind === 'range' ? value.min + '-' + value.max : value.text)
-const read = (text: string) => goalsIn(text).map((goal) => [goal.indicator, show(goal.value), goal.unit, goal.measure, goal.approx ?? false, goal.stretch ?? false])
+const show = (value: Value) =>
+  value.kind === 'number'
+    ? (value.comparator ?? '') + value.number
+    : value.kind === 'range'
+      ? value.min + '-' + value.max
+      : value.text
+const read = (text: string) =>
+  goalsIn(text).map((goal) => [
+    goal.indicator,
+    show(goal.value),
+    goal.unit,
+    goal.measure,
+    goal.approx ?? false,
+    goal.stretch ?? false
+  ])
 
 describe('goal clauses', () => {
   test.each([
@@ -40,24 +53,99 @@ describe('goal clauses', () => {
   })
 
   test.each([
-    ['地区生产总值增长5.5%、力争6%以上', [['地区生产总值', '5.5', '%', 'growth', false, false], ['地区生产总值', '>=6', '%', 'growth', false, true]]],
-    ['地区生产总值确保增长6.5%，力争7%', [['地区生产总值', '>=6.5', '%', 'growth', false, false], ['地区生产总值', '7', '%', 'growth', false, true]]],
-    ['地区生产总值增长保8争9', [['地区生产总值', '>=8', '%', 'growth', false, false], ['地区生产总值', '9', '%', 'growth', false, true]]],
-    ['地区生产总值增长5.5%以上，力争突破6000亿元', [['地区生产总值', '>=5.5', '%', 'growth', false, false], ['地区生产总值', '>6000', '亿元', 'level', false, true]]],
+    [
+      '地区生产总值增长5.5%、力争6%以上',
+      [
+        ['地区生产总值', '5.5', '%', 'growth', false, false],
+        ['地区生产总值', '>=6', '%', 'growth', false, true]
+      ]
+    ],
+    [
+      '地区生产总值确保增长6.5%，力争7%',
+      [
+        ['地区生产总值', '>=6.5', '%', 'growth', false, false],
+        ['地区生产总值', '7', '%', 'growth', false, true]
+      ]
+    ],
+    [
+      '地区生产总值增长保8争9',
+      [
+        ['地区生产总值', '>=8', '%', 'growth', false, false],
+        ['地区生产总值', '9', '%', 'growth', false, true]
+      ]
+    ],
+    [
+      '地区生产总值增长5.5%以上，力争突破6000亿元',
+      [
+        ['地区生产总值', '>=5.5', '%', 'growth', false, false],
+        ['地区生产总值', '>6000', '亿元', 'level', false, true]
+      ]
+    ],
     ['到2025年，力争高新技术企业达到500家', [['高新技术企业', '500', '家', 'level', false, false]]]
   ])('should read the two levels of `%s`, the 力争 one a stretch', (text, expected) => {
     expect(read(text)).toEqual(expected)
   })
 
   test.each([
-    ['一产、二产、三产分别增长3.5%、5%、6%', [['一产', '3.5'], ['二产', '5'], ['三产', '6']]],
-    ['三次产业增加值分别增长4.5%、6.5%、7%以上', [['第一产业增加值', '>=4.5'], ['第二产业增加值', '>=6.5'], ['第三产业增加值', '>=7']]],
-    ['城镇和农村居民人均可支配收入分别增长6%、7%', [['城镇居民人均可支配收入', '6'], ['农村居民人均可支配收入', '7']]],
-    ['城乡居民人均可支配收入分别增长6.5%和8%', [['城镇居民人均可支配收入', '6.5'], ['农村居民人均可支配收入', '8']]],
-    ['进出口总额、实际使用外资均增长5%', [['进出口总额', '5'], ['实际使用外资', '5']]],
-    ['发明专利拥有量、商标注册量分别达到3000件和2万件', [['发明专利拥有量', '3000'], ['商标注册量', '2']]],
-    ['新引育90名国家级、150名省级科技人才', [['国家级科技人才', '90'], ['省级科技人才', '150']]],
-    ['全省与RCEP国家货物贸易、对外投资和实际利用外资分别占比达30%、20%和10%', [['RCEP国家货物贸易', '30'], ['对外投资', '20'], ['实际利用外资', '10']]]
+    [
+      '一产、二产、三产分别增长3.5%、5%、6%',
+      [
+        ['一产', '3.5'],
+        ['二产', '5'],
+        ['三产', '6']
+      ]
+    ],
+    [
+      '三次产业增加值分别增长4.5%、6.5%、7%以上',
+      [
+        ['第一产业增加值', '>=4.5'],
+        ['第二产业增加值', '>=6.5'],
+        ['第三产业增加值', '>=7']
+      ]
+    ],
+    [
+      '城镇和农村居民人均可支配收入分别增长6%、7%',
+      [
+        ['城镇居民人均可支配收入', '6'],
+        ['农村居民人均可支配收入', '7']
+      ]
+    ],
+    [
+      '城乡居民人均可支配收入分别增长6.5%和8%',
+      [
+        ['城镇居民人均可支配收入', '6.5'],
+        ['农村居民人均可支配收入', '8']
+      ]
+    ],
+    [
+      '进出口总额、实际使用外资均增长5%',
+      [
+        ['进出口总额', '5'],
+        ['实际使用外资', '5']
+      ]
+    ],
+    [
+      '发明专利拥有量、商标注册量分别达到3000件和2万件',
+      [
+        ['发明专利拥有量', '3000'],
+        ['商标注册量', '2']
+      ]
+    ],
+    [
+      '新引育90名国家级、150名省级科技人才',
+      [
+        ['国家级科技人才', '90'],
+        ['省级科技人才', '150']
+      ]
+    ],
+    [
+      '全省与RCEP国家货物贸易、对外投资和实际利用外资分别占比达30%、20%和10%',
+      [
+        ['RCEP国家货物贸易', '30'],
+        ['对外投资', '20'],
+        ['实际利用外资', '10']
+      ]
+    ]
   ])('should give each name of `%s` its own value', (text, expected) => {
     expect(goalsIn(text).map((goal) => [goal.indicator, show(goal.value)])).toEqual(expected)
   })
@@ -74,7 +162,17 @@ describe('goal clauses', () => {
 
   test('should read a goal relative to another area, the area apart from the name', () => {
     const goals = goalsIn('地区生产总值增速高于全省1个百分点左右，力争高于全省2个百分点')
-    expect(goals.map((goal) => [goal.indicator, show(goal.value), goal.unit, goal.measure, goal.relativeTo, goal.approx ?? false, goal.stretch ?? false])).toEqual([
+    expect(
+      goals.map((goal) => [
+        goal.indicator,
+        show(goal.value),
+        goal.unit,
+        goal.measure,
+        goal.relativeTo,
+        goal.approx ?? false,
+        goal.stretch ?? false
+      ])
+    ).toEqual([
       ['地区生产总值', '1', '个百分点', 'growth', '全省', true, false],
       ['地区生产总值', '2', '个百分点', 'growth', '全省', false, true]
     ])
@@ -109,14 +207,31 @@ describe('goal clauses', () => {
     expect(goalsIn(text).map((goal) => goal.indicator)).toEqual([name])
   })
 
-  test.each(['建成4个。', '国家5项。', '面向10个。', '推动全省20家。', '累计建设5家。', '把政府网站作为一个整体。', '24小时无人值守加工。', '启动50个以上。', '培育产值超10亿元的行业龙头企业。', '引进095家企业。', '政务服务一网通办（25分）', '强化维持年限超过10年的发明专利统计。'])('should give `%s` no goal: a verb, place or scope word names nothing', (text) => {
+  test.each([
+    '建成4个。',
+    '国家5项。',
+    '面向10个。',
+    '推动全省20家。',
+    '累计建设5家。',
+    '把政府网站作为一个整体。',
+    '24小时无人值守加工。',
+    '启动50个以上。',
+    '培育产值超10亿元的行业龙头企业。',
+    '引进095家企业。',
+    '政务服务一网通办（25分）',
+    '强化维持年限超过10年的发明专利统计。'
+  ])('should give `%s` no goal: a verb, place or scope word names nothing', (text) => {
     expect(goalsIn(text)).toEqual([])
   })
 })
 
 describe('years a text reports statistics for', () => {
   test('should tell a year over (截至2022年底) from one running (截至2023年6月, 2023年一季度, 2022年以来)', () => {
-    expect(reportedYears('截至2022年底，已建成10个；截至2023年6月，又建成2个；2023年一季度增长5%；2022年以来成效明显；到2025年建成20个。')).toEqual([
+    expect(
+      reportedYears(
+        '截至2022年底，已建成10个；截至2023年6月，又建成2个；2023年一季度增长5%；2022年以来成效明显；到2025年建成20个。'
+      )
+    ).toEqual([
       {year: 2022, isOver: true},
       {year: 2023, isOver: false},
       {year: 2023, isOver: false},
@@ -140,8 +255,16 @@ describe('rules that refuse a quantity outside the goals part', () => {
   })
 
   test('should take a value followed by 的 for a threshold where the sentence selects or rewards, and for a specification elsewhere', () => {
-    expect(notGoalRule('对年销量首次超过1000台的企业给予支持', '年销量首次超过1000台的企业', '的企业')).toBe('threshold')
-    expect(notGoalRule('到2020年，声学过载点达到135dB的声学传感器实现量产', '声学过载点达到135dB的声学传感器实现量产', '的声学')).toBeUndefined()
+    expect(notGoalRule('对年销量首次超过1000台的企业给予支持', '年销量首次超过1000台的企业', '的企业')).toBe(
+      'threshold'
+    )
+    expect(
+      notGoalRule(
+        '到2020年，声学过载点达到135dB的声学传感器实现量产',
+        '声学过载点达到135dB的声学传感器实现量产',
+        '的声学'
+      )
+    ).toBeUndefined()
   })
 
   test.each([
@@ -162,7 +285,13 @@ describe('rules that refuse a quantity outside the goals part', () => {
   })
 
   test('should let a per-unit goal that is no standard through (每个产业链发行储架规模10亿元)', () => {
-    expect(notGoalRule('力争到2025年，每个产业链发行储架规模10亿元知识产权证券化产品', '每个产业链发行储架规模10亿元知识产权证券化产品', '')).toBeUndefined()
+    expect(
+      notGoalRule(
+        '力争到2025年，每个产业链发行储架规模10亿元知识产权证券化产品',
+        '每个产业链发行储架规模10亿元知识产权证券化产品',
+        ''
+      )
+    ).toBeUndefined()
   })
 
   test.each([
@@ -175,44 +304,58 @@ describe('rules that refuse a quantity outside the goals part', () => {
 })
 
 describe('goals of the task sections (origin task)', () => {
-  test('should read the goals of a plan\'s task sections, but not its past statistics, rewards or forecasts', async () => {
-    const text = '某市数字经济发展规划（2021—2025年）\n\n一、发展基础\n\n2020年，全市数字经济规模达到3000亿元。\n\n二、发展目标\n\n到2025年，数字经济核心产业增加值占比达到12%。\n\n三、重点任务\n\n（一）建设新型基础设施。建成5G基站4万个，培育30家以上数字经济核心产业领军企业。截至2022年底，已建成5G基站2万个。\n\n（二）完善政策支持。对新认定的国家级企业技术中心给予最高50万元奖励。预计到2025年，数字经济规模达到5000亿元。\n'
+  test("should read the goals of a plan's task sections, but not its past statistics, rewards or forecasts", async () => {
+    const text =
+      '某市数字经济发展规划（2021—2025年）\n\n一、发展基础\n\n2020年，全市数字经济规模达到3000亿元。\n\n二、发展目标\n\n到2025年，数字经济核心产业增加值占比达到12%。\n\n三、重点任务\n\n（一）建设新型基础设施。建成5G基站4万个，培育30家以上数字经济核心产业领军企业。截至2022年底，已建成5G基站2万个。\n\n（二）完善政策支持。对新认定的国家级企业技术中心给予最高50万元奖励。预计到2025年，数字经济规模达到5000亿元。\n'
     const record = await extractText(text)
-    expect(record.targets.map((target) => [target.indicator, show(target.value!), target.origin, target.year])).toEqual([
-      ['数字经济核心产业增加值占比', '12', 'text', 2025],
-      ['5G基站', '4', 'task', 2025],
-      ['数字经济核心产业领军企业', '>=30', 'task', 2025]
-    ])
+    expect(record.targets.map((target) => [target.indicator, show(target.value!), target.origin, target.year])).toEqual(
+      [
+        ['数字经济核心产业增加值占比', '12', 'text', 2025],
+        ['5G基站', '4', 'task', 2025],
+        ['数字经济核心产业领军企业', '>=30', 'task', 2025]
+      ]
+    )
   })
 
   test('should read an action plan whose every task states its level by a year (到2020年，…检出率超过95%)', async () => {
-    const text = '促进新一代人工智能产业发展三年行动计划（2018—2020年）\n\n一、培育智能产品\n\n（一）医疗影像辅助诊断系统。推动医学影像数据采集标准化。到2020年，典型疾病的检出率超过95%，假阴性率低于1%。\n'
+    const text =
+      '促进新一代人工智能产业发展三年行动计划（2018—2020年）\n\n一、培育智能产品\n\n（一）医疗影像辅助诊断系统。推动医学影像数据采集标准化。到2020年，典型疾病的检出率超过95%，假阴性率低于1%。\n'
     const record = await extractText(text)
-    expect(record.targets.map((target) => [target.indicator, show(target.value!), target.origin, target.year])).toEqual([
-      ['典型疾病的检出率', '>95', 'task', 2020],
-      ['假阴性率', '<1', 'task', 2020]
-    ])
+    expect(record.targets.map((target) => [target.indicator, show(target.value!), target.origin, target.year])).toEqual(
+      [
+        ['典型疾病的检出率', '>95', 'task', 2020],
+        ['假阴性率', '<1', 'task', 2020]
+      ]
+    )
   })
 
   test('should not date a paragraph by a span already past (从2012到2022年…) in a report of statistics', async () => {
-    const text = '某市数字政府发展报告\n\n一、发展成效\n\n截至2022年底，全市政务服务事项全部上线。\n\n二、服务水平\n\n从2012到2022年，全市指数排名从78位上升到43位。全市政务新媒体发展至11万个账号。\n'
+    const text =
+      '某市数字政府发展报告\n\n一、发展成效\n\n截至2022年底，全市政务服务事项全部上线。\n\n二、服务水平\n\n从2012到2022年，全市指数排名从78位上升到43位。全市政务新媒体发展至11万个账号。\n'
     const record = await extractText(text)
     expect(record.targets).toEqual([])
   })
 
   test('should read in a document that is no plan only the quantities its sentence dates', async () => {
-    const text = '某市数字政府建设情况\n\n一、工作情况\n\n全市建成政务服务站点300个。\n\n二、下一步打算\n\n我们将继续完善站点布局。到2025年，政务服务事项网上可办率达到95%。\n'
+    const text =
+      '某市数字政府建设情况\n\n一、工作情况\n\n全市建成政务服务站点300个。\n\n二、下一步打算\n\n我们将继续完善站点布局。到2025年，政务服务事项网上可办率达到95%。\n'
     const record = await extractText(text)
-    expect(record.targets.map((target) => [target.indicator, target.origin])).toEqual([['政务服务事项网上可办率', 'task']])
+    expect(record.targets.map((target) => [target.indicator, target.origin])).toEqual([
+      ['政务服务事项网上可办率', 'task']
+    ])
   })
 
   test('should join the body a numbered heading runs into with the line a hard wrap broke off', async () => {
-    const record = await extractText('某省数字技术适老化行动方案\n\n一、重点任务\n\n9.激发企业发展新动力。组织征集300个以上互联网应\n用适老化改造优秀案例，集中推广。\n')
+    const record = await extractText(
+      '某省数字技术适老化行动方案\n\n一、重点任务\n\n9.激发企业发展新动力。组织征集300个以上互联网应\n用适老化改造优秀案例，集中推广。\n'
+    )
     expect(record.targets.map((target) => target.indicator)).toEqual(['互联网应用适老化改造优秀案例'])
   })
 
   test('should read the goal a numbered task line states as its title (59．新增5G基站1000座)', async () => {
-    const record = await extractText('某市2022年数字政府建设考评办法\n\n一、数字基础设施（10分）\n\n59．新增5G基站1000座，累计建设5G基站4600个\n\n60．推进政务外网升级\n')
+    const record = await extractText(
+      '某市2022年数字政府建设考评办法\n\n一、数字基础设施（10分）\n\n59．新增5G基站1000座，累计建设5G基站4600个\n\n60．推进政务外网升级\n'
+    )
     expect(record.targets.map((target) => [target.indicator, target.value, target.year, target.origin])).toEqual([
       ['新增5G基站', {kind: 'number', number: 1000}, 2022, 'task'],
       ['累计建设5G基站', {kind: 'number', number: 4600}, 2022, 'task']
@@ -220,8 +363,14 @@ describe('goals of the task sections (origin task)', () => {
   })
 
   test('should link a deadline to the targets its sentence sets', async () => {
-    const record = await extractText('某市人工智能产业行动计划\n\n一、重点任务\n\n到2025年，建成智能工厂10个，培育示范企业20家。加强人才培养。\n')
-    expect(record.deadlines.map((deadline) => deadline.targets.map((id) => record.targets.find((target) => target.id === id)?.indicator))).toEqual([['智能工厂', '示范企业']])
+    const record = await extractText(
+      '某市人工智能产业行动计划\n\n一、重点任务\n\n到2025年，建成智能工厂10个，培育示范企业20家。加强人才培养。\n'
+    )
+    expect(
+      record.deadlines.map((deadline) =>
+        deadline.targets.map((id) => record.targets.find((target) => target.id === id)?.indicator)
+      )
+    ).toEqual([['智能工厂', '示范企业']])
   })
 })
 
@@ -232,9 +381,20 @@ describe('work reports', () => {
     '\n\n确定上述目标，主要考虑了以下因素。\n\n（一）推动产业升级。今年新建5G基站1000个。\n'
 
   test('should know a work report by its address to the congress and plan for the year after the one it reviews', async () => {
-    const record = await extractText(report('今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右，一般公共预算收入增长5%以上。'))
+    const record = await extractText(
+      report('今年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右，一般公共预算收入增长5%以上。')
+    )
     expect(record.kind).toBe('report')
-    expect(record.targets.map((target) => [target.indicator, show(target.value!), target.measure, target.approx ?? false, target.origin, target.year])).toEqual([
+    expect(
+      record.targets.map((target) => [
+        target.indicator,
+        show(target.value!),
+        target.measure,
+        target.approx ?? false,
+        target.origin,
+        target.year
+      ])
+    ).toEqual([
       ['地区生产总值', '5.5', 'growth', true, 'text', 2024],
       ['一般公共预算收入', '>=5', 'growth', false, 'text', 2024],
       ['5G基站', '1000', 'level', false, 'task', 2024]
@@ -242,8 +402,14 @@ describe('work reports', () => {
   })
 
   test('should read the two levels of the growth target and a level striven for alone as stretch targets', async () => {
-    const record = await extractText(report('今年主要预期目标是：地区生产总值增长5.5%、力争6%以上；固定资产投资保持稳定增长、力争达到3%。'))
-    expect(record.targets.filter((target) => target.origin === 'text').map((target) => [target.indicator, show(target.value!), target.stretch ?? false])).toEqual([
+    const record = await extractText(
+      report('今年主要预期目标是：地区生产总值增长5.5%、力争6%以上；固定资产投资保持稳定增长、力争达到3%。')
+    )
+    expect(
+      record.targets
+        .filter((target) => target.origin === 'text')
+        .map((target) => [target.indicator, show(target.value!), target.stretch ?? false])
+    ).toEqual([
       ['地区生产总值', '5.5', false],
       ['地区生产总值', '>=6', true],
       ['固定资产投资', '3', true]
@@ -251,17 +417,31 @@ describe('work reports', () => {
   })
 
   test('should read a passage printed a target a paragraph after its label, to the sentence after the targets', async () => {
-    const record = await extractText(report('今年全市经济社会发展的主要预期目标是：\n\n地区生产总值增长6%左右；\n\n一般公共预算收入增长5%；\n\n城镇调查失业率控制在5.5%以内。'))
-    expect(record.targets.filter((target) => target.origin === 'text').map((target) => [target.indicator, show(target.value!), target.year])).toEqual([
+    const record = await extractText(
+      report(
+        '今年全市经济社会发展的主要预期目标是：\n\n地区生产总值增长6%左右；\n\n一般公共预算收入增长5%；\n\n城镇调查失业率控制在5.5%以内。'
+      )
+    )
+    expect(
+      record.targets
+        .filter((target) => target.origin === 'text')
+        .map((target) => [target.indicator, show(target.value!), target.year])
+    ).toEqual([
       ['地区生产总值', '6', 2024],
       ['一般公共预算收入', '5', 2024],
       ['城镇调查失业率', '<=5.5', 2024]
     ])
   })
 
-  test('should read a passage without a label that states the year\'s growth target, and take no statistic of the review', async () => {
-    const record = await extractText(report('综合考虑各方面因素，今年地区生产总值增长6%左右，城镇调查失业率控制在5.5%以内。'))
-    expect(record.targets.filter((target) => target.origin === 'text').map((target) => [target.indicator, show(target.value!)])).toEqual([
+  test("should read a passage without a label that states the year's growth target, and take no statistic of the review", async () => {
+    const record = await extractText(
+      report('综合考虑各方面因素，今年地区生产总值增长6%左右，城镇调查失业率控制在5.5%以内。')
+    )
+    expect(
+      record.targets
+        .filter((target) => target.origin === 'text')
+        .map((target) => [target.indicator, show(target.value!)])
+    ).toEqual([
       ['地区生产总值', '6'],
       ['城镇调查失业率', '<=5.5']
     ])
@@ -269,7 +449,7 @@ describe('work reports', () => {
   })
 })
 
-describe('kind from the text\'s own words', () => {
+describe("kind from the text's own words", () => {
   test.each([
     ['为加快发展数字经济，结合本省实际，特制定本规划。\n\n一、总体要求\n', 'plan'],
     ['为推动产业升级，制定本行动计划。\n\n一、总体要求\n', 'plan'],
@@ -289,27 +469,43 @@ describe('jurisdiction by the scope a text speaks for', () => {
   const body = (text: string) => '为推进数字经济发展，制定本方案。\n\n一、总体要求\n\n' + text + '\n'
 
   test('should give a text that speaks for 全省 and names its cities the province they lie in', async () => {
-    const record = await extractText(body('全省数字经济规模持续扩大，济南、青岛、烟台建成数字经济示范区。全省建成5G基站10万个，全省工业互联网平台加快发展。'))
-    expect([record.jurisdiction?.name, record.jurisdiction?.level, record.jurisdiction?.code]).toEqual(['山东省', 'province', '370000'])
+    const record = await extractText(
+      body(
+        '全省数字经济规模持续扩大，济南、青岛、烟台建成数字经济示范区。全省建成5G基站10万个，全省工业互联网平台加快发展。'
+      )
+    )
+    expect([record.jurisdiction?.name, record.jurisdiction?.level, record.jurisdiction?.code]).toEqual([
+      '山东省',
+      'province',
+      '370000'
+    ])
   })
 
   test('should not give a provincial text the city it names in passing', async () => {
-    const record = await extractText(body('我省加快建设数字强省，全省统筹推进。支持济南建设数字先锋城市，全省各市协同发展，山东数字经济走在前列。'))
+    const record = await extractText(
+      body('我省加快建设数字强省，全省统筹推进。支持济南建设数字先锋城市，全省各市协同发展，山东数字经济走在前列。')
+    )
     expect(record.jurisdiction?.name).toBe('山东省')
   })
 
   test('should give a text that speaks for 全市 the city it names most', async () => {
-    const record = await extractText(body('全市加快建设人工智能先导区，青岛人工智能产业集聚发展。全市新增智能工厂20个，青岛市建成算力中心3个。'))
+    const record = await extractText(
+      body('全市加快建设人工智能先导区，青岛人工智能产业集聚发展。全市新增智能工厂20个，青岛市建成算力中心3个。')
+    )
     expect(record.jurisdiction?.name).toBe('青岛市')
   })
 
   test('should give a text that speaks as the centre does and names no place 全国', async () => {
-    const record = await extractText(body('我国智能制造发展取得长足进步。各省（区、市）要加强组织实施，发布国家标准200项。'))
+    const record = await extractText(
+      body('我国智能制造发展取得长足进步。各省（区、市）要加强组织实施，发布国家标准200项。')
+    )
     expect([record.jurisdiction?.name, record.jurisdiction?.level]).toEqual(['全国', 'national'])
   })
 
   test('should not take 全国 of a comparison (走在全国前列) for the scope', async () => {
-    const record = await extractText(body('全省数字经济走在全国前列，全国领先，全省建成山东数据中心，山东工业互联网全国一流。'))
+    const record = await extractText(
+      body('全省数字经济走在全国前列，全国领先，全省建成山东数据中心，山东工业互联网全国一流。')
+    )
     expect(record.jurisdiction?.name).toBe('山东省')
   })
 })
@@ -326,28 +522,40 @@ describe('more self-references', () => {
 })
 
 describe('a text addressed to every province', () => {
-  test('should be the centre\'s (全国), though it names places', async () => {
-    const record = await extractText('各省、自治区、直辖市及新疆生产建设兵团工业和信息化主管部门：\n\n为推进智能网联汽车发展，在北京、上海开展试点。现将有关事项通知如下。\n')
+  test("should be the centre's (全国), though it names places", async () => {
+    const record = await extractText(
+      '各省、自治区、直辖市及新疆生产建设兵团工业和信息化主管部门：\n\n为推进智能网联汽车发展，在北京、上海开展试点。现将有关事项通知如下。\n'
+    )
     expect([record.kind, record.jurisdiction?.name, record.jurisdiction?.level]).toEqual(['notice', '全国', 'national'])
   })
 })
 
 describe('reports and plans known by their parts', () => {
   test('should date a report by its byline and know it by its address after the byline', async () => {
-    const record = await extractText('2022年10月28日在第十三届全国人民代表大会常务委员会第三十七次会议上\n\n国家发展和改革委员会主任 某某\n\n全国人民代表大会常务委员会：\n\n受国务院委托，现就数字经济发展情况报告如下，请审议。\n')
+    const record = await extractText(
+      '2022年10月28日在第十三届全国人民代表大会常务委员会第三十七次会议上\n\n国家发展和改革委员会主任 某某\n\n全国人民代表大会常务委员会：\n\n受国务院委托，现就数字经济发展情况报告如下，请审议。\n'
+    )
     expect([record.kind, record.date?.value]).toEqual(['report', '2022-10-28'])
   })
 
   test('should know an action plan without a title by its 行动目标 heading', async () => {
-    const record = await extractText('当前，人工智能发展进入新阶段。\n\n一、总体要求\n\n（一）指导思想\n\n坚持创新驱动。\n\n（二）行动目标\n\n到2020年，培育示范企业10家。\n')
+    const record = await extractText(
+      '当前，人工智能发展进入新阶段。\n\n一、总体要求\n\n（一）指导思想\n\n坚持创新驱动。\n\n（二）行动目标\n\n到2020年，培育示范企业10家。\n'
+    )
     expect(record.kind).toBe('plan')
   })
 })
 
 describe('divisions since abolished or renamed', () => {
   test('should resolve 莱芜市 (merged into 济南 in 2019) with its code as it was, and say so', async () => {
-    const record = await extractText('莱芜市人民政府关于印发莱芜市“十三五”科技创新规划的通知\n\n各区人民政府：\n\n现将《莱芜市“十三五”科技创新规划》印发给你们。\n\n莱芜市人民政府\n\n2016年6月1日\n')
-    expect([record.jurisdiction?.name, record.jurisdiction?.code, record.jurisdiction?.province]).toEqual(['莱芜市', '371200', '山东省'])
+    const record = await extractText(
+      '莱芜市人民政府关于印发莱芜市“十三五”科技创新规划的通知\n\n各区人民政府：\n\n现将《莱芜市“十三五”科技创新规划》印发给你们。\n\n莱芜市人民政府\n\n2016年6月1日\n'
+    )
+    expect([record.jurisdiction?.name, record.jurisdiction?.code, record.jurisdiction?.province]).toEqual([
+      '莱芜市',
+      '371200',
+      '山东省'
+    ])
     expect(record.diagnostics.some((diagnostic) => diagnostic.rule === 'historical-division')).toBe(true)
   })
 })

@@ -14,7 +14,8 @@ const root = path.resolve(import.meta.dirname, '..')
 let consumer: string
 
 beforeAll(async () => {
-  if (!existsSync(path.join(root, 'dist', 'pipeline', 'index.d.ts'))) execFileSync('npm', ['run', 'build'], {cwd: root, stdio: 'ignore'})
+  if (!existsSync(path.join(root, 'dist', 'pipeline', 'index.d.ts')))
+    execFileSync('npm', ['run', 'build'], {cwd: root, stdio: 'ignore'})
   consumer = await mkdtemp(path.join(tmpdir(), 'zhengce-consumer-'))
   await mkdir(path.join(consumer, 'node_modules'))
   await symlink(root, path.join(consumer, 'node_modules', 'zhengce'))
@@ -52,10 +53,34 @@ console.log(JSON.stringify({
 describe('the library', () => {
   test('should extract, validate and compare through the package name, typed', async () => {
     await writeFile(path.join(consumer, 'use.ts'), program)
-    await writeFile(path.join(consumer, 'tsconfig.json'), JSON.stringify({compilerOptions: {target: 'ES2022', module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: false, outDir: 'out', skipLibCheck: false, types: ['node'], typeRoots: [path.join(root, 'node_modules', '@types')]}, files: ['use.ts']}))
-    const compiled = spawnSync(process.execPath, [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', consumer], {encoding: 'utf8'})
+    await writeFile(
+      path.join(consumer, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'nodenext',
+          moduleResolution: 'nodenext',
+          strict: true,
+          noEmit: false,
+          outDir: 'out',
+          skipLibCheck: false,
+          types: ['node'],
+          typeRoots: [path.join(root, 'node_modules', '@types')]
+        },
+        files: ['use.ts']
+      })
+    )
+    const compiled = spawnSync(
+      process.execPath,
+      [path.join(root, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', consumer],
+      {encoding: 'utf8'}
+    )
     expect(compiled.stdout + compiled.stderr).toBe('')
-    const run = spawnSync(process.execPath, [path.join(consumer, 'out', 'use.js'), path.join(root, 'seeds', '003_34d31a0ef18a20a4.txt')], {encoding: 'utf8', cwd: consumer})
+    const run = spawnSync(
+      process.execPath,
+      [path.join(consumer, 'out', 'use.js'), path.join(root, 'seeds', '003_34d31a0ef18a20a4.txt')],
+      {encoding: 'utf8', cwd: consumer}
+    )
     expect(run.stderr).toBe('')
     expect(JSON.parse(run.stdout)).toEqual({
       version: '2.0',
@@ -72,7 +97,10 @@ describe('the library', () => {
   }, 60_000)
 
   test('should not let a consumer reach into the package past its exports', async () => {
-    await writeFile(path.join(consumer, 'deep.mjs'), "import('zhengce/dist/pipeline/engine.js').then(() => console.log('reached'), (error) => console.log(error.code))\n")
+    await writeFile(
+      path.join(consumer, 'deep.mjs'),
+      "import('zhengce/dist/pipeline/engine.js').then(() => console.log('reached'), (error) => console.log(error.code))\n"
+    )
     const run = spawnSync(process.execPath, [path.join(consumer, 'deep.mjs')], {encoding: 'utf8', cwd: consumer})
     expect(run.stdout.trim()).toBe('ERR_PACKAGE_PATH_NOT_EXPORTED')
   })

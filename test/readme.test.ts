@@ -20,13 +20,21 @@ const cli = path.join(root, 'dist', 'pipeline', 'cli.js')
 const quickStart = new Set(['npm install && npm start', 'npm test'])
 
 /** The pages whose commands run: the README, then docs/ by name. */
-const pages = ['README.md', ...readdirSync(path.join(root, 'docs')).filter((name) => name.endsWith('.md')).sort().map((name) => 'docs/' + name)]
+const pages = [
+  'README.md',
+  ...readdirSync(path.join(root, 'docs'))
+    .filter((name) => name.endsWith('.md'))
+    .sort()
+    .map((name) => 'docs/' + name)
+]
 
 /** The command lines of a page's `sh` blocks, comments cut off. */
 function commandsOf(page: string): string[] {
   const text = readFileSync(path.join(root, page), 'utf8')
   const blocks = [...text.matchAll(/^```sh\n([\s\S]*?)^```$/gm)].map((match) => match[1]!)
-  return blocks.flatMap((block) => block.split('\n').map((line) => line.replace(/\s+#\s.*$/, '').trim())).filter((line) => line && !quickStart.has(line))
+  return blocks
+    .flatMap((block) => block.split('\n').map((line) => line.replace(/\s+#\s.*$/, '').trim()))
+    .filter((line) => line && !quickStart.has(line))
 }
 
 let work: string
@@ -43,12 +51,16 @@ describe('the README and docs/', () => {
 
   test('should show every subcommand on the README, on a page of under 10 KB', () => {
     const readme = commandsOf('README.md')
-    for (const command of ['extract', 'diff', 'view', 'table', 'validate', 'schema']) expect(readme.some((line) => line.includes('zhengce ' + command))).toBe(true)
+    for (const command of ['extract', 'diff', 'view', 'table', 'validate', 'schema'])
+      expect(readme.some((line) => line.includes('zhengce ' + command))).toBe(true)
     expect(readFileSync(path.join(root, 'README.md')).length).toBeLessThan(10 * 1024)
   })
 
   test.each(commands)('%s: should run %s', (_page, command) => {
-    const shell = command.replace(/\bnpx zhengce\b|(?<![\w/-])zhengce(?= )/g, JSON.stringify(process.execPath) + ' ' + JSON.stringify(cli))
+    const shell = command.replace(
+      /\bnpx zhengce\b|(?<![\w/-])zhengce(?= )/g,
+      JSON.stringify(process.execPath) + ' ' + JSON.stringify(cli)
+    )
     const result = spawnSync('bash', ['-o', 'pipefail', '-c', shell], {cwd: work, encoding: 'utf8', timeout: 120_000})
     expect(result.status, result.stderr).toBe(0)
     expect(result.stderr).not.toMatch(/: error /)

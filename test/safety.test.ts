@@ -14,7 +14,8 @@ import {textEntry, zerosEntry, zip} from './helpers/zip.js'
 const root = path.resolve(import.meta.dirname, '..')
 // Note: ZHENGCE_CLI runs these tests against another build (how each was checked to fail before the fix).
 const cli = process.env.ZHENGCE_CLI ?? path.join(root, 'dist', 'pipeline', 'cli.js')
-const plan = '关于印发某市知识产权发展规划的通知\n\n各部门：\n\n现印发给你们。\n\n某市人民政府\n\n2022年1月5日\n\n一、发展目标\n\n到2025年，有效发明专利拥有量达到1600件。\n'
+const plan =
+  '关于印发某市知识产权发展规划的通知\n\n各部门：\n\n现印发给你们。\n\n某市人民政府\n\n2022年1月5日\n\n一、发展目标\n\n到2025年，有效发明专利拥有量达到1600件。\n'
 
 function zhengce(args: string[], options: {cwd?: string; input?: string | Buffer; timeout?: number} = {}) {
   return spawnSync(process.execPath, [cli, ...args], {encoding: 'utf8', timeout: options.timeout ?? 60_000, ...options})
@@ -34,8 +35,15 @@ async function folder(files: Record<string, string | Buffer> = {}): Promise<stri
   return at
 }
 
+/** `zhengce extract <at>/in --out <at>/out` and `more`. */
+function extractInto(at: string, more: string[] = [], options: {timeout?: number} = {}) {
+  return zhengce(['extract', path.join(at, 'in'), '--out', path.join(at, 'out'), ...more], options)
+}
+
 async function manifestOf(out: string) {
-  return JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as {entries: Array<{path: string; status: string; reason: string | null; record: string | null}>}
+  return JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as {
+    entries: Array<{path: string; status: string; reason: string | null; record: string | null}>
+  }
 }
 
 async function allFiles(at: string): Promise<string[]> {
@@ -45,7 +53,7 @@ async function allFiles(at: string): Promise<string[]> {
 describe('never touch an input', () => {
   test('should refuse --ndjson naming an input, and leave it as it was', async () => {
     const at = await folder({'a.txt': plan})
-    const result = zhengce(['extract', path.join(at, 'in'), '--out', path.join(at, 'out'), '--ndjson', path.join(at, 'in', 'a.txt')])
+    const result = extractInto(at, ['--ndjson', path.join(at, 'in', 'a.txt')])
     expect(result.status).toBe(2)
     expect(result.stderr).toMatch(/refusing to write .*a\.txt: it is an input of this run/)
     expect(await readFile(path.join(at, 'in', 'a.txt'), 'utf8')).toBe(plan)
@@ -54,7 +62,7 @@ describe('never touch an input', () => {
   test('should not write an intermediate text over an input of the same name', async () => {
     const page = '<html><body><p>关于印发某市规划的通知</p></body></html>'
     const at = await folder({'a.html': page, 'a.html.txt': plan})
-    const result = zhengce(['extract', path.join(at, 'in'), '--out', path.join(at, 'out'), '--dump-intermediate', path.join(at, 'in')])
+    const result = extractInto(at, ['--dump-intermediate', path.join(at, 'in')])
     expect(await readFile(path.join(at, 'in', 'a.html.txt'), 'utf8')).toBe(plan)
     expect(result.stderr).toMatch(/^a\.html: error refusing to write .*a\.html\.txt: it is an input of this run$/m)
   })
@@ -85,7 +93,9 @@ describe('never touch an input', () => {
     expect(zhengce(['extract', path.join(at, 'in'), '--out', path.join(at, 'out')]).status).toBe(0)
     const manifest = await manifestOf(path.join(at, 'out'))
     expect(manifest.entries).toMatchObject([{path: 'manifest.txt', status: 'ok', record: 'manifest.txt.json'}])
-    expect(JSON.parse(await readFile(path.join(at, 'out', 'manifest.txt.json'), 'utf8')).source.path).toBe('manifest.txt')
+    expect(JSON.parse(await readFile(path.join(at, 'out', 'manifest.txt.json'), 'utf8')).source.path).toBe(
+      'manifest.txt'
+    )
   })
 
   test('should read every input when --out holds the input folder, and refuse --out equal to it', async () => {
@@ -104,7 +114,11 @@ describe('never lose a run', () => {
     const at = await folder()
     const seeds = (await readdir(path.join(root, 'seeds'))).filter((name) => name.endsWith('.txt'))
     const texts = await Promise.all(seeds.map((name) => readFile(path.join(root, 'seeds', name))))
-    for (let index = 0; index < count; index++) await writeFile(path.join(at, 'in', String(index).padStart(4, '0') + '.txt'), Buffer.concat([texts[index % texts.length]!, Buffer.from('\n' + index + '\n')]))
+    for (let index = 0; index < count; index++)
+      await writeFile(
+        path.join(at, 'in', String(index).padStart(4, '0') + '.txt'),
+        Buffer.concat([texts[index % texts.length]!, Buffer.from('\n' + index + '\n')])
+      )
     return at
   }
 
@@ -115,30 +129,41 @@ describe('never lose a run', () => {
     const ndjson = path.join(at, 'all.ndjson')
     let killedWhileRunning = 0
     for (let trial = 0; trial < 10; trial++) {
-      const child = spawn(process.execPath, [cli, 'extract', path.join(at, 'in'), '--out', out, '--ndjson', ndjson, '--jobs', '2', '-q'], {stdio: 'ignore'})
+      const child = spawn(
+        process.execPath,
+        [cli, 'extract', path.join(at, 'in'), '--out', out, '--ndjson', ndjson, '--jobs', '2', '-q'],
+        {stdio: 'ignore'}
+      )
       const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
       await new Promise((resolve) => setTimeout(resolve, 150 + Math.random() * 900))
       if (child.kill('SIGKILL')) killedWhileRunning++
       await exited
       const journal = await readFile(path.join(out, 'manifest.journal'), 'utf8').catch(() => '')
-      const finished = new Set(journal.split('\n').flatMap((line) => {
-        try {
-          const entry = JSON.parse(line) as {path?: string; status?: string}
-          return entry.path && (entry.status === 'ok' || entry.status === 'unchanged') ? [entry.path] : []
-        } catch {
-          return []
-        }
-      }))
+      const finished = new Set(
+        journal.split('\n').flatMap((line) => {
+          try {
+            const entry = JSON.parse(line) as {path?: string; status?: string}
+            return entry.path && (entry.status === 'ok' || entry.status === 'unchanged') ? [entry.path] : []
+          } catch {
+            return []
+          }
+        })
+      )
       const rerun = zhengce(['extract', path.join(at, 'in'), '--out', out, '--ndjson', ndjson, '--jobs', '2', '-q'])
       expect(rerun.status).toBe(0)
       const manifest = await manifestOf(out)
       expect(manifest.entries).toHaveLength(count)
       const redone = manifest.entries.filter((entry) => entry.status === 'ok' && finished.has(entry.path))
       expect(redone).toEqual([])
-      const lines = (await readFile(ndjson, 'utf8')).trim().split('\n').map((line) => (JSON.parse(line) as {source: {path: string}}).source.path)
+      const lines = (await readFile(ndjson, 'utf8'))
+        .trim()
+        .split('\n')
+        .map((line) => (JSON.parse(line) as {source: {path: string}}).source.path)
       expect(new Set(lines).size).toBe(count)
       expect(lines).toHaveLength(count)
-      const left = [...(await allFiles(at)), ...(await readdir(at))].filter((name) => name.endsWith('.tmp') || name.endsWith('.journal') || name.endsWith('.lock'))
+      const left = [...(await allFiles(at)), ...(await readdir(at))].filter(
+        (name) => name.endsWith('.tmp') || name.endsWith('.journal') || name.endsWith('.lock')
+      )
       expect(left).toEqual([])
       // Note: the next trial starts over, so that each kill lands in a run with work left.
       await rm(out, {recursive: true})
@@ -149,7 +174,9 @@ describe('never lose a run', () => {
   test('should stop on SIGINT after the documents in flight, write the manifest, say how to resume and exit 130', async () => {
     const at = await batch(400)
     const out = path.join(at, 'out')
-    const child = spawn(process.execPath, [cli, 'extract', path.join(at, 'in'), '--out', out, '--jobs', '2', '-q'], {stdio: ['ignore', 'ignore', 'pipe']})
+    const child = spawn(process.execPath, [cli, 'extract', path.join(at, 'in'), '--out', out, '--jobs', '2', '-q'], {
+      stdio: ['ignore', 'ignore', 'pipe']
+    })
     let stderr = ''
     child.stderr.on('data', (chunk: Buffer) => (stderr += String(chunk)))
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
@@ -184,10 +211,18 @@ describe('never lose a run', () => {
   test('should merge the manifest with an earlier run into the same folder', async () => {
     const at = await folder({'a/one.txt': plan, 'b/two.txt': plan})
     const out = path.join(at, 'out')
-    expect(zhengce(['extract', path.join(at, 'in', 'a', 'one.txt'), path.join(at, 'in', 'b'), '--out', out]).status).toBe(0)
+    expect(
+      zhengce(['extract', path.join(at, 'in', 'a', 'one.txt'), path.join(at, 'in', 'b'), '--out', out]).status
+    ).toBe(0)
     await writeFile(path.join(at, 'in', 'a', 'three.txt'), plan)
-    expect(zhengce(['extract', path.join(at, 'in', 'a', 'three.txt'), path.join(at, 'in', 'b'), '--out', out]).status).toBe(0)
-    expect((await manifestOf(out)).entries.map((entry) => entry.path)).toEqual(['a/one.txt', 'a/three.txt', 'b/two.txt'])
+    expect(
+      zhengce(['extract', path.join(at, 'in', 'a', 'three.txt'), path.join(at, 'in', 'b'), '--out', out]).status
+    ).toBe(0)
+    expect((await manifestOf(out)).entries.map((entry) => entry.path)).toEqual([
+      'a/one.txt',
+      'a/three.txt',
+      'b/two.txt'
+    ])
   })
 })
 
@@ -200,7 +235,9 @@ describe('bounded memory', () => {
     })
     const result = zhengce(['extract', path.join(at, 'in'), '--out', path.join(at, 'out')])
     expect(result.status).toBe(1)
-    expect(result.stderr).toMatch(/^plan\.docx: error \.docx entry word\/document\.xml decompresses to more than the 4000 bytes its archive declares/m)
+    expect(result.stderr).toMatch(
+      /^plan\.docx: error \.docx entry word\/document\.xml decompresses to more than the 4000 bytes its archive declares/m
+    )
     expect(result.stderr).toMatch(/^scan\.ofd: error \.ofd entry OFD\.xml decompresses to more than the 4000 bytes/m)
   })
 
@@ -208,28 +245,40 @@ describe('bounded memory', () => {
     const at = await folder({'deep.md': '>'.repeat(15_000) + ' 某县规划\n'})
     const result = zhengce(['extract', path.join(at, 'in'), '--out', path.join(at, 'out')])
     expect(result.status).toBe(0)
-    expect(result.stderr).toMatch(/deep\.md:1:1 warning Markdown nested more than 32 levels deep: read as plain text markdown-too-deep/)
+    expect(result.stderr).toMatch(
+      /deep\.md:1:1 warning Markdown nested more than 32 levels deep: read as plain text markdown-too-deep/
+    )
   })
 
-  test.runIf(process.platform === 'linux')('should pass over devices and FIFOs given by name, and stop reading at --max-bytes where stat says 0', async () => {
-    const at = await folder()
-    await symlink('/dev/zero', path.join(at, 'in', 'zero.txt'))
-    execFileSync('mkfifo', [path.join(at, 'in', 'pipe.txt')])
-    await symlink('/proc/self/smaps', path.join(at, 'in', 'proc.txt'))
-    const named = ['zero.txt', 'pipe.txt'].map((name) => path.join(at, 'in', name))
-    const result = zhengce(['extract', ...named, '--out', path.join(at, 'out')], {timeout: 30_000})
-    expect(result.status).toBe(0)
-    expect(result.stderr).toMatch(/^zero\.txt: skipped not a regular file: a device$/m)
-    expect(result.stderr).toMatch(/^pipe\.txt: skipped not a regular file: a named pipe \(FIFO\)$/m)
-    const proc = zhengce(['extract', path.join(at, 'in', 'proc.txt'), '--out', path.join(at, 'out2'), '--max-bytes', '100'])
-    expect(proc.stderr).toMatch(/^proc\.txt: error file is larger than --max-bytes 100 \(read stopped there\)$/m)
-  })
+  test.runIf(process.platform === 'linux')(
+    'should pass over devices and FIFOs given by name, and stop reading at --max-bytes where stat says 0',
+    async () => {
+      const at = await folder()
+      await symlink('/dev/zero', path.join(at, 'in', 'zero.txt'))
+      execFileSync('mkfifo', [path.join(at, 'in', 'pipe.txt')])
+      await symlink('/proc/self/smaps', path.join(at, 'in', 'proc.txt'))
+      const named = ['zero.txt', 'pipe.txt'].map((name) => path.join(at, 'in', name))
+      const result = zhengce(['extract', ...named, '--out', path.join(at, 'out')], {timeout: 30_000})
+      expect(result.status).toBe(0)
+      expect(result.stderr).toMatch(/^zero\.txt: skipped not a regular file: a device$/m)
+      expect(result.stderr).toMatch(/^pipe\.txt: skipped not a regular file: a named pipe \(FIFO\)$/m)
+      const proc = zhengce([
+        'extract',
+        path.join(at, 'in', 'proc.txt'),
+        '--out',
+        path.join(at, 'out2'),
+        '--max-bytes',
+        '100'
+      ])
+      expect(proc.stderr).toMatch(/^proc\.txt: error file is larger than --max-bytes 100 \(read stopped there\)$/m)
+    }
+  )
 
   test('should fail a document that outgrows the worker heap and go on with the others', async () => {
     const lines = ['关于印发某县规划的通知', '']
     for (let index = 1; index <= 60_000; index++) lines.push(index + '. 第' + index + '项重点任务：推进某某工程建设')
     const at = await folder({'a.txt': plan, 'huge.txt': lines.join('\n') + '\n', 'z.txt': plan})
-    const result = zhengce(['extract', path.join(at, 'in'), '--out', path.join(at, 'out'), '--jobs', '2', '--max-heap-mb', '16'])
+    const result = extractInto(at, ['--jobs', '2', '--max-heap-mb', '16'])
     expect(result.stderr).toMatch(/^huge\.txt: error ran out of memory \(worker heap 16 MB\)$/m)
     const manifest = await manifestOf(path.join(at, 'out'))
     expect(manifest.entries.map((entry) => entry.status)).toEqual(['ok', 'failed', 'ok'])
@@ -240,47 +289,66 @@ describe('bounded memory', () => {
     for (let index = 1; index <= 2000; index++) lines.push(index + '. 第' + index + '项重点任务：推进某某工程建设')
     const at = await folder({'many.txt': lines.join('\n') + '\n'})
     expect(zhengce(['extract', path.join(at, 'in'), '--out', path.join(at, 'out')]).status).toBe(0)
-    const record = JSON.parse(await readFile(path.join(at, 'out', 'many.json'), 'utf8')) as {diagnostics: Array<{rule: string; message: string}>}
+    const record = JSON.parse(await readFile(path.join(at, 'out', 'many.json'), 'utf8')) as {
+      diagnostics: Array<{rule: string; message: string}>
+    }
     const joined = record.diagnostics.filter((diagnostic) => diagnostic.rule === 'joined-line')
     expect(joined).toHaveLength(501)
-    expect(joined.filter((diagnostic) => /^\d+ more of these repairs are not listed \(\d+ in all\), from here on$/.test(diagnostic.message))).toHaveLength(1)
+    expect(
+      joined.filter((diagnostic) =>
+        /^\d+ more of these repairs are not listed \(\d+ in all\), from here on$/.test(diagnostic.message)
+      )
+    ).toHaveLength(1)
   })
 })
 
 describe('clear errors', () => {
   test('should exit 2 with one line for --ndjson in a missing folder, and 1 with one line when its disk is full', async () => {
     const at = await folder({'a.txt': plan})
-    const missing = zhengce(['extract', path.join(at, 'in'), '--out', path.join(at, 'out'), '--ndjson', path.join(at, 'nowhere', 'all.ndjson')])
+    const missing = extractInto(at, ['--ndjson', path.join(at, 'nowhere', 'all.ndjson')])
     expect(missing.status).toBe(2)
-    expect(missing.stderr).toBe('zhengce: cannot write --ndjson ' + path.join(at, 'nowhere', 'all.ndjson') + ': no such folder\n')
+    expect(missing.stderr).toBe(
+      'zhengce: cannot write --ndjson ' + path.join(at, 'nowhere', 'all.ndjson') + ': no such folder\n'
+    )
     const full = zhengce(['extract', path.join(at, 'in'), '--ndjson', '/dev/full', '-q'])
     expect(full.status).toBe(1)
     expect(full.stderr).toMatch(/^zhengce: cannot write --ndjson \/dev\/full: no space left on the device$/m)
   })
 
-  const canMount = process.platform === 'linux' && process.getuid?.() === 0 && spawnSync('mount', ['--version']).status === 0
+  const canMount =
+    process.platform === 'linux' && process.getuid?.() === 0 && spawnSync('mount', ['--version']).status === 0
 
-  test.runIf(canMount)('should stop with one line on a full disk, leaving no temporary file, and exit 2 on a read-only --out', async (context) => {
-    const at = await folder()
-    const seeds = (await readdir(path.join(root, 'seeds'))).filter((name) => name.endsWith('.txt'))
-    for (let index = 0; index < 40; index++) await writeFile(path.join(at, 'in', index + '.txt'), await readFile(path.join(root, 'seeds', seeds[index % seeds.length]!)))
-    const disk = path.join(at, 'disk')
-    await mkdir(disk)
-    // Note: a small tmpfs is a disk that fills; a container that may not mount skips this test, and says so.
-    if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', disk]).status !== 0) return context.skip('cannot mount a tmpfs here')
-    try {
-      const full = zhengce(['extract', path.join(at, 'in'), '--out', path.join(disk, 'out'), '--pretty'])
-      expect(full.status).toBe(1)
-      expect(full.stderr).toMatch(/^zhengce: stopped: cannot write .*: no space left on the device$/m)
-      expect((await allFiles(disk)).filter((name) => name.endsWith('.tmp'))).toEqual([])
-      execFileSync('mount', ['-o', 'remount,ro', disk])
-      const readOnly = zhengce(['extract', path.join(at, 'in'), '--out', path.join(disk, 'out')])
-      expect(readOnly.status).toBe(2)
-      expect(readOnly.stderr).toBe('zhengce: cannot write to the output folder ' + path.join(disk, 'out') + ': read-only file system\n')
-    } finally {
-      execFileSync('umount', [disk])
+  test.runIf(canMount)(
+    'should stop with one line on a full disk, leaving no temporary file, and exit 2 on a read-only --out',
+    async (context) => {
+      const at = await folder()
+      const seeds = (await readdir(path.join(root, 'seeds'))).filter((name) => name.endsWith('.txt'))
+      for (let index = 0; index < 40; index++)
+        await writeFile(
+          path.join(at, 'in', index + '.txt'),
+          await readFile(path.join(root, 'seeds', seeds[index % seeds.length]!))
+        )
+      const disk = path.join(at, 'disk')
+      await mkdir(disk)
+      // Note: a small tmpfs is a disk that fills; a container that may not mount skips this test, and says so.
+      if (spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=256k', 'tmpfs', disk]).status !== 0)
+        return context.skip('cannot mount a tmpfs here')
+      try {
+        const full = zhengce(['extract', path.join(at, 'in'), '--out', path.join(disk, 'out'), '--pretty'])
+        expect(full.status).toBe(1)
+        expect(full.stderr).toMatch(/^zhengce: stopped: cannot write .*: no space left on the device$/m)
+        expect((await allFiles(disk)).filter((name) => name.endsWith('.tmp'))).toEqual([])
+        execFileSync('mount', ['-o', 'remount,ro', disk])
+        const readOnly = zhengce(['extract', path.join(at, 'in'), '--out', path.join(disk, 'out')])
+        expect(readOnly.status).toBe(2)
+        expect(readOnly.stderr).toBe(
+          'zhengce: cannot write to the output folder ' + path.join(disk, 'out') + ': read-only file system\n'
+        )
+      } finally {
+        execFileSync('umount', [disk])
+      }
     }
-  })
+  )
 })
 
 describe('names', () => {
@@ -290,7 +358,10 @@ describe('names', () => {
     expect(Buffer.byteLength(long)).toBe(250)
     await writeFile(path.join(at, 'in', long), plan)
     // Note: a Latin-1 name (café, é = 0xE9), as an old archive or FTP server writes it.
-    await writeFile(Buffer.concat([Buffer.from(path.join(at, 'in') + '/caf'), Buffer.from([0xe9]), Buffer.from('.txt')]), plan)
+    await writeFile(
+      Buffer.concat([Buffer.from(path.join(at, 'in') + '/caf'), Buffer.from([0xe9]), Buffer.from('.txt')]),
+      plan
+    )
     await writeFile(path.join(at, 'in', 'two\nlines: error fake.txt'), '')
     const result = zhengce(['extract', path.join(at, 'in'), '--out', path.join(at, 'out')])
     const manifest = await manifestOf(path.join(at, 'out'))
@@ -305,16 +376,22 @@ describe('names', () => {
     const at = await folder({'a.txt': plan, '.hidden.txt': plan, 'old.txt.tmp': plan, 'photo.png': 'PNG'})
     if (process.platform === 'linux') execFileSync('mkfifo', [path.join(at, 'in', 'pipe.txt')])
     await symlink(path.join(at, 'in'), path.join(at, 'in', 'loop'))
-    const result = zhengce(['extract', path.join(at, 'in'), '--out', path.join(at, 'out'), '--follow-symlinks'], {timeout: 30_000})
+    const result = zhengce(['extract', path.join(at, 'in'), '--out', path.join(at, 'out'), '--follow-symlinks'], {
+      timeout: 30_000
+    })
     expect(result.status).toBe(0)
     const manifest = await manifestOf(path.join(at, 'out'))
     const byPath = Object.fromEntries(manifest.entries.map((entry) => [entry.path, entry]))
     expect(byPath['a.txt']?.status).toBe('ok')
     expect(byPath['.hidden.txt']).toMatchObject({status: 'skipped', reason: 'hidden file'})
     expect(byPath['old.txt.tmp']).toMatchObject({status: 'skipped', reason: 'temporary file'})
-    expect(byPath['photo.png']).toMatchObject({status: 'skipped', reason: expect.stringMatching(/^not a document format \(\.png/)})
+    expect(byPath['photo.png']).toMatchObject({
+      status: 'skipped',
+      reason: expect.stringMatching(/^not a document format \(\.png/)
+    })
     expect(byPath['loop']).toMatchObject({status: 'skipped', reason: 'folder already read (a loop of links)'})
-    if (process.platform === 'linux') expect(byPath['pipe.txt']).toMatchObject({status: 'skipped', reason: 'not a regular file: a named pipe (FIFO)'})
+    if (process.platform === 'linux')
+      expect(byPath['pipe.txt']).toMatchObject({status: 'skipped', reason: 'not a regular file: a named pipe (FIFO)'})
     expect(manifest.entries.filter((entry) => entry.status === 'ok')).toHaveLength(1)
   })
 })
@@ -364,10 +441,13 @@ describe('output escaping', () => {
   })
 
   test('should warn when a page declares a charset its bytes contradict', async () => {
-    const body = '<html><head><meta charset="big5"></head><body><p>关于印发某市知识产权发展规划的通知</p><p>各部门：现将规划印发给你们。</p></body></html>'
+    const body =
+      '<html><head><meta charset="big5"></head><body><p>关于印发某市知识产权发展规划的通知</p><p>各部门：现将规划印发给你们。</p></body></html>'
     const at = await folder({'page.html': gb18030(body)})
     const result = zhengce(['extract', path.join(at, 'in'), '--out', path.join(at, 'out')])
-    expect(result.stderr).toMatch(/page\.html:1:1 warning The page declares charset big5 but reads as GB18030 charset-mismatch/)
+    expect(result.stderr).toMatch(
+      /page\.html:1:1 warning The page declares charset big5 but reads as GB18030 charset-mismatch/
+    )
     const record = JSON.parse(await readFile(path.join(at, 'out', 'page.json'), 'utf8')) as {title: {text: string}}
     expect(record.title.text).toContain('知识产权发展规划')
   })
@@ -408,7 +488,15 @@ describe('pipeline manners (#22)', () => {
   })
 
   test('should read one document from standard input, named by --name, and print its record without --out', async () => {
-    const docx = await readFile(path.join(root, 'test', 'fixtures', 'formats', (await readdir(path.join(root, 'test', 'fixtures', 'formats'))).find((name) => name.endsWith('.docx'))!))
+    const docx = await readFile(
+      path.join(
+        root,
+        'test',
+        'fixtures',
+        'formats',
+        (await readdir(path.join(root, 'test', 'fixtures', 'formats'))).find((name) => name.endsWith('.docx'))!
+      )
+    )
     const result = zhengce(['extract', '-', '--name', 'a/规划.docx', '--ndjson', '-'], {input: docx})
     expect(result.status).toBe(0)
     const record = JSON.parse(result.stdout) as {source: {path: string; format: string}}
@@ -421,8 +509,12 @@ describe('pipeline manners (#22)', () => {
 
   test('should print diagnostics as JSON lines with --reporter json', async () => {
     const at = await folder({'a.txt': plan, 'empty.txt': ''})
-    const result = zhengce(['extract', path.join(at, 'in'), '--out', path.join(at, 'out'), '--reporter', 'json', '--verbose'])
-    const lines = result.stderr.trim().split('\n').slice(0, -1).map((line) => JSON.parse(line) as {path: string; severity: string; rule: string})
+    const result = extractInto(at, ['--reporter', 'json', '--verbose'])
+    const lines = result.stderr
+      .trim()
+      .split('\n')
+      .slice(0, -1)
+      .map((line) => JSON.parse(line) as {path: string; severity: string; rule: string})
     expect(lines).toContainEqual(expect.objectContaining({path: 'empty.txt', severity: 'fatal', rule: 'failed'}))
     expect(lines.every((line) => typeof line.path === 'string' && typeof line.rule === 'string')).toBe(true)
     expect(zhengce(['extract', path.join(at, 'in'), '--out', path.join(at, 'x'), '--reporter', 'xml']).status).toBe(2)

@@ -10,7 +10,9 @@ describe('scorer', () => {
   })
 
   test('should count header fields, matched targets, 专栏 and deadlines', async () => {
-    const record = await extractText('关于印发某市规划的通知\n\n各部门：\n\n现印发给你们。\n\n某市人民政府\n\n2022年1月5日\n\n一、发展目标\n\n到2025年，有效发明专利拥有量达1600件，地理标志达2件。\n\n二、重点任务\n\n专栏1：护航工程\n\n实施项目。\n')
+    const record = await extractText(
+      '关于印发某市规划的通知\n\n各部门：\n\n现印发给你们。\n\n某市人民政府\n\n2022年1月5日\n\n一、发展目标\n\n到2025年，有效发明专利拥有量达1600件，地理标志达2件。\n\n二、重点任务\n\n专栏1：护航工程\n\n实施项目。\n'
+    )
     const gold: Gold = {
       file: 'x.txt',
       kind: 'notice',
@@ -25,7 +27,10 @@ describe('scorer', () => {
         {indicator: '高价值发明专利拥有量', value: 15}
       ],
       columns: [{number: 1, title: '护航工程'}],
-      deadlines: [{year: 2025, quote: '有效发明专利拥有量达1600件'}, {year: 2035, quote: '综合竞争力'}]
+      deadlines: [
+        {year: 2025, quote: '有效发明专利拥有量达1600件'},
+        {year: 2035, quote: '综合竞争力'}
+      ]
     }
     const score = scoreRecord(record, gold)
     expect(score.header).toEqual({right: 7, total: 7, wrong: []})

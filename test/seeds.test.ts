@@ -27,7 +27,12 @@ function positioned(record: PolicyRecord): Array<[string, Position, string]> {
   for (const date of [record.date, record.printDate]) if (date) add('date', date.position, date.text)
   for (const recipient of [...record.recipients, ...record.cc]) add('recipient', recipient.position, recipient.name)
   if (record.publicity) add('publicity', record.publicity.position, record.publicity.text)
-  if (record.jurisdiction) add('jurisdiction', record.jurisdiction.position, record.jurisdiction.name === '全国' ? '' : record.jurisdiction.name)
+  if (record.jurisdiction)
+    add(
+      'jurisdiction',
+      record.jurisdiction.position,
+      record.jurisdiction.name === '全国' ? '' : record.jurisdiction.name
+    )
   for (const reference of record.references) for (const position of reference.positions) add('reference', position, '')
   for (const target of record.targets) {
     add('target', target.position, target.quote)
@@ -66,7 +71,11 @@ describe.each(names)('seed %s', (name) => {
       expect(slice.length, what + ' ' + JSON.stringify(position)).toBeGreaterThan(0)
       expect(squash(slice), what).toContain(squash(quote))
       const before = text.slice(0, position.start.offset).split(/\r\n|\r|\n/)
-      expect([what, before.length, (before.at(-1) ?? '').length + 1]).toEqual([what, position.start.line, position.start.column])
+      expect([what, before.length, (before.at(-1) ?? '').length + 1]).toEqual([
+        what,
+        position.start.line,
+        position.start.column
+      ])
     }
   })
 

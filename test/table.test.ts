@@ -17,7 +17,10 @@ const seeds = path.join(root, 'output', 'seeds')
 
 function sink() {
   let text = ''
-  return {stream: {write: (chunk: string) => ((text += chunk), true)} as unknown as NodeJS.WritableStream, text: () => text}
+  return {
+    stream: {write: (chunk: string) => ((text += chunk), true)} as unknown as NodeJS.WritableStream,
+    text: () => text
+  }
 }
 
 async function readParquet(file: string): Promise<Array<Record<string, unknown>>> {
@@ -31,7 +34,13 @@ describe('zhengce table', () => {
     expect(records).toHaveLength(5)
     const to = await mkdtemp(path.join(tmpdir(), 'zhengce-table-'))
     const stderr = sink()
-    expect(await runTable([seeds], {to, format: 'parquet', bom: false, rawCsv: false}, {stdout: sink().stream, stderr: stderr.stream})).toBe(0)
+    expect(
+      await runTable(
+        [seeds],
+        {to, format: 'parquet', bom: false, rawCsv: false},
+        {stdout: sink().stream, stderr: stderr.stream}
+      )
+    ).toBe(0)
     const targets = await readParquet(path.join(to, 'targets.parquet'))
     expect(targets).toHaveLength(records.reduce((sum, record) => sum + record.targets.length, 0))
     const documents = await readParquet(path.join(to, 'documents.parquet'))
@@ -57,15 +66,32 @@ describe('zhengce table', () => {
     await writeFile(path.join(folder, 'all.ndjson'), lines)
     expect(await recordsOf([folder])).toHaveLength(5)
     // A glob over an output folder names its manifest too: it is passed over.
-    expect(await recordsOf([path.join(seeds, 'manifest.json'), path.join(seeds, '000_3463f909dcea441a.json')])).toHaveLength(1)
+    expect(
+      await recordsOf([path.join(seeds, 'manifest.json'), path.join(seeds, '000_3463f909dcea441a.json')])
+    ).toHaveLength(1)
   })
 
   test('should split a value into number, range and text columns and keep measure, approx and stretch', async () => {
-    const record = await extractText('各位代表：\n\n一、2023年工作回顾\n\n过去一年，经济平稳。\n\n二、2024年工作安排\n\n今年主要预期目标是：地区生产总值增长5.5%左右、力争6%以上，新增城镇就业2—3万人，实现行政村5G全覆盖。\n')
+    const record = await extractText(
+      '各位代表：\n\n一、2023年工作回顾\n\n过去一年，经济平稳。\n\n二、2024年工作安排\n\n今年主要预期目标是：地区生产总值增长5.5%左右、力争6%以上，新增城镇就业2—3万人，实现行政村5G全覆盖。\n'
+    )
     const targets = tablesOf([record]).find((table) => table.name === 'targets')!
     const names = targets.columns.map(([name]) => name)
     const pick = (row: unknown[], name: string) => row[names.indexOf(name)]
-    expect(targets.rows.map((row) => [pick(row, 'indicator'), pick(row, 'value_number'), pick(row, 'value_min'), pick(row, 'value_max'), pick(row, 'value_text'), pick(row, 'comparator'), pick(row, 'measure'), pick(row, 'approx'), pick(row, 'stretch'), pick(row, 'year')])).toEqual([
+    expect(
+      targets.rows.map((row) => [
+        pick(row, 'indicator'),
+        pick(row, 'value_number'),
+        pick(row, 'value_min'),
+        pick(row, 'value_max'),
+        pick(row, 'value_text'),
+        pick(row, 'comparator'),
+        pick(row, 'measure'),
+        pick(row, 'approx'),
+        pick(row, 'stretch'),
+        pick(row, 'year')
+      ])
+    ).toEqual([
       ['地区生产总值', 5.5, null, null, null, null, 'growth', true, false, 2024],
       ['地区生产总值', 6, null, null, null, '>=', 'growth', false, true, 2024],
       ['新增城镇就业', null, 2, 3, null, null, 'level', false, false, 2024],

@@ -9,7 +9,14 @@ const head = '某市“十四五”知识产权发展规划\n\n一、发展目�
 function brief(targets: Target[]) {
   return targets.map((target) => {
     const value = target.value
-    const printed = value === null ? null : value.kind === 'number' ? (value.comparator ?? '') + value.number : value.kind === 'range' ? value.min + '-' + value.max : value.text
+    const printed =
+      value === null
+        ? null
+        : value.kind === 'number'
+          ? (value.comparator ?? '') + value.number
+          : value.kind === 'range'
+            ? value.min + '-' + value.max
+            : value.text
     return [target.category, target.indicator, target.unit, printed, target.year, target.origin]
   })
 }
@@ -131,18 +138,23 @@ describe('indicatorKey', () => {
 
 describe('indicator tables', () => {
   test('should read a cell-per-line table, carrying the category down over empty cells', async () => {
-    const text = head + '某市主要指标\n\t分类\n\t指标（单位）\n\t“十四五”发展目标\n\n\t创造\n\t有效发明专利拥有量（件）\n\t1600\n\n\t\n\t万人高价值发明专利拥有量（件）\n\t15\n\n\t服务\n\t服务机构总数（家）\n\t≥20\n'
+    const text =
+      head +
+      '某市主要指标\n\t分类\n\t指标（单位）\n\t“十四五”发展目标\n\n\t创造\n\t有效发明专利拥有量（件）\n\t1600\n\n\t\n\t万人高价值发明专利拥有量（件）\n\t15\n\n\t服务\n\t服务机构总数（家）\n\t≥20\n'
     const record = await extractText(text)
     expect(brief(record.targets)).toEqual([
       ['创造', '有效发明专利拥有量', '件', '1600', 2025, 'table'],
       ['创造', '万人高价值发明专利拥有量', '件', '15', 2025, 'table'],
       ['服务', '服务机构总数', '家', '>=20', 2025, 'table']
     ])
-    for (const target of record.targets) expect(sliceAt(text, target.position).replace(/\s+/g, '')).toContain(target.quote.replace(/\s+/g, ''))
+    for (const target of record.targets)
+      expect(sliceAt(text, target.position).replace(/\s+/g, '')).toContain(target.quote.replace(/\s+/g, ''))
   })
 
   test('should read a stacked table (a cell a line) and merge its rows with the same goals in prose', async () => {
-    const text = head + '到2025年，每万人口高价值发明专利拥有量达到1.5件，有效注册商标总量突破18000件。\n\n表1　主要发展指标\n序号\n指标名称\n2020年\n2025年\n年均增长（%）\n属性\n1\n每万人口高价值发明专利拥有量（件）\n0.6\n1.5\n20.1\n预期性\n2\n有效注册商标总量（件）\n12056\n18000\n8.3\n预期性\n注：〔 〕内为五年累计数。\n'
+    const text =
+      head +
+      '到2025年，每万人口高价值发明专利拥有量达到1.5件，有效注册商标总量突破18000件。\n\n表1　主要发展指标\n序号\n指标名称\n2020年\n2025年\n年均增长（%）\n属性\n1\n每万人口高价值发明专利拥有量（件）\n0.6\n1.5\n20.1\n预期性\n2\n有效注册商标总量（件）\n12056\n18000\n8.3\n预期性\n注：〔 〕内为五年累计数。\n'
     const record = await extractText(text)
     expect(brief(record.targets)).toEqual([
       [null, '每万人口高价值发明专利拥有量', '件', '1.5', 2025, 'table'],
@@ -150,11 +162,14 @@ describe('indicator tables', () => {
     ])
     expect(record.targets.map((target) => target.mentions.length)).toEqual([1, 1])
     expect(record.targets[0]?.baseline).toEqual({year: 2020, value: {kind: 'number', number: 0.6}})
-    for (const target of record.targets) expect(sliceAt(text, target.position).replace(/\s+/g, '')).toContain(target.quote.replace(/\s+/g, ''))
+    for (const target of record.targets)
+      expect(sliceAt(text, target.position).replace(/\s+/g, '')).toContain(target.quote.replace(/\s+/g, ''))
   })
 
   test('should put the scale a target cell prints (2万) before the unit the row names (件)', async () => {
-    const record = await extractText(head + '指标\t2020年\t2025年\n商标总量（件）\t1.2万\t2万\n专利拥有量（件）\t300\t500\n')
+    const record = await extractText(
+      head + '指标\t2020年\t2025年\n商标总量（件）\t1.2万\t2万\n专利拥有量（件）\t300\t500\n'
+    )
     expect(brief(record.targets)).toEqual([
       [null, '商标总量', '万件', '2', 2025, 'table'],
       [null, '专利拥有量', '件', '500', 2025, 'table']
@@ -162,7 +177,8 @@ describe('indicator tables', () => {
   })
 
   test('should read plan-period columns (“十三五”末, “十四五”末) and give a baseline without a year the year before the period', async () => {
-    const text = '某县“十四五”知识产权规划\n\n一、发展目标\n\n序号\t指标\t“十三五”末\t“十四五”末\n1\t专利质押融资额（亿元）\t1\t3\n\n指标\t单位\t现状值\t目标值\n商标总量\t件\t12000\t18000\n'
+    const text =
+      '某县“十四五”知识产权规划\n\n一、发展目标\n\n序号\t指标\t“十三五”末\t“十四五”末\n1\t专利质押融资额（亿元）\t1\t3\n\n指标\t单位\t现状值\t目标值\n商标总量\t件\t12000\t18000\n'
     const record = await extractText(text)
     expect(record.targets.map((target) => [target.indicator, target.value, target.year, target.baseline])).toEqual([
       ['专利质押融资额', {kind: 'number', number: 3}, 2025, {year: 2020, value: {kind: 'number', number: 1}}],
@@ -171,7 +187,9 @@ describe('indicator tables', () => {
   })
 
   test('should read a tab-separated table with unit, attribute, baseline and target-year columns', async () => {
-    const text = head + '指标\t单位\t2020年\t2025年\t属性\n发明专利拥有量\t件\t1800\t3100\t预期性\n技术合同成交额\t亿元\t80\t150\t约束性\n两化融合发展水平\t—\t58\t65\t预期性\n'
+    const text =
+      head +
+      '指标\t单位\t2020年\t2025年\t属性\n发明专利拥有量\t件\t1800\t3100\t预期性\n技术合同成交额\t亿元\t80\t150\t约束性\n两化融合发展水平\t—\t58\t65\t预期性\n'
     const record = await extractText(text)
     expect(brief(record.targets)).toEqual([
       [null, '发明专利拥有量', '件', '3100', 2025, 'table'],
@@ -182,7 +200,9 @@ describe('indicator tables', () => {
   })
 
   test('should read a progress table: target, actuals by year and status', async () => {
-    const text = head + '附表：主要指标完成情况\n\n\t序号\n\t内容\n\t预期目标\n\t2021年完成值\n\t2022年完成值\n\t序时进度\n\n\t1\n\t万人高价值发明专利拥有量\n\t50 件\n\t39.79\n\t48.73\n\t达到序时进度\n\n\t2\n\t版权产业增加值占 GDP 比重\n\t≥8.6%\n\t——\n\t——\n\t数据尚未公布\n'
+    const text =
+      head +
+      '附表：主要指标完成情况\n\n\t序号\n\t内容\n\t预期目标\n\t2021年完成值\n\t2022年完成值\n\t序时进度\n\n\t1\n\t万人高价值发明专利拥有量\n\t50 件\n\t39.79\n\t48.73\n\t达到序时进度\n\n\t2\n\t版权产业增加值占 GDP 比重\n\t≥8.6%\n\t——\n\t——\n\t数据尚未公布\n'
     const record = await extractText(text)
     expect(brief(record.targets)).toEqual([
       [null, '万人高价值发明专利拥有量', '件', '50', 2025, 'table'],
@@ -194,38 +214,57 @@ describe('indicator tables', () => {
     ])
     expect(record.targets[0]?.status).toBe('达到序时进度')
     expect(record.targets[1]?.actuals).toEqual([])
-    const progress = await extractText(head + '序号\t指标名称\t2020年基期值\t2025年目标值\t2022年完成值\t进展情况\n1\t高新技术企业数（家）\t1320\t2500\t1850\t滞后于序时进度\n')
-    expect(progress.targets.map((target) => [target.indicator, target.status, target.actuals.length])).toEqual([['高新技术企业数', '滞后于序时进度', 1]])
+    const progress = await extractText(
+      head +
+        '序号\t指标名称\t2020年基期值\t2025年目标值\t2022年完成值\t进展情况\n1\t高新技术企业数（家）\t1320\t2500\t1850\t滞后于序时进度\n'
+    )
+    expect(progress.targets.map((target) => [target.indicator, target.status, target.actuals.length])).toEqual([
+      ['高新技术企业数', '滞后于序时进度', 1]
+    ])
     // A dash in the status column is no status.
-    const dashed = await extractText(head + '序号\t指标名称\t2025年目标值\t2022年完成值\t进展情况\n1\t质押融资登记金额（亿元）\t100\t——\t——\n')
+    const dashed = await extractText(
+      head + '序号\t指标名称\t2025年目标值\t2022年完成值\t进展情况\n1\t质押融资登记金额（亿元）\t100\t——\t——\n'
+    )
     expect(dashed.targets.map((target) => [target.indicator, target.status])).toEqual([['质押融资登记金额', null]])
   })
 
   test('should read the year columns inside the period of a progress report as actuals, and the year before it as the baseline', async () => {
-    const tables = '指标\t2020年\t2021年\t2022年\t2025年\n规上工业增加值（亿元）\t200\t230\t260\t350\n\n指标\t2020年基期值\t2025年目标值\t2021年\n高新技术企业数（家）\t120\t300\t160\n'
+    const tables =
+      '指标\t2020年\t2021年\t2022年\t2025年\n规上工业增加值（亿元）\t200\t230\t260\t350\n\n指标\t2020年基期值\t2025年目标值\t2021年\n高新技术企业数（家）\t120\t300\t160\n'
     const record = await extractText('某市“十四五”规划中期评估报告\n\n一、主要指标完成情况\n\n' + tables)
-    expect(record.targets.map((target) => [target.indicator, target.baseline, target.actuals.map((actual) => actual.year)])).toEqual([
+    expect(
+      record.targets.map((target) => [target.indicator, target.baseline, target.actuals.map((actual) => actual.year)])
+    ).toEqual([
       ['规上工业增加值', {year: 2020, value: {kind: 'number', number: 200}}, [2021, 2022]],
       ['高新技术企业数', {year: 2020, value: {kind: 'number', number: 120}}, [2021]]
     ])
     // In a plan, the years before its last are interim targets: not actuals, and said so.
     const plan = await extractText(head + tables)
-    expect(plan.targets.map((target) => [target.indicator, target.value, target.baseline?.year, target.actuals])).toEqual([
+    expect(
+      plan.targets.map((target) => [target.indicator, target.value, target.baseline?.year, target.actuals])
+    ).toEqual([
       ['规上工业增加值', {kind: 'number', number: 350}, 2020, []],
       ['高新技术企业数', {kind: 'number', number: 300}, 2020, []]
     ])
     expect(rules(plan)).toContain('interim-targets')
     // A notice that issues a report reads the report's table as the report would.
-    const issued = await extractText('某市人民政府办公室关于印发《某市“十四五”规划中期评估报告》的通知\n\n各区人民政府：\n\n现印发给你们。\n\n某市人民政府办公室\n2023年5月10日\n\n某市“十四五”规划中期评估报告\n\n一、主要指标完成情况\n\n' + tables)
-    expect(issued.targets.map((target) => [target.indicator, target.year, target.actuals.map((actual) => actual.year)])).toEqual([
+    const issued = await extractText(
+      '某市人民政府办公室关于印发《某市“十四五”规划中期评估报告》的通知\n\n各区人民政府：\n\n现印发给你们。\n\n某市人民政府办公室\n2023年5月10日\n\n某市“十四五”规划中期评估报告\n\n一、主要指标完成情况\n\n' +
+        tables
+    )
+    expect(
+      issued.targets.map((target) => [target.indicator, target.year, target.actuals.map((actual) => actual.year)])
+    ).toEqual([
       ['规上工业增加值', 2025, [2021, 2022]],
       ['高新技术企业数', 2025, [2021]]
     ])
   })
 
-  test('should read a plan\'s year columns still ahead when it was issued as goals of their own years, and earlier ones as interim', async () => {
-    const table = '一、主要目标\n\n序号\t指标\t单位\t2022年（基数）\t2023年\t2024年\t2025年\n1\tPCT国际专利申请量\t件\t120\t150\t180\t200\n\n'
-    const signed = (date: string) => '某市知识产权强市建设三年行动计划（2023—2025年）\n\n' + table + '某市人民政府\n' + date + '\n'
+  test("should read a plan's year columns still ahead when it was issued as goals of their own years, and earlier ones as interim", async () => {
+    const table =
+      '一、主要目标\n\n序号\t指标\t单位\t2022年（基数）\t2023年\t2024年\t2025年\n1\tPCT国际专利申请量\t件\t120\t150\t180\t200\n\n'
+    const signed = (date: string) =>
+      '某市知识产权强市建设三年行动计划（2023—2025年）\n\n' + table + '某市人民政府\n' + date + '\n'
     const early = await extractText(signed('2023年2月10日'))
     expect(early.targets.map((target) => [target.value, target.year, target.baseline?.year])).toEqual([
       [{kind: 'number', number: 150}, 2023, 2022],
@@ -243,8 +282,16 @@ describe('indicator tables', () => {
   })
 
   test('should leave numbers and marks around an indicator name out of it', async () => {
-    const record = await extractText(head + '指标\t单位\t2025年\n1．研发经费投入强度\t%\t3.5\n（2）高新技术企业数\t家\t600\n★森林覆盖率*\t%\t62\n5G基站数\t个\t1200\n')
-    expect(record.targets.map((target) => target.indicator)).toEqual(['研发经费投入强度', '高新技术企业数', '森林覆盖率', '5G基站数'])
+    const record = await extractText(
+      head +
+        '指标\t单位\t2025年\n1．研发经费投入强度\t%\t3.5\n（2）高新技术企业数\t家\t600\n★森林覆盖率*\t%\t62\n5G基站数\t个\t1200\n'
+    )
+    expect(record.targets.map((target) => target.indicator)).toEqual([
+      '研发经费投入强度',
+      '高新技术企业数',
+      '森林覆盖率',
+      '5G基站数'
+    ])
   })
 
   test('should read a 累计目标 column as the target, not as a rate', async () => {
@@ -252,8 +299,9 @@ describe('indicator tables', () => {
     expect(brief(record.targets)).toEqual([[null, '新增高新技术企业', '家', '300', 2025, 'table']])
   })
 
-  test('should take the column of the plan\'s last year as the target, and a later one (2035年) as a goal of its own', async () => {
-    const text = head + '指标\t2020年\t2025年\t2035年\n常住人口城镇化率（%）\t72\t75\t80\n人均预期寿命（岁）\t82\t—\t85\n'
+  test("should take the column of the plan's last year as the target, and a later one (2035年) as a goal of its own", async () => {
+    const text =
+      head + '指标\t2020年\t2025年\t2035年\n常住人口城镇化率（%）\t72\t75\t80\n人均预期寿命（岁）\t82\t—\t85\n'
     const record = await extractText(text)
     expect(brief(record.targets)).toEqual([
       [null, '常住人口城镇化率', '%', '75', 2025, 'table'],
@@ -264,7 +312,9 @@ describe('indicator tables', () => {
   })
 
   test('should join a header broken over two lines whose second names the columns with bare words (基数, 完成)', async () => {
-    const record = await extractText('某市“十四五”规划中期评估报告\n\n一、主要指标完成情况\n\n序号\t指标名称\t2020年\t2025年\t2021年\n\t\t基数\t目标\t完成\n1\t高价值发明专利拥有量（件）\t10.5\t20\t12.8\n2\tPCT专利申请量（件）\t600\t1000\t230\n')
+    const record = await extractText(
+      '某市“十四五”规划中期评估报告\n\n一、主要指标完成情况\n\n序号\t指标名称\t2020年\t2025年\t2021年\n\t\t基数\t目标\t完成\n1\t高价值发明专利拥有量（件）\t10.5\t20\t12.8\n2\tPCT专利申请量（件）\t600\t1000\t230\n'
+    )
     expect(record.targets.map((target) => [target.indicator, target.value, target.actuals.length])).toEqual([
       ['高价值发明专利拥有量', {kind: 'number', number: 20}, 1],
       ['PCT专利申请量', {kind: 'number', number: 1000}, 1]
@@ -274,8 +324,21 @@ describe('indicator tables', () => {
 
   test('should spread a merged header name printed once (目标值) over the columns the second row names under it', async () => {
     for (const second of ['\t\t\t2020年\t2025年\t', '\t\t\t2020年\t2025年']) {
-      const record = await extractText(head + '类别\t指标\t单位\t目标值\t属性\n' + second + '\n创造\t发明专利拥有量\t件\t500\t1200\t预期性\n\t商标注册量\t件\t3000\t5000\t预期性\n')
-      expect(record.targets.map((target) => [target.category, target.indicator, target.value, target.year, target.baseline?.value])).toEqual([
+      const record = await extractText(
+        head +
+          '类别\t指标\t单位\t目标值\t属性\n' +
+          second +
+          '\n创造\t发明专利拥有量\t件\t500\t1200\t预期性\n\t商标注册量\t件\t3000\t5000\t预期性\n'
+      )
+      expect(
+        record.targets.map((target) => [
+          target.category,
+          target.indicator,
+          target.value,
+          target.year,
+          target.baseline?.value
+        ])
+      ).toEqual([
         ['创造', '发明专利拥有量', {kind: 'number', number: 1200}, 2025, {kind: 'number', number: 500}],
         ['创造', '商标注册量', {kind: 'number', number: 5000}, 2025, {kind: 'number', number: 3000}]
       ])
@@ -283,7 +346,9 @@ describe('indicator tables', () => {
   })
 
   test('should join a header broken over two lines', async () => {
-    const text = head + '\t指标\n\t2020年\n\t2025年\n\n\t\n\t基期值\n\t目标值\n\n\t发明专利拥有量（件）\n\t1800\n\t3100\n\n\t技术合同成交额（亿元）\n\t80\n\t150\n'
+    const text =
+      head +
+      '\t指标\n\t2020年\n\t2025年\n\n\t\n\t基期值\n\t目标值\n\n\t发明专利拥有量（件）\n\t1800\n\t3100\n\n\t技术合同成交额（亿元）\n\t80\n\t150\n'
     const record = await extractText(text)
     expect(brief(record.targets)).toEqual([
       [null, '发明专利拥有量', '件', '3100', 2025, 'table'],
@@ -292,7 +357,9 @@ describe('indicator tables', () => {
   })
 
   test('should keep reading a table split by a page break with its header repeated', async () => {
-    const text = head + '项目\t指标（单位）\t发展目标\n产出\t发明专利拥有量（件）\t3100\n\t有效注册商标量（件）\t15000\n\n- 5 -\n\n项目\t指标（单位）\t发展目标\n\t累计PCT专利申请量（件）\t200\n运用\t技术合同成交额（亿元）\t150\n'
+    const text =
+      head +
+      '项目\t指标（单位）\t发展目标\n产出\t发明专利拥有量（件）\t3100\n\t有效注册商标量（件）\t15000\n\n- 5 -\n\n项目\t指标（单位）\t发展目标\n\t累计PCT专利申请量（件）\t200\n运用\t技术合同成交额（亿元）\t150\n'
     const record = await extractText(text)
     expect(brief(record.targets)).toEqual([
       ['产出', '发明专利拥有量', '件', '3100', 2025, 'table'],
@@ -303,7 +370,9 @@ describe('indicator tables', () => {
   })
 
   test('should start another table at a header of its own (维度 / 具体指标 / 现状值 / 目标值), not go on with the one before', async () => {
-    const text = head + '领域\t主要指标\t计量单位\t2020年\t2025年\n创新\t研发投入强度\t%\t2.5\t3.0\n\n维度\t具体指标\t现状值\t目标值\n保护\t知识产权保护满意度（分）\t80\t85\n'
+    const text =
+      head +
+      '领域\t主要指标\t计量单位\t2020年\t2025年\n创新\t研发投入强度\t%\t2.5\t3.0\n\n维度\t具体指标\t现状值\t目标值\n保护\t知识产权保护满意度（分）\t80\t85\n'
     const record = await extractText(text)
     expect(brief(record.targets)).toEqual([
       ['创新', '研发投入强度', '%', '3', 2025, 'table'],
@@ -313,7 +382,8 @@ describe('indicator tables', () => {
   })
 
   test('should read a Markdown table', async () => {
-    const text = '# 某市“十四五”知识产权发展规划\n\n## 一、发展目标\n\n| 类别 | 指标 | 目标值 |\n| --- | --- | --- |\n| 创造 | 发明专利拥有量（件） | 3100 |\n|  | 地理标志（件） | 4 |\n'
+    const text =
+      '# 某市“十四五”知识产权发展规划\n\n## 一、发展目标\n\n| 类别 | 指标 | 目标值 |\n| --- | --- | --- |\n| 创造 | 发明专利拥有量（件） | 3100 |\n|  | 地理标志（件） | 4 |\n'
     const record = await extractText(text, 'markdown')
     expect(brief(record.targets)).toEqual([
       ['创造', '发明专利拥有量', '件', '3100', 2025, 'table'],
@@ -322,19 +392,27 @@ describe('indicator tables', () => {
   })
 
   test('should read physical measures and word targets of a 约束性 table', async () => {
-    const text = head + '指标\t单位\t2020年\t2025年\t属性\nPM2.5平均浓度\t微克/立方米\t26\t≤25\t约束性\n单位GDP二氧化碳排放降低\t%\t—\t完成市下达任务\t约束性\n生态保护红线面积\t平方公里\t不减少\t不减少\t约束性\n'
+    const text =
+      head +
+      '指标\t单位\t2020年\t2025年\t属性\nPM2.5平均浓度\t微克/立方米\t26\t≤25\t约束性\n单位GDP二氧化碳排放降低\t%\t—\t完成市下达任务\t约束性\n生态保护红线面积\t平方公里\t不减少\t不减少\t约束性\n'
     const record = await extractText(text)
     expect(brief(record.targets)).toEqual([
       [null, 'PM2.5平均浓度', '微克/立方米', '<=25', 2025, 'table'],
       [null, '单位GDP二氧化碳排放降低', '%', '完成市下达任务', 2025, 'table'],
       [null, '生态保护红线面积', '平方公里', '不减少', 2025, 'table']
     ])
-    expect(record.targets.map((target) => target.baseline?.value ?? null)).toEqual([{kind: 'number', number: 26}, null, {kind: 'text', text: '不减少'}])
+    expect(record.targets.map((target) => target.baseline?.value ?? null)).toEqual([
+      {kind: 'number', number: 26},
+      null,
+      {kind: 'text', text: '不减少'}
+    ])
     expect(rules(record)).not.toContain('missing-target-value')
   })
 
   test('should take the target of a 纲要 row from its 年均增长〔累计〕 column only when the year column prints none', async () => {
-    const text = head + '序号\t指标\t2020年\t2025年\t年均增长〔累计〕\t属性\n1\t地区生产总值（亿元）\t487\t800\t7%左右\t预期性\n2\t单位地区生产总值能耗降低（%）\t—\t—\t〔13.5〕\t约束性\n3\t单位地区生产总值二氧化碳排放降低（%）\t—\t—\t完成市下达任务\t约束性\n'
+    const text =
+      head +
+      '序号\t指标\t2020年\t2025年\t年均增长〔累计〕\t属性\n1\t地区生产总值（亿元）\t487\t800\t7%左右\t预期性\n2\t单位地区生产总值能耗降低（%）\t—\t—\t〔13.5〕\t约束性\n3\t单位地区生产总值二氧化碳排放降低（%）\t—\t—\t完成市下达任务\t约束性\n'
     const record = await extractText(text)
     expect(brief(record.targets)).toEqual([
       [null, '地区生产总值', '亿元', '800', 2025, 'table'],
@@ -344,7 +422,9 @@ describe('indicator tables', () => {
   })
 
   test('should keep a row without value as a target with a diagnostic, and leave other tables unread with a note', async () => {
-    const text = head + '指标\t目标值\n版权登记量（件）\t——\n\n二、任务分工\n\n任务\t牵头单位\n专利导航\t市知识产权局\n运营平台\t市科技局\n'
+    const text =
+      head +
+      '指标\t目标值\n版权登记量（件）\t——\n\n二、任务分工\n\n任务\t牵头单位\n专利导航\t市知识产权局\n运营平台\t市科技局\n'
     const record = await extractText(text)
     expect(brief(record.targets)).toEqual([[null, '版权登记量', '件', null, 2025, 'table']])
     expect(rules(record)).toEqual(expect.arrayContaining(['missing-target-value', 'unread-table']))
@@ -353,7 +433,9 @@ describe('indicator tables', () => {
 
 describe('goals in prose and 专栏', () => {
   test('should read goals of the goals section, with year from the sentence or the intro', async () => {
-    const text = head + '到2025年，知识产权综合实力显著增强。\n\n——有效发明专利拥有量达1600件，地理标志商标达2件以上，知识产权案件年结案率达95％以上。\n\n——培育和扶持2家以上具有国际化视野的企业“走出去”，新增服务载体2-3家，服务企业达到千家。\n\n——力争到2023年，实现全市镇区维权援助工作站全覆盖。\n'
+    const text =
+      head +
+      '到2025年，知识产权综合实力显著增强。\n\n——有效发明专利拥有量达1600件，地理标志商标达2件以上，知识产权案件年结案率达95％以上。\n\n——培育和扶持2家以上具有国际化视野的企业“走出去”，新增服务载体2-3家，服务企业达到千家。\n\n——力争到2023年，实现全市镇区维权援助工作站全覆盖。\n'
     const record = await extractText(text)
     expect(brief(record.targets)).toEqual([
       [null, '有效发明专利拥有量', '件', '1600', 2025, 'text'],
@@ -367,7 +449,10 @@ describe('goals in prose and 专栏', () => {
   })
 
   test('should name a goal whose clause holds only a verb by what the same verb took before in the sentence, put 新增 first (or keep it before a noun after the value) and leave 实现 and 完成 out', async () => {
-    const record = await extractText(head + '到2025年，支持重点企业建设高价值专利培育中心，累计建设5家；实施专利导航项目，新增8项；省贯标企业新增100家。\n')
+    const record = await extractText(
+      head +
+        '到2025年，支持重点企业建设高价值专利培育中心，累计建设5家；实施专利导航项目，新增8项；省贯标企业新增100家。\n'
+    )
     expect(brief(record.targets)).toEqual([
       [null, '高价值专利培育中心', '家', '5', 2025, 'text'],
       [null, '新增专利导航项目', '项', '8', 2025, 'text'],
@@ -376,7 +461,9 @@ describe('goals in prose and 专栏', () => {
     const completed = await extractText(head + '到2025年，知识产权运营交易额累计完成50亿元。\n')
     expect(brief(completed.targets)).toEqual([[null, '知识产权运营交易额', '亿元', '50', 2025, 'text']])
     // A scope verb before the value stays with the noun after it.
-    const counted = await extractText(head + '到2025年，新增5项地理标志证明商标，组织开展培训50场次以上，培育示范企业20余家。\n')
+    const counted = await extractText(
+      head + '到2025年，新增5项地理标志证明商标，组织开展培训50场次以上，培育示范企业20余家。\n'
+    )
     expect(brief(counted.targets)).toEqual([
       [null, '新增地理标志证明商标', '项', '5', 2025, 'text'],
       [null, '培训', '场次', '>=50', 2025, 'text'],
@@ -385,8 +472,14 @@ describe('goals in prose and 专栏', () => {
     expect(rules(counted)).not.toContain('unread-goal-number')
     // A number the goals do not read is said so.
     const unread = await extractText(head + '到2025年，发明专利拥有量达到1000件，专利实施率为45.5。\n')
-    expect(unread.diagnostics.filter((diagnostic) => diagnostic.rule === 'unread-goal-number').map((diagnostic) => diagnostic.message)).toEqual(['Number in a goal statement not read as a target: `45.5`'])
-    const achieved = await extractText(head + '到2025年，专利产业化率达到45%。其中，2023年实现专利转让许可1000次以上，2024年达到1500次。\n')
+    expect(
+      unread.diagnostics
+        .filter((diagnostic) => diagnostic.rule === 'unread-goal-number')
+        .map((diagnostic) => diagnostic.message)
+    ).toEqual(['Number in a goal statement not read as a target: `45.5`'])
+    const achieved = await extractText(
+      head + '到2025年，专利产业化率达到45%。其中，2023年实现专利转让许可1000次以上，2024年达到1500次。\n'
+    )
     expect(brief(achieved.targets).slice(1)).toEqual([
       [null, '专利转让许可', '次', '>=1000', 2023, 'text'],
       [null, '专利转让许可', '次', '1500', 2024, 'text']
@@ -394,7 +487,9 @@ describe('goals in prose and 专栏', () => {
   })
 
   test('should line up a goal restated in another scale of its unit (6万件 and 60000件, 5000万元 and 0.5亿元)', async () => {
-    const text = head + '到2025年，有效注册商标总量突破6万件，知识产权质押融资金额达到5000万元，专利授权量达到6万件。\n\n指标\t2020年\t2025年\n有效注册商标总量（件）\t38000\t60000\n知识产权质押融资金额（亿元）\t0.2\t0.5\n专利授权量（件）\t30000\t6\n'
+    const text =
+      head +
+      '到2025年，有效注册商标总量突破6万件，知识产权质押融资金额达到5000万元，专利授权量达到6万件。\n\n指标\t2020年\t2025年\n有效注册商标总量（件）\t38000\t60000\n知识产权质押融资金额（亿元）\t0.2\t0.5\n专利授权量（件）\t30000\t6\n'
     const record = await extractText(text)
     expect(brief(record.targets)).toEqual([
       [null, '专利授权量', '万件', '6', 2025, 'text'],
@@ -406,14 +501,18 @@ describe('goals in prose and 专栏', () => {
   })
 
   test('should read goals measured in physical units, and line them up with the table', async () => {
-    const text = head + '指标\t单位\t2025年\nPM2.5平均浓度\t微克/立方米\t≤25\n\n到2025年，PM2.5平均浓度控制在25微克/立方米以内，人均预期寿命达到80岁，每千人口医疗卫生机构床位数达到6.5张。\n'
+    const text =
+      head +
+      '指标\t单位\t2025年\nPM2.5平均浓度\t微克/立方米\t≤25\n\n到2025年，PM2.5平均浓度控制在25微克/立方米以内，人均预期寿命达到80岁，每千人口医疗卫生机构床位数达到6.5张。\n'
     const record = await extractText(text)
     expect(brief(record.targets)).toEqual([
       [null, 'PM2.5平均浓度', '微克/立方米', '<=25', 2025, 'table'],
       [null, '人均预期寿命', '岁', '80', 2025, 'text'],
       [null, '每千人口医疗卫生机构床位数', '张', '6.5', 2025, 'text']
     ])
-    const thousands = await extractText(head + '到2025年，全市地区生产总值达到1,500亿元，常住人口达到120万人，数字经济占比达到50%—60%。\n')
+    const thousands = await extractText(
+      head + '到2025年，全市地区生产总值达到1,500亿元，常住人口达到120万人，数字经济占比达到50%—60%。\n'
+    )
     expect(brief(thousands.targets)).toEqual([
       [null, '地区生产总值', '亿元', '1500', 2025, 'text'],
       [null, '常住人口', '万人', '120', 2025, 'text'],
@@ -449,8 +548,13 @@ describe('goals in prose and 专栏', () => {
     expect(sliceAt(text, record.targets[0]!.position)).toBe('有效发明专利拥有量达到１６００件')
     expect(record.deadlines.map((deadline) => deadline.year)).toEqual([2025])
     // What the record quotes reads as printed; values stay numbers.
-    expect(record.targets.map((target) => target.quote)).toEqual(['有效发明专利拥有量达到１６００件', '案件结案率达到９５．５％以上'])
-    expect(record.deadlines[0]?.text).toBe('到２０２５年，有效发明专利拥有量达到１６００件，案件结案率达到９５．５％以上。')
+    expect(record.targets.map((target) => target.quote)).toEqual([
+      '有效发明专利拥有量达到１６００件',
+      '案件结案率达到９５．５％以上'
+    ])
+    expect(record.deadlines[0]?.text).toBe(
+      '到２０２５年，有效发明专利拥有量达到１６００件，案件结案率达到９５．５％以上。'
+    )
     expect(rules(record)).toContain('full-width-digits')
   })
 
@@ -510,7 +614,7 @@ describe('goals in prose and 专栏', () => {
       ]
     ],
     [
-      'should leave a level\'s reckoning (年均达到, 合计达到) out of the indicator, and keep a yearly change (年均增长) in it',
+      "should leave a level's reckoning (年均达到, 合计达到) out of the indicator, and keep a yearly change (年均增长) in it",
       '到2025年，知识产权质押融资金额年均达到20亿元，专利转让许可次数每年达到3000次，PCT专利申请量年均增长10%，专利、商标质押融资额合计达到30亿元。\n',
       [
         [null, '知识产权质押融资金额', '亿元', '20', 2025, 'text'],
@@ -590,7 +694,10 @@ describe('goals in prose and 专栏', () => {
   })
 
   test('should take the second value of a change from one level to another as the goal, the first as its baseline', async () => {
-    const record = await extractText(head + '到2025年，每万人口高价值发明专利拥有量由2020年的3.1件提高到6件，有效注册商标总量从2.1万件增加到3万件，质押融资额由2020年的12亿元增长至2025年的30亿元。\n')
+    const record = await extractText(
+      head +
+        '到2025年，每万人口高价值发明专利拥有量由2020年的3.1件提高到6件，有效注册商标总量从2.1万件增加到3万件，质押融资额由2020年的12亿元增长至2025年的30亿元。\n'
+    )
     expect(brief(record.targets)).toEqual([
       [null, '每万人口高价值发明专利拥有量', '件', '6', 2025, 'text'],
       [null, '有效注册商标总量', '万件', '3', 2025, 'text'],
@@ -605,57 +712,95 @@ describe('goals in prose and 专栏', () => {
   })
 
   test('should read goals listed as an indicator and its value after a colon, the numbered items no headings', async () => {
-    const text = '某市“十四五”知识产权发展规划\n\n二、主要指标\n\n到2025年，主要指标如下：\n\n1．每万人口高价值发明专利拥有量：12件（预期性）；\n\n2．知识产权质押融资金额：累计50亿元；\n\n（3）知识产权保护社会满意度：85分以上。\n\n三、主要任务\n\n（一）加强创造。\n'
+    const text =
+      '某市“十四五”知识产权发展规划\n\n二、主要指标\n\n到2025年，主要指标如下：\n\n1．每万人口高价值发明专利拥有量：12件（预期性）；\n\n2．知识产权质押融资金额：累计50亿元；\n\n（3）知识产权保护社会满意度：85分以上。\n\n三、主要任务\n\n（一）加强创造。\n'
     const record = await extractText(text)
     expect(brief(record.targets)).toEqual([
       [null, '每万人口高价值发明专利拥有量', '件', '12', 2025, 'text'],
       [null, '知识产权质押融资金额', '亿元', '50', 2025, 'text'],
       [null, '知识产权保护社会满意度', '分', '>=85', 2025, 'text']
     ])
-    expect(sections(record)).toEqual([['主要指标', 0], ['主要任务', 1]])
+    expect(sections(record)).toEqual([
+      ['主要指标', 0],
+      ['主要任务', 1]
+    ])
     // A year after the colon is a heading's run-in body, not a value.
     const dated = await extractText('某市规划\n\n一、发展目标：2025年\n\n发明专利拥有量达到1000件。\n')
     expect(dated.outline.map((section) => section.title)).toEqual(['发展目标'])
   })
 
   test('should read numbered goals whose first clause states a level as items, not headings, each line its own', async () => {
-    const text = '某县“十四五”知识产权发展规划\n\n一、发展目标\n到2025年，主要目标如下：\n（一）创造质量明显提升，每万人口高价值发明专利拥有量达到10件\n（二）运用效益更加显著，知识产权质押融资额累计达到5亿元。\n1．服务机构达到10家\n\n二、主要任务\n（一）加强知识产权保护\n'
+    const text =
+      '某县“十四五”知识产权发展规划\n\n一、发展目标\n到2025年，主要目标如下：\n（一）创造质量明显提升，每万人口高价值发明专利拥有量达到10件\n（二）运用效益更加显著，知识产权质押融资额累计达到5亿元。\n1．服务机构达到10家\n\n二、主要任务\n（一）加强知识产权保护\n'
     const record = await extractText(text)
     expect(brief(record.targets)).toEqual([
       [null, '每万人口高价值发明专利拥有量', '件', '10', 2025, 'text'],
       [null, '知识产权质押融资额', '亿元', '5', 2025, 'text'],
       [null, '服务机构', '家', '10', 2025, 'text']
     ])
-    expect(sections(record)).toEqual([['发展目标', 0], ['主要任务', 1]])
+    expect(sections(record)).toEqual([
+      ['发展目标', 0],
+      ['主要任务', 1]
+    ])
   })
 
-  test('should leave a symbol font\'s bullet (a private-use character from Word\'s Wingdings) out of the indicator', async () => {
-    const record = await extractText(head + '到2025年：\n\n\uf06c每万人口高价值发明专利拥有量达到12件；\n\n\uf0d8知识产权质押融资金额达到30亿元。\n')
-    expect(record.targets.map((target) => target.indicator)).toEqual(['每万人口高价值发明专利拥有量', '知识产权质押融资金额'])
+  test("should leave a symbol font's bullet (a private-use character from Word's Wingdings) out of the indicator", async () => {
+    const record = await extractText(
+      head + '到2025年：\n\n\uf06c每万人口高价值发明专利拥有量达到12件；\n\n\uf0d8知识产权质押融资金额达到30亿元。\n'
+    )
+    expect(record.targets.map((target) => target.indicator)).toEqual([
+      '每万人口高价值发明专利拥有量',
+      '知识产权质押融资金额'
+    ])
   })
 
   test('should leave the enumerators of a sentence (一是, （一）, ①) out of the indicator', async () => {
-    const record = await extractText(head + '到2025年，一是每万人口高价值发明专利拥有量达到12件；二是PCT专利申请量突破500件；（三）商标总量达到5万件；①专利授权量达到5000件。\n')
-    expect(record.targets.map((target) => target.indicator)).toEqual(['每万人口高价值发明专利拥有量', 'PCT专利申请量', '商标总量', '专利授权量'])
+    const record = await extractText(
+      head +
+        '到2025年，一是每万人口高价值发明专利拥有量达到12件；二是PCT专利申请量突破500件；（三）商标总量达到5万件；①专利授权量达到5000件。\n'
+    )
+    expect(record.targets.map((target) => target.indicator)).toEqual([
+      '每万人口高价值发明专利拥有量',
+      'PCT专利申请量',
+      '商标总量',
+      '专利授权量'
+    ])
   })
 
   test('should not take the definitions under a table (2．X是指…) as goals, its number spaced apart or not', async () => {
     for (const marker of ['2．', '2.', ' 2 . ']) {
-      const record = await extractText(head + '到2025年，高价值发明专利拥有量达到1000件。\n\n注：\n\n' + marker + '高价值发明专利是指符合下列条件的有效发明专利：一是战略性新兴产业的专利；三是维持年限超过10年的专利。\n')
+      const record = await extractText(
+        head +
+          '到2025年，高价值发明专利拥有量达到1000件。\n\n注：\n\n' +
+          marker +
+          '高价值发明专利是指符合下列条件的有效发明专利：一是战略性新兴产业的专利；三是维持年限超过10年的专利。\n'
+      )
       expect(record.targets.map((target) => target.indicator)).toEqual(['高价值发明专利拥有量'])
     }
   })
 
   test('should take numbers of the task sections as task targets, and past statistics as none', async () => {
-    const text = head + '“十三五”期间，全市专利授权达4731件。\n\n到2025年，有效发明专利拥有量达1600件。\n\n二、重点任务\n\n到2025年，建设专利导航项目20项。\n'
-    const record = await extractText(text.replace('“十三五”期间', '一、发展基础\n\n“十三五”期间').replace(head, '某市“十四五”知识产权发展规划\n\n'))
+    const text =
+      head +
+      '“十三五”期间，全市专利授权达4731件。\n\n到2025年，有效发明专利拥有量达1600件。\n\n二、重点任务\n\n到2025年，建设专利导航项目20项。\n'
+    const record = await extractText(
+      text.replace('“十三五”期间', '一、发展基础\n\n“十三五”期间').replace(head, '某市“十四五”知识产权发展规划\n\n')
+    )
     expect(brief(record.targets)).toEqual([[null, '专利导航项目', '项', '20', 2025, 'task']])
-    const goals = await extractText(head + '到2025年，有效发明专利拥有量达1600件。\n\n二、重点任务\n\n到2025年，建设专利导航项目20项。截至2022年底，已建成专利导航项目8项。\n')
-    expect(brief(goals.targets)).toEqual([[null, '有效发明专利拥有量', '件', '1600', 2025, 'text'], [null, '专利导航项目', '项', '20', 2025, 'task']])
+    const goals = await extractText(
+      head +
+        '到2025年，有效发明专利拥有量达1600件。\n\n二、重点任务\n\n到2025年，建设专利导航项目20项。截至2022年底，已建成专利导航项目8项。\n'
+    )
+    expect(brief(goals.targets)).toEqual([
+      [null, '有效发明专利拥有量', '件', '1600', 2025, 'text'],
+      [null, '专利导航项目', '项', '20', 2025, 'task']
+    ])
   })
 
   test('should make a goal stated in the table and again in prose or a 专栏 one target with mentions', async () => {
-    const text = head + '全社会知识产权认知度超过80%，权利人满意度超过80%，知识产权质押融资金额累计超过10亿元。\n\n指标\t目标值\n全社会知识产权认知度\t80%\n全社会知识产权保护满意度\t80%\n知识产权质押融资登记金额（亿元）\t10\n\n二、重点任务\n\n\t专栏1：金融创新工程\n\n\t扩大质押贷款规模。\n\n截止2025年，质押融资登记金额累计达10亿元，企业知识产权总监50人。\n'
+    const text =
+      head +
+      '全社会知识产权认知度超过80%，权利人满意度超过80%，知识产权质押融资金额累计超过10亿元。\n\n指标\t目标值\n全社会知识产权认知度\t80%\n全社会知识产权保护满意度\t80%\n知识产权质押融资登记金额（亿元）\t10\n\n二、重点任务\n\n\t专栏1：金融创新工程\n\n\t扩大质押贷款规模。\n\n截止2025年，质押融资登记金额累计达10亿元，企业知识产权总监50人。\n'
     const record = await extractText(text)
     expect(brief(record.targets)).toEqual([
       [null, '权利人满意度', '%', '>80', 2025, 'text'],
@@ -671,14 +816,37 @@ describe('goals in prose and 专栏', () => {
 })
 
 describe('goal sections', () => {
-  test.each(['二、发展目标与主要指标', '（二）主要目标', '第二节 总体目标', '三、目标任务', '（一）2025年目标', '二、发展目标与指标体系', '（二）目标指标', '三、主要指标'])('should read goals under `%s`', async (heading) => {
-    const next = heading.startsWith('第') ? '第三节 重点任务' : heading.startsWith('（') ? '（三）重点任务' : '四、重点任务'
-    const record = await extractText('某市“十四五”规划\n\n' + heading + '\n\n到2025年，有效发明专利拥有量达1600件。\n\n' + next + '\n\n建设专利导航项目20项。\n')
-    expect(record.targets.map((target) => [target.indicator, target.origin])).toEqual([['有效发明专利拥有量', 'text'], ['专利导航项目', 'task']])
+  test.each([
+    '二、发展目标与主要指标',
+    '（二）主要目标',
+    '第二节 总体目标',
+    '三、目标任务',
+    '（一）2025年目标',
+    '二、发展目标与指标体系',
+    '（二）目标指标',
+    '三、主要指标'
+  ])('should read goals under `%s`', async (heading) => {
+    const next = heading.startsWith('第')
+      ? '第三节 重点任务'
+      : heading.startsWith('（')
+        ? '（三）重点任务'
+        : '四、重点任务'
+    const record = await extractText(
+      '某市“十四五”规划\n\n' +
+        heading +
+        '\n\n到2025年，有效发明专利拥有量达1600件。\n\n' +
+        next +
+        '\n\n建设专利导航项目20项。\n'
+    )
+    expect(record.targets.map((target) => [target.indicator, target.origin])).toEqual([
+      ['有效发明专利拥有量', 'text'],
+      ['专利导航项目', 'task']
+    ])
   })
 
   test('should give goals without a year of their own the year their section names', async () => {
-    const text = '某县知识产权强县建设规划（2021—2030年）\n\n二、发展目标\n\n（一）近期目标（2021—2025年）\n\n有效发明专利拥有量达到500件。\n\n（二）远期目标\n\n有效发明专利拥有量达到1000件。\n\n（三）到2035年\n\n1．远景\n\n商标总量达到5万件。\n'
+    const text =
+      '某县知识产权强县建设规划（2021—2030年）\n\n二、发展目标\n\n（一）近期目标（2021—2025年）\n\n有效发明专利拥有量达到500件。\n\n（二）远期目标\n\n有效发明专利拥有量达到1000件。\n\n（三）到2035年\n\n1．远景\n\n商标总量达到5万件。\n'
     const record = await extractText(text)
     expect(record.targets.map((target) => [target.value, target.year])).toEqual([
       [{kind: 'number', number: 500}, 2025],
@@ -688,7 +856,8 @@ describe('goal sections', () => {
   })
 
   test('should date a table whose target column names no year by the sentence that opens its section, when the plan names no period', async () => {
-    const text = '关于强化知识产权保护的实施方案\n\n一、工作目标\n\n到2024年，知识产权保护体系更加完善。具体目标如下：\n\n序号\t指标\t单位\t目标值\n1\t知识产权保护社会满意度\t分\t≥82\n2\t专利侵权纠纷案件结案率\t%\t95\n\n二、主要任务\n\n（一）加强行政保护。\n'
+    const text =
+      '关于强化知识产权保护的实施方案\n\n一、工作目标\n\n到2024年，知识产权保护体系更加完善。具体目标如下：\n\n序号\t指标\t单位\t目标值\n1\t知识产权保护社会满意度\t分\t≥82\n2\t专利侵权纠纷案件结案率\t%\t95\n\n二、主要任务\n\n（一）加强行政保护。\n'
     const record = await extractText(text)
     expect(record.period).toBeNull()
     expect(brief(record.targets)).toEqual([
@@ -698,7 +867,8 @@ describe('goal sections', () => {
   })
 
   test('should give the goals of numbered subsections the year the section opens with, not the period end', async () => {
-    const text = '某市人民政府关于加快推进知识产权强市建设的实施意见\n\n为贯彻《知识产权强国建设纲要（2021—2035年）》，提出如下意见。\n\n一、总体目标\n\n到2025年，知识产权强市建设走在全省前列。具体目标是：\n\n（一）质量效益大幅提升。每万人口高价值发明专利拥有量达到30件。\n\n（二）保护水平持续提高。知识产权保护社会满意度达到85分以上。\n\n到2035年，知识产权综合竞争力跻身全国前列。\n\n二、重点任务\n\n（一）强化创造。\n'
+    const text =
+      '某市人民政府关于加快推进知识产权强市建设的实施意见\n\n为贯彻《知识产权强国建设纲要（2021—2035年）》，提出如下意见。\n\n一、总体目标\n\n到2025年，知识产权强市建设走在全省前列。具体目标是：\n\n（一）质量效益大幅提升。每万人口高价值发明专利拥有量达到30件。\n\n（二）保护水平持续提高。知识产权保护社会满意度达到85分以上。\n\n到2035年，知识产权综合竞争力跻身全国前列。\n\n二、重点任务\n\n（一）强化创造。\n'
     const record = await extractText(text)
     expect(record.period?.end).toBe(2035)
     expect(record.targets.map((target) => [target.indicator, target.year])).toEqual([
@@ -706,18 +876,22 @@ describe('goal sections', () => {
       ['知识产权保护社会满意度', 2025]
     ])
     // A subsection whose title names a year of its own keeps it.
-    const staged = await extractText('某县知识产权强县建设规划（2021—2025年）\n\n三、发展目标\n\n到2025年，知识产权综合实力显著提升。\n\n（一）近期目标（2021—2023年）\n\n有效发明专利拥有量达到500件。\n\n（二）中期目标\n\n有效发明专利拥有量达到800件。\n')
+    const staged = await extractText(
+      '某县知识产权强县建设规划（2021—2025年）\n\n三、发展目标\n\n到2025年，知识产权综合实力显著提升。\n\n（一）近期目标（2021—2023年）\n\n有效发明专利拥有量达到500件。\n\n（二）中期目标\n\n有效发明专利拥有量达到800件。\n'
+    )
     expect(staged.targets.map((target) => target.year)).toEqual([2023, 2025])
   })
 
   test('should take only the goal subsection of a section that names goals among other things', async () => {
-    const text = '某市“十四五”知识产权发展规划\n\n二、指导思想、基本原则和发展目标\n\n（一）指导思想\n\n坚持把新发展理念贯穿始终，服务企业达到100家。\n\n（二）发展目标\n\n到2025年，有效发明专利拥有量达到1600件。\n'
+    const text =
+      '某市“十四五”知识产权发展规划\n\n二、指导思想、基本原则和发展目标\n\n（一）指导思想\n\n坚持把新发展理念贯穿始终，服务企业达到100家。\n\n（二）发展目标\n\n到2025年，有效发明专利拥有量达到1600件。\n'
     const record = await extractText(text)
     expect(record.targets.map((target) => [target.indicator, target.section])).toEqual([['有效发明专利拥有量', 's1.2']])
   })
 
   test('should read the goals of a 总体要求 section without a goals subsection from its paragraphs that open with the year', async () => {
-    const text = '关于加快知识产权强市建设的实施意见\n\n一、总体要求\n\n坚持创新驱动，服务企业达到100家。\n\n到2025年，全市每万人口高价值发明专利拥有量达到10件，知识产权质押融资金额达到50亿元。\n\n二、重点任务\n\n到2025年，建成培育中心5家。\n\n三、发展目标和重点指标\n\n有效注册商标量达到3万件。\n'
+    const text =
+      '关于加快知识产权强市建设的实施意见\n\n一、总体要求\n\n坚持创新驱动，服务企业达到100家。\n\n到2025年，全市每万人口高价值发明专利拥有量达到10件，知识产权质押融资金额达到50亿元。\n\n二、重点任务\n\n到2025年，建成培育中心5家。\n\n三、发展目标和重点指标\n\n有效注册商标量达到3万件。\n'
     const record = await extractText(text)
     expect(record.targets.map((target) => [target.indicator, target.section, target.origin])).toEqual([
       ['服务企业', 's1', 'task'],
@@ -728,15 +902,19 @@ describe('goal sections', () => {
     ])
   })
 
-  test('should read no goal under 指导思想, and those under 坚持目标导向 or 完善统计指标 as task goals, not the goals part\'s', async () => {
-    const record = await extractText('某市“十四五”规划\n\n一、指导思想\n\n坚持目标导向，建设专利导航项目20项。\n\n二、坚持目标导向\n\n培育企业30家。\n\n三、完善统计指标\n\n新增统计人员20人。\n')
+  test("should read no goal under 指导思想, and those under 坚持目标导向 or 完善统计指标 as task goals, not the goals part's", async () => {
+    const record = await extractText(
+      '某市“十四五”规划\n\n一、指导思想\n\n坚持目标导向，建设专利导航项目20项。\n\n二、坚持目标导向\n\n培育企业30家。\n\n三、完善统计指标\n\n新增统计人员20人。\n'
+    )
     expect(record.targets.map((target) => [target.indicator, target.origin])).toEqual([['新增统计人员', 'task']])
   })
 })
 
 describe('category rows', () => {
   test('should read a category printed on its own row across the table', async () => {
-    const text = head + '指标\t单位\t2025年\t属性\n一、创新驱动\n研发经费投入强度\t%\t3.5\t预期性\n发明专利拥有量\t件\t3100\t预期性\n二、开放合作\n实际使用外资\t亿美元\t20\t预期性\n'
+    const text =
+      head +
+      '指标\t单位\t2025年\t属性\n一、创新驱动\n研发经费投入强度\t%\t3.5\t预期性\n发明专利拥有量\t件\t3100\t预期性\n二、开放合作\n实际使用外资\t亿美元\t20\t预期性\n'
     const record = await extractText(text)
     expect(brief(record.targets)).toEqual([
       ['创新驱动', '研发经费投入强度', '%', '3.5', 2025, 'table'],
@@ -747,7 +925,9 @@ describe('category rows', () => {
   })
 
   test('should read a category row in a cell-per-line table', async () => {
-    const text = head + '\t指标\n\t单位\n\t目标值\n\n\t创新驱动\n\n\t研发经费投入强度\n\t%\n\t3.5\n\n\t发明专利拥有量\n\t件\n\t3100\n'
+    const text =
+      head +
+      '\t指标\n\t单位\n\t目标值\n\n\t创新驱动\n\n\t研发经费投入强度\n\t%\n\t3.5\n\n\t发明专利拥有量\n\t件\n\t3100\n'
     const record = await extractText(text)
     expect(brief(record.targets)).toEqual([
       ['创新驱动', '研发经费投入强度', '%', '3.5', 2025, 'table'],

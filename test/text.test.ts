@@ -22,7 +22,9 @@ describe('matchesOf', () => {
 
   test('should start over on every call and step past empty matches', () => {
     const expression = /\d*/gu
-    expect(matchesOf(expression, 'a1😀').map((match) => match[0])).toEqual([...'a1😀'.matchAll(expression)].map((match) => match[0]))
+    expect(matchesOf(expression, 'a1😀').map((match) => match[0])).toEqual(
+      [...'a1😀'.matchAll(expression)].map((match) => match[0])
+    )
     expression.lastIndex = 5
     expect(matchesOf(/年/g, '一年两年')).toHaveLength(2)
   })
@@ -35,34 +37,101 @@ describe('matchesOf', () => {
 describe('anchoredMatchesOf', () => {
   const summary = (matches: RegExpExecArray[]) => matches.map((match) => [match.index, match[0], {...match.groups}])
   // Characters the time expression and its anchor are made of, and their neighbours.
-  const characters = [...'2019年0520内底前末期实施规划“”‘’"十四五间到至截止于力争确保第一季度月份之以起预计展望二〇○三六—-～ \u3000\t。，；']
+  const characters = [
+    ...'2019年0520内底前末期实施规划“”‘’"十四五间到至截止于力争确保第一季度月份之以起预计展望二〇○三六—-～ \u3000\t。，；'
+  ]
 
   test('should find exactly what matchesOf finds, on any text of the relevant characters', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...characters), {maxLength: 60}), (list) => {
         const text = list.join('')
-        expect(summary(anchoredMatchesOf(timeExpression, text))).toEqual(summary(matchesOf(timeExpression.expression, text)))
+        expect(summary(anchoredMatchesOf(timeExpression, text))).toEqual(
+          summary(matchesOf(timeExpression.expression, text))
+        )
       }),
       {numRuns: 3000}
     )
   })
 
   test('should find exactly the values matchesOf finds in goal clauses', () => {
-    const words = ['1', '2', '05', '3.5', '2025', '年', '件', '家', '%', '亿元', '万人', '达到', '达', '提高到', '为', '至', '到', '不低于', '大于等于', '超过', '≥', '-', '～', '千', '十', '两', '以上', '左右', ' ', '\u3000', '专利', '企业', '下降到', '缩短至', '分钟', '吨标准煤', '微克/立方米', ',', '500', '—', '％', '突破', '超', '亿元', '万', '亿', '余', '多']
+    const words = [
+      '1',
+      '2',
+      '05',
+      '3.5',
+      '2025',
+      '年',
+      '件',
+      '家',
+      '%',
+      '亿元',
+      '万人',
+      '达到',
+      '达',
+      '提高到',
+      '为',
+      '至',
+      '到',
+      '不低于',
+      '大于等于',
+      '超过',
+      '≥',
+      '-',
+      '～',
+      '千',
+      '十',
+      '两',
+      '以上',
+      '左右',
+      ' ',
+      '\u3000',
+      '专利',
+      '企业',
+      '下降到',
+      '缩短至',
+      '分钟',
+      '吨标准煤',
+      '微克/立方米',
+      ',',
+      '500',
+      '—',
+      '％',
+      '突破',
+      '超',
+      '亿元',
+      '万',
+      '亿',
+      '余',
+      '多'
+    ]
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...words), {maxLength: 30}), (list) => {
         const text = list.join('')
-        expect(summary(anchoredMatchesOf(proseValueExpression, text))).toEqual(summary(matchesOf(proseValueExpression.expression, text)))
+        expect(summary(anchoredMatchesOf(proseValueExpression, text))).toEqual(
+          summary(matchesOf(proseValueExpression.expression, text))
+        )
       }),
       {numRuns: 3000}
     )
   })
 
   test('should find the deadlines of real sentences', () => {
-    const text = '力争到 2025年底前，“十四五”期间完成；截至2022年6月，实施期内、年底前推进。2030年，2023—2025年，展望二〇三五年。6月底前出台，十二月前完成'
+    const text =
+      '力争到 2025年底前，“十四五”期间完成；截至2022年6月，实施期内、年底前推进。2030年，2023—2025年，展望二〇三五年。6月底前出台，十二月前完成'
     const found = anchoredMatchesOf(timeExpression, text).map((match) => match[0])
     expect(found).toEqual(matchesOf(timeExpression.expression, text).map((match) => match[0]))
-    expect(found).toEqual(['到 2025年底前', '“十四五”期间', '截至2022年6月', '实施期内', '年底前', '2030年', '2023—2025年', '展望二〇三五年', '6月底前', '十二月前'])
+    expect(found).toEqual([
+      '到 2025年底前',
+      '“十四五”期间',
+      '截至2022年6月',
+      '实施期内',
+      '年底前',
+      '2030年',
+      '2023—2025年',
+      '展望二〇三五年',
+      '6月底前',
+      '十二月前'
+    ])
   })
 
   test('should refuse expressions that are not global', () => {
@@ -85,7 +154,11 @@ describe('decode', () => {
     expect(decode(new TextEncoder().encode(chinese))).toEqual({text: chinese, encoding: 'utf-8', hasBom: false})
     expect(decode(new TextEncoder().encode('plain ASCII\n')).text).toBe('plain ASCII\n')
     // 规划 in GB18030: B9E6 BBAE.
-    expect(decode(Uint8Array.from([0xb9, 0xe6, 0xbb, 0xae]))).toEqual({text: '规划', encoding: 'gb18030', hasBom: false})
+    expect(decode(Uint8Array.from([0xb9, 0xe6, 0xbb, 0xae]))).toEqual({
+      text: '规划',
+      encoding: 'gb18030',
+      hasBom: false
+    })
   })
 
   test('should read UTF-16 saved without a byte order mark by where its zero bytes fall, and leave binary data alone', () => {
@@ -103,7 +176,8 @@ describe('decode', () => {
 
 describe('utf8', () => {
   test('should encode as Buffer.from does, lone surrogates included', () => {
-    for (const text of ['', 'ASCII only', '规划（2021—2025年）😀', 'a\ud800b']) expect(utf8(text).equals(Buffer.from(text, 'utf8'))).toBe(true)
+    for (const text of ['', 'ASCII only', '规划（2021—2025年）😀', 'a\ud800b'])
+      expect(utf8(text).equals(Buffer.from(text, 'utf8'))).toBe(true)
   })
 })
 
@@ -111,7 +185,11 @@ describe('findDivisions', () => {
   test('should take the longest name ending at each place, once per span', () => {
     const found = findDivisions('江苏省南京市浦口区人民政府')
     expect(found.map((mention) => mention.name)).toEqual(['江苏省', '南京市', '浦口区'])
-    expect(found.map((mention) => [mention.start, mention.end])).toEqual([[0, 3], [3, 6], [6, 9]])
+    expect(found.map((mention) => [mention.start, mention.end])).toEqual([
+      [0, 3],
+      [3, 6],
+      [6, 9]
+    ])
   })
 
   test('should match two-character names only when asked', () => {

@@ -16,13 +16,27 @@ import {documentPage} from '../pipeline/view/page.js'
 
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 const root = path.resolve(import.meta.dirname, '..')
-const quiet = {stdout: new Writable({write: (_c, _e, done) => done()}), stderr: new Writable({write: (_c, _e, done) => done()})}
+const quiet = {
+  stdout: new Writable({write: (_c, _e, done) => done()}),
+  stderr: new Writable({write: (_c, _e, done) => done()})
+}
 let browser: Browser
 let pages: string
 
 describe.skipIf(!existsSync(executablePath) && !process.env.CI)('view in a browser', () => {
   beforeAll(async () => {
-    browser = await chromium.launch({executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']})
+    browser = await chromium.launch({
+      executablePath,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync'
+      ]
+    })
     const folder = await mkdtemp(path.join(tmpdir(), 'zhengce-view-'))
     await runExtract({inputs: [path.join(root, 'seeds')], out: path.join(folder, 'out'), quiet: true}, quiet)
     pages = path.join(folder, 'pages')
@@ -65,7 +79,8 @@ describe.skipIf(!existsSync(executablePath) && !process.env.CI)('view in a brows
   })
 
   test('should render a hostile document as text and run none of its script', async () => {
-    const hostile = '关于印发<script>window.pwned=1</script>规划的通知\n\n一、发展目标\n\n到2025年，</pre><img src=x onerror="window.pwned=2">指标达到100%，"><script>window.pwned=3</script>\n'
+    const hostile =
+      '关于印发<script>window.pwned=1</script>规划的通知\n\n一、发展目标\n\n到2025年，</pre><img src=x onerror="window.pwned=2">指标达到100%，"><script>window.pwned=3</script>\n'
     const {record, file} = await extractDocument(new TextEncoder().encode(hostile), 'hostile.txt', 'text')
     const folder = await mkdtemp(path.join(tmpdir(), 'zhengce-hostile-'))
     await writeFile(path.join(folder, 'hostile.html'), documentPage(record, String(file.value)))

@@ -25,7 +25,16 @@ import type {Measure, Value, YearValue} from '../../schemas/record.js'
 import {bulletSource} from '../../pipeline/lexicon/column-title.js'
 import {isDivisionName} from '../../pipeline/lexicon/divisions.js'
 import {anchored, anchoredMatchesOf, compact, isDigit} from '../../pipeline/lexicon/text.js'
-import {completeScaleUnit, comparatorPrefixSource, fromGroups, measureUnits, percentBeforeRange, proseTextValueExpression, units, type ParsedValue} from '../../pipeline/lexicon/value.js'
+import {
+  completeScaleUnit,
+  comparatorPrefixSource,
+  fromGroups,
+  measureUnits,
+  percentBeforeRange,
+  proseTextValueExpression,
+  units,
+  type ParsedValue
+} from '../../pipeline/lexicon/value.js'
 
 /** A goal found in a text, with offsets into that text. */
 export interface Goal {
@@ -54,9 +63,15 @@ export interface Goal {
 const byLength = (a: string, b: string) => b.length - a.length
 const unitSource =
   // A measure, with a scale where one is printed (1.2万公里, 2.5亿吨, 300万平方米, 万吨标准煤).
-  '[万亿]?(?:' + measureUnits.filter((unit) => !/^[万亿]/.test(unit)).sort(byLength).join('|') + ')|' +
+  '[万亿]?(?:' +
+  measureUnits
+    .filter((unit) => !/^[万亿]/.test(unit))
+    .sort(byLength)
+    .join('|') +
+  ')|' +
   [...units.filter((unit) => unit !== '月'), '％'].sort(byLength).join('|')
-const verbSource = '达到|达|提高到|提高至|提升到|提升至|增加到|增至|增长到|保持在|控制在|稳定在|维持在|保持|维持|实现|为|至|到'
+const verbSource =
+  '达到|达|提高到|提高至|提升到|提升至|增加到|增至|增长到|保持在|控制在|稳定在|维持在|保持|维持|实现|为|至|到'
 /** A change that 到/至 completes into a level (`下降到0.45吨标准煤`): not part of the indicator. */
 const changeVerbSource = '上升|扩大|下降|降低|降|减少|缩小|缩短'
 const changeVerbExpression = new RegExp('(?:' + changeVerbSource + ')$')
@@ -70,7 +85,19 @@ const chineseComparatorSource = '突破|超过|超|不少于|不低于'
  * indicator are never values.
  */
 const proseValueSource = new RegExp(
-  '(?:(?<verb>(?:' + verbSource + ')\\s*)?(?<prefix>' + comparatorPrefixSource + ')?\\s*(?<approx>约|近)?\\s*(?<first>\\d+(?:,\\d{3})*(?:\\.\\d+)?)(?:' + percentBeforeRange + '\\s*(?:-|—|–|－|~|～|至)\\s*(?<second>\\d+(?:,\\d{3})*(?:\\.\\d+)?))?\\s*(?<more>余|多)?(?<unit>' + unitSource + ')|(?<chineseVerb>(?:' + verbSource + '|(?<chinesePrefix>' + chineseComparatorSource + '))\\s*)(?<chinese>[一二两三四五六七八九十百千万]+?)(?<chineseUnit>家|个|项|件|人|名|户|所|亿元|万元|万人|亿))\\s*(?<suffix>及以上|或以上|以上|以内|及以下|以下|左右)?',
+  '(?:(?<verb>(?:' +
+    verbSource +
+    ')\\s*)?(?<prefix>' +
+    comparatorPrefixSource +
+    ')?\\s*(?<approx>约|近)?\\s*(?<first>\\d+(?:,\\d{3})*(?:\\.\\d+)?)(?:' +
+    percentBeforeRange +
+    '\\s*(?:-|—|–|－|~|～|至)\\s*(?<second>\\d+(?:,\\d{3})*(?:\\.\\d+)?))?\\s*(?<more>余|多)?(?<unit>' +
+    unitSource +
+    ')|(?<chineseVerb>(?:' +
+    verbSource +
+    '|(?<chinesePrefix>' +
+    chineseComparatorSource +
+    '))\\s*)(?<chinese>[一二两三四五六七八九十百千万]+?)(?<chineseUnit>家|个|项|件|人|名|户|所|亿元|万元|万人|亿))\\s*(?<suffix>及以上|或以上|以上|以内|及以下|以下|左右)?',
   'gu'
 )
 
@@ -88,11 +115,24 @@ export const proseValueExpression = anchored(
 
 /** Whether a character code ends a clause: ，；。：！？ and their ASCII forms (brackets suspend them). */
 function isClauseEnd(code: number): boolean {
-  return code === 0xff0c || code === 0xff1b || code === 0x3002 || code === 0xff1a || code === 0xff01 || code === 0xff1f || code === 0x2c || code === 0x3b || code === 0x21 || code === 0x3f
+  return (
+    code === 0xff0c ||
+    code === 0xff1b ||
+    code === 0x3002 ||
+    code === 0xff1a ||
+    code === 0xff01 ||
+    code === 0xff1f ||
+    code === 0x2c ||
+    code === 0x3b ||
+    code === 0x21 ||
+    code === 0x3f
+  )
 }
 
 const leadExpression = new RegExp(
-  '^(?:[—\\-–]{1,2}|' + bulletSource + '|\\s|\\d{1,2}\\s*[.．、](?!\\d)|[（(](?:\\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|[①-⑳]|[一二三四五六七八九十]是)*(?:(?:力争|确保|争取|预计)?\\s*(?:到|至|截止|截至|在)?\\s*\\d{4}\\s*年(?:底|末)?前?\\s*[，,]?|[“"]十[一二三四五六]?五[”"](?:期间|末|时期)\\s*[，,]?|实施期内\\s*[，,]?)?'
+  '^(?:[—\\-–]{1,2}|' +
+    bulletSource +
+    '|\\s|\\d{1,2}\\s*[.．、](?!\\d)|[（(](?:\\d{1,2}|[一二三四五六七八九十]{1,3})[）)]|[①-⑳]|[一二三四五六七八九十]是)*(?:(?:力争|确保|争取|预计)?\\s*(?:到|至|截止|截至|在)?\\s*\\d{4}\\s*年(?:底|末)?前?\\s*[，,]?|[“"]十[一二三四五六]?五[”"](?:期间|末|时期)\\s*[，,]?|实施期内\\s*[，,]?)?'
 )
 const trailingVerbExpression = new RegExp('(?:累计)?(?:' + verbSource + '|' + comparatorPrefixSource + '|完成)$')
 /** The first verb of two joined (`满意度达到并保持在85分以上`, `达到或超过`): not part of the indicator. */
@@ -104,21 +144,33 @@ const trailingApproxExpression = /(?:大约|约|近)$/
 /** A level reckoned per year (`质押融资金额年均达到20亿元`): the value's reckoning, not the indicator's name (a change, 年均增长, keeps it). */
 const trailingAnnualExpression = /(?:年均|每年|年平均)$/
 /** The base of a change (`单位GDP能耗比2020年下降15%`, `较“十三五”末翻一番`): the value says it, the indicator does not. */
-const baseYearExpression = /(?:比|较)\s*(?:(?:19|20)\d{2}\s*年(?:末|底)?|[“"]?十[一二三四五六]?五[”"]?(?:期末|末|时期)?)/
+const baseYearExpression =
+  /(?:比|较)\s*(?:(?:19|20)\d{2}\s*年(?:末|底)?|[“"]?十[一二三四五六]?五[”"]?(?:期末|末|时期)?)/
 /** A total over a span (`五年累计`, `“十四五”期间累计`): the value's reckoning, not the indicator's name. */
-const cumulativeSource = '(?:(?:[一二三四五六七八九十两]|\\d{1,2})\\s*年|[“"]十[一二三四五六]?五[”"](?:期间|时期)?|期间)?\\s*(?:累计|共计|总计|合计)\\s*'
+const cumulativeSource =
+  '(?:(?:[一二三四五六七八九十两]|\\d{1,2})\\s*年|[“"]十[一二三四五六]?五[”"](?:期间|时期)?|期间)?\\s*(?:累计|共计|总计|合计)\\s*'
 const cumulativeExpression = new RegExp(cumulativeSource + '$')
 /** The same span before the change it totals (`单位GDP能耗五年累计下降14%`): the change stays, the span goes. */
-const cumulativeChangeExpression = new RegExp(cumulativeSource + '(?=(?:' + changeVerbSource + '|' + riseVerbSource + ')$)')
+const cumulativeChangeExpression = new RegExp(
+  cumulativeSource + '(?=(?:' + changeVerbSource + '|' + riseVerbSource + ')$)'
+)
 /** Words that open a clause without naming anything: 其中, 并, 同时 — and the bracket of an aside (（其中高价值…）). */
 const leadWordExpression = /^[（(]?\s*(?:其中|并|且|同时|力争|确保)|^[（(](?![^（）()]*[）)])/
 /** A ratio, index or coefficient brought to a level, with no unit: `城乡居民收入比缩小到1.9`. */
-const ratioExpression =
-  new RegExp('^(?<indicator>[^\\d，。；]{2,30}?(?:比|指数|系数))\\s*(?:' + riseVerbSource + '|' + changeVerbSource + '|达到|达|保持|稳定|控制)?\\s*(?:到|至|在|为)?\\s*(?<number>\\d+(?:\\.\\d+)?)(?![\\d.%％])\\s*(?<bound>以上|以内|以下|左右)?(?!\\p{Script=Han})', 'u')
+const ratioExpression = new RegExp(
+  '^(?<indicator>[^\\d，。；]{2,30}?(?:比|指数|系数))\\s*(?:' +
+    riseVerbSource +
+    '|' +
+    changeVerbSource +
+    '|达到|达|保持|稳定|控制)?\\s*(?:到|至|在|为)?\\s*(?<number>\\d+(?:\\.\\d+)?)(?![\\d.%％])\\s*(?<bound>以上|以内|以下|左右)?(?!\\p{Script=Han})',
+  'u'
+)
 /** Indicators whose values follow in the same order (`A、B分别达到…`). */
-const respectiveExpression = /\s*(?:分别|(?<each>均|都))\s*(?:占比|比重|占|为)?\s*(?:(?<rise>(?:年均)?(?:增长|提高|提升|增加))|(?<fall>(?:年均)?(?:下降|降低|减少)))?\s*$/
+const respectiveExpression =
+  /\s*(?:分别|(?<each>均|都))\s*(?:占比|比重|占|为)?\s*(?:(?<rise>(?:年均)?(?:增长|提高|提升|增加))|(?<fall>(?:年均)?(?:下降|降低|减少)))?\s*$/
 /** A comparison with another area's level or growth before a value in points (增速高于全省, 高于省平, 快于全国平均水平). */
-const relativeExpression = /(?:增速|增长|增幅)?\s*(?:高于|快于|超过|领先)\s*(?<area>全国|全省|全市|全州|全区|省平|省均|市平|城镇|农村|[\p{Script=Han}]{2,4}?)(?:平均水平|平均)?\s*$/u
+const relativeExpression =
+  /(?:增速|增长|增幅)?\s*(?:高于|快于|超过|领先)\s*(?<area>全国|全省|全市|全州|全区|省平|省均|市平|城镇|农村|[\p{Script=Han}]{2,4}?)(?:平均水平|平均)?\s*$/u
 
 /** Units a change is measured in: a rate, or points. */
 function isChangeUnit(unit: string | null): boolean {
@@ -135,9 +187,11 @@ const strivingExpression = /(?:力争|争取)\s*$/
  * before three values is the first, second and third industry's value added.
  */
 function sharedHead(names: string[], values: number): string[] {
-  if (names.length === 1 && values >= 2 && /^城乡\p{Script=Han}{2,}/u.test(names[0]!)) return ['城镇', '农村'].map((part) => part + names[0]!.slice(2))
+  if (names.length === 1 && values >= 2 && /^城乡\p{Script=Han}{2,}/u.test(names[0]!))
+    return ['城镇', '农村'].map((part) => part + names[0]!.slice(2))
   // 三次产业分别增长4.5%、6.5%、7%: the three industries' value added, in their order.
-  if (names.length === 1 && values >= 3 && /^三次产业(?:增加值)?$/.test(names[0]!)) return ['第一', '第二', '第三'].map((part) => part + '产业增加值')
+  if (names.length === 1 && values >= 3 && /^三次产业(?:增加值)?$/.test(names[0]!))
+    return ['第一', '第二', '第三'].map((part) => part + '产业增加值')
   if (names.length < 2) return names
   const modifiers = names.slice(0, -1)
   const last = names.at(-1)!
@@ -155,15 +209,26 @@ function valueOf(groups: Record<string, string | undefined>): (ParsedValue & {ap
 }
 
 /** `own`'s number with the bound of `shared` (its comparator, or its 左右). */
-function withBound(own: ParsedValue & {approx?: true}, shared: ParsedValue & {approx?: true}): ParsedValue & {approx?: true} {
+function withBound(
+  own: ParsedValue & {approx?: true},
+  shared: ParsedValue & {approx?: true}
+): ParsedValue & {approx?: true} {
   if (own.value.kind !== 'number') return own
   const comparator = shared.value.kind === 'number' ? shared.value.comparator : undefined
-  const value: Value = comparator ? {kind: 'number', number: own.value.number, comparator} : {kind: 'number', number: own.value.number}
+  const value: Value = comparator
+    ? {kind: 'number', number: own.value.number, comparator}
+    : {kind: 'number', number: own.value.number}
   return shared.approx ? {value, unit: own.unit ?? shared.unit, approx: true} : {value, unit: own.unit ?? shared.unit}
 }
 /** A change from one level to another: `由2020年的3.1件` … `提高到6件` (the target is the second value). */
 const changeFromExpression = /(?:由|从)\s*(?:(?<year>(?:19|20)\d{2})\s*年(?:底|末)?\s*的?)?\s*$/
-const changeToExpression = new RegExp('^\\s*(?:' + riseVerbSource + '|' + changeVerbSource + '|发展)?\\s*(?:到|至)\\s*(?:(?:19|20)\\d{2}\\s*年(?:底|末)?\\s*的?)?\\s*$')
+const changeToExpression = new RegExp(
+  '^\\s*(?:' +
+    riseVerbSource +
+    '|' +
+    changeVerbSource +
+    '|发展)?\\s*(?:到|至)\\s*(?:(?:19|20)\\d{2}\\s*年(?:底|末)?\\s*的?)?\\s*$'
+)
 /** Clauses that state means or existing resources, not goals. */
 const meansExpression = /^(?:依托|通过|围绕|按照|根据|借助|利用|对照|对标|相比|比|较|同比)/
 /**
@@ -172,10 +237,59 @@ const meansExpression = /^(?:依托|通过|围绕|按照|根据|借助|利用|�
  * (制定国家、行业标准200项 → 国家、行业标准), and alone they name nothing.
  */
 const actionVerbs = [
-  '制定', '制修订', '修订', '研制', '建设', '建成', '新建', '培育', '打造', '创建', '引进', '认定', '组建', '设立', '培养', '发布',
-  '推广', '带动', '推动', '形成', '开展', '举办', '组织', '实施', '部署', '推出', '遴选', '评选', '选树', '攻克', '布局', '储备',
-  '招引', '争创', '创成', '支持', '扶持', '集聚', '吸引', '孵化', '壮大', '建立', '搭建', '构建', '引育', '改造', '提供', '树立',
-  '征集', '选取', '申请', '编制', '开发'
+  '制定',
+  '制修订',
+  '修订',
+  '研制',
+  '建设',
+  '建成',
+  '新建',
+  '培育',
+  '打造',
+  '创建',
+  '引进',
+  '认定',
+  '组建',
+  '设立',
+  '培养',
+  '发布',
+  '推广',
+  '带动',
+  '推动',
+  '形成',
+  '开展',
+  '举办',
+  '组织',
+  '实施',
+  '部署',
+  '推出',
+  '遴选',
+  '评选',
+  '选树',
+  '攻克',
+  '布局',
+  '储备',
+  '招引',
+  '争创',
+  '创成',
+  '支持',
+  '扶持',
+  '集聚',
+  '吸引',
+  '孵化',
+  '壮大',
+  '建立',
+  '搭建',
+  '构建',
+  '引育',
+  '改造',
+  '提供',
+  '树立',
+  '征集',
+  '选取',
+  '申请',
+  '编制',
+  '开发'
 ]
 
 /** Verbs that may stand alone before a number whose noun follows (`实施2-3家…`, `力争新增…`, `在全省高校建设30个…`). */
@@ -183,9 +297,53 @@ const leadingVerbExpression = new RegExp(
   '^(?:(?:同时|并且|并|且|还|力争|争取|计划|提出|每年|在[\\p{Script=Han}、]{1,20})*[\\p{Script=Han}、]{0,8}(?:' +
     [
       ...actionVerbs,
-      '新增', '完成', '实现', '重点培育', '培育和扶持', '新培育', '面向', '覆盖', '突破', '认证', '发行', '上线', '落地', '研发', '开通', '设置',
-      '配置', '培训', '服务', '促进', '选择', '运营', '引导', '帮助', '助力', '辅导', '承办', '召开', '评定', '命名', '创办', '配备', '招聘',
-      '引入', '签约', '落户', '入驻', '开工', '竣工', '投产', '上市', '挂牌', '取得', '推介', '新引育', '引进培育', '启动'
+      '新增',
+      '完成',
+      '实现',
+      '重点培育',
+      '培育和扶持',
+      '新培育',
+      '面向',
+      '覆盖',
+      '突破',
+      '认证',
+      '发行',
+      '上线',
+      '落地',
+      '研发',
+      '开通',
+      '设置',
+      '配置',
+      '培训',
+      '服务',
+      '促进',
+      '选择',
+      '运营',
+      '引导',
+      '帮助',
+      '助力',
+      '辅导',
+      '承办',
+      '召开',
+      '评定',
+      '命名',
+      '创办',
+      '配备',
+      '招聘',
+      '引入',
+      '签约',
+      '落户',
+      '入驻',
+      '开工',
+      '竣工',
+      '投产',
+      '上市',
+      '挂牌',
+      '取得',
+      '推介',
+      '新引育',
+      '引进培育',
+      '启动'
     ].join('|') +
     ')(?:\\p{Script=Han}{1,6}?(?:省|市|区|县))?|[\\p{Script=Han}、]{2,30}等|全国|全省|全市|全区|全县|全州|我省|我市|我区|我县)$',
   'u'
@@ -205,7 +363,8 @@ export function goalsIn(printed: string): Goal[] {
   // Note: most paragraphs of a plan hold no value at all; one scan of the whole spares their clauses.
   if (!mayHoldValue(printed, 0, printed.length)) return []
   // Note: a colon before a bare value (`PCT专利申请量：100件；`) states it: read as a space, one character for one, so offsets hold.
-  const text = printed.includes('：') || printed.includes(':') ? printed.replace(colonValueExpression, '\u3000') : printed
+  const text =
+    printed.includes('：') || printed.includes(':') ? printed.replace(colonValueExpression, '\u3000') : printed
   const goals: Goal[] = []
   let subject: string | undefined
   // Note: the subject without its change, made once when the subject is set (a paragraph has many clauses).
@@ -251,14 +410,20 @@ function nameChange(goal: Goal): void {
   if (tail) {
     goal.measure = growth ? 'growth' : 'decrease'
     // A steady pace before the change (保持稳定增长) is no part of the name either.
-    const name = goal.indicator.slice(0, tail.index).replace(/(?:同口径|可比价|按可比价格计算)$/, '').replace(/(?:保持|实现)?(?:稳定|平稳|较快|快速|合理|稳步)$/, '').replace(trailingResolveExpression, '').replace(/[的]$/, '')
+    const name = goal.indicator
+      .slice(0, tail.index)
+      .replace(/(?:同口径|可比价|按可比价格计算)$/, '')
+      .replace(/(?:保持|实现)?(?:稳定|平稳|较快|快速|合理|稳步)$/, '')
+      .replace(trailingResolveExpression, '')
+      .replace(/[的]$/, '')
     if (name.length >= 2) goal.indicator = name
   } else if (keptGrowthTailExpression.test(goal.indicator)) goal.measure = 'growth'
   else if (keptDecreaseTailExpression.test(goal.indicator)) goal.measure = 'decrease'
 }
 
 /** A colon before a value and nothing more in its clause (`满意度：85分以上；`). */
-const colonValueExpression = /[：:](?=\s*(?:累计|新增)?\s*[≥≤>＞<＜]?\s*(?!(?:19|20)\d{2}\s*年)\d[\d.,]*\s*(?:[%％‰]|\p{Script=Han}{1,4})?\s*(?:以上|以下|以内|左右)?\s*(?:[（(][^（）()]{1,10}[）)])?\s*(?:[；;。，,]|$))/gu
+const colonValueExpression =
+  /[：:](?=\s*(?:累计|新增)?\s*[≥≤>＞<＜]?\s*(?!(?:19|20)\d{2}\s*年)\d[\d.,]*\s*(?:[%％‰]|\p{Script=Han}{1,4})?\s*(?:以上|以下|以内|左右)?\s*(?:[（(][^（）()]{1,10}[）)])?\s*(?:[；;。，,]|$))/gu
 
 /** The noun of a subject after its level (`新增省级以上研发机构` → 研发机构), or '' where it names none. */
 function partNoun(subject: string): string {
@@ -288,12 +453,21 @@ export function clauses(text: string): Array<[number, number]> {
 /** Whether the `,` at `index` separates thousands (`1,500亿元`): a digit before, three and no fourth after. */
 function isThousandsSeparator(text: string, index: number): boolean {
   if (text.charCodeAt(index) !== 0x2c || !isDigit(text.charCodeAt(index - 1))) return false
-  return isDigit(text.charCodeAt(index + 1)) && isDigit(text.charCodeAt(index + 2)) && isDigit(text.charCodeAt(index + 3)) && !isDigit(text.charCodeAt(index + 4))
+  return (
+    isDigit(text.charCodeAt(index + 1)) &&
+    isDigit(text.charCodeAt(index + 2)) &&
+    isDigit(text.charCodeAt(index + 3)) &&
+    !isDigit(text.charCodeAt(index + 4))
+  )
 }
 
-
 /** Cheap test before the full expression: a digit, a numeral after a verb, or a word value. */
-const mayHoldValueExpression = new RegExp('[0-9]|(?:达到|达|为|至|到|跨越|迈上|跨入|迈入|' + chineseComparatorSource + ')[一二两三四五六七八九十百千万]|占[^，。；]{0,6}一半|' + proseTextValueExpression.source)
+const mayHoldValueExpression = new RegExp(
+  '[0-9]|(?:达到|达|为|至|到|跨越|迈上|跨入|迈入|' +
+    chineseComparatorSource +
+    ')[一二两三四五六七八九十百千万]|占[^，。；]{0,6}一半|' +
+    proseTextValueExpression.source
+)
 
 /** Characters a value may open with when no digit is there: a numeral after a verb, a word value's first character. */
 const valueOpenings = new Uint8Array(0x10000)
@@ -306,7 +480,14 @@ function mayHoldValue(text: string, start: number, end: number): boolean {
     const code = text.charCodeAt(at)
     if (code >= 0x30 && code <= 0x39) {
       // Note: a year (2025年) is no value; most clauses that name one name no other number.
-      if (at + 4 < end && isDigit(text.charCodeAt(at + 1)) && isDigit(text.charCodeAt(at + 2)) && isDigit(text.charCodeAt(at + 3)) && text.charCodeAt(at + 4) === 0x5e74 && (at === start || !isDigit(text.charCodeAt(at - 1)))) {
+      if (
+        at + 4 < end &&
+        isDigit(text.charCodeAt(at + 1)) &&
+        isDigit(text.charCodeAt(at + 2)) &&
+        isDigit(text.charCodeAt(at + 3)) &&
+        text.charCodeAt(at + 4) === 0x5e74 &&
+        (at === start || !isDigit(text.charCodeAt(at - 1)))
+      ) {
         at += 4
         continue
       }
@@ -343,7 +524,14 @@ function previousObject(text: string, sentenceStart: number, clauseStart: number
 
 const previousClauseExpression = new RegExp('^(?:组织)?(?:' + countVerbSource + ')(?<noun>\\p{Script=Han}{2,20})$', 'u')
 
-function goalsInClause(text: string, clauseStart: number, clauseEnd: number, subject: string | undefined, sentenceStart = clauseStart, subjectMeasure: Measure = 'level'): Goal[] {
+function goalsInClause(
+  text: string,
+  clauseStart: number,
+  clauseEnd: number,
+  subject: string | undefined,
+  sentenceStart = clauseStart,
+  subjectMeasure: Measure = 'level'
+): Goal[] {
   if (!mayHoldValue(text, clauseStart, clauseEnd)) return []
   const lead = leadExpression.exec(text.slice(clauseStart, clauseEnd))?.[0].length ?? 0
   const start = clauseStart + lead
@@ -352,7 +540,10 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
   const goals: Goal[] = []
   let cursor = 0
   const found = anchoredMatchesOf(proseValueExpression, clause).filter((match) => !isYear(match, clause))
-  const matches = found.filter((match, at) => !isQualifier(match, clause, at > 0 ? found[at - 1]!.index! + found[at - 1]![0].length : 0, found[at + 1]))
+  const matches = found.filter(
+    (match, at) =>
+      !isQualifier(match, clause, at > 0 ? found[at - 1]!.index! + found[at - 1]![0].length : 0, found[at + 1])
+  )
   for (let index = 0; index < matches.length; index++) {
     const match = matches[index]!
     // A lone 一 before its measure word is the article (作为一个整体, 形成一批), not a count; a number
@@ -365,7 +556,8 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
     let valueEnd = match.index + match[0].length
     let before = clause.slice(cursor, match.index).replace(/^[、和及与并且,，\s]+/, '')
     const beforeStart = match.index - before.length
-    const striving = strivingExpression.test(before) || (before.length === 0 && strivingExpression.test(match.groups?.verb ?? ''))
+    const striving =
+      strivingExpression.test(before) || (before.length === 0 && strivingExpression.test(match.groups?.verb ?? ''))
     // 确保 right before the value (确保增长6.5%) holds it as a floor: at least.
     const assured = /确保\s*(?:增长|增速|实现|达到)?\s*$/.test(before)
     // From one level to another: the second value is the goal, the first its baseline.
@@ -373,7 +565,12 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
     const from = changeFromExpression.exec(before)
     const to = matches[index + 1]
     const toParsed = from && to?.groups ? valueOf(to.groups) : undefined
-    if (from && to && toParsed && changeToExpression.test(clause.slice(valueEnd, to.index + (to.groups?.verb?.length ?? 0)))) {
+    if (
+      from &&
+      to &&
+      toParsed &&
+      changeToExpression.test(clause.slice(valueEnd, to.index + (to.groups?.verb?.length ?? 0)))
+    ) {
       const year = from.groups?.year
       baseline = year ? {year: Number(year), value: parsed.value} : null
       before = before.slice(0, from.index)
@@ -387,7 +584,15 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
     const isStriven = striving || (relative !== null && strivingExpression.test(before))
     before = before.replace(trailingVerbExpression, '')
     const isApprox = trailingApproxExpression.test(before)
-    before = before.replace(trailingApproxExpression, '').replace(joinedVerbExpression, '').replace(trailingResolveExpression, '').replace(/[、，,]\s*$/, '').replace(trailingAnnualExpression, '').replace(cumulativeExpression, '').replace(cumulativeChangeExpression, '').trim()
+    before = before
+      .replace(trailingApproxExpression, '')
+      .replace(joinedVerbExpression, '')
+      .replace(trailingResolveExpression, '')
+      .replace(/[、，,]\s*$/, '')
+      .replace(trailingAnnualExpression, '')
+      .replace(cumulativeExpression, '')
+      .replace(cumulativeChangeExpression, '')
+      .trim()
     // Several indicators, then their values in the same order (rule `list`).
     const list = baseline ? undefined : readList(before, clause, matches, index)
     if (list) {
@@ -404,18 +609,43 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
     // Note: the noun after a value may be joined to it by 的 (`100%的规上企业…`).
     // A level word alone before the next value shares that value's noun (90名国家级、150名省级科技人才).
     const shared = sharedLevelExpression.exec(clause.slice(valueEnd))
-    const after = shared ? shared[1]! + shared[2]! : nounAfter(clause.slice(valueEnd, nextStart).trim().replace(/^的/, ''))
+    const after = shared
+      ? shared[1]! + shared[2]!
+      : nounAfter(clause.slice(valueEnd, nextStart).trim().replace(/^的/, ''))
     // A noun after the value may open with a name's digits (建成4万个5G基站).
-    const useAfter = !baseline && /^(?:[\p{Script=Han}A-Za-z“"]|\d+[A-Za-z])/u.test(after) && after.length >= 2 && (before.length === 0 || leadingVerbExpression.test(before))
+    const useAfter =
+      !baseline &&
+      /^(?:[\p{Script=Han}A-Za-z“"]|\d+[A-Za-z])/u.test(after) &&
+      after.length >= 2 &&
+      (before.length === 0 || leadingVerbExpression.test(before))
     // A sum before 的 and what it sizes (产值超10亿元的行业龙头企业), with no count of them, is a class, not a goal.
     // (So is a measure of a class: 维持年限超过10年的发明专利; a share, 70%的企业, a count, 10个以上的平台, or a level
     // reached, 声学过载点达到135dB的传感器, is a goal.)
-    if (parsed.unit && !match.groups?.verb && !/[%％]|百分点/.test(parsed.unit) && !countUnitExpression.test(parsed.unit) && /^\s*(?:以上|以下)?的/.test(clause.slice(valueEnd)) && index === matches.length - 1) continue
+    if (
+      parsed.unit &&
+      !match.groups?.verb &&
+      !/[%％]|百分点/.test(parsed.unit) &&
+      !countUnitExpression.test(parsed.unit) &&
+      /^\s*(?:以上|以下)?的/.test(clause.slice(valueEnd)) &&
+      index === matches.length - 1
+    )
+      continue
     // A measure opening the clause before a noun, with no verb of reaching (24小时无人值守加工): part of a name.
-    if (useAfter && before.length === 0 && !match.groups?.verb && !match.groups?.prefix && /^(?:小时|天|分钟|米|公里|千米|岁)$/.test(parsed.unit ?? '') && matches.length === 1) continue
+    if (
+      useAfter &&
+      before.length === 0 &&
+      !match.groups?.verb &&
+      !match.groups?.prefix &&
+      /^(?:小时|天|分钟|米|公里|千米|岁)$/.test(parsed.unit ?? '') &&
+      matches.length === 1
+    )
+      continue
     // Note: a scope verb before the value stays with the noun after it (新增5项地理标志商标 → 新增地理标志商标).
     const scope = useAfter ? (scopeVerbExpression.exec(before)?.[0] ?? '') : ''
-    let indicator = (useAfter ? scope + after : before).replace(leadWordExpression, '').replace(baseYearExpression, '').trim()
+    let indicator = (useAfter ? scope + after : before)
+      .replace(leadWordExpression, '')
+      .replace(baseYearExpression, '')
+      .trim()
     let measure: Measure = 'level'
     let isSecondLevel = false
     // The second level of a two-level goal (增长5.5%、力争6%以上) measures what the first did.
@@ -426,7 +656,13 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
       isSecondLevel = true
     }
     // A clause that opens with its value (`，到2025年达到80亿元`) goes on with the sentence's subject.
-    else if (indicator.length === 0 && goals.length === 0 && subject && subject.length >= 2 && /\p{Script=Han}/u.test(subject)) {
+    else if (
+      indicator.length === 0 &&
+      goals.length === 0 &&
+      subject &&
+      subject.length >= 2 &&
+      /\p{Script=Han}/u.test(subject)
+    ) {
       indicator = subject
       measure = subjectMeasure
       isSecondLevel = isStriven
@@ -446,21 +682,36 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
       // What is new is named first, as the tables name it (`贯标企业新增100家` → 新增贯标企业).
       else if (trailingNewExpression.test(indicator)) indicator = '新增' + indicator.replace(trailingNewExpression, '')
     }
-    cursor = useAfter ? (shared ? valueEnd + shared[1]!.length : valueEnd + clause.slice(valueEnd).indexOf(after) + after.length) : valueEnd
+    cursor = useAfter
+      ? shared
+        ? valueEnd + shared[1]!.length
+        : valueEnd + clause.slice(valueEnd).indexOf(after) + after.length
+      : valueEnd
     if (!useAfter && !isSecondLevel) indicator = plainName(indicator)
     if (indicator.length < 2 || !hasNameCharacters(indicator)) continue
     const goalStart = useAfter ? valueStart : beforeStart
-    const goal: Goal = {indicator: compact(indicator), value: parsed.value, unit: proseUnit(parsed.unit, indicator), baseline, start: start + goalStart, end: start + (useAfter ? cursor : valueEnd), measure}
+    const goal: Goal = {
+      indicator: compact(indicator),
+      value: parsed.value,
+      unit: proseUnit(parsed.unit, indicator),
+      baseline,
+      start: start + goalStart,
+      end: start + (useAfter ? cursor : valueEnd),
+      measure
+    }
     if (!isSecondLevel) nameChange(goal)
-    if (goal.measure === 'level' && parsed.unit === '个百分点' && /(?:提高|提升|增加|上升)$/.test(before)) goal.measure = 'growth'
+    if (goal.measure === 'level' && parsed.unit === '个百分点' && /(?:提高|提升|增加|上升)$/.test(before))
+      goal.measure = 'growth'
     // Note: a bare change (年均增长) takes the sentence's subject in `goalsIn`; any other name must be one.
     if (!bareChangeExpression.test(goal.indicator) && !isNameLike(goal.indicator)) continue
     if (relative) {
       goal.relativeTo = relative.groups!.area!
-      goal.measure = /增|快/.test(relative[0]) || goal.measure === 'growth' || measure === 'growth' ? 'growth' : goal.measure
+      goal.measure =
+        /增|快/.test(relative[0]) || goal.measure === 'growth' || measure === 'growth' ? 'growth' : goal.measure
     }
     if (parsed.approx || isApprox) goal.approx = true
-    else if (assured && goal.value.kind === 'number' && !goal.value.comparator) goal.value = {...goal.value, comparator: '>='}
+    else if (assured && goal.value.kind === 'number' && !goal.value.comparator)
+      goal.value = {...goal.value, comparator: '>='}
     if (isStriven) goal.striving = true
     if (isSecondLevel && isStriven) goal.stretch = true
     goals.push(goal)
@@ -469,13 +720,19 @@ function goalsInClause(text: string, clauseStart: number, clauseEnd: number, sub
   // No value with a unit: the rules for values without one, in order; the first that reads the clause wins.
   for (const rule of unitlessRules) {
     const read = rule.read(clause)
-    if (read) return (Array.isArray(read) ? read : [read]).map((goal) => ({...goal, start: start + goal.start, end: start + goal.end}))
+    if (read)
+      return (Array.isArray(read) ? read : [read]).map((goal) => ({
+        ...goal,
+        start: start + goal.start,
+        end: start + goal.end
+      }))
   }
   return goals
 }
 
 /** 增长保8争9: the held and the striven growth in points of percent. */
-const holdStriveExpression = /(?<name>[^，。；\d]{2,20}?)(?:增长|增速)?保\s*(?<hold>\d+(?:\.\d+)?)\s*%?\s*[、，,]?\s*争\s*(?<strive>\d+(?:\.\d+)?)\s*%?/
+const holdStriveExpression =
+  /(?<name>[^，。；\d]{2,20}?)(?:增长|增速)?保\s*(?<hold>\d+(?:\.\d+)?)\s*%?\s*[、，,]?\s*争\s*(?<strive>\d+(?:\.\d+)?)\s*%?/
 
 /** A rule for a clause whose value has no unit: it reads the clause or says nothing (offsets in the clause). */
 interface UnitlessRule {
@@ -498,8 +755,26 @@ const unitlessRules: readonly UnitlessRule[] = [
       const name = compact(match.groups.name.replace(leadWordExpression, ''))
       if (!isNameLike(name)) return undefined
       const end = match.index + match[0].length
-      const held: Goal = {indicator: name, value: {kind: 'number', number: Number(match.groups.hold), comparator: '>='}, unit: '%', baseline: null, start: match.index, end, measure: 'growth'}
-      const striven: Goal = {indicator: name, value: {kind: 'number', number: Number(match.groups.strive)}, unit: '%', baseline: null, start: match.index, end, measure: 'growth', striving: true, stretch: true}
+      const held: Goal = {
+        indicator: name,
+        value: {kind: 'number', number: Number(match.groups.hold), comparator: '>='},
+        unit: '%',
+        baseline: null,
+        start: match.index,
+        end,
+        measure: 'growth'
+      }
+      const striven: Goal = {
+        indicator: name,
+        value: {kind: 'number', number: Number(match.groups.strive)},
+        unit: '%',
+        baseline: null,
+        start: match.index,
+        end,
+        measure: 'growth',
+        striving: true,
+        stretch: true
+      }
       return [held, striven]
     }
   },
@@ -507,12 +782,26 @@ const unitlessRules: readonly UnitlessRule[] = [
     // A share of half: 首位产业规模力争占全省一半以上 (50 % at least).
     name: 'half',
     read(clause) {
-      const match = clause.includes('一半') ? /^(?<name>[^，。；\d]{2,20}?)(?<strive>力争|争取)?占(?:全国|全省|全市|全区|全县)?(?:的)?一半(?<more>以上)?/.exec(clause) : null
+      const match = clause.includes('一半')
+        ? /^(?<name>[^，。；\d]{2,20}?)(?<strive>力争|争取)?占(?:全国|全省|全市|全区|全县)?(?:的)?一半(?<more>以上)?/.exec(
+            clause
+          )
+        : null
       if (!match?.groups?.name) return undefined
       const name = compact(match.groups.name.replace(leadWordExpression, ''))
       if (!isNameLike(name)) return undefined
-      const value: Value = match.groups.more ? {kind: 'number', number: 50, comparator: '>='} : {kind: 'number', number: 50}
-      const goal: Goal = {indicator: name, value, unit: '%', baseline: null, start: 0, end: match[0].length, measure: 'level'}
+      const value: Value = match.groups.more
+        ? {kind: 'number', number: 50, comparator: '>='}
+        : {kind: 'number', number: 50}
+      const goal: Goal = {
+        indicator: name,
+        value,
+        unit: '%',
+        baseline: null,
+        start: 0,
+        end: match[0].length,
+        measure: 'level'
+      }
       if (match.groups.strive) goal.striving = true
       return goal
     }
@@ -521,11 +810,32 @@ const unitlessRules: readonly UnitlessRule[] = [
     // A level named by its order of magnitude: 地区生产总值跨越千亿台阶 (1000 亿元 at least).
     name: 'threshold-step',
     read(clause) {
-      const match = clause.includes('台阶') ? /^(?<name>[^，。；\d]{2,20}?)(?:跨越|迈上|突破|跨入|迈入)(?<scale>千亿|万亿|百亿|[一二三四五六七八九]千亿)(?:元)?(?:级)?台阶/.exec(clause) : null
+      const match = clause.includes('台阶')
+        ? /^(?<name>[^，。；\d]{2,20}?)(?:跨越|迈上|突破|跨入|迈入)(?<scale>千亿|万亿|百亿|[一二三四五六七八九]千亿)(?:元)?(?:级)?台阶/.exec(
+            clause
+          )
+        : null
       if (!match?.groups?.name || !match.groups.scale) return undefined
-      const number = match.groups.scale === '万亿' ? 10000 : match.groups.scale === '千亿' ? 1000 : match.groups.scale === '百亿' ? 100 : 1000 * ('一二三四五六七八九'.indexOf(match.groups.scale[0]!) + 1)
+      const number =
+        match.groups.scale === '万亿'
+          ? 10000
+          : match.groups.scale === '千亿'
+            ? 1000
+            : match.groups.scale === '百亿'
+              ? 100
+              : 1000 * ('一二三四五六七八九'.indexOf(match.groups.scale[0]!) + 1)
       const name = compact(match.groups.name.replace(leadWordExpression, ''))
-      return isNameLike(name) ? {indicator: name, value: {kind: 'number', number, comparator: '>='}, unit: '亿元', baseline: null, start: 0, end: match[0].length, measure: 'level'} : undefined
+      return isNameLike(name)
+        ? {
+            indicator: name,
+            value: {kind: 'number', number, comparator: '>='},
+            unit: '亿元',
+            baseline: null,
+            start: 0,
+            end: match[0].length,
+            measure: 'level'
+          }
+        : undefined
     }
   },
   {
@@ -536,10 +846,23 @@ const unitlessRules: readonly UnitlessRule[] = [
       if (!ratio?.groups?.indicator || !ratio.groups.number) return undefined
       const indicator = ratio.groups.indicator.replace(leadWordExpression, '').replace(baseYearExpression, '')
       const value: Value = {kind: 'number', number: Number(ratio.groups.number)}
-      const comparator = ratio.groups.bound === '以上' ? '>=' : ratio.groups.bound === '以内' || ratio.groups.bound === '以下' ? '<=' : undefined
+      const comparator =
+        ratio.groups.bound === '以上'
+          ? '>='
+          : ratio.groups.bound === '以内' || ratio.groups.bound === '以下'
+            ? '<='
+            : undefined
       if (comparator) value.comparator = comparator
       if (indicator.length < 2) return undefined
-      const goal: Goal = {indicator: compact(indicator), value, unit: null, baseline: null, start: 0, end: ratio[0].length, measure: 'level'}
+      const goal: Goal = {
+        indicator: compact(indicator),
+        value,
+        unit: null,
+        baseline: null,
+        start: 0,
+        end: ratio[0].length,
+        measure: 'level'
+      }
       if (ratio.groups.bound === '左右') goal.approx = true
       return goal
     }
@@ -557,12 +880,23 @@ const unitlessRules: readonly UnitlessRule[] = [
         .replace(baseYearExpression, '')
         .replace(/\s*(?:基本|全面)?(?:实现|达到)?\s*$/, '')
         .trim()
-      const whole = indicator.replace(/^(?:为|对|在|使)/, '').replace(/^(?:尽快|率先|逐步|力争|加快)/, '').replace(scopeWordExpression, '')
+      const whole = indicator
+        .replace(/^(?:为|对|在|使)/, '')
+        .replace(/^(?:尽快|率先|逐步|力争|加快)/, '')
+        .replace(scopeWordExpression, '')
       // A long subject before 实现 (数字化服务能力基本实现研发设计…等关键环节全覆盖): what is covered follows it.
       const name = whole.length > 24 ? whole.replace(/^.*(?:实现|做到)/, '') : whole
       // Note: a coverage names its object in a few words; a longer run is a sentence (…应在工程确定的示范范围内全覆盖).
       if (name.length < 2 || name.length > 24) return undefined
-      return {indicator: compact(name), value: {kind: 'text', text: word[1]}, unit: null, baseline: null, start: 0, end: word.index + word[1].length, measure: 'level'}
+      return {
+        indicator: compact(name),
+        value: {kind: 'text', text: word[1]},
+        unit: null,
+        baseline: null,
+        start: 0,
+        end: word.index + word[1].length,
+        measure: 'level'
+      }
     }
   }
 ]
@@ -574,30 +908,61 @@ const unitlessRules: readonly UnitlessRule[] = [
  * match; the goals' offsets are left to the caller, `end` is where the last value ends in the
  * clause and `consumed` how many values the list took.
  */
-function readList(before: string, clause: string, matches: RegExpExecArray[], index: number): {goals: Goal[]; end: number; consumed: number} | undefined {
+function readList(
+  before: string,
+  clause: string,
+  matches: RegExpExecArray[],
+  index: number
+): {goals: Goal[]; end: number; consumed: number} | undefined {
   const respective = respectiveExpression.exec(before)
   if (!respective) return undefined
   // Note: 与 and 及 may join words inside a name (全省与RCEP国家货物贸易): split at them only where the values ask for it.
   const listed = before.slice(0, respective.index)
-  const split = (separators: RegExp) => sharedHead(listed.split(separators).map((name) => plainName(name.replace(leadWordExpression, '').trim())), matches.length - index)
+  const split = (separators: RegExp) =>
+    sharedHead(
+      listed.split(separators).map((name) => plainName(name.replace(leadWordExpression, '').trim())),
+      matches.length - index
+    )
   const wide = split(/[、，,]|和|及|与/)
   const each = respective.groups?.each !== undefined
   const names = !each && wide.length > matches.length - index ? split(/[、，,]|和/) : wide
   const group = matches.slice(index, index + (each ? 1 : names.length))
-  const isList = group.every((member, at) => at === 0 || /^\s*(?:[、，,]|和|及|与)?\s*$/.test(clause.slice(group[at - 1]!.index + group[at - 1]![0].length, member.index)))
-  if (names.length < 2 || group.length !== (each ? 1 : names.length) || !isList || !names.every((name) => name.length >= 2)) return undefined
+  const isList = group.every(
+    (member, at) =>
+      at === 0 ||
+      /^\s*(?:[、，,]|和|及|与)?\s*$/.test(clause.slice(group[at - 1]!.index + group[at - 1]![0].length, member.index))
+  )
+  if (
+    names.length < 2 ||
+    group.length !== (each ? 1 : names.length) ||
+    !isList ||
+    !names.every((name) => name.length >= 2)
+  )
+    return undefined
   const last = group.at(-1)!
   const measure: Measure = respective.groups?.rise ? 'growth' : respective.groups?.fall ? 'decrease' : 'level'
   const values = group.map((member) => (member.groups ? valueOf(member.groups) : undefined))
   // A bound printed after the last value only (分别增长5%、9%、6%左右) holds for every value of the list.
   const shared = values.at(-1)
-  const isShared = values.length > 1 && values.slice(0, -1).every((value) => value && !value.approx && !(value.value.kind === 'number' && value.value.comparator))
+  const isShared =
+    values.length > 1 &&
+    values
+      .slice(0, -1)
+      .every((value) => value && !value.approx && !(value.value.kind === 'number' && value.value.comparator))
   const goals: Goal[] = []
   for (const [at, name] of names.entries()) {
     const own = values[each ? 0 : at]
     if (!own) continue
     const value = isShared && shared ? withBound(own, shared) : own
-    const goal: Goal = {indicator: compact(name), value: value.value, unit: proseUnit(value.unit, name), baseline: null, start: 0, end: 0, measure}
+    const goal: Goal = {
+      indicator: compact(name),
+      value: value.value,
+      unit: proseUnit(value.unit, name),
+      baseline: null,
+      start: 0,
+      end: 0,
+      measure
+    }
     if (value.approx) goal.approx = true
     goals.push(goal)
   }
@@ -611,22 +976,36 @@ function readList(before: string, clause: string, matches: RegExpExecArray[], in
 const openingActionExpression = new RegExp(
   '^(?:重点|加快|积极|大力|着力|全面|持续)?(?:组织开展|组织实施|组织征集|推进|' +
     // Note: 建设用地, 建成区 and the like are nouns that open with a verb's characters.
-    actionVerbs.map((verb) => (verb === '建设' ? '建设(?!用地|项目|规模|工程|面积)' : verb === '建成' ? '建成(?!区|率)' : verb)).join('|') +
+    actionVerbs
+      .map((verb) => (verb === '建设' ? '建设(?!用地|项目|规模|工程|面积)' : verb === '建成' ? '建成(?!区|率)' : verb))
+      .join('|') +
     ')(?=[\\p{Script=Han}A-Za-z0-9“"]{2})',
   'u'
 )
-const scopeWordExpression = /^(?:全国|全省|全市|全区|全县|全州|全盟|我国|我省|我市|我区|我县|本市|本省|本区|各市|各地)(?=[\p{Script=Han}A-Za-z0-9“"]{2})/u
+const scopeWordExpression =
+  /^(?:全国|全省|全市|全区|全县|全州|全盟|我国|我省|我市|我区|我县|本市|本省|本区|各市|各地)(?=[\p{Script=Han}A-Za-z0-9“"]{2})/u
 
 function plainName(name: string): string {
   // Note: one verb only: what follows may open with a verb's word as a noun (建成培育中心 → 培育中心).
-  const plain = name.replace(/^(?:(?:19|20)\d{2}\s*年(?:底|末)?|今年|明年|全年|年内|每年|(?:\d{1,2}|[一二三四五六七八九十两])年(?:内|以内|左右)?)/, '').replace(openingActionExpression, '').replace(scopeWordExpression, '').replace(/^(?:一批|一系列)(?=\p{Script=Han}{2})/u, '')
+  const plain = name
+    .replace(
+      /^(?:(?:19|20)\d{2}\s*年(?:底|末)?|今年|明年|全年|年内|每年|(?:\d{1,2}|[一二三四五六七八九十两])年(?:内|以内|左右)?)/,
+      ''
+    )
+    .replace(openingActionExpression, '')
+    .replace(scopeWordExpression, '')
+    .replace(/^(?:一批|一系列)(?=\p{Script=Han}{2})/u, '')
   return plain.replace(/^[与和及]/, '').replace(/(?:分别|均|都|共)$/, '')
 }
 
 /** Words that never name what a goal counts, alone: verbs, places and scope, fragments. */
 const notNameExpression = new RegExp(
   '^(?:' +
-    '(?:累计|新|再|共|年均|每年)?(?:' + countVerbSource + '|' + actionVerbs.join('|') + '|完善|启动|达到|达|实现|完成|突破|超过|培育壮大|面向|力争|确保|争取|提高|提升|增加|增长|下降|降低|减少)' +
+    '(?:累计|新|再|共|年均|每年)?(?:' +
+    countVerbSource +
+    '|' +
+    actionVerbs.join('|') +
+    '|完善|启动|达到|达|实现|完成|突破|超过|培育壮大|面向|力争|确保|争取|提高|提升|增加|增长|下降|降低|减少)' +
     '|全国|全省|全市|全区|全县|国家|省级|市级|县级|国际|行业|企业|其中|合计|总计|累计|新增|以上|左右|约|近|共|分别|每年|年均|一批' +
     ')$'
 )
@@ -638,20 +1017,31 @@ function hasNameCharacters(name: string): boolean {
 
 /** Whether a name can stand as an indicator: two characters and more, not a bare verb or scope word, not a fragment ending in a conjunction. */
 export function isNameLike(name: string): boolean {
-  return name.length >= 2 && hasNameCharacters(name) && !notNameExpression.test(name) && !isDivisionName(name) && !/(?:目标|推动|带动|促进|推进|引导|达到|完成)$/.test(name) && !/[和及与、或并的]$/.test(name) && !/^[的和及与、]/.test(name) && !/(?:行业|产业|领域)型$/.test(name)
+  return (
+    name.length >= 2 &&
+    hasNameCharacters(name) &&
+    !notNameExpression.test(name) &&
+    !isDivisionName(name) &&
+    !/(?:目标|推动|带动|促进|推进|引导|达到|完成)$/.test(name) &&
+    !/[和及与、或并的]$/.test(name) &&
+    !/^[的和及与、]/.test(name) &&
+    !/(?:行业|产业|领域)型$/.test(name)
+  )
 }
 
 /** Verbs of work toward a state, not of reaching it. */
 const towardExpression = /^(?:[^，。；]{0,4})(?:推进|推动|加快|促进|逐步|积极|探索|鼓励|支持|完善|健全)/
 
 /** A level word, then the next value and its level with the noun both count (国家级、150名省级科技人才). */
-const sharedLevelExpression = /^((?:国家|省|市|县|区)级(?:以上)?)[、和及与]\s*[\d.]+\s*\p{Script=Han}?\s*(?:国家|省|市|县|区)级(?:以上)?(\p{Script=Han}{2,}?)(?=[，。；、和及与]|$)/u
+const sharedLevelExpression =
+  /^((?:国家|省|市|县|区)级(?:以上)?)[、和及与]\s*[\d.]+\s*\p{Script=Han}?\s*(?:国家|省|市|县|区)级(?:以上)?(\p{Script=Han}{2,}?)(?=[，。；、和及与]|$)/u
 
 /** Verbs a counted noun goes on to (…市场主体纳入平台, …企业实现上云). */
 const nounEndExpression = /纳入|接入|实现|达到|开展|完成|上云|参与|通过|享受|具备|获得|进入|加入/
 
 /** Nouns of work done on a thing (重点标准的预研工作): what is counted comes before their 的. */
-const workNounExpression = /^(?:工作|任务|建设|研究|研发|预研|改造|应用|推广|试点|示范应用|集成|制修订|制定|修订)$|(?:工作|计算|处理|分析)$/
+const workNounExpression =
+  /^(?:工作|任务|建设|研究|研发|预研|改造|应用|推广|试点|示范应用|集成|制修订|制定|修订)$|(?:工作|计算|处理|分析)$/
 
 /**
  * The noun a value counts when it comes after it: up to a list's next name, and of
@@ -677,7 +1067,9 @@ function nounAfter(printed: string): string {
   }
   // Note: kinds listed before one noun (行业型、专业型、区域型工业互联网平台) are not a list of nouns,
   // nor are the words of a bracket (县（市、区）).
-  return firstName(text).replace(/[、和及与]$/, '').trim()
+  return firstName(text)
+    .replace(/[、和及与]$/, '')
+    .trim()
 }
 
 /** `text` up to the first 、 和 及 与 outside brackets that does not follow a kind (…型、). */
@@ -687,7 +1079,8 @@ function firstName(text: string): string {
     const character = text[at]!
     if (character === '（' || character === '(') depth++
     else if (character === '）' || character === ')') depth = Math.max(0, depth - 1)
-    else if (depth === 0 && '、和及与'.includes(character) && at > 0 && !'型级式类'.includes(text[at - 1]!)) return text.slice(0, at)
+    else if (depth === 0 && '、和及与'.includes(character) && at > 0 && !'型级式类'.includes(text[at - 1]!))
+      return text.slice(0, at)
   }
   return text
 }
@@ -698,33 +1091,54 @@ function proseUnit(unit: string | null, indicator: string): string | null {
 }
 
 /** What may follow a value that is the goal's own: a list, or the change it goes on to. */
-const afterValueExpression = new RegExp('^(?:[和及与并且或]|(?:' + riseVerbSource + '|' + changeVerbSource + '|达到|达|到|至|发展))')
+const afterValueExpression = new RegExp(
+  '^(?:[和及与并且或]|(?:' + riseVerbSource + '|' + changeVerbSource + '|达到|达|到|至|发展))'
+)
 
 /**
  * A number inside a name (`3岁以下婴幼儿托位数4.5个`, `公交站点500米覆盖率实现100%`):
  * the name goes on right after it, the goal's own value is still to come,
  * and a name (not a verb such as 实施) or a bound (以上, 以下) says it qualifies.
  */
-function isQualifier(match: RegExpMatchArray, clause: string, previousEnd: number, next: RegExpMatchArray | undefined): boolean {
+function isQualifier(
+  match: RegExpMatchArray,
+  clause: string,
+  previousEnd: number,
+  next: RegExpMatchArray | undefined
+): boolean {
   if (!next) return false
   const end = (match.index ?? 0) + match[0].length
   // A size inside a name before the count of it (首次突破100亿元的企业15家): part of the name.
-  if (clause.charAt(end) === '的' && countUnitExpression.test(next.groups?.unit ?? next.groups?.chineseUnit ?? '') && !/[，,、；]/.test(clause.slice(end, next.index))) return true
+  if (
+    clause.charAt(end) === '的' &&
+    countUnitExpression.test(next.groups?.unit ?? next.groups?.chineseUnit ?? '') &&
+    !/[，,、；]/.test(clause.slice(end, next.index))
+  )
+    return true
   if (match.groups?.suffix === '左右' || match.groups?.verb || match.groups?.prefix) return false
   const after = clause.charCodeAt(end)
   if (!(after >= 0x4e00 && after <= 0x9fff) || afterValueExpression.test(clause.slice(end))) return false
-  const before = clause.slice(previousEnd, match.index).replace(/^[、，,\s]+/, '').trim()
+  const before = clause
+    .slice(previousEnd, match.index)
+    .replace(/^[、，,\s]+/, '')
+    .trim()
   // A measure (3岁以下, 5米) opens a name whose own value follows (5米远场识别率超过92%); a count
   // with its bound (150个以上示范街道及50个以上示范基地) is a goal of its own.
   if (!countUnitExpression.test(match.groups?.unit ?? match.groups?.chineseUnit ?? '')) {
     if (match.groups?.suffix) return true
-    if (before.length === 0 && (next.groups?.verb || next.groups?.prefix) && !/[、，,和及与]/.test(clause.slice(end, next.index))) return true
+    if (
+      before.length === 0 &&
+      (next.groups?.verb || next.groups?.prefix) &&
+      !/[、，,和及与]/.test(clause.slice(end, next.index))
+    )
+      return true
   }
   return before.length > 0 && !leadingVerbExpression.test(before)
 }
 
 /** Units that count things (个, 家, 项…): a value in them is a goal, never part of a name. */
-const countUnitExpression = /^(?:万|千|百)?(?:个|家|项|件|所|座|条|套|台|种|类|批|户|名|人|位|款|部|篇|场|场次|次|期|笔|宗|张|辆|艘)$/
+const countUnitExpression =
+  /^(?:万|千|百)?(?:个|家|项|件|所|座|条|套|台|种|类|批|户|名|人|位|款|部|篇|场|场次|次|期|笔|宗|张|辆|艘)$/
 
 /** `2025年` is a year, not a value of unit 年. */
 function isYear(match: RegExpMatchArray, clause: string): boolean {
@@ -733,12 +1147,22 @@ function isYear(match: RegExpMatchArray, clause: string): boolean {
   if (unit === '年' && first && /^(?:19|20)\d{2}$/.test(first)) return true
   const at = match.index ?? 0
   // A bracketed annotation of a title (（25分）, （3项）) weighs or counts it; it sets no goal.
-  if (/[（(]\s*$/.test(clause.slice(Math.max(0, at - 1), at)) && /^\s*[）)]/.test(clause.slice(at + match[0].length))) return true
+  if (/[（(]\s*$/.test(clause.slice(Math.max(0, at - 1), at)) && /^\s*[）)]/.test(clause.slice(at + match[0].length)))
+    return true
   // A figure's, table's or article's number (如图1所示, 表2, 第3条) is no value.
-  if (/(?:图|表|第|附件|附表|条|款)\s*$/.test(clause.slice(Math.max(0, at - 2), at)) || /^所示/.test(clause.slice(at + match[0].length - 1))) return true
+  if (
+    /(?:图|表|第|附件|附表|条|款)\s*$/.test(clause.slice(Math.max(0, at - 2), at)) ||
+    /^所示/.test(clause.slice(at + match[0].length - 1))
+  )
+    return true
   // A span of years (3年内, 近5年, 连续4年, 实施周期为5年, 之日起2年) is a time, not a value; so is a date misread (4.0402年).
   if (unit === '年' && (/\.\d{3,}/.test(first ?? '') || /周期|期限|为期|之日起|有效期/.test(clause))) return true
-  if (unit === '年' && (/^\s*(?:内|以内|来|以来|间|时间|后|期)/.test(clause.slice(at + match[0].length)) || /(?:近|连续|未来|用)\s*$/.test(clause.slice(Math.max(0, at - 2), at)))) return true
+  if (
+    unit === '年' &&
+    (/^\s*(?:内|以内|来|以来|间|时间|后|期)/.test(clause.slice(at + match[0].length)) ||
+      /(?:近|连续|未来|用)\s*$/.test(clause.slice(Math.max(0, at - 2), at)))
+  )
+    return true
   // A number glued to Latin letters or a plus sign (3D打印, 1+13+N) is a name.
   const after = clause[(match.index ?? 0) + match[0].length]
   return Boolean(first && after && /[A-Za-z+]/.test(after) && !unit)

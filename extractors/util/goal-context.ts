@@ -32,7 +32,10 @@ export const notGoalRules: readonly NotGoalRule[] = [
     // 《规划》提出了4类共25项指标; 又增设了10项: what a text says another set out, not a goal it sets.
     name: 'description',
     // Note: a verb with 了 before the count (遴选了12类, 建成了5个) tells what was done, not what is to be.
-    test: (_sentence, clause) => /(?:提出|明确|增设|设置|确定|列出|包括|涵盖|部署)了|\p{Script=Han}了\s*(?:\d|[一二两三四五六七八九十]+\s*[个项类家批])/u.test(clause)
+    test: (_sentence, clause) =>
+      /(?:提出|明确|增设|设置|确定|列出|包括|涵盖|部署)了|\p{Script=Han}了\s*(?:\d|[一二两三四五六七八九十]+\s*[个项类家批])/u.test(
+        clause
+      )
   },
   {
     // 关键指标均比省定目标高出2个百分点以上: a comparison with other goals, not a level.
@@ -48,12 +51,18 @@ export const notGoalRules: readonly NotGoalRule[] = [
     // 给予最高50万元奖励; 按实际投资额的10%给予补助; 一次性奖补200万元.
     name: 'reward',
     // In a sentence of rewards, a share (前两年100%), a sum or a count per unit (每认定1家) is the reward's measure.
-    test: (sentence, clause) => rewardExpression.test(clause) || (rewardExpression.test(sentence) && (moneyClauseExpression.test(clause) || /\d\s*[%％]|每(?:认定|新增|引进|培育|建成|获得|获批|入选|个|家|项|名|人|户|\d)/.test(clause)))
+    test: (sentence, clause) =>
+      rewardExpression.test(clause) ||
+      (rewardExpression.test(sentence) &&
+        (moneyClauseExpression.test(clause) ||
+          /\d\s*[%％]|每(?:认定|新增|引进|培育|建成|获得|获批|入选|个|家|项|名|人|户|\d)/.test(clause)))
   },
   {
     // 将标准体系划分为三个层级; 形成14个二级分类: counts of the document's own parts or a framework's.
     name: 'structure',
-    test: (_sentence, clause, after) => /划分为|分为|分成|包括|包含|涵盖|由.{0,10}组成|是指|指的是|所称/.test(clause) || /^\s*(?:个|项|大)?\s*(?:二级|三级|一级)?(?:分类|部分|层级|层次|方面|维度|大类|板块|章|节)/.test(after)
+    test: (_sentence, clause, after) =>
+      /划分为|分为|分成|包括|包含|涵盖|由.{0,10}组成|是指|指的是|所称/.test(clause) ||
+      /^\s*(?:个|项|大)?\s*(?:二级|三级|一级)?(?:分类|部分|层级|层次|方面|维度|大类|板块|章|节)/.test(after)
   },
   {
     // 市财政每年安排5亿元; 设立规模10亿元的基金: money set aside is a means, not a level to reach.
@@ -64,7 +73,8 @@ export const notGoalRules: readonly NotGoalRule[] = [
     // 对营业收入超过1亿元的企业; 凡年产值达到5000万元以上的; 符合条件的…
     name: 'threshold',
     test: (sentence, clause, after) =>
-      (/^\s*(?:[（(]含[）)])?\s*(?:规模)?的/.test(after) && /(?:^|[，。；、\s])(?:对|凡)|给予|奖励|补助|补贴|优先|认定为|申报|享受/.test(sentence)) ||
+      (/^\s*(?:[（(]含[）)])?\s*(?:规模)?的/.test(after) &&
+        /(?:^|[，。；、\s])(?:对|凡)|给予|奖励|补助|补贴|优先|认定为|申报|享受/.test(sentence)) ||
       /^(?:对|凡|对于|经|获得|被)/.test(clause.trim()) ||
       /(?:条件|门槛)|前\s*\d+\s*(?:名|位|强)/.test(clause)
   },
@@ -72,17 +82,24 @@ export const notGoalRules: readonly NotGoalRule[] = [
     // 每天校园体育活动不少于1小时; 各中小学至少配备1名; 每5所幼儿园配备1名: a standard for every unit, no level to reach.
     name: 'norm',
     test: (_sentence, clause) =>
-      /每(?:天|日|周|月|学期|节|班|校|所|名|位|户|村|\d)|每个(?:乡镇|街道|村|社区|学校|县|区|市|省|单位)|各[^，。；]{1,8}(?:至少|均应|须)|至少配备|必须|应当|不得|不宜|不应|原则上|实行|执行|[×xX]\s*\d/.test(clause)
+      /每(?:天|日|周|月|学期|节|班|校|所|名|位|户|村|\d)|每个(?:乡镇|街道|村|社区|学校|县|区|市|省|单位)|各[^，。；]{1,8}(?:至少|均应|须)|至少配备|必须|应当|不得|不宜|不应|原则上|实行|执行|[×xX]\s*\d/.test(
+        clause
+      )
   }
 ]
 
 /** Words of the past: statistics reported, the last plan's period, what was done already. */
 const pastExpression = new RegExp(
-  '截至|截止(?=\\s*(?:' + yearSource + ')\\s*年(?:底|末|\\d))|(?:' + yearSource + ')\\s*年\\s*(?:[一二三四1-4]季度|上半年|前三季度|1-\\d+月|以来)|' +
+  '截至|截止(?=\\s*(?:' +
+    yearSource +
+    ')\\s*年(?:底|末|\\d))|(?:' +
+    yearSource +
+    ')\\s*年\\s*(?:[一二三四1-4]季度|上半年|前三季度|1-\\d+月|以来)|' +
     '同比|比上年|较上年|上年|去年|过去|近[几五三十\\d]年|以来|(?<!不得)已(?!于)|' +
     '[“"]十[一二三]五[”"]|十[一二三]五(?:期间|时期|以来)|(?:共有|现有)\\s*\\d'
 )
-const rewardExpression = /奖励|奖补|补助|补贴|资助|贴息|扶持资金|给予|一次性|最高(?:不超过)?\s*\d|按.{0,12}比例|加计扣除|税前|减免|免征|退税/
+const rewardExpression =
+  /奖励|奖补|补助|补贴|资助|贴息|扶持资金|给予|一次性|最高(?:不超过)?\s*\d|按.{0,12}比例|加计扣除|税前|减免|免征|退税/
 const moneyClauseExpression = /\d\s*(?:万|亿|千)?元/
 
 /** The first rule that says a quantity is no goal, or undefined when none does. */
@@ -93,12 +110,22 @@ export function notGoalRule(sentence: string, clause: string, after: string): st
 
 /** A time to reach in a sentence: 到/至/力争/确保/争取…年, …年底前, 今年, 年内, “十四五”末/期间, 实施期内, 每年. */
 const reachExpression = new RegExp(
-  '(?<![截\\d]\\s*)(?:到|至|力争|确保|争取|展望)\\s*(?:' + yearSource + ')\\s*年|(?:' + yearSource + ')\\s*年\\s*(?:底|末)?\\s*(?:前|之前|以前|完成)|' +
+  '(?<![截\\d]\\s*)(?:到|至|力争|确保|争取|展望)\\s*(?:' +
+    yearSource +
+    ')\\s*年|(?:' +
+    yearSource +
+    ')\\s*年\\s*(?:底|末)?\\s*(?:前|之前|以前|完成)|' +
     '今年|明年|年内|年底前|年末前|十[四五六]五[”"]?(?:末|期间|时期|期末|后半期|后期)|实施期内|规划期内|规划期末|后半期|三年内|五年内'
 )
 
 /** A year to reach: 到2025年, 力争至2025年底, 2025年前, 2025年底前完成. */
-const reachYearExpression = new RegExp('(?<![截\\d]\\s*)(?:到|至|力争|确保|争取|展望)\\s*(' + yearSource + ')\\s*年|(' + yearSource + ')\\s*年\\s*(?:底|末)?\\s*(?:前|之前|以前|完成)')
+const reachYearExpression = new RegExp(
+  '(?<![截\\d]\\s*)(?:到|至|力争|确保|争取|展望)\\s*(' +
+    yearSource +
+    ')\\s*年|(' +
+    yearSource +
+    ')\\s*年\\s*(?:底|末)?\\s*(?:前|之前|以前|完成)'
+)
 
 /** The first year to reach a text names (not a year of statistics: 截至2022年底), or undefined. */
 export function reachYear(text: string): number | undefined {
@@ -158,13 +185,16 @@ export function clauseSpan(text: string, offset: number): [number, number] {
 }
 
 /** The label of a work report's 主要预期目标 passage (今年经济社会发展的主要预期目标是：…, 主要目标是, 预期目标为). */
-export const reportPassageExpression = /(?:主要预期目标|主要目标|预期目标|发展目标)(?:是|为|如下)?\s*[:：]|(?:主要预期目标|主要目标|预期目标)(?:是|为)/
+export const reportPassageExpression =
+  /(?:主要预期目标|主要目标|预期目标|发展目标)(?:是|为|如下)?\s*[:：]|(?:主要预期目标|主要目标|预期目标)(?:是|为)/
 
 /**
  * A passage that states the year's growth target without that label (综合考虑各方面因素，今年地区生产总值
  * 增长6%左右; a paragraph opening with the GDP target): read only where no labelled passage is.
  */
-export const unlabelledPassageExpression = /(?:今年|^\s*)(?:全市|全州|全区|全县|全省|全国|全盟)?(?:地区生产总值|国内生产总值|生产总值|GDP)(?:增长|增速)\s*\d/
+export const unlabelledPassageExpression =
+  /(?:今年|^\s*)(?:全市|全州|全区|全县|全省|全国|全盟)?(?:地区生产总值|国内生产总值|生产总值|GDP)(?:增长|增速)\s*\d/
 
 /** Where a passage of targets ends: the sentence after them (确定上述目标…, 重点做好…). */
-export const passageEndExpression = /确定上述目标|确定这些目标|实现上述目标|实现这些目标|完成上述目标|上述目标|重点做好|着力抓好|重点抓好/
+export const passageEndExpression =
+  /确定上述目标|确定这些目标|实现上述目标|实现这些目标|完成上述目标|上述目标|重点做好|着力抓好|重点抓好/

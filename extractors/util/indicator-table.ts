@@ -67,7 +67,13 @@ const roles: ReadonlyArray<[RegExp, (match: RegExpExecArray, period: Pick<Period
   [/^(?!.*目标).*(?:年均|累计(?!完成|实现))/, () => ({kind: 'growth'})],
   [/^[“"]?(十[一二三四五六]?五)[”"]?期?末/, (match, period) => planColumn(match[1]!, period)],
   // A baseline column that names no year (现状值, 基期值) holds the year before the plan period.
-  [/基期|基数|基准|现状|基础/, (match, period) => ({kind: 'baseline', year: yearIn(match.input) ?? (period?.start != null ? period.start - 1 : null)})],
+  [
+    /基期|基数|基准|现状|基础/,
+    (match, period) => ({
+      kind: 'baseline',
+      year: yearIn(match.input) ?? (period?.start != null ? period.start - 1 : null)
+    })
+  ],
   [/目标|预期|规划值|指标值/, (match, period) => ({kind: 'target', year: yearIn(match.input) ?? period?.end ?? null})],
   [/^((?:19|20)\d{2})\s*年?(?:值|末)?$/, (match) => ({kind: 'target', year: Number(match[1])})],
   [/^(?:分类|类别|项目|领域|一级指标|方面|维度|类型|板块)$/, () => ({kind: 'category'})],
@@ -80,7 +86,8 @@ function yearIn(text: string): number | null {
 }
 
 /** A number or mark before a category's or an indicator's name (`一、`, `（二）`, `1．`, `（2）`, `★` for 约束性). */
-const enumerationExpression = /^(?:[一二三四五六七八九十]+[、．.]|[（(](?:[一二三四五六七八九十]+|\d{1,2})[）)]|\d{1,2}[.．、]|[★☆*＊▲△●◆■])\s*/
+const enumerationExpression =
+  /^(?:[一二三四五六七八九十]+[、．.]|[（(](?:[一二三四五六七八九十]+|\d{1,2})[）)]|\d{1,2}[.．、]|[★☆*＊▲△●◆■])\s*/
 /** A footnote mark after an indicator's name (`森林覆盖率*`, `…拥有量①`). */
 const footnoteMarkExpression = /[*＊★☆①②③④⑤⑥⑦⑧⑨⑩]+$/
 
@@ -93,16 +100,32 @@ const cellsOf = (row: TableRow) => row.children.map((cell) => toString(cell).tri
  * goals of their own from the first year still ahead when it was issued
  * (`aheadFrom`) on.
  */
-export function readIndicatorTable(table: Table, period: Pick<Period, 'start' | 'end'> | null, isReport = false, aheadFrom: number | null = null): ReadTable {
+export function readIndicatorTable(
+  table: Table,
+  period: Pick<Period, 'start' | 'end'> | null,
+  isReport = false,
+  aheadFrom: number | null = null
+): ReadTable {
   const rows = table.children
   const texts = rows.map(cellsOf)
-  const headerIndex = texts.findIndex((cells) => cells.filter(Boolean).length >= 2 && cells.some((cell) => /指标|目标|内容/.test(cell)))
+  const headerIndex = texts.findIndex(
+    (cells) => cells.filter(Boolean).length >= 2 && cells.some((cell) => /指标|目标|内容/.test(cell))
+  )
   if (headerIndex === -1) return {isIndicatorTable: false, targets: [], problems: [], interimYears: []}
   const top = texts[headerIndex]!.map(compact)
-  const joined = headerGoingOn(top, texts[headerIndex + 1]?.map(compact), Math.max(...texts.map((cells) => cells.length)))
+  const joined = headerGoingOn(
+    top,
+    texts[headerIndex + 1]?.map(compact),
+    Math.max(...texts.map((cells) => cells.length))
+  )
   const header = joined ?? top
   const first = headerIndex + (joined ? 2 : 1)
-  const columnRoles = yearColumnRoles(header.map((cell) => roleOf(cell, period)), period, isReport, aheadFrom)
+  const columnRoles = yearColumnRoles(
+    header.map((cell) => roleOf(cell, period)),
+    period,
+    isReport,
+    aheadFrom
+  )
   const adjusted = columnRoles.some((role) => role.kind === 'indicator') ? columnRoles : guessIndicator(columnRoles)
   if (!adjusted.some((role) => role.kind === 'indicator') || !adjusted.some((role) => role.kind === 'target')) {
     return {isIndicatorTable: false, targets: [], problems: [], interimYears: []}
@@ -121,7 +144,8 @@ export function readIndicatorTable(table: Table, period: Pick<Period, 'start' | 
       category = compact(filled[0]!).replace(enumerationExpression, '')
       continue
     }
-    const aligned = cells.length < adjusted.length ? [...Array<string>(adjusted.length - cells.length).fill(''), ...cells] : cells
+    const aligned =
+      cells.length < adjusted.length ? [...Array<string>(adjusted.length - cells.length).fill(''), ...cells] : cells
     const categoryIndex = adjusted.findIndex((role) => role.kind === 'category')
     if (categoryIndex !== -1 && aligned[categoryIndex]) category = compact(aligned[categoryIndex])
     readRow(row, aligned, adjusted, category, result)
@@ -136,10 +160,23 @@ export function readIndicatorTable(table: Table, period: Pick<Period, 'start' | 
  */
 function headerGoingOn(header: string[], next: string[] | undefined, width: number): string[] | undefined {
   const isSpanned = (cell: string, index: number) => cell === header[index]
-  if (!next?.every((cell, index) => cell === '' || isSpanned(cell, index) || (!/\d/.test(cell.replace(/(?:19|20)\d{2}\s*年/g, '')) && /值|年|目标|单位|属性|基数|基期|完成|实际|现状|预计/.test(cell)))) return undefined
+  if (
+    !next?.every(
+      (cell, index) =>
+        cell === '' ||
+        isSpanned(cell, index) ||
+        (!/\d/.test(cell.replace(/(?:19|20)\d{2}\s*年/g, '')) &&
+          /值|年|目标|单位|属性|基数|基期|完成|实际|现状|预计/.test(cell))
+    )
+  )
+    return undefined
   // Note: a name over several columns (目标值 over 2020年 and 2025年) prints once; the columns after it under it share it.
-  const top = spreadOver(header, next, width) ?? Array.from({length: Math.max(header.length, next.length)}, (_, index) => header[index] ?? '')
-  for (let index = 1; index < top.length; index++) if (top[index] === '' && next[index] && next[index - 1] && !isSpanned(next[index - 1]!, index - 1)) top[index] = top[index - 1]!
+  const top =
+    spreadOver(header, next, width) ??
+    Array.from({length: Math.max(header.length, next.length)}, (_, index) => header[index] ?? '')
+  for (let index = 1; index < top.length; index++)
+    if (top[index] === '' && next[index] && next[index - 1] && !isSpanned(next[index - 1]!, index - 1))
+      top[index] = top[index - 1]!
   return top.map((cell, index) => (isSpanned(next[index] ?? '', index) ? cell : cell + (next[index] ?? '')))
 }
 
@@ -155,7 +192,11 @@ function spreadOver(header: string[], next: string[], width: number): string[] |
   if (extra <= 0) return undefined
   for (let at = 0; at < header.length; at++) {
     const under = Array.from({length: extra + 1}, (_, offset) => next[at + offset])
-    if (header[at] && under.every(Boolean) && next.every((cell, index) => !cell || (index >= at && index <= at + extra))) {
+    if (
+      header[at] &&
+      under.every(Boolean) &&
+      next.every((cell, index) => !cell || (index >= at && index <= at + extra))
+    ) {
       return [...header.slice(0, at), ...Array<string>(extra + 1).fill(header[at]!), ...header.slice(at + 1)]
     }
   }
@@ -179,7 +220,12 @@ function roleOf(cell: string, period: Pick<Period, 'start' | 'end'> | null): Rol
  * before it, the latest is the baseline — unless a column is named so
  * (基期值), when every earlier year is an actual.
  */
-function yearColumnRoles(columnRoles: Role[], period: Pick<Period, 'start' | 'end'> | null, isReport: boolean, aheadFrom: number | null): Role[] {
+function yearColumnRoles(
+  columnRoles: Role[],
+  period: Pick<Period, 'start' | 'end'> | null,
+  isReport: boolean,
+  aheadFrom: number | null
+): Role[] {
   const years = columnRoles.flatMap((role) => (role.kind === 'target' && role.year !== null ? [role.year] : []))
   const target = period?.end != null && years.includes(period.end) ? period.end : Math.max(...years)
   const isActual = (year: number) => period?.start != null && year >= period.start
@@ -199,14 +245,17 @@ function guessIndicator(columnRoles: Role[]): Role[] {
   const index = columnRoles.findIndex((role) => role.kind === 'other' || role.kind === 'category')
   if (index === -1) return columnRoles
   const hasCategory = columnRoles.filter((role) => role.kind === 'category').length > 1
-  return columnRoles.map((role, at) => (at === index && (role.kind === 'other' || !hasCategory) ? {kind: 'indicator'} : role))
+  return columnRoles.map((role, at) =>
+    at === index && (role.kind === 'other' || !hasCategory) ? {kind: 'indicator'} : role
+  )
 }
-
 
 /** The unit of a row given the unit a cell prints: a bare scale in the cell (2万) goes before the row's unit (件 → 万件). */
 function withScale(unit: string | null, cellUnit: string | null): string | null {
   if (unit === null) return cellUnit
-  return (cellUnit === '万' || cellUnit === '亿' || cellUnit === '千') && !/^[万亿千]/.test(unit) ? cellUnit + unit : unit
+  return (cellUnit === '万' || cellUnit === '亿' || cellUnit === '千') && !/^[万亿千]/.test(unit)
+    ? cellUnit + unit
+    : unit
 }
 
 /** A unit column's cell: none when empty or a dash (— for an index without a unit), else as printed. */
@@ -217,7 +266,13 @@ function unitOf(cell: string | undefined): string | null {
   return noUnitExpression.test(unit) ? null : unit
 }
 
-function readRow(row: TableRow, cells: string[], columnRoles: Role[], category: string | null, result: ReadTable): void {
+function readRow(
+  row: TableRow,
+  cells: string[],
+  columnRoles: Role[],
+  category: string | null,
+  result: ReadTable
+): void {
   const position = toPosition(row.position)
   const quote = cells.filter(Boolean).join('\t')
   const indicatorCell = cells[columnRoles.findIndex((role) => role.kind === 'indicator')] ?? ''
@@ -225,9 +280,22 @@ function readRow(row: TableRow, cells: string[], columnRoles: Role[], category: 
     result.problems.push({reason: 'Table row has no indicator: `' + quote + '`', rule: 'unparsed-table-row', position})
     return
   }
-  const {indicator, unit: bracketUnit} = splitIndicatorUnit(compact(indicatorCell).replace(enumerationExpression, '').replace(footnoteMarkExpression, ''))
+  const {indicator, unit: bracketUnit} = splitIndicatorUnit(
+    compact(indicatorCell).replace(enumerationExpression, '').replace(footnoteMarkExpression, '')
+  )
   const unitCell = cells[columnRoles.findIndex((role) => role.kind === 'unit')]
-  const target: TableTarget = {category, indicator, unit: bracketUnit ?? unitOf(unitCell), value: null, year: null, baseline: null, actuals: [], status: null, quote, position}
+  const target: TableTarget = {
+    category,
+    indicator,
+    unit: bracketUnit ?? unitOf(unitCell),
+    value: null,
+    year: null,
+    baseline: null,
+    actuals: [],
+    status: null,
+    quote,
+    position
+  }
   let growth: ReturnType<typeof parseCellValue>
   // A later target column (2035年 after 2025年) sets a goal of its own for the row.
   let later: Array<{year: number; value: Value; unit: string | null}> | undefined
@@ -243,7 +311,8 @@ function readRow(row: TableRow, cells: string[], columnRoles: Role[], category: 
       target.value = parsed?.value ?? null
       target.unit = withScale(target.unit, parsed?.unit ?? null)
     } else if (role.kind === 'target') {
-      if (parsed && role.year !== null && role.year !== target.year) (later ??= []).push({year: role.year, value: parsed.value, unit: parsed.unit})
+      if (parsed && role.year !== null && role.year !== target.year)
+        (later ??= []).push({year: role.year, value: parsed.value, unit: parsed.unit})
     } else if (parsed && role.year !== null) {
       const entry = {year: role.year, value: parsed.value}
       if (role.kind === 'baseline') target.baseline = entry

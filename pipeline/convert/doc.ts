@@ -18,15 +18,19 @@ import {ConversionError} from './errors.js'
 export async function docToText(bytes: Uint8Array): Promise<{text: string; textboxesAt: number | undefined}> {
   if (!isOle(bytes)) {
     const head = new TextDecoder('latin1').decode(bytes.subarray(0, 32)).trimStart()
-    if (head.startsWith('{\\rtf')) throw new ConversionError('RTF under a Word name: RTF is not supported yet (save it as .docx)')
-    if (/^mime-version/i.test(head)) throw new ConversionError('a web archive (MHT) under a Word name: not supported yet (save it as .html)')
+    if (head.startsWith('{\\rtf'))
+      throw new ConversionError('RTF under a Word name: RTF is not supported yet (save it as .docx)')
+    if (/^mime-version/i.test(head))
+      throw new ConversionError('a web archive (MHT) under a Word name: not supported yet (save it as .html)')
     throw new ConversionError('not a Word 97–2003 document (no OLE compound file header)')
   }
   let document
   try {
     document = await new WordExtractor().extract(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength))
   } catch (error) {
-    throw new ConversionError('cannot read .doc (' + (error instanceof Error ? error.message.split('\n')[0] : String(error)) + ')')
+    throw new ConversionError(
+      'cannot read .doc (' + (error instanceof Error ? error.message.split('\n')[0] : String(error)) + ')'
+    )
   }
   // Note: a cell mark becomes a tab, so every row ends with one more; it is no cell.
   const clean = (text: string) => joinCellParagraphs(text.replace(/\r\n?/g, '\n')).replace(/\t(?=\n|$)/g, '')
@@ -61,7 +65,11 @@ function joinCellParagraphs(text: string): string {
     candidates.push({start: at, end, cells: cellsOf(lines.slice(at, end + 1).join(''))})
     at = end
   }
-  const joined = candidates.filter((candidate) => whole.has(candidate.cells) || candidates.some((other) => other !== candidate && other.cells === candidate.cells))
-  for (const {start, end} of joined.reverse()) lines.splice(start, end - start + 1, lines.slice(start, end + 1).join(''))
+  const joined = candidates.filter(
+    (candidate) =>
+      whole.has(candidate.cells) || candidates.some((other) => other !== candidate && other.cells === candidate.cells)
+  )
+  for (const {start, end} of joined.reverse())
+    lines.splice(start, end - start + 1, lines.slice(start, end + 1).join(''))
   return lines.join('\n')
 }

@@ -13,15 +13,25 @@ import {defaultZipLimits, openZip, type ZipLimits} from './zip.js'
 export type DocxLimits = ZipLimits
 
 /** Convert a .docx to 公文 plain text and the HTML it went through. */
-export async function docxToText(bytes: Uint8Array, limits: DocxLimits = defaultZipLimits): Promise<{text: string; html: string}> {
+export async function docxToText(
+  bytes: Uint8Array,
+  limits: DocxLimits = defaultZipLimits
+): Promise<{text: string; html: string}> {
   const zip = await openZip(bytes, '.docx', limits)
   if (!zip.file('word/document.xml')) throw new ConversionError('not a Word document (.docx without word/document.xml)')
   let html: string
   try {
     // Note: images are not read (the text does not need them, and each would be inflated and held as base64).
-    html = (await mammoth.convertToHtml({buffer: Buffer.from(bytes)}, {convertImage: mammoth.images.imgElement(async () => ({src: ''}))})).value
+    html = (
+      await mammoth.convertToHtml(
+        {buffer: Buffer.from(bytes)},
+        {convertImage: mammoth.images.imgElement(async () => ({src: ''}))}
+      )
+    ).value
   } catch (error) {
-    throw new ConversionError('cannot convert .docx (' + (error instanceof Error ? error.message.split('\n')[0] : String(error)) + ')')
+    throw new ConversionError(
+      'cannot convert .docx (' + (error instanceof Error ? error.message.split('\n')[0] : String(error)) + ')'
+    )
   }
   return {text: htmlToText(html), html}
 }

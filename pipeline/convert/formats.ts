@@ -37,7 +37,11 @@ const latin1 = new TextDecoder('latin1')
  * archive named .docx, an HTML document), else the one the extension names.
  */
 export function sniffFormat(bytes: Uint8Array, byExtension: ParsedFormat): ParsedFormat {
-  const head = latin1.decode(bytes.subarray(0, 512)).replace(/^\ufeff|^\u00ef\u00bb\u00bf/, '').trimStart().toLowerCase()
+  const head = latin1
+    .decode(bytes.subarray(0, 512))
+    .replace(/^\ufeff|^\u00ef\u00bb\u00bf/, '')
+    .trimStart()
+    .toLowerCase()
   if (head.startsWith('%pdf-')) return 'pdf'
   // Word files are often named for the other Word format: the bytes tell (an OLE compound file, a zip archive).
   if (byExtension === 'docx' || byExtension === 'doc') {
@@ -46,15 +50,35 @@ export function sniffFormat(bytes: Uint8Array, byExtension: ParsedFormat): Parse
   }
   if (byExtension === 'docx') return 'docx'
   // Note: Word saves web pages as .doc too (`<html xmlns:w="urn:schemas-microsoft-com:office:word">`).
-  if (head.startsWith('<!doctype html') || head.startsWith('<html') || (byExtension !== 'markdown' && /^<\?xml[^>]*>\s*<html/.test(head))) return 'html'
+  if (
+    head.startsWith('<!doctype html') ||
+    head.startsWith('<html') ||
+    (byExtension !== 'markdown' && /^<\?xml[^>]*>\s*<html/.test(head))
+  )
+    return 'html'
   // A .doc that is neither OLE, zip, HTML nor RTF (nor MHT) is text a site served under a Word name.
-  if (byExtension === 'doc' && !head.startsWith('{\\rtf') && !head.startsWith('mime-version') && !bytes.subarray(0, 512).includes(0)) return 'text'
+  if (
+    byExtension === 'doc' &&
+    !head.startsWith('{\\rtf') &&
+    !head.startsWith('mime-version') &&
+    !bytes.subarray(0, 512).includes(0)
+  )
+    return 'text'
   return byExtension
 }
 
 /** Whether the bytes open with the OLE compound file signature (Word 97–2003, WPS). */
 export function isOle(bytes: Uint8Array): boolean {
-  return bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0 && bytes[4] === 0xa1 && bytes[5] === 0xb1 && bytes[6] === 0x1a && bytes[7] === 0xe1
+  return (
+    bytes[0] === 0xd0 &&
+    bytes[1] === 0xcf &&
+    bytes[2] === 0x11 &&
+    bytes[3] === 0xe0 &&
+    bytes[4] === 0xa1 &&
+    bytes[5] === 0xb1 &&
+    bytes[6] === 0x1a &&
+    bytes[7] === 0xe1
+  )
 }
 
 /** The format of a path, or undefined when no parser reads it. */

@@ -20,10 +20,51 @@ import {unified} from 'unified'
 import {EXIT, visit} from 'unist-util-visit'
 
 const blockNames = new Set([
-  'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'section', 'article', 'header', 'footer', 'blockquote', 'pre',
-  'ul', 'ol', 'dl', 'dd', 'dt', 'center', 'main', 'aside', 'figure', 'figcaption', 'address', 'form', 'fieldset', 'caption'
+  'p',
+  'div',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'blockquote',
+  'pre',
+  'ul',
+  'ol',
+  'dl',
+  'dd',
+  'dt',
+  'center',
+  'main',
+  'aside',
+  'figure',
+  'figcaption',
+  'address',
+  'form',
+  'fieldset',
+  'caption'
 ])
-const skippedNames = new Set(['script', 'style', 'head', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas', 'select', 'button', 'nav'])
+const skippedNames = new Set([
+  'script',
+  'style',
+  'head',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'canvas',
+  'select',
+  'button',
+  'nav'
+])
 
 /**
  * Decode HTML bytes by BOM, `<meta charset>` (gb2312 → GBK) or UTF-8; returns
@@ -35,8 +76,14 @@ const skippedNames = new Set(['script', 'style', 'head', 'noscript', 'template',
 export function decodeHtml(bytes: Uint8Array): {html: string; encoding: string; mismatch?: string} {
   const sniffed = htmlEncodingSniffer(bytes, {defaultEncoding: 'UTF-8'}).toLowerCase()
   const declared = sniffed === 'windows-1252' ? 'utf-8' : sniffed
-  const hasBom = (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) || (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)
-  const encoding = declared !== 'utf-8' && !declared.startsWith('utf-16') && !hasBom && !isAscii(bytes) && isUtf8(bytes) ? 'utf-8' : declared
+  const hasBom =
+    (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) ||
+    (bytes[0] === 0xff && bytes[1] === 0xfe) ||
+    (bytes[0] === 0xfe && bytes[1] === 0xff)
+  const encoding =
+    declared !== 'utf-8' && !declared.startsWith('utf-16') && !hasBom && !isAscii(bytes) && isUtf8(bytes)
+      ? 'utf-8'
+      : declared
   // A page that declares nothing (or UTF-8) and is not UTF-8 is GB18030 where it reads as that, as a .txt is.
   if (encoding === 'utf-8' && !hasBom && !isUtf8(bytes)) {
     try {
@@ -50,7 +97,11 @@ export function decodeHtml(bytes: Uint8Array): {html: string; encoding: string; 
     const other = strictDecode('gb18030', bytes)
     const own = strictDecode(encoding, bytes)
     if (other !== undefined && (own === undefined || commonShare(other) > 2 * commonShare(own))) {
-      return {html: other, encoding: 'gb18030', mismatch: 'The page declares charset ' + declared + ' but reads as GB18030'}
+      return {
+        html: other,
+        encoding: 'gb18030',
+        mismatch: 'The page declares charset ' + declared + ' but reads as GB18030'
+      }
     }
   }
   return {html: new TextDecoder(encoding).decode(bytes), encoding}
@@ -65,7 +116,9 @@ function strictDecode(encoding: string, bytes: Uint8Array): string | undefined {
 }
 
 /** The most frequent characters of modern Chinese text. */
-const commonCharacters = new Set('的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指')
+const commonCharacters = new Set(
+  '的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级少图山统接知较将组见计别她手角期根论运农指'
+)
 
 /** The share of a text's non-ASCII characters that are among the most frequent Chinese ones. */
 function commonShare(text: string): number {
@@ -86,11 +139,17 @@ export function htmlToText(html: string): string {
   // Note: a page may print its document's title only in <title>, before the site's name: it opens the text then.
   const title = pageTitle(tree)
   if (title && !lines.some((line) => compactText(line).includes(compactText(title)))) lines.unshift(title, '')
-  return lines.join('\n').replace(/\n{3,}/g, '\n\n').trim() + '\n'
+  return (
+    lines
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim() + '\n'
+  )
 }
 
 /** A document's title words: a notice (关于…的通知) or a plan, opinion, outline or report. */
-const documentTitleExpression = /关于.{2,80}的(?:通知|意见|决定|报告|通报)$|.{4,80}(?:规划|纲要|计划|方案|意见|要点|报告)(?:[（(][^（）()]{1,20}[）)])?$/
+const documentTitleExpression =
+  /关于.{2,80}的(?:通知|意见|决定|报告|通报)$|.{4,80}(?:规划|纲要|计划|方案|意见|要点|报告)(?:[（(][^（）()]{1,20}[）)])?$/
 
 /** The document title a page's <title> gives before the site's name (关于印发…的通知_通知公告_某县人民政府), if it is one. */
 function pageTitle(tree: Root): string | undefined {
@@ -142,7 +201,8 @@ function walk(node: Nodes, current: string[], lines: string[], flush: () => void
   }
   const isBlock = node.type === 'element' && blockNames.has(node.tagName)
   if (isBlock) flush()
-  for (const child of node.children as Array<ElementContent | Root['children'][number]>) walk(child as Nodes, current, lines, flush)
+  for (const child of node.children as Array<ElementContent | Root['children'][number]>)
+    walk(child as Nodes, current, lines, flush)
   if (isBlock) flush()
 }
 
@@ -170,9 +230,16 @@ function tableLines(table: Element): string[] {
   const width = Math.max(0, ...grid.map((row) => row.length))
   if (width <= 1) {
     // A one-column table is a box (专栏): its paragraphs, tab-indented, one blank line apart.
-    return grid.flatMap((row) => row.flatMap((cell) => paragraphsOf(cell).flatMap((paragraph) => ['\t' + paragraph, ''])))
+    return grid.flatMap((row) =>
+      row.flatMap((cell) => paragraphsOf(cell).flatMap((paragraph) => ['\t' + paragraph, '']))
+    )
   }
-  return grid.map((row) => row.map((cell) => (cell ? clean(toString(cell)) : '')).join('\t').replace(/\t+$/, ''))
+  return grid.map((row) =>
+    row
+      .map((cell) => (cell ? clean(toString(cell)) : ''))
+      .join('\t')
+      .replace(/\t+$/, '')
+  )
 }
 
 /** Whether a table lies anywhere inside `node`. */
@@ -206,7 +273,8 @@ export function expandGrid(table: Element): Array<Array<Element | undefined>> {
       const rowSpan = Math.min(1000, Math.max(1, Number(cell.properties.rowSpan ?? 1) || 1))
       const colSpan = Math.min(100, Math.max(1, Number(cell.properties.colSpan ?? 1) || 1))
       for (let down = 0; down < rowSpan && rowIndex + down < grid.length; down++) {
-        for (let across = 0; across < colSpan; across++) grid[rowIndex + down]![column + across] = across === 0 ? cell : placeholder
+        for (let across = 0; across < colSpan; across++)
+          grid[rowIndex + down]![column + across] = across === 0 ? cell : placeholder
       }
       column += colSpan
     }
@@ -221,6 +289,7 @@ function collectRows(node: Element, rows: Element[]): void {
   for (const child of node.children) {
     if (child.type !== 'element') continue
     if (child.tagName === 'tr') rows.push(child)
-    else if (child.tagName === 'thead' || child.tagName === 'tbody' || child.tagName === 'tfoot') collectRows(child, rows)
+    else if (child.tagName === 'thead' || child.tagName === 'tbody' || child.tagName === 'tfoot')
+      collectRows(child, rows)
   }
 }

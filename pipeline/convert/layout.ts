@@ -54,7 +54,8 @@ export class PathSegments {
   }
 
   close(): void {
-    if (this.#pen && this.#start) this.rules.push({x1: this.#pen[0], y1: this.#pen[1], x2: this.#start[0], y2: this.#start[1]})
+    if (this.#pen && this.#start)
+      this.rules.push({x1: this.#pen[0], y1: this.#pen[1], x2: this.#start[0], y2: this.#start[1]})
     this.#pen = this.#start
   }
 }
@@ -72,7 +73,10 @@ export function linesOf(pieces: PlacedText[], rules: Rule[] = []): string {
   const rest = new Set(texts)
   for (const grid of gridsOf(rules)) {
     const inside = texts.filter((piece) => rest.has(piece) && isInside(piece, grid))
-    const rows = gridRows(inside.flatMap((piece) => splitAcross(piece, grid.columns)), grid)
+    const rows = gridRows(
+      inside.flatMap((piece) => splitAcross(piece, grid.columns)),
+      grid
+    )
     if (rows.length === 0) continue
     for (const piece of inside) rest.delete(piece)
     lines.push(...rows)
@@ -167,7 +171,12 @@ function gridsOf(rules: Rule[]): Grid[] {
     const horizontals = group.filter((line) => line.y1 === line.y2)
     const columns = clusters(verticals.map((line) => line.x1))
     if (columns.length < 3 || clusters(horizontals.map((line) => line.y1)).length < 3) continue
-    grids.push({columns, horizontals, top: Math.max(...horizontals.map((line) => line.y1)), bottom: Math.min(...horizontals.map((line) => line.y1))})
+    grids.push({
+      columns,
+      horizontals,
+      top: Math.max(...horizontals.map((line) => line.y1)),
+      bottom: Math.min(...horizontals.map((line) => line.y1))
+    })
   }
   return grids
 }
@@ -235,7 +244,9 @@ function gridRows(pieces: PlacedText[], grid: Grid): Line[] {
   for (const piece of pieces) {
     const middle = piece.x + piece.width / 2
     const column = grid.columns.findIndex((x, index) => middle > x && middle < (grid.columns[index + 1] ?? -Infinity))
-    const above = grid.horizontals.filter((rule) => rule.y1 > piece.y && rule.x1 <= middle + tolerance && rule.x2 >= middle - tolerance)
+    const above = grid.horizontals.filter(
+      (rule) => rule.y1 > piece.y && rule.x1 <= middle + tolerance && rule.x2 >= middle - tolerance
+    )
     if (column === -1 || above.length === 0) return []
     const top = Math.min(...above.map((rule) => rule.y1))
     const row = tops.findIndex((y) => Math.abs(y - top) <= tolerance)
@@ -246,6 +257,9 @@ function gridRows(pieces: PlacedText[], grid: Grid): Line[] {
   return [...cells.entries()].map(([row, cellsOfRow]) => ({
     // Note: the row stands where its top rule is, so that it sorts among the page's other lines.
     y: tops[row]!,
-    text: cellsOfRow.map((cell) => baselines(cell).map(lineText).join('')).join('\t').trimEnd()
+    text: cellsOfRow
+      .map((cell) => baselines(cell).map(lineText).join(''))
+      .join('\t')
+      .trimEnd()
   }))
 }

@@ -22,7 +22,10 @@ export interface OfdLimits extends ZipLimits {
 }
 
 /** Convert an .ofd to 公文 plain text. */
-export async function ofdToText(bytes: Uint8Array, limits: OfdLimits = {...defaultZipLimits, maxPages: 2000}): Promise<string> {
+export async function ofdToText(
+  bytes: Uint8Array,
+  limits: OfdLimits = {...defaultZipLimits, maxPages: 2000}
+): Promise<string> {
   const zip = await openZip(bytes, '.ofd', limits)
   const entry = await readEntry(zip, 'OFD.xml')
   if (entry === undefined) throw new ConversionError('not an OFD document (no OFD.xml in the archive)')
@@ -32,9 +35,15 @@ export async function ofdToText(bytes: Uint8Array, limits: OfdLimits = {...defau
   for (const root of documents) {
     const documentPath = resolve('', root)
     const document = await readEntry(zip, documentPath)
-    if (document === undefined) throw new ConversionError('OFD document ' + documentPath + ' is missing from the archive')
-    const locations = elementAttributes(document, 'Page').map((attributes) => attributes.BaseLoc).filter((location): location is string => Boolean(location))
-    if (pages.length + locations.length > limits.maxPages) throw new ConversionError('OFD has ' + (pages.length + locations.length) + ' pages, above the limit of ' + limits.maxPages)
+    if (document === undefined)
+      throw new ConversionError('OFD document ' + documentPath + ' is missing from the archive')
+    const locations = elementAttributes(document, 'Page')
+      .map((attributes) => attributes.BaseLoc)
+      .filter((location): location is string => Boolean(location))
+    if (pages.length + locations.length > limits.maxPages)
+      throw new ConversionError(
+        'OFD has ' + (pages.length + locations.length) + ' pages, above the limit of ' + limits.maxPages
+      )
     for (const location of locations) {
       const content = await readEntry(zip, resolve(path.posix.dirname(documentPath), location))
       if (content === undefined) continue
@@ -55,7 +64,8 @@ function resolve(base: string, location: string): string {
 
 /** An entry's text, found case-insensitively (producers differ), or undefined. */
 async function readEntry(zip: JSZip, name: string): Promise<string | undefined> {
-  const file = zip.file(name) ?? Object.values(zip.files).find((candidate) => candidate.name.toLowerCase() === name.toLowerCase())
+  const file =
+    zip.file(name) ?? Object.values(zip.files).find((candidate) => candidate.name.toLowerCase() === name.toLowerCase())
   return file ? file.async('string') : undefined
 }
 
@@ -64,7 +74,10 @@ function localName(name: string): string {
   return name.slice(name.indexOf(':') + 1)
 }
 
-function parser(xml: string, on: {open?: (tag: SaxesTagPlain) => void; text?: (text: string) => void; close?: (tag: SaxesTagPlain) => void}): void {
+function parser(
+  xml: string,
+  on: {open?: (tag: SaxesTagPlain) => void; text?: (text: string) => void; close?: (tag: SaxesTagPlain) => void}
+): void {
   const sax = new SaxesParser()
   if (on.open) sax.on('opentag', on.open)
   if (on.text) sax.on('text', on.text)
@@ -72,7 +85,9 @@ function parser(xml: string, on: {open?: (tag: SaxesTagPlain) => void; text?: (t
   try {
     sax.write(xml).close()
   } catch (error) {
-    throw new ConversionError('OFD holds broken XML (' + (error instanceof Error ? error.message.split('\n')[0] : String(error)) + ')')
+    throw new ConversionError(
+      'OFD holds broken XML (' + (error instanceof Error ? error.message.split('\n')[0] : String(error)) + ')'
+    )
   }
 }
 
@@ -172,7 +187,7 @@ function segments(path: Record<string, string>, data: string): Rule[] {
   const point = (x: number, y: number): [number, number] => [left + a * x + c * y + e, -(top + b * x + d * y + f)]
   const tokens = data.trim().split(/\s+/)
   const drawn = new PathSegments()
-  for (let at = 0; at < tokens.length; ) {
+  for (let at = 0; at < tokens.length;) {
     const command = tokens[at]!
     const count = pathOperands[command]
     if (count === undefined) break
@@ -202,7 +217,13 @@ function place(object: Record<string, string>, code: Record<string, string>, tex
   const deltas = steps(code.DeltaX)
   const glyphs = [...text]
   // Note: without DeltaX steps a glyph advances by its own width: the size, half for a narrow one.
-  const advance = glyphs.slice(0, -1).reduce((sum, glyph, at) => sum + (deltas[at] !== undefined ? deltas[at]! * scale : glyph.charCodeAt(0) < 0x1100 ? size / 2 : size), 0)
+  const advance = glyphs
+    .slice(0, -1)
+    .reduce(
+      (sum, glyph, at) =>
+        sum + (deltas[at] !== undefined ? deltas[at]! * scale : glyph.charCodeAt(0) < 0x1100 ? size / 2 : size),
+      0
+    )
   return {
     text,
     x: left + a * x + c * y + e,

@@ -38,7 +38,10 @@ const assets = {
 }
 
 /** Extract the text of a PDF as lines. */
-export async function pdfToText(bytes: Uint8Array, limits: PdfLimits = {maxPages: 2000, maxCharacters: 20_000_000}): Promise<string> {
+export async function pdfToText(
+  bytes: Uint8Array,
+  limits: PdfLimits = {maxPages: 2000, maxCharacters: 20_000_000}
+): Promise<string> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs')
   let document
   try {
@@ -59,7 +62,8 @@ export async function pdfToText(bytes: Uint8Array, limits: PdfLimits = {maxPages
     throw new ConversionError('not a readable PDF (' + (error instanceof Error ? error.message : String(error)) + ')')
   }
   try {
-    if (document.numPages > limits.maxPages) throw new ConversionError('PDF has ' + document.numPages + ' pages, above the limit of ' + limits.maxPages)
+    if (document.numPages > limits.maxPages)
+      throw new ConversionError('PDF has ' + document.numPages + ' pages, above the limit of ' + limits.maxPages)
     const pages: string[] = []
     let characters = 0
     for (let number = 1; number <= document.numPages; number++) {
@@ -70,12 +74,14 @@ export async function pdfToText(bytes: Uint8Array, limits: PdfLimits = {maxPages
       // Note: a page whose lines hold cells (tabs) may draw a table grid: its rules make a row of each table row.
       if (text.split('\t').length > 2) text = linesOf(pieces, rulesOf(await page.getOperatorList(), pdfjs.OPS))
       characters += text.length
-      if (characters > limits.maxCharacters) throw new ConversionError('PDF text is above the limit of ' + limits.maxCharacters + ' characters')
+      if (characters > limits.maxCharacters)
+        throw new ConversionError('PDF text is above the limit of ' + limits.maxCharacters + ' characters')
       pages.push(text)
       page.cleanup()
     }
     const text = pages.join('\n\n')
-    if (text.trim().length === 0) throw new ConversionError('PDF has no text layer (a scanned image?): it needs OCR first')
+    if (text.trim().length === 0)
+      throw new ConversionError('PDF has no text layer (a scanned image?): it needs OCR first')
     return text + '\n'
   } finally {
     await document.destroy()
@@ -100,7 +106,10 @@ function rulesOf(list: OperatorList, ops: Record<string, number>): Rule[] {
   const rules: Rule[] = []
   const stack: number[][] = []
   let matrix = [1, 0, 0, 1, 0, 0]
-  const apply = (x: number, y: number): [number, number] => [matrix[0]! * x + matrix[2]! * y + matrix[4]!, matrix[1]! * x + matrix[3]! * y + matrix[5]!]
+  const apply = (x: number, y: number): [number, number] => [
+    matrix[0]! * x + matrix[2]! * y + matrix[4]!,
+    matrix[1]! * x + matrix[3]! * y + matrix[5]!
+  ]
   for (const [index, fn] of list.fnArray.entries()) {
     const args = list.argsArray[index] as unknown[] | null
     if (fn === ops.save) stack.push(matrix)
@@ -108,7 +117,14 @@ function rulesOf(list: OperatorList, ops: Record<string, number>): Rule[] {
     else if (fn === ops.transform && args) {
       const [a, b, c, d, e, f] = args as number[]
       const m = matrix
-      matrix = [m[0]! * a! + m[2]! * b!, m[1]! * a! + m[3]! * b!, m[0]! * c! + m[2]! * d!, m[1]! * c! + m[3]! * d!, m[0]! * e! + m[2]! * f! + m[4]!, m[1]! * e! + m[3]! * f! + m[5]!]
+      matrix = [
+        m[0]! * a! + m[2]! * b!,
+        m[1]! * a! + m[3]! * b!,
+        m[0]! * c! + m[2]! * d!,
+        m[1]! * c! + m[3]! * d!,
+        m[0]! * e! + m[2]! * f! + m[4]!,
+        m[1]! * e! + m[3]! * f! + m[5]!
+      ]
     } else if (fn === ops.constructPath && args && args[0] !== ops.endPath) {
       for (const data of (args[1] as ArrayLike<number>[] | undefined) ?? []) rules.push(...segmentsOf(data, apply))
     }
@@ -119,7 +135,7 @@ function rulesOf(list: OperatorList, ops: Record<string, number>): Rule[] {
 /** The straight segments of one path's data. */
 function segmentsOf(data: ArrayLike<number>, apply: (x: number, y: number) => [number, number]): Rule[] {
   const path = new PathSegments()
-  for (let at = 0; at < data.length; ) {
+  for (let at = 0; at < data.length;) {
     const op = data[at]!
     if (op === pathOps.moveTo) path.moveTo(apply(data[at + 1]!, data[at + 2]!))
     else if (op === pathOps.lineTo) path.lineTo(apply(data[at + 1]!, data[at + 2]!))

@@ -34,17 +34,35 @@ export async function openZip(bytes: Uint8Array, format: string, limits: ZipLimi
     throw new ConversionError('not a valid ' + format + ' (the zip archive cannot be read)')
   }
   const entries = Object.values(zip.files)
-  if (entries.length > limits.maxEntries) throw new ConversionError(format + ' has ' + entries.length + ' entries, above the limit of ' + limits.maxEntries)
+  if (entries.length > limits.maxEntries)
+    throw new ConversionError(format + ' has ' + entries.length + ' entries, above the limit of ' + limits.maxEntries)
   // Note: the sizes the archive declares, read before anything is inflated.
-  const uncompressed = entries.reduce((sum, entry) => sum + ((entry as unknown as ZipEntryData)._data?.uncompressedSize ?? 0), 0)
-  if (uncompressed > limits.maxUncompressedBytes) throw new ConversionError(format + ' decompresses to ' + uncompressed + ' bytes, above the limit of ' + limits.maxUncompressedBytes)
+  const uncompressed = entries.reduce(
+    (sum, entry) => sum + ((entry as unknown as ZipEntryData)._data?.uncompressedSize ?? 0),
+    0
+  )
+  if (uncompressed > limits.maxUncompressedBytes)
+    throw new ConversionError(
+      format + ' decompresses to ' + uncompressed + ' bytes, above the limit of ' + limits.maxUncompressedBytes
+    )
   let budget = limits.maxUncompressedBytes
   for (const entry of entries as unknown as ZipEntryData[]) {
     const data = entry._data
     if (!data?.compressedContent) continue
     const declared = data.uncompressedSize ?? 0
-    const real = data.compression?.magic === '\x08\x00' ? await inflatedSize(data.compressedContent, Math.min(budget, declared) + 1) : data.compressedContent.length
-    if (real > declared) throw new ConversionError(format + ' entry ' + entry.name + ' decompresses to more than the ' + declared + ' bytes its archive declares (a zip bomb?)')
+    const real =
+      data.compression?.magic === '\x08\x00'
+        ? await inflatedSize(data.compressedContent, Math.min(budget, declared) + 1)
+        : data.compressedContent.length
+    if (real > declared)
+      throw new ConversionError(
+        format +
+          ' entry ' +
+          entry.name +
+          ' decompresses to more than the ' +
+          declared +
+          ' bytes its archive declares (a zip bomb?)'
+      )
     budget -= real
   }
   return zip

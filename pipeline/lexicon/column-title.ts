@@ -1,5 +1,6 @@
 /** `专栏` and its number (Arabic, Chinese, compound 3-1, bracketed), the whole maybe in 【】 or 〔〕. */
-const labelSource = '[【〔[]?专[ \\u3000]?栏\\s*[（(]?(?<number>[0-9０-９]{1,3}(?:[-－—.．][0-9０-９]{1,2})?|[一二三四五六七八九十]{1,3})[)）]?\\s*[】〕\\]]?'
+const labelSource =
+  '[【〔[]?专[ \\u3000]?栏\\s*[（(]?(?<number>[0-9０-９]{1,3}(?:[-－—.．][0-9０-９]{1,2})?|[一二三四五六七八九十]{1,3})[)）]?\\s*[】〕\\]]?'
 
 /**
  * The title line of a special-project box (专栏): `专栏1：标题`, `专栏 1 标题`,
@@ -10,7 +11,11 @@ const labelSource = '[【〔[]?专[ \\u3000]?栏\\s*[（(]?(?<number>[0-9０-９
  * separator, then a short title. Words that merely contain 专栏 (专题专栏,
  * 专栏文章) do not start a box: a bare `专栏` needs a colon or a closing bracket.
  */
-export const columnTitleExpression = new RegExp('^(?:' + labelSource + '\\s*[:：、.．]?|[【〔[]?专[ \\u3000]?栏\\s*(?:[】〕\\]]\\s*[:：]?|[:：]))\\s*(?<title>[^。；;]{2,40})$')
+export const columnTitleExpression = new RegExp(
+  '^(?:' +
+    labelSource +
+    '\\s*[:：、.．]?|[【〔[]?专[ \\u3000]?栏\\s*(?:[】〕\\]]\\s*[:：]?|[:：]))\\s*(?<title>[^。；;]{2,40})$'
+)
 
 /** A box label alone on its line (`专栏1`, `【专栏2】`, `专栏三：`): the title is printed on the next line. */
 export const columnLabelExpression = new RegExp('^' + labelSource + '\\s*[:：]?$')

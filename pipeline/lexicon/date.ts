@@ -14,7 +14,8 @@ export const dateExpression = new RegExp(part + '\\s*年\\s*' + part + '\\s*月\
 export const yearSource = '(?:19|20)\\d{2}|二[〇○零][〇○零一二三四五六七八九]{2}'
 
 /** The year a goal is to be reached by, opening a statement: `到2025年`, `力争至2025年底`, `截至二〇二五年`. */
-export const reachBySource = '(?:力争|确保|争取|预计)?\\s*(?:到|至|截止|截至)\\s*(?:' + yearSource + ')\\s*年(?:年?(?:底|末))?'
+export const reachBySource =
+  '(?:力争|确保|争取|预计)?\\s*(?:到|至|截止|截至)\\s*(?:' + yearSource + ')\\s*年(?:年?(?:底|末))?'
 
 /** The number of a year matched by `yearSource`. */
 export function yearNumber(text: string): number {
@@ -35,16 +36,23 @@ export function toIsoDate(year: string, month: string, day: string): string | un
 }
 
 /** The year and month a document is dated (成文日期, else 印发日期), if it is. */
-export function issuedOn(dates: {date?: DateValue | null; printDate?: DateValue | null}): {year: number; month: number} | undefined {
+export function issuedOn(dates: {
+  date?: DateValue | null
+  printDate?: DateValue | null
+}): {year: number; month: number} | undefined {
   const dated = dates.date?.value ?? dates.printDate?.value
   return dated ? {year: Number(dated.slice(0, 4)), month: Number(dated.slice(5, 7))} : undefined
 }
 
 /** A year the text reports on as past or running: 截至2022年底 (or 年末, 6月), 2023年一季度/上半年/前三季度, 2022年以来. */
-const reportedYearExpression = /(?:截至|截止)\s*(?<until>(?:19|20)\d{2})\s*年\s*(?:年?(?<yearEnd>底|末)|\d{1,2}\s*月)|(?<part>(?:19|20)\d{2})\s*年\s*(?:[一二三四]季度|上半年|前三季度)|(?<since>(?:19|20)\d{2})\s*年以来/g
+const reportedYearExpression =
+  /(?:截至|截止)\s*(?<until>(?:19|20)\d{2})\s*年\s*(?:年?(?<yearEnd>底|末)|\d{1,2}\s*月)|(?<part>(?:19|20)\d{2})\s*年\s*(?:[一二三四]季度|上半年|前三季度)|(?<since>(?:19|20)\d{2})\s*年以来/g
 
 /** The years `text` reports statistics for, each with whether the whole year is over (截至2022年底). */
 export function reportedYears(text: string): Array<{year: number; isOver: boolean}> {
   if (!text.includes('年')) return []
-  return [...text.matchAll(reportedYearExpression)].map((match) => ({year: Number(match.groups?.until ?? match.groups?.part ?? match.groups?.since), isOver: match.groups?.yearEnd !== undefined}))
+  return [...text.matchAll(reportedYearExpression)].map((match) => ({
+    year: Number(match.groups?.until ?? match.groups?.part ?? match.groups?.since),
+    isOver: match.groups?.yearEnd !== undefined
+  }))
 }

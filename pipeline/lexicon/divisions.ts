@@ -29,7 +29,9 @@ export interface DivisionMention {
 
 const byCode = new Map<string, string>(table.divisions as Array<[string, string]>)
 // Note: a parent abolished since (莱芜市 for 莱城区) is still named by its code as it was.
-const formerly = new Map<string, string>((history.divisions as Array<[string, string, string]>).map(([code, name]) => [code, name]))
+const formerly = new Map<string, string>(
+  (history.divisions as Array<[string, string, string]>).map(([code, name]) => [code, name])
+)
 const byName = new Map<string, Division[]>()
 for (const [code, name] of table.divisions as Array<[string, string]>) {
   const division = toDivision(code, name)
@@ -74,7 +76,14 @@ function toDivision(code: string, name: string): Division {
 }
 
 /** Rank of a level, most specific highest. */
-export const levelRanks: Record<DivisionLevel, number> = {national: 0, province: 1, city: 2, county: 3, district: 3, zone: 3}
+export const levelRanks: Record<DivisionLevel, number> = {
+  national: 0,
+  province: 1,
+  city: 2,
+  county: 3,
+  district: 3,
+  zone: 3
+}
 
 /**
  * Every division named in `text`, longest match first at each place.
@@ -93,7 +102,7 @@ export function findDivisions(text: string, minimumLength = 3): DivisionMention[
     if (isLastCharacter[code] === 0) continue
     let node = reverseTrie.next.get(code)
     let longest: string | undefined
-    for (let start = end - 1; node; ) {
+    for (let start = end - 1; node;) {
       if (node.name !== undefined && node.name.length >= minimumLength) longest = node.name
       if (--start < consumed) break
       node = node.next.get(text.charCodeAt(start))

@@ -36,7 +36,8 @@ const bracketPeriodExpression = /^[(（]\s*\d{4}\s*[-—–－~～至]+\s*\d{4}\
 export const dateLineExpression = new RegExp('^(?:成文日期[:：])?(.{0,60}?)\\s*' + dateExpression.source + '$')
 const organSuffixExpression =
   /(?:人民政府|政府|办公室|办公厅|委员会|委|局|厅|部|院|署|会|中心|党组|公司|集团|小组|办|处|所|馆|队|社|联|行)$/
-const docNumberLineExpression = /〔\s*\d{4}\s*〕|\[\s*\d{4}\s*\]|［\s*\d{4}\s*］|【\s*\d{4}\s*】|[（(]\s*\d{4}\s*[)）]\s*第?\s*\d+\s*号/
+const docNumberLineExpression =
+  /〔\s*\d{4}\s*〕|\[\s*\d{4}\s*\]|［\s*\d{4}\s*］|【\s*\d{4}\s*】|[（(]\s*\d{4}\s*[)）]\s*第?\s*\d+\s*号/
 
 /** The most lines a title is printed on. */
 const maximumTitleLines = 6
@@ -120,7 +121,8 @@ function isSkippable(text: string): boolean {
 }
 
 /** A web page's navigation above the title: 首页, 当前位置：…, 首页 > 政务公开 > 政策文件. */
-const navigationExpression = /^(?:网站)?首页$|^导航$|^(?:首页|当前位置|您的位置|您现在的位置)\s*[:：>＞»›]|[>＞»›]\s*[^>＞»›]+[>＞»›]/
+const navigationExpression =
+  /^(?:网站)?首页$|^导航$|^(?:首页|当前位置|您的位置|您现在的位置)\s*[:：>＞»›]|[>＞»›]\s*[^>＞»›]+[>＞»›]/
 
 /** The title starting at `index`: short lines without sentence punctuation, wrapped lines joined. */
 function titleFrom(blocks: Block[], index: number): Block[] {
@@ -129,7 +131,11 @@ function titleFrom(blocks: Block[], index: number): Block[] {
   const title = [first]
   let joined = compact(first.text)
   // Note: a title runs a few lines at most; a long run of short lines is not one (and would cost quadratic time).
-  for (let next = blocks[index + 1]; next && title.length < maximumTitleLines && isTitleLine(next); next = blocks[next.index + 1]) {
+  for (
+    let next = blocks[index + 1];
+    next && title.length < maximumTitleLines && isTitleLine(next);
+    next = blocks[next.index + 1]
+  ) {
     const text = compact(next.text)
     const isPeriod = bracketPeriodExpression.test(text)
     if (documentTypeExpression.test(joined) && !isPeriod) break
@@ -137,13 +143,15 @@ function titleFrom(blocks: Block[], index: number): Block[] {
     title.push(next)
     joined += text
   }
-  const isTitle = documentTypeExpression.test(joined) || joined.includes('关于') || /(?:规划|纲要|方案|意见)/.test(joined)
+  const isTitle =
+    documentTypeExpression.test(joined) || joined.includes('关于') || /(?:规划|纲要|方案|意见)/.test(joined)
   return isTitle ? title : []
 }
 
 function isTitleLine(block: Block): boolean {
   const text = compact(block.text)
-  if (block.node.type === 'table' || text.length === 0 || text.length > 100 || labelledFields(block.text).length > 0) return false
+  if (block.node.type === 'table' || text.length === 0 || text.length > 100 || labelledFields(block.text).length > 0)
+    return false
   if (block.node.type === 'heading' && (block.node.data?.rank ?? -1) >= 0) return false
   return !/[。；：:，]$/.test(text) && !/[。；]/.test(text) && !dateLineExpression.test(text)
 }

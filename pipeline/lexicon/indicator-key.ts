@@ -36,8 +36,11 @@ const trailingScopeExpression = /[（(](?:每)?万人口?[)）]$/
 
 function computeKey(indicator: string): string {
   let key = toHalfWidth(indicator).replace(/\s+/g, '').replace(quoteExpression, '')
-  key = trailingScopeExpression.test(key) ? '万人' + key.replace(trailingScopeExpression, '') : key.replace(/[（(][^（）()]*[)）]$/, '')
-  for (const prefix of lexicon.dropPrefixes) if (key.startsWith(prefix) && key.length > prefix.length + 2) key = key.slice(prefix.length)
+  key = trailingScopeExpression.test(key)
+    ? '万人' + key.replace(trailingScopeExpression, '')
+    : key.replace(/[（(][^（）()]*[)）]$/, '')
+  for (const prefix of lexicon.dropPrefixes)
+    if (key.startsWith(prefix) && key.length > prefix.length + 2) key = key.slice(prefix.length)
   for (const [from, to] of lexicon.rewrites as Array<[string, string]>) key = key.split(from).join(to)
   for (const [from, to] of lexicon.endRewrites as Array<[string, string]>) {
     if (key.endsWith(from)) {

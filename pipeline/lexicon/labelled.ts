@@ -19,10 +19,12 @@ const bracketFieldExpression = /【\s*([\p{Script=Han}]{2,8})\s*】\s*([^【\t\n
  * line (or in the next cell), up to a tab, a line break or a wide gap; an
  * empty value stays empty.
  */
-const colonFieldExpression = /(?:^|[\t\n]|[ \u3000]{2,})((?:\p{Script=Han}[ \u3000]{0,4}){2,8}?)[ \u3000]*[:：][ \u3000\t]*([^\t\n]*?)(?=[ \u3000]{2,}|[\t\n]|$)/gu
+const colonFieldExpression =
+  /(?:^|[\t\n]|[ \u3000]{2,})((?:\p{Script=Han}[ \u3000]{0,4}){2,8}?)[ \u3000]*[:：][ \u3000\t]*([^\t\n]*?)(?=[ \u3000]{2,}|[\t\n]|$)/gu
 
 /** Labels whose value is metadata of the document itself. */
-export const metadataLabels = /^(?:发文机关|发布部门|制定机关|发布机关|发布机构|发文字号|文号|成文日期|发布日期|公布日期|施行日期|实施日期|时效性|效力位阶|效力级别|法规类别|主题分类|索引号|来源|标题|主题词)$/
+export const metadataLabels =
+  /^(?:发文机关|发布部门|制定机关|发布机关|发布机构|发文字号|文号|成文日期|发布日期|公布日期|施行日期|实施日期|时效性|效力位阶|效力级别|法规类别|主题分类|索引号|来源|标题|主题词)$/
 
 /** The labelled fields of a line or a table block ([] when it holds none we know). */
 export function labelledFields(text: string): LabelledField[] {
@@ -49,5 +51,9 @@ export function numericDate(text: string): {iso: string; text: string; index: nu
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
   const date = new Date(Date.UTC(year, month - 1, day))
   if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined
-  return {iso: match[1] + '-' + String(month).padStart(2, '0') + '-' + String(day).padStart(2, '0'), text: match[0], index: match.index}
+  return {
+    iso: match[1] + '-' + String(month).padStart(2, '0') + '-' + String(day).padStart(2, '0'),
+    text: match[0],
+    index: match.index
+  }
 }

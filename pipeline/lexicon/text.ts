@@ -17,7 +17,8 @@ export function matchesOf(expression: RegExp, text: string): RegExpExecArray[] {
   for (let match = expression.exec(text); match; match = expression.exec(text)) {
     matches.push(match)
     // A match of nothing would match again at the same place.
-    if (match[0].length === 0) expression.lastIndex += expression.unicode && (text.codePointAt(match.index) ?? 0) > 0xffff ? 2 : 1
+    if (match[0].length === 0)
+      expression.lastIndex += expression.unicode && (text.codePointAt(match.index) ?? 0) > 0xffff ? 2 : 1
   }
   return matches
 }
@@ -51,7 +52,13 @@ export function anchored(expression: RegExp, anchor: RegExp, lead: number, opene
     opens = new Uint8Array(0x10000)
     for (const character of spaces + openers) opens[character.charCodeAt(0)] = 1
   }
-  return {expression, anchor, lead, sticky: new RegExp(expression.source, expression.flags.replace('g', '') + 'y'), opens}
+  return {
+    expression,
+    anchor,
+    lead,
+    sticky: new RegExp(expression.source, expression.flags.replace('g', '') + 'y'),
+    opens
+  }
 }
 
 /** Every match of an anchored expression in `text`: the same as `matchesOf(expression.expression, text)`. */
@@ -87,7 +94,8 @@ export function anchoredMatchesOf(expression: AnchoredExpression, text: string):
 }
 
 /** Whitespace, as `\s` has it (ECMAScript's WhiteSpace and LineTerminator). */
-const spaces = '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff'
+const spaces =
+  '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff'
 const isSpaceCode = new Uint8Array(0x10000)
 for (const character of spaces) isSpaceCode[character.charCodeAt(0)] = 1
 

@@ -17,11 +17,72 @@ export interface ParsedValue {
  * is kept with its unit (`5万人`, `10亿元`): the exact value stays as printed.
  */
 export const units = [
-  '万亿元', '亿美元', '万美元', '亿元', '万元', '千元', '百元', '元', '美元',
-  '万人次', '人次', '万人', '千人', '人', '名', '位',
-  '万家', '千家', '百家', '家', '户', '万户', '个', '项', '件', '万件', '款', '种', '类', '批', '所', '座', '条', '套', '台', '部', '本', '篇', '场次', '场', '次', '期', '单', '笔', '宗',
-  '万个', '万项', '万次', '万套', '万台', '万张', '万名', '万册', '万株',
-  '个百分点', '百分点', '%', '‰', '分', '倍', '天', '小时', '年', '月', '亿', '万'
+  '万亿元',
+  '亿美元',
+  '万美元',
+  '亿元',
+  '万元',
+  '千元',
+  '百元',
+  '元',
+  '美元',
+  '万人次',
+  '人次',
+  '万人',
+  '千人',
+  '人',
+  '名',
+  '位',
+  '万家',
+  '千家',
+  '百家',
+  '家',
+  '户',
+  '万户',
+  '个',
+  '项',
+  '件',
+  '万件',
+  '款',
+  '种',
+  '类',
+  '批',
+  '所',
+  '座',
+  '条',
+  '套',
+  '台',
+  '部',
+  '本',
+  '篇',
+  '场次',
+  '场',
+  '次',
+  '期',
+  '单',
+  '笔',
+  '宗',
+  '万个',
+  '万项',
+  '万次',
+  '万套',
+  '万台',
+  '万张',
+  '万名',
+  '万册',
+  '万株',
+  '个百分点',
+  '百分点',
+  '%',
+  '‰',
+  '分',
+  '倍',
+  '天',
+  '小时',
+  '年',
+  '月',
+  '亿',
+  '万'
 ] as const
 
 /**
@@ -30,16 +91,64 @@ export const units = [
  * Prose goals read these too.
  */
 export const measureUnits = [
-  '微克/立方米', '毫克/立方米', '毫克/升', '立方米', '万立方米', '亿立方米',
-  '吨标准煤', '万吨标准煤', '吨/万元', '吨', '万吨', '千克', '公斤',
-  '平方公里', '平方米', '万平方米', '公里', '千米', '米', '公顷', '亩', '万亩',
-  '千瓦', '万千瓦', '兆瓦', '千瓦时', '万千瓦时', '亿千瓦时',
-  '岁', '张', '辆', '万辆', '艘', '标箱', '万标箱', '分贝', '分钟', '度',
+  '微克/立方米',
+  '毫克/立方米',
+  '毫克/升',
+  '立方米',
+  '万立方米',
+  '亿立方米',
+  '吨标准煤',
+  '万吨标准煤',
+  '吨/万元',
+  '吨',
+  '万吨',
+  '千克',
+  '公斤',
+  '平方公里',
+  '平方米',
+  '万平方米',
+  '公里',
+  '千米',
+  '米',
+  '公顷',
+  '亩',
+  '万亩',
+  '千瓦',
+  '万千瓦',
+  '兆瓦',
+  '千瓦时',
+  '万千瓦时',
+  '亿千瓦时',
+  '岁',
+  '张',
+  '辆',
+  '万辆',
+  '艘',
+  '标箱',
+  '万标箱',
+  '分贝',
+  '分钟',
+  '度',
   // Technical measures printed in Latin letters (声学过载点135dB, 算力128TFLOPS, 成形效率450cm3/h).
-  'dB', 'Pa', 'pT', 'nT', 'TFLOPS/W', 'TFLOPS/w', 'TFLOPS', 'TOPS/W', 'TOPS', 'cm3/h', 'Gbps', 'Mbps', 'ms'
+  'dB',
+  'Pa',
+  'pT',
+  'nT',
+  'TFLOPS/W',
+  'TFLOPS/w',
+  'TFLOPS',
+  'TOPS/W',
+  'TOPS',
+  'cm3/h',
+  'Gbps',
+  'Mbps',
+  'ms'
 ] as const
 
-const unitAlternation = [...units, ...measureUnits].sort((a, b) => b.length - a.length).map((unit) => unit.replace('%', '%')).join('|')
+const unitAlternation = [...units, ...measureUnits]
+  .sort((a, b) => b.length - a.length)
+  .map((unit) => unit.replace('%', '%'))
+  .join('|')
 
 /** A number: Arabic (with decimals and thousands separators) or a Chinese numeral. */
 const numberSource = '\\d+(?:,\\d{3})*(?:\\.\\d+)?'
@@ -61,7 +170,8 @@ const suffixComparators: ReadonlyArray<[RegExp, Comparator]> = [
 ]
 
 /** Comparator prefix words, as one alternation. */
-export const comparatorPrefixSource = '≥|>=|不低于|不少于|不小于|至少|大于等于|>|＞|超过|突破|高于|大于|超|≤|<=|不超过|不高于|不大于|控制在|小于等于|<|＜|低于|小于|少于'
+export const comparatorPrefixSource =
+  '≥|>=|不低于|不少于|不小于|至少|大于等于|>|＞|超过|突破|高于|大于|超|≤|<=|不超过|不高于|不大于|控制在|小于等于|<|＜|低于|小于|少于'
 const suffixSource = '及以上|或以上|以上|以内|及以下|以下|左右'
 
 /**
@@ -70,17 +180,38 @@ const suffixSource = '及以上|或以上|以上|以内|及以下|以下|左右'
  * so words such as 十四五 or 一批 are never read as values.
  */
 export const valueExpression = new RegExp(
-  '(?<prefix>' + comparatorPrefixSource + ')?\\s*(?:百分之(?<percent>' + chineseSource + ')|(?<first>' + numberSource + ')(?:' + percentBeforeRange + rangeSeparator + '(?<second>' + numberSource + '))?\\s*(?<unit>' + unitAlternation + ')?|(?<chinese>' + chineseSource + ')\\s*(?<chineseUnit>' + unitAlternation + '))\\s*(?<suffix>' + suffixSource + ')?',
+  '(?<prefix>' +
+    comparatorPrefixSource +
+    ')?\\s*(?:百分之(?<percent>' +
+    chineseSource +
+    ')|(?<first>' +
+    numberSource +
+    ')(?:' +
+    percentBeforeRange +
+    rangeSeparator +
+    '(?<second>' +
+    numberSource +
+    '))?\\s*(?<unit>' +
+    unitAlternation +
+    ')?|(?<chinese>' +
+    chineseSource +
+    ')\\s*(?<chineseUnit>' +
+    unitAlternation +
+    '))\\s*(?<suffix>' +
+    suffixSource +
+    ')?',
   'u'
 )
 
 /** Values that are words, not numbers (全覆盖, 翻一番, 达到全国先进水平), as table cells print them. */
-export const textValueExpression = /(全覆盖|全面覆盖|应保尽保|应收尽收|全部达标|动态清零|清零|翻两番|翻一番|翻番|倍增|达到全国先进水平|全国领先|全省领先|全国一流|国际先进)/
+export const textValueExpression =
+  /(全覆盖|全面覆盖|应保尽保|应收尽收|全部达标|动态清零|清零|翻两番|翻一番|翻番|倍增|达到全国先进水平|全国领先|全省领先|全国一流|国际先进)/
 /**
  * Word values that quantify a goal in prose (coverage, clearance, doubling). Aspirations
  * such as 全国领先 are visions, not targets, when they stand in a sentence.
  */
-export const proseTextValueExpression = /(全覆盖|全面覆盖|应保尽保|应收尽收|全部达标|动态清零|翻两番|翻一番|翻番|零的突破|零突破|倍增(?!计划|行动|工程|专项|培育))/
+export const proseTextValueExpression =
+  /(全覆盖|全面覆盖|应保尽保|应收尽收|全部达标|动态清零|翻两番|翻一番|翻番|零的突破|零突破|倍增(?!计划|行动|工程|专项|培育))/
 
 /** Parse one value cell or phrase; undefined when it holds no value. */
 export function parseValue(text: string): ParsedValue | undefined {
@@ -118,7 +249,8 @@ const noValueExpression = /^(?:无|暂无|待定|不适用|未定)$/
 /** Build a value from the groups of `valueExpression`. */
 export function fromGroups(groups: Record<string, string | undefined>): ParsedValue | undefined {
   // Note: 余 or 多 between a number and its unit (20余家, 100多项) says more than it.
-  const comparator = comparatorOf(groups.prefix ?? groups.chinesePrefix, groups.suffix) ?? (groups.more ? '>' : undefined)
+  const comparator =
+    comparatorOf(groups.prefix ?? groups.chinesePrefix, groups.suffix) ?? (groups.more ? '>' : undefined)
   if (groups.percent) {
     const number = parseChineseNumber(groups.percent)
     return number === undefined ? undefined : withComparator(number, '%', comparator)
@@ -148,7 +280,9 @@ function comparatorOf(prefix: string | undefined, suffix: string | undefined): C
 }
 
 /** A unit in brackets at the end of an indicator: `有效发明专利拥有量（件）`. */
-const bracketUnitExpression = new RegExp('[（(]\\s*(' + unitAlternation + '|[^（）()]{1,4}元|[^（）()]{1,3}人)\\s*[)）]\\s*$')
+const bracketUnitExpression = new RegExp(
+  '[（(]\\s*(' + unitAlternation + '|[^（）()]{1,4}元|[^（）()]{1,3}人)\\s*[)）]\\s*$'
+)
 
 /** Split an indicator cell into the name and its bracketed unit. */
 export function splitIndicatorUnit(text: string): {indicator: string; unit: string | null} {

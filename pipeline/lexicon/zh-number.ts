@@ -8,7 +8,19 @@ import Nzh from 'nzh'
 
 // Note: 〇 is often typed as ○ (U+25CB, a circle) in Word documents: `二○二二年`.
 const digits: Record<string, number> = {
-  〇: 0, '○': 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9
+  〇: 0,
+  '○': 0,
+  零: 0,
+  一: 1,
+  二: 2,
+  两: 2,
+  三: 3,
+  四: 4,
+  五: 5,
+  六: 6,
+  七: 7,
+  八: 8,
+  九: 9
 }
 
 /**

@@ -37,18 +37,39 @@ export function matchFlatTable(lines: SourceLine[], index: number, point: PointF
   const line = lines[index]
   if (!line) return undefined
   // Note: the other layouts start on a line that holds a tab or opens with a pipe; most lines do neither.
-  if (!line.raw.includes('\t') && line.content.charCodeAt(0) !== 0x7c && !(line.content.charCodeAt(0) === 0x2b && gridRuleExpression.test(line.content))) {
+  if (
+    !line.raw.includes('\t') &&
+    line.content.charCodeAt(0) !== 0x7c &&
+    !(line.content.charCodeAt(0) === 0x2b && gridRuleExpression.test(line.content))
+  ) {
     const table = isStackedHeaderCell(line) ? stacked(lines, index, point) : undefined
     // Note: cells apart by one space, ASCII or full-width (a Word table saved as text prints either).
-    return table ?? (spaceRunExpression.test(line.content) ? spaceSeparated(lines, index, point) : line.content.includes(' ') || line.content.includes('\u3000') ? singleSpaced(lines, index, point) : undefined)
+    return (
+      table ??
+      (spaceRunExpression.test(line.content)
+        ? spaceSeparated(lines, index, point)
+        : line.content.includes(' ') || line.content.includes('\u3000')
+          ? singleSpaced(lines, index, point)
+          : undefined)
+    )
   }
   // Note: cells a line, each tab-indented, with no blank line between rows: a stacked table.
-  return cellPerLine(lines, index, point) ?? tabSeparated(lines, index, point) ?? pipeTable(lines, index, point) ?? (isStackedHeaderCell(line) ? stacked(lines, index, point) : undefined)
+  return (
+    cellPerLine(lines, index, point) ??
+    tabSeparated(lines, index, point) ??
+    pipeTable(lines, index, point) ??
+    (isStackedHeaderCell(line) ? stacked(lines, index, point) : undefined)
+  )
 }
 
 /** A cell line of the cell-per-line layout: tab-indented, possibly empty. */
 function isCellLine(line: SourceLine | undefined): line is SourceLine {
-  return line !== undefined && line.kind !== 'page-number' && tabCellExpression.test(line.raw) && !line.raw.slice(1).includes('\t')
+  return (
+    line !== undefined &&
+    line.kind !== 'page-number' &&
+    tabCellExpression.test(line.raw) &&
+    !line.raw.slice(1).includes('\t')
+  )
 }
 
 function cellPerLine(lines: SourceLine[], index: number, point: PointFactory): FlatTable | undefined {
@@ -81,7 +102,8 @@ function cellPerLine(lines: SourceLine[], index: number, point: PointFactory): F
 }
 
 /** The second line of a header cell of two paragraphs: a bracket (（单位）, （%）) or what names a year's column (目标值, 预期目标, 完成值, 基数, 完成). */
-const headerTailExpression = /^[（(〔［\[]|^(?:目标|预期|规划|完成|实际|基期|现状)?值$|^(?:预期|规划)?目标$|^(?:基数|基期|完成|实际|现状|预计)$/
+const headerTailExpression =
+  /^[（(〔［\[]|^(?:目标|预期|规划|完成|实际|基期|现状)?值$|^(?:预期|规划)?目标$|^(?:基数|基期|完成|实际|现状|预计)$/
 
 /** The rows' most common width (a category row has one cell, a row with a cell of two paragraphs one more). */
 function commonWidth(rows: SourceLine[][]): number | undefined {
@@ -106,7 +128,8 @@ function foldedHeader(header: SourceLine[], width: number): SourceLine[][] {
 /** Header names of the columns that hold values: a year, a target, a baseline. */
 const valueColumnExpression = /(?:19|20)\d{2}|目标|预期|基期|基数|现状|完成/
 /** What a value cell holds: a number (≥20, 〔5〕, 【50】, 3-5, 50 件, 8.6%), a dash, or nothing. */
-const valueCellExpression = /^[<>≤≥＜＞〔［\[【（(]?\s*\d+(?:\.\d+)?(?:\s*[-~～—－]\s*\d+(?:\.\d+)?)?\s*(?:[%％‰]|\p{Script=Han}{1,2})?\s*[〕］\]】）)]?$|^[—\-－–]*$/u
+const valueCellExpression =
+  /^[<>≤≥＜＞〔［\[【（(]?\s*\d+(?:\.\d+)?(?:\s*[-~～—－]\s*\d+(?:\.\d+)?)?\s*(?:[%％‰]|\p{Script=Han}{1,2})?\s*[〕］\]】）)]?$|^[—\-－–]*$/u
 /** Header names of an indicator's attribute (属性: 预期性 or 约束性), and what its cells hold. */
 const attributeColumnExpression = /^(?:指标)?(?:属性|性质)$/
 const attributeCellExpression = /^(?:(?:预期性?|约束性?|引导性|指导性)(?:[（(][^（）()]{1,8}[）)])?|[—\-－–]*)$/
@@ -123,20 +146,33 @@ function foldedCells(group: SourceLine[], names: string[], point: PointFactory):
 
 /** The column that names the indicators (指标, 名称), else the first. */
 function indicatorColumn(names: string[]): number {
-  return Math.max(names.findIndex((name) => /指标|名称/.test(name)), 0)
+  return Math.max(
+    names.findIndex((name) => /指标|名称/.test(name)),
+    0
+  )
 }
 
 /** The lines of each cell when the row's extra lines are joined in the cell of column `at`. */
 function cellLines(group: SourceLine[], names: string[], at: number): SourceLine[][] {
   const extra = group.length - names.length
-  return [...group.slice(0, at).map((line) => [line]), group.slice(at, at + extra + 1), ...group.slice(at + extra + 1).map((line) => [line])]
+  return [
+    ...group.slice(0, at).map((line) => [line]),
+    group.slice(at, at + extra + 1),
+    ...group.slice(at + extra + 1).map((line) => [line])
+  ]
 }
 
 /** The column whose cell the row's extra lines join, the indicator's first, so that every value column then holds a value; undefined where none does. */
 function foldAt(group: SourceLine[], names: string[]): number | undefined {
   // Note: only a column of words holds a cell of several paragraphs; a value is printed on one line.
-  const order = [...new Set([indicatorColumn(names), ...names.keys()])].filter((at) => !valueColumnExpression.test(names[at]!))
-  return order.find((at) => cellLines(group, names, at).every((lines, column) => closedCellExpression(names[column]!)?.test(lines.map((line) => line.content).join('')) ?? true))
+  const order = [...new Set([indicatorColumn(names), ...names.keys()])].filter(
+    (at) => !valueColumnExpression.test(names[at]!)
+  )
+  return order.find((at) =>
+    cellLines(group, names, at).every(
+      (lines, column) => closedCellExpression(names[column]!)?.test(lines.map((line) => line.content).join('')) ?? true
+    )
+  )
 }
 
 /** What a cell of a column of values or of attributes holds (an attribute with its note, 预期性（引导）); undefined for a column of words. */
@@ -152,7 +188,10 @@ function cellOf(lines: SourceLine[], point: PointFactory): TableCell {
 
 /** One cell of several lines: a text node a line, the position over them all. */
 function joinedCell(parts: SourceLine[], point: PointFactory): TableCell {
-  return joinedSpanCell(parts.map((line) => [line, line.contentStart, line.contentEnd]), point)
+  return joinedSpanCell(
+    parts.map((line) => [line, line.contentStart, line.contentEnd]),
+    point
+  )
 }
 
 function isSeparator(line: SourceLine | undefined): boolean {
@@ -178,15 +217,31 @@ function tabSeparatedCells(line: SourceLine | undefined): Array<[number, number]
 function tabSeparated(lines: SourceLine[], index: number, point: PointFactory): FlatTable | undefined {
   const rows: TableRow[] = []
   let at = index
-  for (let spans = tabSeparatedCells(lines[at]); spans; spans = tabSeparatedCells(lines[at]) ?? categoryRow(lines, at)) {
+  for (
+    let spans = tabSeparatedCells(lines[at]);
+    spans;
+    spans = tabSeparatedCells(lines[at]) ?? categoryRow(lines, at)
+  ) {
     const line = lines[at]!
     const rest = rows.length > 0 ? restOfRow(lines, at, spans, rows[0]!.children.length) : undefined
     if (rest) {
       // A cell of two paragraphs broke the row over two lines: its halves make one cell.
       const [next, nextSpans] = rest
       const split = spans.at(-1)!
-      const joined = joinedSpanCell([[line, split[0], split[1]], [next, nextSpans[0]![0], nextSpans[0]![1]]], point)
-      rows.push(row([...spans.slice(0, -1).map(([start, end]) => spanCell(line, start, end, point)), joined, ...nextSpans.slice(1).map(([start, end]) => spanCell(next, start, end, point))]))
+      const joined = joinedSpanCell(
+        [
+          [line, split[0], split[1]],
+          [next, nextSpans[0]![0], nextSpans[0]![1]]
+        ],
+        point
+      )
+      rows.push(
+        row([
+          ...spans.slice(0, -1).map(([start, end]) => spanCell(line, start, end, point)),
+          joined,
+          ...nextSpans.slice(1).map(([start, end]) => spanCell(next, start, end, point))
+        ])
+      )
       at += 2
     } else {
       rows.push(row(spans.map(([start, end]) => spanCell(line, start, end, point))))
@@ -206,10 +261,20 @@ function tabSeparated(lines: SourceLine[], index: number, point: PointFactory): 
  * has two cells or more but fewer than `width` and no number past its first,
  * and the next line's cells, its first joined to the row's last, fill it.
  */
-function restOfRow(lines: SourceLine[], at: number, spans: Array<[number, number]>, width: number): [SourceLine, Array<[number, number]>] | undefined {
+function restOfRow(
+  lines: SourceLine[],
+  at: number,
+  spans: Array<[number, number]>,
+  width: number
+): [SourceLine, Array<[number, number]>] | undefined {
   if (spans.length < 2 || spans.length >= width) return undefined
   const line = lines[at]!
-  if (textsOf(line, spans).slice(1).some((text) => /\d/.test(text))) return undefined
+  if (
+    textsOf(line, spans)
+      .slice(1)
+      .some((text) => /\d/.test(text))
+  )
+    return undefined
   const next = lines[at + 1]
   const nextSpans = tabSeparatedCells(next)
   return next && nextSpans && spans.length + nextSpans.length - 1 === width ? [next, nextSpans] : undefined
@@ -225,7 +290,11 @@ function joinedSpanCell(parts: Array<[SourceLine, number, number]>, point: Point
   const texts = parts.filter(([, start, end]) => end > start)
   return {
     type: 'tableCell',
-    children: texts.map(([line, start, end]) => ({type: 'text', value: line.raw.slice(start - line.start, end - line.start), position: {start: point(start), end: point(end)}})),
+    children: texts.map(([line, start, end]) => ({
+      type: 'text',
+      value: line.raw.slice(start - line.start, end - line.start),
+      position: {start: point(start), end: point(end)}
+    })),
     position: {start: point(parts[0]![1]), end: point(parts.at(-1)![2])}
   }
 }
@@ -235,7 +304,8 @@ function textsOf(line: SourceLine, spans: Array<[number, number]>): string[] {
 }
 
 /** Header words a cell of a header row is (序号, 指标, 单位, 2025年目标值 …). */
-const headerCellExpression = /^(?:序号|编号|(?:主要|具体|核心)?指标(?:名称|内容)?|单位|计量单位|类别|分类|领域|维度|方面|属性|指标属性|(?:现状|基期|目标|预期|规划)值|预期目标|规划目标|基数|(?:19|20)\d{2}\s*年.{0,6})$/
+const headerCellExpression =
+  /^(?:序号|编号|(?:主要|具体|核心)?指标(?:名称|内容)?|单位|计量单位|类别|分类|领域|维度|方面|属性|指标属性|(?:现状|基期|目标|预期|规划)值|预期目标|规划目标|基数|(?:19|20)\d{2}\s*年.{0,6})$/
 /** A cell that is a value (a number, with a bound or a per cent): never a header. */
 const numberCellExpression = /^[<>≤≥＜＞]?\s*\d+(?:\.\d+)?\s*[%％]?$/
 
@@ -246,8 +316,19 @@ const numberCellExpression = /^[<>≤≥＜＞]?\s*\d+(?:\.\d+)?\s*[%％]?$/
  */
 export function isNewHeader(cells: string[], first: TableRow): boolean {
   const texts = cells.map((cell) => cell.trim()).filter((cell) => cell.length > 0)
-  if (texts.length < 2 || !texts.some((cell) => headerCellExpression.test(cell)) || texts.some((cell) => numberCellExpression.test(cell))) return false
-  return texts.join('\t') !== first.children.map((cell) => toString(cell).trim()).filter((cell) => cell.length > 0).join('\t')
+  if (
+    texts.length < 2 ||
+    !texts.some((cell) => headerCellExpression.test(cell)) ||
+    texts.some((cell) => numberCellExpression.test(cell))
+  )
+    return false
+  return (
+    texts.join('\t') !==
+    first.children
+      .map((cell) => toString(cell).trim())
+      .filter((cell) => cell.length > 0)
+      .join('\t')
+  )
 }
 
 /**
@@ -256,7 +337,14 @@ export function isNewHeader(cells: string[], first: TableRow): boolean {
  */
 function categoryRow(lines: SourceLine[], at: number): Array<[number, number]> | undefined {
   const line = lines[at]
-  if (!line || line.kind !== 'text' || line.raw.includes('\t') || line.content.length > 30 || /[。；，]/.test(line.content)) return undefined
+  if (
+    !line ||
+    line.kind !== 'text' ||
+    line.raw.includes('\t') ||
+    line.content.length > 30 ||
+    /[。；，]/.test(line.content)
+  )
+    return undefined
   return tabSeparatedCells(lines[at + 1]) ? [[line.contentStart, line.contentEnd]] : undefined
 }
 
@@ -270,7 +358,11 @@ function pipeTable(lines: SourceLine[], index: number, point: PointFactory): Fla
   let isGrid = false
   let isOpen = false
   let at = index
-  for (let line = lines[at]; line && (pipeRowExpression.test(line.content) || gridRuleExpression.test(line.content)); line = lines[++at]) {
+  for (
+    let line = lines[at];
+    line && (pipeRowExpression.test(line.content) || gridRuleExpression.test(line.content));
+    line = lines[++at]
+  ) {
     if (gridRuleExpression.test(line.content)) {
       isGrid = true
       isOpen = false
@@ -282,14 +374,16 @@ function pipeTable(lines: SourceLine[], index: number, point: PointFactory): Fla
   }
   const rows = blocks.map((block) => {
     const spans = block.map(pipeSpans)
-    return row(spans[0]!.map(([start, end], column) => {
-      if (block.length === 1) return spanCell(block[0]!, start, end, point)
-      const parts = block.flatMap((line, at) => {
-        const span = spans[at]![column]
-        return span && span[1] > span[0] ? [[line, span[0], span[1]] as [SourceLine, number, number]] : []
+    return row(
+      spans[0]!.map(([start, end], column) => {
+        if (block.length === 1) return spanCell(block[0]!, start, end, point)
+        const parts = block.flatMap((line, at) => {
+          const span = spans[at]![column]
+          return span && span[1] > span[0] ? [[line, span[0], span[1]] as [SourceLine, number, number]] : []
+        })
+        return parts.length === 0 ? emptyCell(block[0]!, point) : spanCellOf(parts, point)
       })
-      return parts.length === 0 ? emptyCell(block[0]!, point) : spanCellOf(parts, point)
-    }))
+    )
   })
   if (rows.length < 2) return undefined
   return {node: tableNode(rows, point(lines[index]!.contentStart), point(lines[at - 1]!.contentEnd), 'pipe'), next: at}
@@ -324,7 +418,8 @@ function isValueLine(line: SourceLine | undefined): boolean {
 }
 
 /** The name of a table's first column (序号, 类别, 指标名称 …). */
-const firstColumnExpression = /^(?:序号|编号|类别|分类|领域|项目|方面|类型|(?:一级)?指标(?:名称)?(?:[（(]单位[）)])?|名称|内容)$/
+const firstColumnExpression =
+  /^(?:序号|编号|类别|分类|领域|项目|方面|类型|(?:一级)?指标(?:名称)?(?:[（(]单位[）)])?|名称|内容)$/
 /** A header names the indicators and the values (a year, 目标, 预期). */
 const indicatorHeaderExpression = /指标|项目|内容|名称/
 const valueHeaderExpression = /(?:19|20)\d{2}|目标|预期/
@@ -336,7 +431,13 @@ const serialExpression = /^\d{1,3}$/
 const sentenceExpression = /[。；;]/
 
 function isStackedHeaderCell(line: SourceLine | undefined): boolean {
-  return line !== undefined && line.kind === 'text' && line.content.length <= 16 && !line.content.includes('\t') && stackedHeaderExpression.test(line.content)
+  return (
+    line !== undefined &&
+    line.kind === 'text' &&
+    line.content.length <= 16 &&
+    !line.content.includes('\t') &&
+    stackedHeaderExpression.test(line.content)
+  )
 }
 
 function isStackedCell(line: SourceLine | undefined, mayBeCategory: boolean): line is SourceLine {
@@ -358,7 +459,9 @@ function isHeadingMarked(text: string): boolean {
 
 /** Whether `line` is the serial number `number` of a row. */
 function isSerial(line: SourceLine | undefined, number: number): boolean {
-  return line !== undefined && line.kind === 'text' && serialExpression.test(line.content) && Number(line.content) === number
+  return (
+    line !== undefined && line.kind === 'text' && serialExpression.test(line.content) && Number(line.content) === number
+  )
 }
 
 /** The most lines a cell printed over several adds to a stacked row. */
@@ -369,14 +472,24 @@ function serialRowWidth(lines: SourceLine[], from: number): number | undefined {
   let next = isSerial(lines[from], 1) ? from : skipBlank(lines, from + 1)
   if (!isSerial(lines[next], 1)) return undefined
   let count = 0
-  for (; count <= maximumStackedWidth && isStackedCell(lines[next], false) && !(count > 0 && isSerial(lines[next], 2)); next = skipBlank(lines, next + 1)) count++
+  for (
+    ;
+    count <= maximumStackedWidth && isStackedCell(lines[next], false) && !(count > 0 && isSerial(lines[next], 2));
+    next = skipBlank(lines, next + 1)
+  )
+    count++
   return isSerial(lines[next], 2) ? count : undefined
 }
 
 /** The index of the first line at or after `from` that is neither blank nor a page number or running head (a page broke the table). */
 function skipBlank(lines: SourceLine[], from: number): number {
   let at = from
-  while (lines[at]?.kind === 'blank' || lines[at]?.kind === 'running-head' || (lines[at]?.kind === 'page-number' && !serialExpression.test(lines[at]!.content))) at++
+  while (
+    lines[at]?.kind === 'blank' ||
+    lines[at]?.kind === 'running-head' ||
+    (lines[at]?.kind === 'page-number' && !serialExpression.test(lines[at]!.content))
+  )
+    at++
   return at
 }
 
@@ -387,15 +500,30 @@ function stacked(lines: SourceLine[], index: number, point: PointFactory): FlatT
   const isTabbed = tabCellExpression.test(lines[index]!.raw)
   let at = index
   // Note: bounded, so that a long run of header-like lines costs linear time, not quadratic.
-  for (; header.length <= maximumStackedWidth && isStackedHeaderCell(lines[at]) && tabCellExpression.test(lines[at]!.raw) === isTabbed; at = skipBlank(lines, at + 1)) header.push(lines[at]!)
+  for (
+    ;
+    header.length <= maximumStackedWidth &&
+    isStackedHeaderCell(lines[at]) &&
+    tabCellExpression.test(lines[at]!.raw) === isTabbed;
+    at = skipBlank(lines, at + 1)
+  )
+    header.push(lines[at]!)
   if (header.length > maximumStackedWidth) return undefined
   const printed = header.map((line) => line.content)
-  if (header.length < 3 || !printed.some((name) => indicatorHeaderExpression.test(name)) || !printed.some((name) => valueHeaderExpression.test(name))) return undefined
+  if (
+    header.length < 3 ||
+    !printed.some((name) => indicatorHeaderExpression.test(name)) ||
+    !printed.some((name) => valueHeaderExpression.test(name))
+  )
+    return undefined
   // A 序号 column, first or after the category: each row runs from its number to the next.
   const serialIndex = printed.slice(0, 2).findIndex((name) => serialHeaderExpression.test(name))
   // Note: under a 序号, the first row's width tells a header name printed in two lines (2025年 / 预期目标).
   const firstRow = serialIndex === -1 ? undefined : serialRowWidth(lines, at)
-  const columns = firstRow !== undefined && firstRow + serialIndex < header.length ? foldedHeader(header, firstRow + serialIndex) : header.map((line) => [line])
+  const columns =
+    firstRow !== undefined && firstRow + serialIndex < header.length
+      ? foldedHeader(header, firstRow + serialIndex)
+      : header.map((line) => [line])
   const width = columns.length
   const names = columns.map((parts) => parts.map((line) => line.content).join(''))
   const rows = [row(columns.map((parts) => cellOf(parts, point)))]
@@ -413,7 +541,8 @@ function stacked(lines: SourceLine[], index: number, point: PointFactory): FlatT
       if (!isSerial(lines[next], number)) break
     }
     // Without a 序号, a row that leaves its merged category out shows a value where the indicator would be.
-    const leavesCategory = serialIndex === -1 && categoryColumnExpression.test(names[0]!) && isValueLine(lines[skipBlank(lines, next + 1)])
+    const leavesCategory =
+      serialIndex === -1 && categoryColumnExpression.test(names[0]!) && isValueLine(lines[skipBlank(lines, next + 1)])
     const group: SourceLine[] = []
     const room = width - Math.max(serialIndex, 0) - (leavesCategory ? 1 : 0)
     // Under a 序号, a row runs to the next number: a cell printed in two lines (每万人口高价值发明 / 专利拥有量)
@@ -421,7 +550,15 @@ function stacked(lines: SourceLine[], index: number, point: PointFactory): FlatT
     // of the next rows (运用), nor, after the last row, what follows the table.
     const limit = serialIndex !== -1 ? room + maximumCellBreaks : room
     const rowStart = next
-    for (; group.length < limit && isStackedCell(lines[next], false) && !(serialIndex !== -1 && group.length > 0 && isSerial(lines[next], number + 1)) && !(group.length >= room && repeatedHeaderEnd(lines, next, printed) !== undefined); next = skipBlank(lines, next + 1)) group.push(lines[next] as SourceLine)
+    for (
+      ;
+      group.length < limit &&
+      isStackedCell(lines[next], false) &&
+      !(serialIndex !== -1 && group.length > 0 && isSerial(lines[next], number + 1)) &&
+      !(group.length >= room && repeatedHeaderEnd(lines, next, printed) !== undefined);
+      next = skipBlank(lines, next + 1)
+    )
+      group.push(lines[next] as SourceLine)
     const rowNames = names.slice(width - room)
     if (group.length > room) {
       // The most extra lines that fold into place (the row's own), the rest left to what follows.
@@ -441,13 +578,17 @@ function stacked(lines: SourceLine[], index: number, point: PointFactory): FlatT
     if (serialIndex === 1) cells.unshift(lead ? cell(lead, point) : emptyCell(group[0]!, point))
     // Merged cells left out follow the number (the category of the row above).
     const serialAt = Math.max(serialIndex, 0)
-    if (cells.length < width) cells.splice(serialAt + 1, 0, ...Array.from({length: width - cells.length}, () => emptyCell(group[0]!, point)))
+    if (cells.length < width)
+      cells.splice(serialAt + 1, 0, ...Array.from({length: width - cells.length}, () => emptyCell(group[0]!, point)))
     rows.push(row(cells))
     last = lines.indexOf(group.at(-1)!, at)
     at = next
   }
   if (rows.length < 3) return undefined
-  return {node: tableNode(rows, point(lines[index]!.contentStart), point(lines[last]!.contentEnd), 'stacked'), next: last + 1}
+  return {
+    node: tableNode(rows, point(lines[index]!.contentStart), point(lines[last]!.contentEnd), 'stacked'),
+    next: last + 1
+  }
 }
 
 const spaceRunExpression = /[ \u3000]{2}/
@@ -472,15 +613,30 @@ function spaceSeparated(lines: SourceLine[], index: number, point: PointFactory)
   if (!spans || spans.length < 3) return undefined
   const names = textsOf(line, spans)
   // A header: short column names, of the indicators and of the values, none a number.
-  if (names.some((name) => name.length > 16 || numberCellExpression.test(name)) || !names.some((name) => indicatorHeaderExpression.test(name)) || !names.some((name) => valueHeaderExpression.test(name))) return undefined
+  if (
+    names.some((name) => name.length > 16 || numberCellExpression.test(name)) ||
+    !names.some((name) => indicatorHeaderExpression.test(name)) ||
+    !names.some((name) => valueHeaderExpression.test(name))
+  )
+    return undefined
   // Note: a header name may go on in a line below it (2020年 / （基期）), at its place in the layout.
   const header: Array<Array<[SourceLine, number, number]>> = spans.map(([start, end]) => [[line, start, end]])
   const headerColumns = printedSpans(line, spans)
   let last = index
   for (let at = skipBlank(lines, index + 1); at - last <= 2; at = skipBlank(lines, at + 1)) {
     const next = lines[at]
-    const parts = next?.kind === 'text' ? (spaceSeparatedCells(next) ?? [[next.contentStart, next.contentEnd] as [number, number]]) : undefined
-    if (!next || !parts || !textsOf(next, parts).every((text) => !/\d/.test(text) && (headerTailExpression.test(text) || headerNoteExpression.test(text)))) break
+    const parts =
+      next?.kind === 'text'
+        ? (spaceSeparatedCells(next) ?? [[next.contentStart, next.contentEnd] as [number, number]])
+        : undefined
+    if (
+      !next ||
+      !parts ||
+      !textsOf(next, parts).every(
+        (text) => !/\d/.test(text) && (headerTailExpression.test(text) || headerNoteExpression.test(text))
+      )
+    )
+      break
     const columns = parts.map((span) => nearestColumn(headerColumns, next, span))
     if (new Set(columns).size < columns.length) break
     for (const [part, column] of columns.entries()) header[column]!.push([next, ...parts[part]!])
@@ -496,7 +652,12 @@ function spaceSeparated(lines: SourceLine[], index: number, point: PointFactory)
     let next = lines[at]
     let cells = spaceSeparatedCells(next)
     // A category row (知识产权创造) is a short line of its own before a row.
-    if (!cells && isStackedCell(next, true) && next.content.length <= 30 && spaceSeparatedCells(lines[skipBlank(lines, at + 1)])) {
+    if (
+      !cells &&
+      isStackedCell(next, true) &&
+      next.content.length <= 30 &&
+      spaceSeparatedCells(lines[skipBlank(lines, at + 1)])
+    ) {
       rows.push(row([cell(next, point)]))
       at = skipBlank(lines, at + 1)
       next = lines[at]
@@ -504,12 +665,27 @@ function spaceSeparated(lines: SourceLine[], index: number, point: PointFactory)
     }
     const texts = next && cells ? textsOf(next, cells) : []
     // A row holds a number past its first cell, and no sentence (（一）提升创造质量  到2025年，培育…。).
-    if (!next || !cells || !texts.slice(1).some((text) => /\d/.test(text)) || texts.some((text) => text.length > 40 || sentenceExpression.test(text) || noteExpression.test(text))) break
-    rows.push(row(alignedCells(headerColumns, next, cells).map((span) => (span ? spanCell(next, span[0], span[1], point) : emptyCell(next, point)))))
+    if (
+      !next ||
+      !cells ||
+      !texts.slice(1).some((text) => /\d/.test(text)) ||
+      texts.some((text) => text.length > 40 || sentenceExpression.test(text) || noteExpression.test(text))
+    )
+      break
+    rows.push(
+      row(
+        alignedCells(headerColumns, next, cells).map((span) =>
+          span ? spanCell(next, span[0], span[1], point) : emptyCell(next, point)
+        )
+      )
+    )
     last = at
   }
   if (rows.length < 3) return undefined
-  return {node: tableNode(rows, point(line.contentStart), point(lines[last]!.contentEnd), 'space-separated'), next: last + 1}
+  return {
+    node: tableNode(rows, point(line.contentStart), point(lines[last]!.contentEnd), 'space-separated'),
+    next: last + 1
+  }
 }
 
 /** A rule of dashes, a run a column (`------ ------`). */
@@ -548,7 +724,11 @@ function nearestColumn(columns: Array<[number, number]>, row: SourceLine, [start
  * else each under the name it lies under in the layout (a merged category
  * left blank), undefined for a column it leaves out.
  */
-function alignedCells(headerColumns: Array<[number, number]>, row: SourceLine, cells: Array<[number, number]>): Array<[number, number] | undefined> {
+function alignedCells(
+  headerColumns: Array<[number, number]>,
+  row: SourceLine,
+  cells: Array<[number, number]>
+): Array<[number, number] | undefined> {
   if (cells.length >= headerColumns.length) return cells
   const columns = cells.map((span) => nearestColumn(headerColumns, row, span))
   if (columns.some((column, at) => at > 0 && column <= columns[at - 1]!)) return cells
@@ -559,7 +739,10 @@ function alignedCells(headerColumns: Array<[number, number]>, row: SourceLine, c
 
 /** The words of a line apart by spaces, as spans. */
 function wordSpans(line: SourceLine): Array<[number, number]> {
-  return [...line.content.matchAll(/\S+/g)].map((match) => [line.contentStart + match.index, line.contentStart + match.index + match[0].length])
+  return [...line.content.matchAll(/\S+/g)].map((match) => [
+    line.contentStart + match.index,
+    line.contentStart + match.index + match[0].length
+  ])
 }
 
 /**
@@ -573,7 +756,13 @@ function singleSpaced(lines: SourceLine[], index: number, point: PointFactory): 
   if (!isColumnName(/^\S+/.exec(line.content)?.[0] ?? '')) return undefined
   const header = wordSpans(line)
   const names = textsOf(line, header)
-  if (header.length < 3 || !names.every(isColumnName) || !names.some((name) => indicatorHeaderExpression.test(name)) || !names.some((name) => valueHeaderExpression.test(name))) return undefined
+  if (
+    header.length < 3 ||
+    !names.every(isColumnName) ||
+    !names.some((name) => indicatorHeaderExpression.test(name)) ||
+    !names.some((name) => valueHeaderExpression.test(name))
+  )
+    return undefined
   // Note: beside a column of 指标, 项目 names the categories.
   const named = names.findIndex((name) => /指标|内容|名称/.test(name))
   const indicator = named !== -1 ? named : names.findIndex((name) => indicatorHeaderExpression.test(name))
@@ -581,10 +770,18 @@ function singleSpaced(lines: SourceLine[], index: number, point: PointFactory): 
   const rows = [row(header.map(([start, end]) => spanCell(line, start, end, point)))]
   let last = index
   const rowOf = (next: SourceLine | undefined): TableRow | undefined => {
-    const cells = next?.kind === 'text' ? alignedWords(wordSpans(next), names.length, indicator, leavesCategory) : undefined
-    const texts = next && cells ? cells.map((span) => (span ? next.raw.slice(span[0] - next.start, span[1] - next.start) : '')) : []
+    const cells =
+      next?.kind === 'text' ? alignedWords(wordSpans(next), names.length, indicator, leavesCategory) : undefined
+    const texts =
+      next && cells ? cells.map((span) => (span ? next.raw.slice(span[0] - next.start, span[1] - next.start) : '')) : []
     // A row holds a number past its indicator, and no sentence.
-    if (!next || !cells || !texts.slice(indicator + 1).some((text) => /\d/.test(text)) || texts.some((text) => sentenceExpression.test(text))) return undefined
+    if (
+      !next ||
+      !cells ||
+      !texts.slice(indicator + 1).some((text) => /\d/.test(text)) ||
+      texts.some((text) => sentenceExpression.test(text))
+    )
+      return undefined
     return row(cells.map((span) => (span ? spanCell(next, span[0], span[1], point) : emptyCell(next, point))))
   }
   for (let at = skipBlank(lines, index + 1); ; at = skipBlank(lines, last + 1)) {
@@ -604,22 +801,40 @@ function singleSpaced(lines: SourceLine[], index: number, point: PointFactory): 
     last = at
   }
   if (rows.length < 3) return undefined
-  return {node: tableNode(rows, point(line.contentStart), point(lines[last]!.contentEnd), 'space-separated'), next: last + 1}
+  return {
+    node: tableNode(rows, point(line.contentStart), point(lines[last]!.contentEnd), 'space-separated'),
+    next: last + 1
+  }
 }
 
 /** A word that names a column (序号, 项目, 指标（单位）, 2025年, 发展目标): short, no number but a year. */
 function isColumnName(word: string): boolean {
   if (word.length > 12 || /\d/.test(word.replace(/(?:19|20)\d{2}\s*年/g, ''))) return false
-  return headerCellExpression.test(word) || categoryColumnExpression.test(word) || indicatorHeaderExpression.test(word) || valueHeaderExpression.test(word) || /^(?:序号|单位|属性)/.test(word)
+  return (
+    headerCellExpression.test(word) ||
+    categoryColumnExpression.test(word) ||
+    indicatorHeaderExpression.test(word) ||
+    valueHeaderExpression.test(word) ||
+    /^(?:序号|单位|属性)/.test(word)
+  )
 }
 
 /** A row's words as cells of `width` columns (see `singleSpaced`), undefined where they do not fit. */
-function alignedWords(words: Array<[number, number]>, width: number, indicator: number, leavesCategory: boolean): Array<[number, number] | undefined> | undefined {
+function alignedWords(
+  words: Array<[number, number]>,
+  width: number,
+  indicator: number,
+  leavesCategory: boolean
+): Array<[number, number] | undefined> | undefined {
   if (words.length === width) return words
   if (words.length === width - 1 && leavesCategory && indicator > 0) return [undefined, ...words]
   if (words.length < width || indicator === -1) return undefined
   const extra = words.length - width
-  return [...words.slice(0, indicator), [words[indicator]![0], words[indicator + extra]![1]], ...words.slice(indicator + extra + 1)]
+  return [
+    ...words.slice(0, indicator),
+    [words[indicator]![0], words[indicator + extra]![1]],
+    ...words.slice(indicator + extra + 1)
+  ]
 }
 
 /** Past the header `names` printed again at `at` (a page broke the table), or undefined. */
@@ -637,14 +852,23 @@ function emptyCell(line: SourceLine, point: PointFactory): TableCell {
   return spanCell(line, line.contentEnd, line.contentEnd, point)
 }
 
-function tableNode(rows: TableRow[], start: Point, end: Point, layout: NonNullable<NonNullable<Table['data']>['layout']>): Table {
+function tableNode(
+  rows: TableRow[],
+  start: Point,
+  end: Point,
+  layout: NonNullable<NonNullable<Table['data']>['layout']>
+): Table {
   return {type: 'table', align: [], children: rows, position: {start, end}, data: {layout}}
 }
 
 /** A row of cells (never none: every layout gives a row one cell or more). */
 function row(cells: TableCell[]): TableRow {
   // Note: built whole, so that every row has the same shape (a property added later gives V8 a second one).
-  return {type: 'tableRow', children: cells, position: {start: cells[0]!.position!.start, end: cells.at(-1)!.position!.end}}
+  return {
+    type: 'tableRow',
+    children: cells,
+    position: {start: cells[0]!.position!.start, end: cells.at(-1)!.position!.end}
+  }
 }
 
 function cell(line: SourceLine, point: PointFactory): TableCell {

@@ -45,9 +45,11 @@ export function breaksOf(content: string): number[] {
     let marker = 0
     if (/^[（(][一二三四五六七八九十]{1,3}[）)]\s*\p{Script=Han}/u.test(rest)) marker = rest.search(/[）)]/) + 1
     else if (/^第[一二三四五六七八九十百]{1,4}[章节]/.test(rest)) marker = rest.search(/[章节]/) + 1
-    else if (/^[1-9]\d?[．.]\p{Script=Han}/u.test(rest) && !/\d/.test(content[index - 1] ?? '')) marker = rest.search(/[．.]/) + 1
+    else if (/^[1-9]\d?[．.]\p{Script=Han}/u.test(rest) && !/\d/.test(content[index - 1] ?? ''))
+      marker = rest.search(/[．.]/) + 1
     else if (/^[一二三四五六七八九十]{1,3}、/.test(rest) && !wordBefore.has(content[index - 1] ?? '')) {
-      const number = chineseNumerals.indexOf(rest[0]!) + 1 + (rest[1] && rest[1] !== '、' ? chineseNumerals.indexOf(rest[1]) + 1 : 0)
+      const number =
+        chineseNumerals.indexOf(rest[0]!) + 1 + (rest[1] && rest[1] !== '、' ? chineseNumerals.indexOf(rest[1]) + 1 : 0)
       if (number === expected + 1) {
         expected = number
         marker = rest.indexOf('、') + 1
@@ -86,9 +88,15 @@ function headerBreaks(content: string): number[] {
   const found: number[] = []
   const masthead = /^.{2,40}?文件/.exec(content)
   if (masthead) found.push(masthead[0].length)
-  const number = /[\p{Script=Han}]{1,10}[〔［\[（(]\s*(?:19|20)\d{2}\s*[〕］\]）)]\s*第?\s*\d{1,5}\s*号/u.exec(content.slice(0, 400))
+  const number = /[\p{Script=Han}]{1,10}[〔［\[（(]\s*(?:19|20)\d{2}\s*[〕］\]）)]\s*第?\s*\d{1,5}\s*号/u.exec(
+    content.slice(0, 400)
+  )
   // Note: the agency's characters are glued to the masthead before it (…文件宁委发〔2022〕43号): it starts after 文件.
-  if (number) found.push(Math.max(number.index, masthead && masthead[0].length < number.index + number[0].length ? masthead[0].length : 0), number.index + number[0].length)
+  if (number)
+    found.push(
+      Math.max(number.index, masthead && masthead[0].length < number.index + number[0].length ? masthead[0].length : 0),
+      number.index + number[0].length
+    )
   const title = /的(?:通知|意见|决定|报告|批复|函)(?=各|[\p{Script=Han}]{0,12}[：:])/u.exec(content.slice(0, 800))
   if (title) {
     const end = title.index + title[0].length
@@ -96,10 +104,13 @@ function headerBreaks(content: string): number[] {
     const colon = content.indexOf('：', end)
     if (colon !== -1 && colon - end < 200) found.push(colon + 1)
   }
-  for (const date of content.matchAll(/(?:政府|办公室|委员会|委|局|厅|院)((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|二[〇○零][〇○零一二三四五六七八九]{2}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)/gu)) {
+  for (const date of content.matchAll(
+    /(?:政府|办公室|委员会|委|局|厅|院)((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|二[〇○零][〇○零一二三四五六七八九]{2}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)/gu
+  )) {
     const start = (date.index ?? 0) + date[0].length - date[1]!.length
     found.push(start, start + date[1]!.length)
   }
-  for (const note of content.matchAll(/[（(]此[件页][^）)]{2,10}[）)]/g)) found.push(note.index ?? 0, (note.index ?? 0) + note[0].length)
+  for (const note of content.matchAll(/[（(]此[件页][^）)]{2,10}[）)]/g))
+    found.push(note.index ?? 0, (note.index ?? 0) + note[0].length)
   return found
 }

@@ -37,7 +37,8 @@ const debrisExpression = /^\[(?:bookmark|image|page|anchor):[^\]\n]{0,200}\]/
  * 北大法宝 export lines (`【法宝引证码】CLI.12.345`, their URL footers) and the
  * watermark an evaluation copy of a converter prints (Spire.Doc, Aspose.Words).
  */
-const debrisLineExpression = /^(?:【法宝引证码】|原文链接[:：]\s*http|\s*https?:\/\/\S+$|Evaluation Warning\s*:|Evaluation Only\.|Created with (?:an evaluation copy of )?Aspose)/
+const debrisLineExpression =
+  /^(?:【法宝引证码】|原文链接[:：]\s*http|\s*https?:\/\/\S+$|Evaluation Warning\s*:|Evaluation Only\.|Created with (?:an evaluation copy of )?Aspose)/
 /** `- 12 -`, `—3—`, `第 3 页`, `第3页 共12页`, `3/12`. */
 const pageNumberExpression =
   /^(?:[-—–－]\s*\d{1,4}\s*[-—–－]|第\s*\d{1,4}\s*页(?:\s*[,，/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/
@@ -89,7 +90,15 @@ function isFlattened(lines: SourceLine[]): boolean {
 function unflatten(text: string, line: SourceLine): SourceLine[] {
   if (line.kind !== 'text' || line.content.length < flattenedLength) return [line]
   const breaks = breaksOf(line.content)
-  return breaks.map((at, index) => classify(text, line.contentStart + at, index + 1 < breaks.length ? line.contentStart + breaks[index + 1]! : line.end, line.line, line.start))
+  return breaks.map((at, index) =>
+    classify(
+      text,
+      line.contentStart + at,
+      index + 1 < breaks.length ? line.contentStart + breaks[index + 1]! : line.end,
+      line.line,
+      line.start
+    )
+  )
 }
 
 /** Index of the next line break (`\n`, `\r\n` or `\r`) at or after `from`, or -1. */
@@ -103,7 +112,15 @@ function nextBreak(text: string, from: number): number {
 
 /** Space at the start of a line: space, tab, U+3000, no-break space, a stray BOM, the form feed pdftotext puts at a page's start. */
 function isLeadingSpace(code: number): boolean {
-  return code === 0x20 || code === 0x09 || code === 0x3000 || code === 0xa0 || code === 0xfeff || code === 0x0c || code === 0x0b
+  return (
+    code === 0x20 ||
+    code === 0x09 ||
+    code === 0x3000 ||
+    code === 0xa0 ||
+    code === 0xfeff ||
+    code === 0x0c ||
+    code === 0x0b
+  )
 }
 
 /** Space at the end of a line: space, tab, U+3000, no-break space, a form feed. */
@@ -134,7 +151,12 @@ function classify(text: string, start: number, end: number, line: number, lineSt
   if (content.length === 0) kind = debris.length > 0 ? 'debris' : 'blank'
   else if (debrisLineExpression.test(content)) kind = 'debris'
   else if (pageNumberExpression.test(content)) kind = 'page-number'
-  else if (content.length <= 120 && (content.charCodeAt(0) === 0x76ee /* 目 */ || lastDigitExpression.test(content.slice(-8))) && tocExpression.test(content)) kind = 'toc'
+  else if (
+    content.length <= 120 &&
+    (content.charCodeAt(0) === 0x76ee /* 目 */ || lastDigitExpression.test(content.slice(-8))) &&
+    tocExpression.test(content)
+  )
+    kind = 'toc'
   const first = raw.length > 0 ? raw.charCodeAt(0) : 0
   return {
     line,
@@ -222,7 +244,12 @@ function markBarePageNumbers(lines: SourceLine[]): void {
     const before = neighbour(lines, index, -1)
     const after = neighbour(lines, index, 1)
     // Note: two long names of indicators around a value (a table a cell a line) are not prose: one side must hold punctuation.
-    if (isProse(before) && (after === undefined || isProse(after)) && [before, after].some((side) => side !== undefined && sentencePunctuationExpression.test(side.content))) line.kind = 'page-number'
+    if (
+      isProse(before) &&
+      (after === undefined || isProse(after)) &&
+      [before, after].some((side) => side !== undefined && sentencePunctuationExpression.test(side.content))
+    )
+      line.kind = 'page-number'
   }
 }
 

@@ -36,7 +36,9 @@ export function htmlTable(node: Html, point: PointFactory): Table | undefined {
   // Note: a row spans the cells printed in it, not those a cell above spans down to it.
   const printedAbove = new Set<Element>()
   const rows = expandGrid(table).flatMap((grid): TableRow[] => {
-    const own = grid.filter((cell): cell is Element => cell !== undefined && cell.position !== undefined && !printedAbove.has(cell))
+    const own = grid.filter(
+      (cell): cell is Element => cell !== undefined && cell.position !== undefined && !printedAbove.has(cell)
+    )
     for (const cell of own) printedAbove.add(cell)
     const first = pointAt(own[0]?.position?.start.offset)
     const last = pointAt(own.at(-1)?.position?.end.offset)
@@ -44,7 +46,11 @@ export function htmlTable(node: Html, point: PointFactory): Table | undefined {
       const start = pointAt(cell?.position?.start.offset)
       const end = pointAt(cell?.position?.end.offset)
       const position = start && end ? {start, end} : undefined
-      const value = cell ? toHastString(cell).replace(/[ \t\n\r\f\u00a0]+/g, ' ').trim() : ''
+      const value = cell
+        ? toHastString(cell)
+            .replace(/[ \t\n\r\f\u00a0]+/g, ' ')
+            .trim()
+        : ''
       // Note: the text lies between the cell's tags: from its first piece of text to its last.
       const pieces = cell ? textPieces(cell) : []
       const textStart = pointAt(pieces[0]?.position?.start.offset)

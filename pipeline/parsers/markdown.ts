@@ -16,7 +16,15 @@ import {visit} from 'unist-util-visit'
 import {VFile} from 'vfile'
 import {splitLines, type SourceLine} from './lines.js'
 import {gridTable, htmlTable} from './markdown-tables.js'
-import {bareSectionRank, isBareSectionTitle, isItemText, matchOutlineMarker, maximumHeadingLength, numbersSection, runInStop} from './outline.js'
+import {
+  bareSectionRank,
+  isBareSectionTitle,
+  isItemText,
+  matchOutlineMarker,
+  maximumHeadingLength,
+  numbersSection,
+  runInStop
+} from './outline.js'
 import './mdast-data.js'
 import {pointFactory, type PointFactory} from './point.js'
 
@@ -36,18 +44,32 @@ export const policyMarkdownOutline: Plugin<[], Root> = function () {
       return (source = {lines, point: pointFactory(lines)})
     }
     tree.children = tree.children.map((node) => {
-      if (node.type === 'html') return /<table[\s>]/i.test(node.value) ? (htmlTable(node, linesOf().point) ?? node) : node
+      if (node.type === 'html')
+        return /<table[\s>]/i.test(node.value) ? (htmlTable(node, linesOf().point) ?? node) : node
       return node.type === 'paragraph' && /^\+[-=]/.test(toString(node)) ? (gridTable(node, linesOf()) ?? node) : node
     })
     let frames = 0
     // Note: where neither sections nor their parts are numbered, a section's bare name in bold (**发展目标**) is its heading, as in plain text.
-    const isUnnumbered = !tree.children.some((node) => (node.type === 'paragraph' || node.type === 'heading') && numbersSection(toString(node).trim()))
-    tree.children = tree.children.flatMap((node) => (node.type === 'paragraph' ? promote(node, isUnnumbered) : node.type === 'table' && isFrame(node) ? framed(node, frames++) : [node]))
+    const isUnnumbered = !tree.children.some(
+      (node) => (node.type === 'paragraph' || node.type === 'heading') && numbersSection(toString(node).trim())
+    )
+    tree.children = tree.children.flatMap((node) =>
+      node.type === 'paragraph'
+        ? promote(node, isUnnumbered)
+        : node.type === 'table' && isFrame(node)
+          ? framed(node, frames++)
+          : [node]
+    )
     const ranks = new Set<number>()
     const headings: Heading[] = []
     visit(tree, 'heading', function (node) {
       const marker = matchOutlineMarker(toString(node).trim())
-      node.data = {...node.data, number: marker?.number ?? null, rank: marker?.rank ?? node.data?.rank ?? -1, markdownDepth: node.depth}
+      node.data = {
+        ...node.data,
+        number: marker?.number ?? null,
+        rank: marker?.rank ?? node.data?.rank ?? -1,
+        markdownDepth: node.depth
+      }
       if (marker) stripMarker(node, marker.length)
       dropClosingMark(node.children)
       ranks.add(node.data.rank ?? -1)
@@ -98,7 +120,11 @@ function promote(paragraph: Paragraph, isUnnumbered: boolean): RootContent[] {
   const titleEnd = title.at(-1)?.position?.end
   return [
     heading(title, titleStart && titleEnd ? {start: titleStart, end: titleEnd} : undefined),
-    {type: 'paragraph', children: body, position: bodyStart && paragraph.position ? {start: bodyStart, end: paragraph.position.end} : undefined}
+    {
+      type: 'paragraph',
+      children: body,
+      position: bodyStart && paragraph.position ? {start: bodyStart, end: paragraph.position.end} : undefined
+    }
   ]
 }
 
@@ -117,11 +143,15 @@ function splitAt(children: PhrasingContent[], stop: number): [PhrasingContent[],
       continue
     }
     const cut = stop - at
-    if (child.type !== 'text') return cut === length - 1 ? [children.slice(0, index + 1), children.slice(index + 1)] : undefined
+    if (child.type !== 'text')
+      return cut === length - 1 ? [children.slice(0, index + 1), children.slice(index + 1)] : undefined
     if (child.value.slice(0, cut + 1).includes('\n')) return undefined
     const title = cut > 0 ? [textSlice(child, 0, cut)] : []
     const body = cut + 1 < length ? [textSlice(child, cut + 1, length)] : []
-    return [[...children.slice(0, index), ...title], [...body, ...children.slice(index + 1)]]
+    return [
+      [...children.slice(0, index), ...title],
+      [...body, ...children.slice(index + 1)]
+    ]
   }
   return undefined
 }
@@ -129,7 +159,10 @@ function splitAt(children: PhrasingContent[], stop: number): [PhrasingContent[],
 /** Characters `from` to `to` of a text run on one line, with their position. */
 function textSlice(node: Text, from: number, to: number): Text {
   const start = node.position?.start
-  const shifted = (by: number) => (start && start.offset !== undefined ? {line: start.line, column: start.column + by, offset: start.offset + by} : undefined)
+  const shifted = (by: number) =>
+    start && start.offset !== undefined
+      ? {line: start.line, column: start.column + by, offset: start.offset + by}
+      : undefined
   const begin = shifted(from)
   const end = shifted(to)
   return {type: 'text', value: node.value.slice(from, to), ...(begin && end ? {position: {start: begin, end}} : {})}
@@ -152,12 +185,20 @@ function framed(table: Table, frame: number): Paragraph[] {
   return table.children
     .map((row) => row.children[0]!)
     .filter((cell) => toString(cell).trim().length > 0)
-    .map((cell) => ({type: 'paragraph', children: cell.children, position: cell.position, data: {isIndented: true, frame}}))
+    .map((cell) => ({
+      type: 'paragraph',
+      children: cell.children,
+      position: cell.position,
+      data: {isIndented: true, frame}
+    }))
 }
 
 /** A heading of `children`, a lone bold or italic run unwrapped. */
 function heading(children: PhrasingContent[], position: Position | undefined): Heading {
-  const inner = children.length === 1 && (children[0]!.type === 'strong' || children[0]!.type === 'emphasis') ? children[0]!.children : children
+  const inner =
+    children.length === 1 && (children[0]!.type === 'strong' || children[0]!.type === 'emphasis')
+      ? children[0]!.children
+      : children
   return {type: 'heading', depth: 1, children: inner, position}
 }
 
@@ -167,7 +208,8 @@ function dropClosingMark(children: PhrasingContent[]): void {
   if (last?.type !== 'text' || !/[。；：:]$/.test(last.value)) return
   last.value = last.value.slice(0, -1)
   const end = last.position?.end
-  if (end && end.offset !== undefined) last.position!.end = {line: end.line, column: end.column - 1, offset: end.offset - 1}
+  if (end && end.offset !== undefined)
+    last.position!.end = {line: end.line, column: end.column - 1, offset: end.offset - 1}
 }
 
 /** Remove the marker from the heading's first text node, keeping positions exact. */
@@ -176,7 +218,8 @@ function stripMarker(node: Heading, length: number): void {
   if (first?.type !== 'text' || first.value.length < length) return
   first.value = first.value.slice(length)
   const start = first.position?.start
-  if (start && start.offset !== undefined) first.position!.start = {line: start.line, column: start.column + length, offset: start.offset + length}
+  if (start && start.offset !== undefined)
+    first.position!.start = {line: start.line, column: start.column + length, offset: start.offset + length}
 }
 
 /** Parse Markdown text into mdast with our heading data. */

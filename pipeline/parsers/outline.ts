@@ -55,7 +55,8 @@ export function runInStop(rest: string): number {
 const runInSpaceExpression = /(?<=\S)(?: {2,}|[ \u3000]*\u3000[ \u3000]*)(?=\S)/
 
 /** A term and its value after a colon (`PCT专利申请量：100件；`, `满意度：85分以上（约束性）`): a list of goals. */
-const valueItemExpression = /^[^：:。；]{2,40}[：:]\s*(?:累计|新增|达到|达|力争|不低于|不少于|超过)?\s*[≥≤>＞<＜]?\s*(?!(?:19|20)\d{2}\s*年)\d[\d.,，]*\s*(?:[%％‰]|\p{Script=Han}{1,4})?\s*(?:以上|以下|以内|左右)?\s*(?:[（(][^（）()]{1,10}[）)])?\s*[；;。]?$/u
+const valueItemExpression =
+  /^[^：:。；]{2,40}[：:]\s*(?:累计|新增|达到|达|力争|不低于|不少于|超过)?\s*[≥≤>＞<＜]?\s*(?!(?:19|20)\d{2}\s*年)\d[\d.,，]*\s*(?:[%％‰]|\p{Script=Han}{1,4})?\s*(?:以上|以下|以内|左右)?\s*(?:[（(][^（）()]{1,10}[）)])?\s*[；;。]?$/u
 
 /**
  * A sentence that opens with its time (`到2023年底，建成…`, `2025年前建成…。`,
@@ -63,7 +64,9 @@ const valueItemExpression = /^[^：:。；]{2,40}[：:]\s*(?:累计|新增|达�
  * year (`2023年重点工作`, `到2025年主要目标`).
  */
 const datedSentenceExpression = new RegExp(
-  '^(?:力争|争取|确保)?(?:(?<marker>到|至|于|在|截至|截止)\\s*)?(?:' + yearSource + ')\\s*年(?:年?底|年?末|[上下]半年|[一二三四]季度|\\d{1,2}\\s*月(?:底|末|份)?)?(?<bound>前|以前|之前|起)?[，,]?' +
+  '^(?:力争|争取|确保)?(?:(?<marker>到|至|于|在|截至|截止)\\s*)?(?:' +
+    yearSource +
+    ')\\s*年(?:年?底|年?末|[上下]半年|[一二三四]季度|\\d{1,2}\\s*月(?:底|末|份)?)?(?<bound>前|以前|之前|起)?[，,]?' +
     '|^(?:力争|争取|确保)?(?:到|至)\\s*[“"]?十[一二三四五六]五[”"]?(?:末|期末)\\s*[，,]'
 )
 
@@ -72,7 +75,10 @@ function isDatedSentence(rest: string, knownStop?: number): boolean {
   if (!match || !(match.groups?.marker || match.groups?.bound || /[，,]$/.test(match[0]))) return false
   // A sentence: its first part goes on past a comma, or it is all the line (到2025年主要目标 is a title).
   const stop = knownStop ?? runInStop(rest)
-  return /[，,]/.test(stop === -1 ? rest : rest.slice(0, stop)) || (stop !== -1 && /[。；;]/.test(rest[stop]!) && rest.slice(stop + 1).trim() === '')
+  return (
+    /[，,]/.test(stop === -1 ? rest : rest.slice(0, stop)) ||
+    (stop !== -1 && /[。；;]/.test(rest[stop]!) && rest.slice(stop + 1).trim() === '')
+  )
 }
 
 /**
@@ -94,7 +100,8 @@ export function isItemText(rest: string, stop = runInStop(rest)): boolean {
 }
 
 /** A level stated with its verb (`拥有量达到10件`, `突破1万件`, `不低于90%`): a goal, which no title states. */
-const statedValueExpression = /(?:达到|达|突破|超过|提高到|提升到|提高至|提升至|增长到|增至|保持在|控制在|稳定在|不低于|不少于)\s*[≥>]?\s*\d/
+const statedValueExpression =
+  /(?:达到|达|突破|超过|提高到|提升到|提高至|提升至|增长到|增至|保持在|控制在|稳定在|不低于|不少于)\s*[≥>]?\s*\d/
 
 /** The clause after the first comma of a first sentence (`建设保护中心，到2024年建成运行。` → `到2024年建成运行。`), or ''. */
 function secondClause(rest: string): string {
@@ -103,7 +110,9 @@ function secondClause(rest: string): string {
 }
 
 /** Character codes a marker can open with: 第, a Chinese numeral, a bracket, a digit. */
-const markerOpenings = new Set([...'第一二三四五六七八九十百零〇（(0123456789'].map((character) => character.charCodeAt(0)))
+const markerOpenings = new Set(
+  [...'第一二三四五六七八九十百零〇（(0123456789'].map((character) => character.charCodeAt(0))
+)
 
 /** A marker found at the start of a line. */
 export interface OutlineMatch {
@@ -136,10 +145,48 @@ export function matchOutlineMarker(line: string): OutlineMatch | undefined {
 
 /** The names a plan gives its sections (发展目标, 保障措施), as 一、 would number them. */
 const sectionNames = new Set([
-  '发展基础', '发展环境', '发展现状', '现状基础', '面临形势', '形势分析', '机遇挑战', '规划背景', '编制依据',
-  '总体要求', '总体思路', '指导思想', '基本原则', '发展原则', '发展定位', '发展目标', '主要目标', '总体目标', '工作目标', '目标任务', '预期目标', '主要指标',
-  '空间布局', '重点任务', '主要任务', '重点工作', '工作任务', '重点领域', '重点工程', '主要措施', '工作措施', '政策措施',
-  '保障措施', '保障体系', '组织保障', '组织实施', '实施保障', '规划实施', '实施步骤', '进度安排', '工作要求', '附则'
+  '发展基础',
+  '发展环境',
+  '发展现状',
+  '现状基础',
+  '面临形势',
+  '形势分析',
+  '机遇挑战',
+  '规划背景',
+  '编制依据',
+  '总体要求',
+  '总体思路',
+  '指导思想',
+  '基本原则',
+  '发展原则',
+  '发展定位',
+  '发展目标',
+  '主要目标',
+  '总体目标',
+  '工作目标',
+  '目标任务',
+  '预期目标',
+  '主要指标',
+  '空间布局',
+  '重点任务',
+  '主要任务',
+  '重点工作',
+  '工作任务',
+  '重点领域',
+  '重点工程',
+  '主要措施',
+  '工作措施',
+  '政策措施',
+  '保障措施',
+  '保障体系',
+  '组织保障',
+  '组织实施',
+  '实施保障',
+  '规划实施',
+  '实施步骤',
+  '进度安排',
+  '工作要求',
+  '附则'
 ])
 
 /**
@@ -151,7 +198,9 @@ const sectionNames = new Set([
 export function isBareSectionTitle(text: string): boolean {
   if (text.length > 24) return false
   const trimmed = text.trim()
-  return trimmed.length >= 2 && trimmed.length <= 20 && trimmed.split(/和|与|及|、/).every((part) => sectionNames.has(part))
+  return (
+    trimmed.length >= 2 && trimmed.length <= 20 && trimmed.split(/和|与|及|、/).every((part) => sectionNames.has(part))
+  )
 }
 
 /** The rank a bare section title takes: that of 一、, the plan's sections. */

@@ -12,12 +12,29 @@
 import type {Heading, Paragraph, Root, RootContent, Table, Text} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {Plugin} from 'unified'
-import {bulletSource, columnLabelExpression, introducingExpression, isColumnHeading, itemBulletExpression} from '../lexicon/column-title.js'
+import {
+  bulletSource,
+  columnLabelExpression,
+  introducingExpression,
+  isColumnHeading,
+  itemBulletExpression
+} from '../lexicon/column-title.js'
 import {dateLineExpression, organNames} from '../lexicon/front.js'
 import {toHalfWidth} from '../lexicon/text.js'
 import {isNewHeader, matchFlatTable} from './flat-table.js'
 import {printedWidth, splitLines, wrapWidthOf, type SourceLine} from './lines.js'
-import {arabicMarkerRank, bareSectionRank, isBareSectionTitle, isItemText, matchOutlineMarker, maximumHeadingLength, noteExpression, numbersSection, runInStop, type OutlineMatch} from './outline.js'
+import {
+  arabicMarkerRank,
+  bareSectionRank,
+  isBareSectionTitle,
+  isItemText,
+  matchOutlineMarker,
+  maximumHeadingLength,
+  noteExpression,
+  numbersSection,
+  runInStop,
+  type OutlineMatch
+} from './outline.js'
 import {pointFactory, type PointFactory} from './point.js'
 import './mdast-data.js'
 
@@ -56,7 +73,8 @@ export function parsePlainText(text: string): Root {
   // numbering), a section's bare name is its heading; beside numbered parts it would take them in.
   // Asked only when a line could be one: most documents never are.
   let readsBareTitles: boolean | undefined
-  const isUnnumbered = () => (readsBareTitles ??= !lines.some((line) => line.kind === 'text' && numbersSection(line.content)))
+  const isUnnumbered = () =>
+    (readsBareTitles ??= !lines.some((line) => line.kind === 'text' && numbersSection(line.content)))
   let hasBareTitle = false
   let index = 0
   while (index < lines.length) {
@@ -66,7 +84,11 @@ export function parsePlainText(text: string): Root {
       continue
     }
     if (line.kind === 'debris' || line.kind === 'page-number' || line.kind === 'running-head' || line.kind === 'toc') {
-      removed.removedLines!.push({kind: line.kind, text: line.kind === 'debris' ? line.debris.join(' ') : line.content, position: {start: point(line.contentStart), end: point(line.contentEnd)}})
+      removed.removedLines!.push({
+        kind: line.kind,
+        text: line.kind === 'debris' ? line.debris.join(' ') : line.content,
+        position: {start: point(line.contentStart), end: point(line.contentEnd)}
+      })
       index++
       continue
     }
@@ -82,18 +104,41 @@ export function parsePlainText(text: string): Root {
       continue
     }
     if (line.debris.length > 0) {
-      removed.removedLines!.push({kind: 'debris', text: line.debris.join(' '), position: {start: point(line.start), end: point(line.contentStart)}})
+      removed.removedLines!.push({
+        kind: 'debris',
+        text: line.debris.join(' '),
+        position: {start: point(line.start), end: point(line.contentStart)}
+      })
     }
     // An unindented box of paragraphs ends where the body returns after a blank line (as `extractColumns` reads it):
     // a numbered line there is the document's, not an item of the box.
     // Not after words that introduce a list (实施以下项目：): the items that follow are the box's.
-    if (box && !box.isIndented && box.hasBody && box.itemRank === undefined && !box.introduces && !line.isIndented && lines[index - 1]?.kind === 'blank' && !(box.bullet && line.content.startsWith(box.bullet))) box = undefined
+    if (
+      box &&
+      !box.isIndented &&
+      box.hasBody &&
+      box.itemRank === undefined &&
+      !box.introduces &&
+      !line.isIndented &&
+      lines[index - 1]?.kind === 'blank' &&
+      !(box.bullet && line.content.startsWith(box.bullet))
+    )
+      box = undefined
     // After its items, an unnumbered paragraph after a blank line is the body's again: numbered lines after it are the document's.
-    if (box && !box.isIndented && box.itemRank !== undefined && !line.isIndented && lines[index - 1]?.kind === 'blank' && !matchOutlineMarker(line.content)) box = undefined
+    if (
+      box &&
+      !box.isIndented &&
+      box.itemRank !== undefined &&
+      !line.isIndented &&
+      lines[index - 1]?.kind === 'blank' &&
+      !matchOutlineMarker(line.content)
+    )
+      box = undefined
     const isFull = isFullLine(line.content, wrapWidth)
     // Note: a full line goes on only into an unindented line; an indented one opens a paragraph (after a long title).
     const goesOn = isFull && lines[index + 1]?.kind === 'text' && !lines[index + 1]!.isIndented
-    const isBare: boolean = (isBareSectionTitle(line.content) || (hasBareTitle && isBareHeadingLine(lines, index))) && isUnnumbered()
+    const isBare: boolean =
+      (isBareSectionTitle(line.content) || (hasBareTitle && isBareHeadingLine(lines, index))) && isUnnumbered()
     hasBareTitle ||= isBare
     const nodes = isBare ? [bareHeading(line, point)] : block(line, point, box, notesRank, goesOn)
     const heading = nodes[0]?.type === 'heading' ? nodes[0] : undefined
@@ -101,7 +146,16 @@ export function parsePlainText(text: string): Root {
       headingRank = heading.data?.rank ?? -1
       box = undefined
       notesRank = undefined
-    } else if (isColumnHeading(line.content)) box = {rank: headingRank, itemRank: undefined, nextOrdinal: 1, isIndented: line.isIndented, hasBody: false, awaitsTitle: columnLabelExpression.test(line.content), introduces: false}
+    } else if (isColumnHeading(line.content))
+      box = {
+        rank: headingRank,
+        itemRank: undefined,
+        nextOrdinal: 1,
+        isIndented: line.isIndented,
+        hasBody: false,
+        awaitsTitle: columnLabelExpression.test(line.content),
+        introduces: false
+      }
     else {
       // Note: the line after a bare label (专栏1) is the box's title, not its body.
       if (box) {
@@ -118,7 +172,11 @@ export function parsePlainText(text: string): Root {
     children.push(...nodes)
     index++
   }
-  const root: Root = {type: 'root', children: joinBrokenLines(children, removed, wrapWidth), position: {start: point(0), end: point(text.length)}}
+  const root: Root = {
+    type: 'root',
+    children: joinBrokenLines(children, removed, wrapWidth),
+    position: {start: point(0), end: point(text.length)}
+  }
   assignDepths(root)
   root.data = removed
   return root
@@ -132,7 +190,14 @@ function isContinuation(previous: Table, next: Table): boolean {
   const width = (table: Table) => Math.max(...table.children.map((row) => row.children.length))
   if (previous.data?.layout !== next.data?.layout || width(next) > width(previous)) return false
   const opening = next.children[0]
-  return !opening || !previous.children[0] || !isNewHeader(opening.children.map((cell) => toString(cell)), previous.children[0])
+  return (
+    !opening ||
+    !previous.children[0] ||
+    !isNewHeader(
+      opening.children.map((cell) => toString(cell)),
+      previous.children[0]
+    )
+  )
 }
 
 /** A 专栏 box while its items may follow: the rank of the heading it lies under, and of its first item. */
@@ -163,7 +228,13 @@ interface Box {
  * hard-wrapped page whose sentence does not stop in it goes on to the next
  * line (`goesOn`): a paragraph, not a title.
  */
-function block(line: SourceLine, point: PointFactory, box: Box | undefined, notesRank: number | undefined, goesOn: boolean): RootContent[] {
+function block(
+  line: SourceLine,
+  point: PointFactory,
+  box: Box | undefined,
+  notesRank: number | undefined,
+  goesOn: boolean
+): RootContent[] {
   let start = line.contentStart
   let content = line.content
   const hash = markdownHashExpression.exec(content)
@@ -185,7 +256,13 @@ function block(line: SourceLine, point: PointFactory, box: Box | undefined, note
     }
     // Note: notes are numbered 1． or （1）; a 一、 after them opens the next section.
     const isNote = notesRank !== undefined && marker.rank > notesRank && marker.rank >= arabicMarkerRank
-    if (!isBoxItem && !isNote && titleLength <= maximumHeadingLength && !isItemText(rest, stop) && !(goesOn && stop === -1)) {
+    if (
+      !isBoxItem &&
+      !isNote &&
+      titleLength <= maximumHeadingLength &&
+      !isItemText(rest, stop) &&
+      !(goesOn && stop === -1)
+    ) {
       const titleStart = start + marker.length
       const heading = headingNode(titleStart, titleStart + titleLength, point, line)
       heading.data = {number: marker.number, rank: marker.rank}
@@ -217,13 +294,20 @@ function block(line: SourceLine, point: PointFactory, box: Box | undefined, note
  */
 function isBareHeadingLine(lines: SourceLine[], index: number): boolean {
   const content = lines[index]!.content
-  if (content.length > maximumBareHeadingLength || /[\d０-９。；：:！？!?]/.test(content) || isColumnHeading(content) || bulletExpression.test(content)) return false
+  if (
+    content.length > maximumBareHeadingLength ||
+    /[\d０-９。；：:！？!?]/.test(content) ||
+    isColumnHeading(content) ||
+    bulletExpression.test(content)
+  )
+    return false
   let before = index - 1
   while (before >= 0 && lines[before]!.kind !== 'text') before--
   let after = index + 1
   while (after < lines.length && lines[after]!.kind !== 'text') after++
   // Note: an organ's name above a date is the signature (某市知识产权局 / 2023年4月10日), not a section.
-  if (after < lines.length && (dateLineExpression.test(lines[after]!.content) || organNames(content).length > 0)) return false
+  if (after < lines.length && (dateLineExpression.test(lines[after]!.content) || organNames(content).length > 0))
+    return false
   return before >= 0 && after < lines.length && /[。；！？!?;]$/.test(lines[before]!.content)
 }
 
@@ -245,7 +329,12 @@ function bareHeading(line: SourceLine, point: PointFactory): Heading {
  */
 function isNextBoxItem(box: Box, marker: OutlineMatch): boolean {
   if (marker.rank > box.rank) return marker.rank >= (box.itemRank ?? arabicMarkerRank)
-  return marker.rank === box.rank && marker.rank >= arabicMarkerRank && (box.itemRank ?? marker.rank) === marker.rank && ordinalOf(marker) === box.nextOrdinal
+  return (
+    marker.rank === box.rank &&
+    marker.rank >= arabicMarkerRank &&
+    (box.itemRank ?? marker.rank) === marker.rank &&
+    ordinalOf(marker) === box.nextOrdinal
+  )
 }
 
 /** The number of an Arabic marker (`1．`, `（２）`); NaN for others. */
@@ -254,11 +343,20 @@ function ordinalOf(marker: OutlineMatch): number {
 }
 
 function textNode(start: number, end: number, point: PointFactory, line: SourceLine): Text {
-  return {type: 'text', value: line.raw.slice(start - line.start, end - line.start), position: {start: point(start), end: point(end)}}
+  return {
+    type: 'text',
+    value: line.raw.slice(start - line.start, end - line.start),
+    position: {start: point(start), end: point(end)}
+  }
 }
 
 function headingNode(start: number, end: number, point: PointFactory, line: SourceLine): Heading {
-  return {type: 'heading', depth: 1, children: [textNode(start, end, point, line)], position: {start: point(line.contentStart), end: point(line.contentEnd)}}
+  return {
+    type: 'heading',
+    depth: 1,
+    children: [textNode(start, end, point, line)],
+    position: {start: point(line.contentStart), end: point(line.contentEnd)}
+  }
 }
 
 function paragraphNode(start: number, end: number, point: PointFactory, line: SourceLine): Paragraph {
@@ -278,7 +376,11 @@ function paragraphNode(start: number, end: number, point: PointFactory, line: So
  * `wrapWidth`) and does not end a sentence, and the second is neither a
  * heading, a bullet nor a table.
  */
-function joinBrokenLines(nodes: RootContent[], removed: NonNullable<Root['data']>, wrapWidth: number | undefined): RootContent[] {
+function joinBrokenLines(
+  nodes: RootContent[],
+  removed: NonNullable<Root['data']>,
+  wrapWidth: number | undefined
+): RootContent[] {
   const result: RootContent[] = []
   for (const node of nodes) {
     const previous = result.at(-1)
@@ -311,7 +413,13 @@ function isBroken(previous: Paragraph, next: Paragraph, wrapWidth: number | unde
   // A line that leaves a 《 or （ open goes on, prose or not (a long title cited across the break);
   // so does a line as wide as a hard-wrapped page, though it holds no comma.
   // Note: the body a heading's line runs into is prose, short as it may be; its line is as wide as the heading's.
-  if (!previous.data?.isRunIn && (value.length < 15 || !clauseExpression.test(value)) && !leavesBracketOpen(value) && !isFullLine(value, wrapWidth)) return false
+  if (
+    !previous.data?.isRunIn &&
+    (value.length < 15 || !clauseExpression.test(value)) &&
+    !leavesBracketOpen(value) &&
+    !isFullLine(value, wrapWidth)
+  )
+    return false
   // An indented line opens a new paragraph; an unindented one may continue an indented first line.
   if (bulletExpression.test(first.value) || (next.data?.isIndented && !previous.data?.isIndented)) return false
   // A numbered item opens a paragraph of its own (（一）…达到10件 / （二）…), unless a bracket is left open.

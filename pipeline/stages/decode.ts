@@ -40,7 +40,8 @@ export function decode(bytes: Uint8Array): Decoded {
   if (utf16) return {...utf16, hasBom: false}
   if (isUtf8(bytes)) return {text: utf8Text(bytes), encoding: 'utf-8', hasBom: false}
   const truncated = truncatedUtf8(bytes)
-  if (truncated) throw new DecodeError('truncated UTF-8 sequence at the end of the file (the last ' + truncated + ' byte(s))')
+  if (truncated)
+    throw new DecodeError('truncated UTF-8 sequence at the end of the file (the last ' + truncated + ' byte(s))')
   try {
     return {text: strict('gb18030', bytes), encoding: 'gb18030', hasBom: false}
   } catch {
@@ -71,7 +72,8 @@ function bomlessUtf16(bytes: Uint8Array): {text: string; encoding: 'utf-16le' | 
   }
   const pairs = bytes.length / 2
   // Note: a Han character may have a zero byte too (一 is U+4E00): most zeros, not all, are on the ASCII side.
-  const order = odd >= pairs * 0.01 && even * 2 < odd ? 'utf-16le' : even >= pairs * 0.01 && odd * 2 < even ? 'utf-16be' : undefined
+  const order =
+    odd >= pairs * 0.01 && even * 2 < odd ? 'utf-16le' : even >= pairs * 0.01 && odd * 2 < even ? 'utf-16be' : undefined
   if (!order) return undefined
   let text: string
   try {
@@ -85,7 +87,8 @@ function bomlessUtf16(bytes: Uint8Array): {text: string; encoding: 'utf-16le' | 
 }
 
 /** What a Chinese document's characters are: printable ASCII and line breaks, CJK punctuation, Han, full-width forms. */
-const plausibleExpression = /[\t\n\r\u0020-\u007e\u00a0-\u00ff\u2000-\u206f\u2e80-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]/g
+const plausibleExpression =
+  /[\t\n\r\u0020-\u007e\u00a0-\u00ff\u2000-\u206f\u2e80-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff00-\uffef]/g
 
 /**
  * Valid UTF-8 to a string. Note: on Node 20, V8's own UTF-8 decoding reads

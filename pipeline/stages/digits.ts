@@ -48,10 +48,13 @@ export function restorePrintedDigits(record: unknown, original: string, normaliz
   if (start !== undefined && end !== undefined && fullWidthDigitExpression.test(original.slice(start, end))) {
     for (const key of quotingFields) {
       const value = object[key]
-      if (typeof value === 'string' && /[0-9]/.test(value)) object[key] = printed(value, original.slice(start, end), normalized.slice(start, end))
+      if (typeof value === 'string' && /[0-9]/.test(value))
+        object[key] = printed(value, original.slice(start, end), normalized.slice(start, end))
     }
   }
-  for (const [key, value] of Object.entries(object)) if (key !== 'position' && key !== 'source' && typeof value === 'object') restorePrintedDigits(value, original, normalized)
+  for (const [key, value] of Object.entries(object))
+    if (key !== 'position' && key !== 'source' && typeof value === 'object')
+      restorePrintedDigits(value, original, normalized)
 }
 
 /** `field` (drawn from `normalized`, characters left out or added) with the digits `original` prints at the same places. */

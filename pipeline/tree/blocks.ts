@@ -88,7 +88,11 @@ export function spanOf(block: Block, start: number, end: number): Position {
 
 /** A unist position with its offsets filled in (0 where a parser gave none). */
 export function toPosition(position: UnistPosition | undefined): Position {
-  const point = (value: UnistPosition['start'] | undefined): Point => ({line: value?.line ?? 1, column: value?.column ?? 1, offset: value?.offset ?? 0})
+  const point = (value: UnistPosition['start'] | undefined): Point => ({
+    line: value?.line ?? 1,
+    column: value?.column ?? 1,
+    offset: value?.offset ?? 0
+  })
   return {start: point(position?.start), end: point(position?.end)}
 }
 
@@ -103,7 +107,8 @@ function pointIn(block: Block, offset: number, isEnd: boolean): Point | undefine
     if (sourceLength !== node.value.length || start.offset === undefined) return undefined
     const delta = offset - pieceStart
     // Note: a node on one line (all plain-text nodes) needs no scan for breaks.
-    if (node.position.end.line === start.line) return {line: start.line, column: start.column + delta, offset: start.offset + delta}
+    if (node.position.end.line === start.line)
+      return {line: start.line, column: start.column + delta, offset: start.offset + delta}
     const before = node.value.slice(0, delta)
     const breaks = before.split('\n').length - 1
     if (breaks === 0) return {line: start.line, column: start.column + delta, offset: start.offset + delta}

@@ -14,7 +14,13 @@ export type Severity = 'error' | 'warning' | 'info'
  * `warning` is a doubtful or partial extraction, `info` a harmless note,
  * `error` a message that makes the file fail (vfile `fatal: true`).
  */
-export function messageAt(file: VFile, reason: string, place: Position | undefined, ruleId: RuleId, severity: Severity = 'warning'): void {
+export function messageAt(
+  file: VFile,
+  reason: string,
+  place: Position | undefined,
+  ruleId: RuleId,
+  severity: Severity = 'warning'
+): void {
   // Note: a message is an Error; its stack trace says nothing about the document
   // and capturing it was a tenth of the extraction time.
   const limit = Error.stackTraceLimit

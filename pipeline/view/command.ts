@@ -43,12 +43,14 @@ export async function runView(inputs: string[], options: {out: string}, streams:
     try {
       const href = source.name.replace(/\.[^./]+$/, '') + '.html'
       const page = WriteGuard.confine(out, href)
-      if (!page) throw new Error('refusing to write a page for ' + JSON.stringify(source.name) + ': it would lie outside ' + out)
+      if (!page)
+        throw new Error('refusing to write a page for ' + JSON.stringify(source.name) + ': it would lie outside ' + out)
       guard.check(page, out)
       const {record, text} = await load(source)
       writeAtomic(page, documentPage(record, text))
       rows.push({href, record})
-      if (text === undefined) streams.stderr.write(source.name + ': warning source document not found, the page shows the record only\n')
+      if (text === undefined)
+        streams.stderr.write(source.name + ': warning source document not found, the page shows the record only\n')
     } catch (error) {
       failures++
       streams.stderr.write(source.name + ': error ' + (error instanceof Error ? error.message : String(error)) + '\n')
@@ -75,7 +77,14 @@ async function sourcesOf(input: string): Promise<Source[]> {
     return manifest.entries.flatMap((entry) => {
       const recordPath = entry.record ? WriteGuard.confine(input, entry.record) : undefined
       if (entry.status === 'failed' || entry.status === 'skipped' || !recordPath) return []
-      return [{name: entry.path, record: undefined, recordPath, document: manifest.base ? WriteGuard.confine(manifest.base, entry.path) : undefined}]
+      return [
+        {
+          name: entry.path,
+          record: undefined,
+          recordPath,
+          document: manifest.base ? WriteGuard.confine(manifest.base, entry.path) : undefined
+        }
+      ]
     })
   }
   if (formatOf(input)) return [{name: path.basename(input), record: undefined, document: input}]
@@ -86,7 +95,10 @@ async function sourcesOf(input: string): Promise<Source[]> {
 /** A record's source, through the manifest of the folder it was written to (or a parent of it). */
 async function findDocument(folder: string, record: PolicyRecord): Promise<string | undefined> {
   for (let at = path.resolve(folder), depth = 0; depth < 6; at = path.dirname(at), depth++) {
-    const manifest = await readFile(path.join(at, 'manifest.json'), 'utf8').then((text) => JSON.parse(text) as Manifest, () => undefined)
+    const manifest = await readFile(path.join(at, 'manifest.json'), 'utf8').then(
+      (text) => JSON.parse(text) as Manifest,
+      () => undefined
+    )
     if (manifest?.base) return WriteGuard.confine(manifest.base, record.source.path)
     if (path.dirname(at) === at) break
   }
@@ -94,7 +106,9 @@ async function findDocument(folder: string, record: PolicyRecord): Promise<strin
 }
 
 async function load(source: Source): Promise<{record: PolicyRecord; text: string | undefined}> {
-  const stored = source.record ?? (source.recordPath ? (JSON.parse(await readFile(source.recordPath, 'utf8')) as PolicyRecord) : undefined)
+  const stored =
+    source.record ??
+    (source.recordPath ? (JSON.parse(await readFile(source.recordPath, 'utf8')) as PolicyRecord) : undefined)
   const document = source.document
   const format = document ? formatOf(document) : undefined
   const bytes = document && format ? await readFile(document).catch(() => undefined) : undefined
@@ -106,4 +120,3 @@ async function load(source: Source): Promise<{record: PolicyRecord; text: string
   const {record, file, intermediate} = await extractDocument(bytes, stored?.source.path ?? source.name, format)
   return {record, text: intermediate ?? String(file.value)}
 }
-

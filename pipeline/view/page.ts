@@ -81,8 +81,18 @@ function shell(title: string, body: string): string {
   return (
     '<!DOCTYPE html>\n<html lang="zh-CN"><head><meta charset="utf-8">' +
     '<meta name="viewport" content="width=device-width, initial-scale=1">' +
-    '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; style-src \'unsafe-inline\'; img-src data:; script-src \'' + scriptHash + '\'">' +
-    '<title>' + escapeHtml(title) + '</title><style>' + style + '</style></head><body>' + body + '<script>' + script + '</script></body></html>\n'
+    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src '" +
+    scriptHash +
+    '\'">' +
+    '<title>' +
+    escapeHtml(title) +
+    '</title><style>' +
+    style +
+    '</style></head><body>' +
+    body +
+    '<script>' +
+    script +
+    '</script></body></html>\n'
   )
 }
 
@@ -109,9 +119,24 @@ function highlighted(text: string, items: ViewItem[]): string {
     }
     const present = [...active.keys()]
     const colour = colourOrder.find((kind) => present.some((item) => item.kind === kind))
-    const classes = ['hl', colour ? 'k-' + colour : '', present.some((item) => item.kind === 'diagnostic') ? 'k-diagnostic' : ''].filter(Boolean).join(' ')
+    const classes = [
+      'hl',
+      colour ? 'k-' + colour : '',
+      present.some((item) => item.kind === 'diagnostic') ? 'k-diagnostic' : ''
+    ]
+      .filter(Boolean)
+      .join(' ')
     const titleText = present.map((item) => item.label + ' — ' + item.detail).join('\n')
-    html += '<span class="' + classes + '" data-ids="' + escapeHtml(present.map((item) => item.id).join(' ')) + '" title="' + escapeHtml(titleText) + '">' + piece + '</span>'
+    html +=
+      '<span class="' +
+      classes +
+      '" data-ids="' +
+      escapeHtml(present.map((item) => item.id).join(' ')) +
+      '" title="' +
+      escapeHtml(titleText) +
+      '">' +
+      piece +
+      '</span>'
   }
   for (const [offset, delta, item] of events) {
     flush(offset)
@@ -130,25 +155,61 @@ function panel(items: ViewItem[]): string {
     if (group.length === 0) continue
     html += '<h2>' + escapeHtml(kindNames[kind]) + ' (' + group.length + ')</h2>'
     for (const item of group) {
-      html += '<button type="button" class="item" data-id="' + escapeHtml(item.id) + '">' + escapeHtml(item.label) + '<small>' + escapeHtml(item.detail) + '</small></button>'
+      html +=
+        '<button type="button" class="item" data-id="' +
+        escapeHtml(item.id) +
+        '">' +
+        escapeHtml(item.label) +
+        '<small>' +
+        escapeHtml(item.detail) +
+        '</small></button>'
     }
   }
   return html
 }
 
 function legend(): string {
-  return '<div class="legend">' + (['header', 'target', 'column', 'deadline', 'reference', 'section'] as const).map((kind) => '<span class="k-' + kind + '">' + escapeHtml(kindNames[kind]) + '</span>').join('') + '<span class="k-diagnostic">' + escapeHtml(kindNames.diagnostic) + '</span></div>'
+  return (
+    '<div class="legend">' +
+    (['header', 'target', 'column', 'deadline', 'reference', 'section'] as const)
+      .map((kind) => '<span class="k-' + kind + '">' + escapeHtml(kindNames[kind]) + '</span>')
+      .join('') +
+    '<span class="k-diagnostic">' +
+    escapeHtml(kindNames.diagnostic) +
+    '</span></div>'
+  )
 }
 
 /** The page of one document: its text with items highlighted, and the side panel. */
 export function documentPage(record: PolicyRecord, text: string | undefined): string {
   const items = text === undefined ? viewItems(record, '') : viewItems(record, text)
   const title = record.title?.text ?? record.enclosed?.title ?? record.source.path
-  const facts = [record.source.path, record.kind, record.jurisdiction?.name, record.period ? (record.period.label ?? '') + ' ' + record.period.start + '–' + record.period.end : undefined]
+  const facts = [
+    record.source.path,
+    record.kind,
+    record.jurisdiction?.name,
+    record.period ? (record.period.label ?? '') + ' ' + record.period.start + '–' + record.period.end : undefined
+  ]
     .filter(Boolean)
     .join(' · ')
-  const source = text === undefined ? '<p class="missing">源文本未找到 (source text not found): only the record is shown.</p>' : '<pre class="source">' + highlighted(text, items) + '</pre>'
-  return shell(title, '<header class="top"><h1>' + escapeHtml(title) + '</h1><p>' + escapeHtml(facts) + '</p>' + legend() + '</header><main>' + source + '<aside>' + panel(items) + '</aside></main>')
+  const source =
+    text === undefined
+      ? '<p class="missing">源文本未找到 (source text not found): only the record is shown.</p>'
+      : '<pre class="source">' + highlighted(text, items) + '</pre>'
+  return shell(
+    title,
+    '<header class="top"><h1>' +
+      escapeHtml(title) +
+      '</h1><p>' +
+      escapeHtml(facts) +
+      '</p>' +
+      legend() +
+      '</header><main>' +
+      source +
+      '<aside>' +
+      panel(items) +
+      '</aside></main>'
+  )
 }
 
 /** One row of the index. */
@@ -159,12 +220,26 @@ export interface IndexRow {
 
 /** The index of an output folder: one sortable row per document, linking to its page. */
 export function indexPage(rows: IndexRow[]): string {
-  const header = ['标题 title', '类型 kind', '辖区 jurisdiction', '期限 period', '指标 targets', '专栏 columns', '时限 deadlines', '警告 warnings', '未读数字 unread goal numbers']
+  const header = [
+    '标题 title',
+    '类型 kind',
+    '辖区 jurisdiction',
+    '期限 period',
+    '指标 targets',
+    '专栏 columns',
+    '时限 deadlines',
+    '警告 warnings',
+    '未读数字 unread goal numbers'
+  ]
   const body = rows
     .map(({href, record}) => {
       const warnings = record.diagnostics.filter((diagnostic) => diagnostic.severity !== 'info').length
       const cells = [
-        '<a href="' + escapeHtml(href.split('/').map(encodeURIComponent).join('/')) + '">' + escapeHtml(record.title?.text ?? record.enclosed?.title ?? record.source.path) + '</a>',
+        '<a href="' +
+          escapeHtml(href.split('/').map(encodeURIComponent).join('/')) +
+          '">' +
+          escapeHtml(record.title?.text ?? record.enclosed?.title ?? record.source.path) +
+          '</a>',
         escapeHtml(record.kind),
         escapeHtml(record.jurisdiction?.name ?? ''),
         escapeHtml(record.period ? record.period.start + '–' + record.period.end : ''),
@@ -177,14 +252,38 @@ export function indexPage(rows: IndexRow[]): string {
       return '<tr>' + cells.map((cell) => '<td>' + cell + '</td>').join('') + '</tr>'
     })
     .join('')
-  return shell('zhengce', '<header class="top"><h1>zhengce</h1><p>' + rows.length + ' documents</p></header><table class="grid"><thead><tr>' + header.map((cell) => '<th>' + escapeHtml(cell) + '</th>').join('') + '</tr></thead><tbody>' + body + '</tbody></table>')
+  return gridPage('zhengce', rows.length + ' documents', header, body)
 }
 
 /** The diff as a sortable table; the merge explanation of a row shows on hover over its indicator. */
 export function diffPage(grid: string[][], explanations: string[]): string {
   const [header = [], ...rows] = grid
   const body = rows
-    .map((row, index) => '<tr>' + row.map((cell, column) => '<td' + (column === 0 && explanations[index] ? ' title="' + escapeHtml(explanations[index]!) + '"' : '') + '>' + escapeHtml(cell) + '</td>').join('') + '</tr>')
+    .map(
+      (row, index) =>
+        '<tr>' +
+        row
+          .map(
+            (cell, column) =>
+              '<td' +
+              (column === 0 && explanations[index] ? ' title="' + escapeHtml(explanations[index]!) + '"' : '') +
+              '>' +
+              escapeHtml(cell) +
+              '</td>'
+          )
+          .join('') +
+        '</tr>'
+    )
     .join('')
-  return shell('zhengce diff', '<header class="top"><h1>zhengce diff</h1><p>' + rows.length + ' indicators</p></header><table class="grid"><thead><tr>' + header.map((cell) => '<th>' + escapeHtml(cell) + '</th>').join('') + '</tr></thead><tbody>' + body + '</tbody></table>')
+  return gridPage('zhengce diff', rows.length + ' indicators', header, body)
+}
+
+/** A page of one sortable table: its title, a line of what it counts, the header cells and the rows' HTML. */
+function gridPage(title: string, count: string, header: string[], body: string): string {
+  const head = header.map((cell) => '<th>' + escapeHtml(cell) + '</th>').join('')
+  const top = '<header class="top"><h1>' + escapeHtml(title) + '</h1><p>' + escapeHtml(count) + '</p></header>'
+  return shell(
+    title,
+    top + '<table class="grid"><thead><tr>' + head + '</tr></thead><tbody>' + body + '</tbody></table>'
+  )
 }

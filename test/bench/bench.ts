@@ -30,11 +30,36 @@ const work = path.join(tmpdir(), 'zhengce-bench')
 
 /** Representative line-scan expressions: what any extractor of this genre must at least run. */
 const floorExpressions = [
-  /^[一二三四五六七八九十]+、/, /^[（(][一二三四五六七八九十]+[）)]/, /^\d+[.．、]/, /^第[一二三四五六七八九十]+章/, /专栏\s*\d/,
-  /〔\d{4}〕\d+号/, /\d{4}年\d{1,2}月\d{1,2}日/, /关于.*的通知/, /^抄送/, /此件公开发布/, /《[^》]+》/, /到\s*\d{4}\s*年/,
-  /截至\s*\d{4}\s*年/, /“十[一二三四五]五”/, /\d+(?:\.\d+)?\s*(?:件|家|人|个|项|亿元|万元|%)/, /以上|不低于|超过|突破/,
-  /\t/, /^\s*$/, /[。；]$/, /人民政府/, /办公室/, /发展目标|总体目标|主要目标/, /指标/, /全覆盖/, /\d+\s*[-—~～]\s*\d+/,
-  /预计/, /实施期内/, /市|区|县/, /\[bookmark:/, /^[-—]\s*\d+\s*[-—]$/
+  /^[一二三四五六七八九十]+、/,
+  /^[（(][一二三四五六七八九十]+[）)]/,
+  /^\d+[.．、]/,
+  /^第[一二三四五六七八九十]+章/,
+  /专栏\s*\d/,
+  /〔\d{4}〕\d+号/,
+  /\d{4}年\d{1,2}月\d{1,2}日/,
+  /关于.*的通知/,
+  /^抄送/,
+  /此件公开发布/,
+  /《[^》]+》/,
+  /到\s*\d{4}\s*年/,
+  /截至\s*\d{4}\s*年/,
+  /“十[一二三四五]五”/,
+  /\d+(?:\.\d+)?\s*(?:件|家|人|个|项|亿元|万元|%)/,
+  /以上|不低于|超过|突破/,
+  /\t/,
+  /^\s*$/,
+  /[。；]$/,
+  /人民政府/,
+  /办公室/,
+  /发展目标|总体目标|主要目标/,
+  /指标/,
+  /全覆盖/,
+  /\d+\s*[-—~～]\s*\d+/,
+  /预计/,
+  /实施期内/,
+  /市|区|县/,
+  /\[bookmark:/,
+  /^[-—]\s*\d+\s*[-—]$/
 ]
 
 /** A small deterministic PRNG, so corpora are the same on every machine. */
@@ -51,10 +76,14 @@ async function corpus(count: number): Promise<string> {
   const folder = path.join(work, 'corpus-' + count)
   if (existsSync(path.join(folder, '.complete'))) return folder
   await rm(folder, {recursive: true, force: true})
-  const seeds = await Promise.all((await readdir(path.join(root, 'seeds'))).sort().map((name) => readFile(path.join(root, 'seeds', name), 'utf8')))
+  const seeds = await Promise.all(
+    (await readdir(path.join(root, 'seeds'))).sort().map((name) => readFile(path.join(root, 'seeds', name), 'utf8'))
+  )
   const next = random(count)
   for (let index = 0; index < count; index++) {
-    const text = seeds[index % seeds.length]!.replace(/\d{2,5}(?=件|家|人|项)/g, (digits) => String(Math.max(1, Math.round(Number(digits) * (0.5 + next())))))
+    const text = seeds[index % seeds.length]!.replace(/\d{2,5}(?=件|家|人|项)/g, (digits) =>
+      String(Math.max(1, Math.round(Number(digits) * (0.5 + next()))))
+    )
     const sub = path.join(folder, String(Math.floor(index / 500)).padStart(3, '0'))
     if (index % 500 === 0) await mkdir(sub, {recursive: true})
     await writeFile(path.join(sub, 'doc-' + index + '.txt'), text + '\n（第' + index + '号样本）\n')
@@ -71,13 +100,21 @@ async function floor(folder: string): Promise<{seconds: number; bytes: number; d
   for (const file of files) {
     const data = await readFile(file)
     bytes += data.length
-    for (const line of decode(data).text.split('\n')) for (const expression of floorExpressions) if (expression.test(line)) hits++
+    for (const line of decode(data).text.split('\n'))
+      for (const expression of floorExpressions) if (expression.test(line)) hits++
   }
   if (hits === 0) throw new Error('the floor scan matched nothing')
   return {seconds: (performance.now() - started) / 1000, bytes, documents: files.length}
 }
 
-function endToEnd(folder: string): {seconds: number; out: string; maxRssMb: number; documents: number; bytes: number; jobs: number} {
+function endToEnd(folder: string): {
+  seconds: number
+  out: string
+  maxRssMb: number
+  documents: number
+  bytes: number
+  jobs: number
+} {
   // A fresh ingest into a folder never used before, as a new collection is.
   // Note: not the last run's folder emptied again. ext4 without a journal (as
   // on this machine) steps over every inode freed in the last minutes when it
@@ -87,9 +124,17 @@ function endToEnd(folder: string): {seconds: number; out: string; maxRssMb: numb
   outputs.push(out)
   execFileSync('sync')
   const started = performance.now()
-  const result = spawnSync(process.execPath, [cli, 'extract', folder, '--out', out, '-q', '--stats'], {encoding: 'utf8', maxBuffer: 1 << 26})
+  const result = spawnSync(process.execPath, [cli, 'extract', folder, '--out', out, '-q', '--stats'], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26
+  })
   const seconds = (performance.now() - started) / 1000
-  const stats = result.stderr.trim().split('\n').map((line) => line.trim()).filter((line) => line.startsWith('{')).at(-1)
+  const stats = result.stderr
+    .trim()
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.startsWith('{'))
+    .at(-1)
   if (result.status !== 0 || !stats) throw new Error('extract failed: ' + result.stderr.slice(-500))
   const parsed = JSON.parse(stats) as {maxRssMb: number; documents: number; bytes: number; jobs: number}
   return {seconds, out, ...parsed}
@@ -98,7 +143,10 @@ function endToEnd(folder: string): {seconds: number; out: string; maxRssMb: numb
 /** `zhengce table` over the records an end-to-end run wrote (Parquet, all six tables). */
 function tables(out: string): number {
   const started = performance.now()
-  const result = spawnSync(process.execPath, [cli, 'table', out, '--to', out + '-tables'], {encoding: 'utf8', maxBuffer: 1 << 26})
+  const result = spawnSync(process.execPath, [cli, 'table', out, '--to', out + '-tables'], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26
+  })
   if (result.status !== 0) throw new Error('table failed: ' + result.stderr.slice(-500))
   outputs.push(out + '-tables')
   return (performance.now() - started) / 1000
@@ -108,10 +156,13 @@ const rate = (documents: number, bytes: number, seconds: number) =>
   (documents / seconds).toFixed(0).padStart(6) + ' docs/s ' + (bytes / 1e6 / seconds).toFixed(1).padStart(6) + ' MB/s'
 
 if (!existsSync(cli)) execFileSync('npm', ['run', 'build'], {cwd: root, stdio: 'inherit'})
-process.stdout.write('machine: ' + cpus().length + ' × ' + (cpus()[0]?.model ?? 'cpu') + ', node ' + process.version + '\n')
+process.stdout.write(
+  'machine: ' + cpus().length + ' × ' + (cpus()[0]?.model ?? 'cpu') + ', node ' + process.version + '\n'
+)
 /** The record folders of this run's end-to-end runs, deleted at the end. */
 const outputs: string[] = []
-for (const name of await readdir(work).catch(() => [])) if (/^out-corpus-/.test(name)) rmSync(path.join(work, name), {recursive: true, force: true})
+for (const name of await readdir(work).catch(() => []))
+  if (/^out-corpus-/.test(name)) rmSync(path.join(work, name), {recursive: true, force: true})
 const results: Array<{size: number; seconds: number}> = []
 for (const size of sizes) {
   const folder = await corpus(size)
@@ -119,24 +170,71 @@ for (const size of sizes) {
   const run = endToEnd(folder)
   results.push({size, seconds: run.seconds})
   process.stdout.write('\n' + size + ' documents (' + (base.bytes / 1e6).toFixed(0) + ' MB)\n')
-  process.stdout.write('  floor        ' + rate(base.documents, base.bytes, base.seconds) + '  (' + base.seconds.toFixed(2) + ' s, one thread)\n')
-  process.stdout.write('  end to end   ' + rate(run.documents, run.bytes, run.seconds) + '  (' + run.seconds.toFixed(2) + ' s, ' + run.jobs + ' worker(s), peak RSS ' + run.maxRssMb + ' MB)\n')
+  process.stdout.write(
+    '  floor        ' +
+      rate(base.documents, base.bytes, base.seconds) +
+      '  (' +
+      base.seconds.toFixed(2) +
+      ' s, one thread)\n'
+  )
+  process.stdout.write(
+    '  end to end   ' +
+      rate(run.documents, run.bytes, run.seconds) +
+      '  (' +
+      run.seconds.toFixed(2) +
+      ' s, ' +
+      run.jobs +
+      ' worker(s), peak RSS ' +
+      run.maxRssMb +
+      ' MB)\n'
+  )
   process.stdout.write('  ratio        ' + (base.seconds / run.seconds).toFixed(2) + ' × floor\n')
   const tableSeconds = tables(run.out)
-  process.stdout.write('  table        ' + tableSeconds.toFixed(2) + ' s for their records as Parquet (' + (100 * tableSeconds / run.seconds).toFixed(0) + ' % of the extraction)\n')
+  process.stdout.write(
+    '  table        ' +
+      tableSeconds.toFixed(2) +
+      ' s for their records as Parquet (' +
+      ((100 * tableSeconds) / run.seconds).toFixed(0) +
+      ' % of the extraction)\n'
+  )
 }
 if (results.length >= 2) {
   const [small, large] = [results[0]!, results.at(-1)!]
   // Two sizes fit time = fixed + size × per document: what a run pays once, and the warm rate.
   const perDocument = (large.seconds - small.seconds) / (large.size - small.size)
   const fixed = small.seconds - small.size * perDocument
-  process.stdout.write('\nlinearity: ' + large.size / small.size + '× documents took ' + (large.seconds / small.seconds).toFixed(1) + '× the time\n')
-  process.stdout.write('  fitted: ' + fixed.toFixed(1) + ' s a run, then ' + (perDocument * 1000).toFixed(2) + ' ms a document (' + (1 / perDocument).toFixed(0) + ' docs/s once warm)\n')
+  process.stdout.write(
+    '\nlinearity: ' +
+      large.size / small.size +
+      '× documents took ' +
+      (large.seconds / small.seconds).toFixed(1) +
+      '× the time\n'
+  )
+  process.stdout.write(
+    '  fitted: ' +
+      fixed.toFixed(1) +
+      ' s a run, then ' +
+      (perDocument * 1000).toFixed(2) +
+      ' ms a document (' +
+      (1 / perDocument).toFixed(0) +
+      ' docs/s once warm)\n'
+  )
 }
 const one = path.join(work, 'one')
 await mkdir(one, {recursive: true})
-await writeFile(path.join(one, 'notice.txt'), await readFile(path.join(root, 'seeds', (await readdir(path.join(root, 'seeds'))).sort()[3]!)))
+await writeFile(
+  path.join(one, 'notice.txt'),
+  await readFile(path.join(root, 'seeds', (await readdir(path.join(root, 'seeds'))).sort()[3]!))
+)
 const cold = performance.now()
-spawnSync(process.execPath, [cli, 'extract', path.join(one, 'notice.txt'), '--out', path.join(work, 'out-one'), '--force', '-q'])
+spawnSync(process.execPath, [
+  cli,
+  'extract',
+  path.join(one, 'notice.txt'),
+  '--out',
+  path.join(work, 'out-one'),
+  '--force',
+  '-q'
+])
 process.stdout.write('cold start, one small file: ' + ((performance.now() - cold) / 1000).toFixed(2) + ' s wall\n')
 for (const out of outputs) rmSync(out, {recursive: true, force: true})

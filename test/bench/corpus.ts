@@ -44,13 +44,29 @@ for (const name of (await readdir(folder)).sort()) {
     if (problem) refused.push(name + ': `' + target.indicator + '` (' + problem + ')')
   }
 }
-const share = (count: number) => (100 * count / Math.max(1, documents)).toFixed(1) + '%'
+const share = (count: number) => ((100 * count) / Math.max(1, documents)).toFixed(1) + '%'
 process.stdout.write(
   [
-    documents + ' documents, ' + targets + ' targets (' + [...origins].sort().map(([origin, count]) => origin + ' ' + count).join(', ') + ')',
+    documents +
+      ' documents, ' +
+      targets +
+      ' targets (' +
+      [...origins]
+        .sort()
+        .map(([origin, count]) => origin + ' ' + count)
+        .join(', ') +
+      ')',
     'unread-goal-number: ' + unread + ' in ' + withUnread + ' documents',
     'refused names: ' + refused.length,
-    'kind other: ' + other + ' (' + share(other) + '), jurisdiction null: ' + noJurisdiction + ' (' + share(noJurisdiction) + ')',
+    'kind other: ' +
+      other +
+      ' (' +
+      share(other) +
+      '), jurisdiction null: ' +
+      noJurisdiction +
+      ' (' +
+      share(noJurisdiction) +
+      ')',
     ...(values.names ? refused : refused.slice(0, 10))
   ].join('\n') + '\n'
 )

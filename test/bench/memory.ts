@@ -22,8 +22,18 @@ const work = await mkdtemp(path.join(tmpdir(), 'zhengce-memory-'))
 
 /** Each probe: its name, and how to make its input (a path to extract). */
 const probes: Array<[string, () => Promise<string>]> = [
-  ['.docx declaring 4 000 bytes, inflating to 1 GiB', async () => save('bomb.docx', zip([textEntry('[Content_Types].xml', '<Types/>'), await zerosEntry('word/document.xml', 1 << 30, 4000)]))],
-  ['.ofd declaring 4 000 bytes, inflating to 1 GiB', async () => save('bomb.ofd', zip([await zerosEntry('OFD.xml', 1 << 30, 4000)]))],
+  [
+    '.docx declaring 4 000 bytes, inflating to 1 GiB',
+    async () =>
+      save(
+        'bomb.docx',
+        zip([textEntry('[Content_Types].xml', '<Types/>'), await zerosEntry('word/document.xml', 1 << 30, 4000)])
+      )
+  ],
+  [
+    '.ofd declaring 4 000 bytes, inflating to 1 GiB',
+    async () => save('bomb.ofd', zip([await zerosEntry('OFD.xml', 1 << 30, 4000)]))
+  ],
   ['Markdown, 15 000 nested >', () => save('deep.md', '>'.repeat(15_000) + ' 某县规划\n')],
   ['Markdown, 20 000 nested >', () => save('deeper.md', '>'.repeat(20_000) + ' 某县规划\n')],
   ['.txt linked to /dev/zero, named', () => link('zero.txt', '/dev/zero')],
@@ -60,11 +70,23 @@ console.log('probe | outcome | seconds | peak RSS (MB), zhengce extract --jobs 2
 for (const [name, make] of probes) {
   const input = await make()
   const started = performance.now()
-  const run = spawnSync(process.execPath, [cli, 'extract', input, '--out', path.join(work, 'out'), '--jobs', '2', '--stats', '--force'], {encoding: 'utf8', timeout: 300_000})
+  const run = spawnSync(
+    process.execPath,
+    [cli, 'extract', input, '--out', path.join(work, 'out'), '--jobs', '2', '--stats', '--force'],
+    {encoding: 'utf8', timeout: 300_000}
+  )
   const seconds = ((performance.now() - started) / 1000).toFixed(1)
   const stats = run.stderr.split('\n').find((line) => line.startsWith('{"documents"'))
   const peak = stats ? (JSON.parse(stats) as {maxRssMb: number}).maxRssMb : NaN
-  const outcome = run.status === null ? 'killed (' + run.signal + ')' : (run.stderr.split('\n').find((line) => /: (error|skipped) /.test(line))?.replace(/^[^:]+: /, '') ?? 'extracted') + ', exit ' + run.status
+  const outcome =
+    run.status === null
+      ? 'killed (' + run.signal + ')'
+      : (run.stderr
+          .split('\n')
+          .find((line) => /: (error|skipped) /.test(line))
+          ?.replace(/^[^:]+: /, '') ?? 'extracted') +
+        ', exit ' +
+        run.status
   console.log(name + ' | ' + outcome + ' | ' + seconds + ' | ' + peak)
 }
 await rm(work, {recursive: true, force: true})

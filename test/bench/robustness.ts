@@ -36,27 +36,41 @@ const damages: Record<string, (text: string) => string | Uint8Array> = {
   'as is': (text) => text,
   'no blank lines': (text) => mapLines(text, (line) => (line.trim() === '' ? [] : line)),
   'indented (　　)': (text) => mapLines(text, (line) => (line.trim() === '' ? line : '\u3000\u3000' + line)),
-  'CRLF': (text) => text.replace(/\n/g, '\r\n'),
-  'GB18030': (text) => new Uint8Array(gb18030(text)),
+  CRLF: (text) => text.replace(/\n/g, '\r\n'),
+  GB18030: (text) => new Uint8Array(gb18030(text)),
   'UTF-16 with BOM': (text) => new Uint8Array(Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')])),
   'UTF-16 without BOM': (text) => new Uint8Array(Buffer.from(text, 'utf16le')),
   // A web page's zero-width spaces, here every 17th character (inside numbers and names too).
   'zero-width spaces': (text) => text.replace(/[^\n]{17}/g, (run) => run + '\u200b'),
   'hard wrapped at 40': (text) => mapLines(text, (line) => (isTableRow(line) ? line : wrap(line, 40))),
-  'hard wrapped, no blank lines': (text) => mapLines(text, (line) => (line.trim() === '' ? [] : isTableRow(line) ? line : wrap(line, 40))),
+  'hard wrapped, no blank lines': (text) =>
+    mapLines(text, (line) => (line.trim() === '' ? [] : isTableRow(line) ? line : wrap(line, 40))),
   'page breaks every 25 lines': (text) => pageBreaks(text, 25),
-  'stacked tables (a cell a line)': (text) => mapLines(text, (line) => (isTableRow(line) ? line.split('\t').filter((cell) => cell.trim() !== '') : line)),
+  'stacked tables (a cell a line)': (text) =>
+    mapLines(text, (line) => (isTableRow(line) ? line.split('\t').filter((cell) => cell.trim() !== '') : line)),
   'tables laid out with spaces': (text) => mapLines(text, (line) => line.replace(/\t/g, '    ')),
   // A PDF's text without its layout: a row's cells apart by one space (a stacked cell's leading tab dropped).
-  'table cells apart by one space': (text) => mapLines(text, (line) => (isTableRow(line) ? line.replace(/^\t+/, '').replace(/\t+/g, ' ') : line)),
+  'table cells apart by one space': (text) =>
+    mapLines(text, (line) => (isTableRow(line) ? line.replace(/^\t+/, '').replace(/\t+/g, ' ') : line)),
   'half-width brackets': (text) => text.replace(/（/g, '(').replace(/）/g, ')'),
   'full-width digits': (text) => text.replace(/[0-9]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) + 0xfee0)),
-  'spaces around numbers (PDF)': (text) => mapLines(text, (line) => (isTableRow(line) ? line : line.replace(/(\d+(?:\.\d+)?)/g, ' $1 '))),
+  'spaces around numbers (PDF)': (text) =>
+    mapLines(text, (line) => (isTableRow(line) ? line : line.replace(/(\d+(?:\.\d+)?)/g, ' $1 '))),
   'as from a PDF (all of the above)': (text) => pdfLike(text),
   // Word's automatic numbering dropped by a converter: headings keep their names only (发展目标).
-  'section numbers lost': (text) => mapLines(text, (line) => line.replace(/^(\s*)(?:第[一二三四五六七八九十]+[章节]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])\s*/, '$1')),
+  'section numbers lost': (text) =>
+    mapLines(text, (line) =>
+      line.replace(
+        /^(\s*)(?:第[一二三四五六七八九十]+[章节]|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])\s*/,
+        '$1'
+      )
+    ),
   // Not yet read: a page scraped with its line breaks lost (tables dropped, they would not survive).
-  'one line (no line breaks)': (text) => text.split('\n').filter((line) => line.trim() !== '' && !isTableRow(line)).join('') + '\n'
+  'one line (no line breaks)': (text) =>
+    text
+      .split('\n')
+      .filter((line) => line.trim() !== '' && !isTableRow(line))
+      .join('') + '\n'
 }
 
 /** Cut `line` where its printed width (narrow characters count half) passes `width`. */
@@ -129,7 +143,8 @@ const gbTable = new Map<string, number[]>()
     for (let trail = 0x40; trail <= 0xfe; trail++) {
       if (trail === 0x7f) continue
       const character = decoder.decode(new Uint8Array([lead, trail]))
-      if (character.length === 1 && character !== '\ufffd' && !gbTable.has(character)) gbTable.set(character, [lead, trail])
+      if (character.length === 1 && character !== '\ufffd' && !gbTable.has(character))
+        gbTable.set(character, [lead, trail])
     }
   }
 }
@@ -142,7 +157,8 @@ for (const [name, damage] of Object.entries(damages)) {
   if (values.only !== undefined && !name.startsWith(values.only)) continue
   await rm(work, {recursive: true, force: true})
   await mkdir(work, {recursive: true})
-  for (const file of names) await writeFile(path.join(work, file), damage(await readFile(path.join(seeds, file), 'utf8')))
+  for (const file of names)
+    await writeFile(path.join(work, file), damage(await readFile(path.join(seeds, file), 'utf8')))
   const {lines, total} = await scoreSeeds(work, gold)
   if (values.only !== undefined) process.stdout.write(lines.join('\n') + '\n')
   process.stdout.write(name.padEnd(width) + '  ' + formatScore(total) + '\n')

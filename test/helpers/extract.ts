@@ -6,7 +6,11 @@ import {extractDocument} from '../../pipeline/document.js'
 
 /** Extract the record of `text` as a plain-text (or Markdown) document. */
 export async function extractText(text: string, format: 'text' | 'markdown' = 'text'): Promise<PolicyRecord> {
-  const {record} = await extractDocument(new TextEncoder().encode(text), format === 'text' ? 'input.txt' : 'input.md', format)
+  const {record} = await extractDocument(
+    new TextEncoder().encode(text),
+    format === 'text' ? 'input.txt' : 'input.md',
+    format
+  )
   return record
 }
 

@@ -9,7 +9,8 @@
 const bareVerbExpression =
   /^(?:累计|新|再|共|年均|每年|力争|确保|全面|加快|推动)?(?:建成|建设|培育|培育壮大|打造|新建|新增|创建|引进|认定|组建|设立|培养|实施|开展|推进|推动|面向|制定|发布|形成|达到|达|实现|完成|突破|超过|提高|提升|增加|增长|下降|降低|减少|带动|支持|扶持|举办|组织|建立|构建|搭建)$/
 /** Places and scopes that name nothing alone. */
-const placeExpression = /^(?:全国|全省|全市|全区|全县|全州|我国|我省|我市|国家|省级|市级|县级|国际|行业|企业|地方|中央|推动全省|推动全市)$/
+const placeExpression =
+  /^(?:全国|全省|全市|全区|全县|全州|我国|我省|我市|国家|省级|市级|县级|国际|行业|企业|地方|中央|推动全省|推动全市)$/
 
 /** Why `name` is no name of a target, or undefined when it is one. */
 export function nameProblem(name: string): string | undefined {

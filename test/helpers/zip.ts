@@ -26,7 +26,8 @@ export async function zerosEntry(name: string, size: number, declaredSize: numbe
   const done = new Promise((resolve) => deflater.on('end', resolve))
   const chunk = Buffer.alloc(1 << 20)
   for (let left = size; left > 0; left -= chunk.length) {
-    if (!deflater.write(left >= chunk.length ? chunk : chunk.subarray(0, left))) await new Promise((resolve) => deflater.once('drain', resolve))
+    if (!deflater.write(left >= chunk.length ? chunk : chunk.subarray(0, left)))
+      await new Promise((resolve) => deflater.once('drain', resolve))
   }
   deflater.end()
   await done
@@ -41,8 +42,34 @@ export function zip(entries: ZipEntry[]): Buffer {
   for (const entry of entries) {
     const name = Buffer.from(entry.name)
     // Note: [offset, value] of the 32-bit then 16-bit fields of each header (PKWARE APPNOTE 4.3.7, 4.3.12).
-    const local = header(30, [[0, 0x04034b50], [18, entry.data.length], [22, entry.declaredSize]], [[4, 20], [8, 8], [26, name.length]])
-    const central = header(46, [[0, 0x02014b50], [20, entry.data.length], [24, entry.declaredSize], [42, offset]], [[4, 20], [6, 20], [10, 8], [28, name.length]])
+    const local = header(
+      30,
+      [
+        [0, 0x04034b50],
+        [18, entry.data.length],
+        [22, entry.declaredSize]
+      ],
+      [
+        [4, 20],
+        [8, 8],
+        [26, name.length]
+      ]
+    )
+    const central = header(
+      46,
+      [
+        [0, 0x02014b50],
+        [20, entry.data.length],
+        [24, entry.declaredSize],
+        [42, offset]
+      ],
+      [
+        [4, 20],
+        [6, 20],
+        [10, 8],
+        [28, name.length]
+      ]
+    )
     locals.push(local, name, entry.data)
     centrals.push(central, name)
     offset += local.length + name.length + entry.data.length
