@@ -21,6 +21,22 @@ export function tableNode(
   return {type: 'table', align: [], children: rows, position: {start, end}, data: {layout}}
 }
 
+/** The table of `rows` read from line `first` to line `last`, when it has three rows or more (a header and two). */
+export function tableOver(
+  rows: TableRow[],
+  lines: SourceLine[],
+  first: number,
+  last: number,
+  point: PointFactory,
+  layout: NonNullable<NonNullable<Table['data']>['layout']>
+): FlatTable | undefined {
+  if (rows.length < 3) return undefined
+  return {
+    node: tableNode(rows, point(lines[first]!.contentStart), point(lines[last]!.contentEnd), layout),
+    next: last + 1
+  }
+}
+
 /** A row of cells (never none: every layout gives a row one cell or more). */
 export function row(cells: TableCell[]): TableRow {
   // Note: built whole, so that every row has the same shape (a property added later gives V8 a second one).

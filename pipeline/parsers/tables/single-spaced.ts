@@ -6,7 +6,7 @@
 import type {TableRow} from 'mdast'
 import type {SourceLine} from '../lines.js'
 import type {PointFactory} from '../point.js'
-import {cell, emptyCell, isPlain, row, spanCell, tableNode, textsOf, type FlatTable, type TableLayout} from './cells.js'
+import {cell, emptyCell, isPlain, row, spanCell, tableOver, textsOf, type FlatTable, type TableLayout} from './cells.js'
 import {
   categoryColumnExpression,
   headerCellExpression,
@@ -109,11 +109,7 @@ function singleSpaced(lines: SourceLine[], index: number, point: PointFactory): 
     rows.push(found)
     last = at
   }
-  if (rows.length < 3) return undefined
-  return {
-    node: tableNode(rows, point(line.contentStart), point(lines[last]!.contentEnd), 'space-separated'),
-    next: last + 1
-  }
+  return tableOver(rows, lines, index, last, point, 'space-separated')
 }
 
 /** The layout, for the list in `flat-table.ts`. */

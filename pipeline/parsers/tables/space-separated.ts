@@ -13,7 +13,7 @@ import {
   row,
   spanCell,
   spanCellOf,
-  tableNode,
+  tableOver,
   textsOf,
   type FlatTable,
   type TableLayout
@@ -166,11 +166,7 @@ function spaceSeparated(lines: SourceLine[], index: number, point: PointFactory)
     )
     last = at
   }
-  if (rows.length < 3) return undefined
-  return {
-    node: tableNode(rows, point(line.contentStart), point(lines[last]!.contentEnd), 'space-separated'),
-    next: last + 1
-  }
+  return tableOver(rows, lines, index, last, point, 'space-separated')
 }
 
 /** The layout, for the list in `flat-table.ts`. */

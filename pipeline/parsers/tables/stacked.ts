@@ -6,7 +6,7 @@
  */
 import type {SourceLine} from '../lines.js'
 import type {PointFactory} from '../point.js'
-import {cell, cellOf, emptyCell, row, tableNode, type FlatTable, type TableLayout} from './cells.js'
+import {cell, cellOf, emptyCell, row, tableOver, type FlatTable, type TableLayout} from './cells.js'
 import {foldAt, foldedCells, foldedHeader, tabCellExpression} from './folded.js'
 import {
   categoryColumnExpression,
@@ -168,11 +168,7 @@ function stacked(lines: SourceLine[], index: number, point: PointFactory): FlatT
     last = lines.indexOf(group.at(-1)!, at)
     at = next
   }
-  if (rows.length < 3) return undefined
-  return {
-    node: tableNode(rows, point(lines[index]!.contentStart), point(lines[last]!.contentEnd), 'stacked'),
-    next: last + 1
-  }
+  return tableOver(rows, lines, index, last, point, 'stacked')
 }
 
 /** The layout, for the list in `flat-table.ts`. */
