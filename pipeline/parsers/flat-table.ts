@@ -9,7 +9,7 @@
  */
 import type {SourceLine} from './lines.js'
 import type {PointFactory} from './point.js'
-import type {FlatTable, TableLayout} from './tables/cells.js'
+import {isPlain, type FlatTable, type TableLayout} from './tables/cells.js'
 import {layout as cellPerLine} from './tables/cell-per-line.js'
 import {layout as pipe} from './tables/pipe.js'
 import {layout as singleSpaced} from './tables/single-spaced.js'
@@ -34,8 +34,9 @@ export const tableLayouts: readonly TableLayout[] = [
 export function matchFlatTable(lines: SourceLine[], index: number, point: PointFactory): FlatTable | undefined {
   const line = lines[index]
   if (!line) return undefined
+  const plain = isPlain(line)
   for (const layout of tableLayouts) {
-    if (!layout.applies(line)) continue
+    if (!layout.applies(line, plain)) continue
     const table = layout.match(lines, index, point)
     if (table) return table
   }

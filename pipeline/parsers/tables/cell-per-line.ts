@@ -12,7 +12,7 @@
  */
 import type {SourceLine} from '../lines.js'
 import type {PointFactory} from '../point.js'
-import {cell, cellOf, isPlain, row, tableNode, type FlatTable, type TableLayout} from './cells.js'
+import {cell, cellOf, row, tableNode, type FlatTable, type TableLayout} from './cells.js'
 import {foldedCells, foldedHeader, tabCellExpression} from './folded.js'
 /** A cell line of the cell-per-line layout: tab-indented, possibly empty. */
 function isCellLine(line: SourceLine | undefined): line is SourceLine {
@@ -65,4 +65,4 @@ function cellPerLine(lines: SourceLine[], index: number, point: PointFactory): F
 }
 
 /** The layout, for the list in `flat-table.ts`. */
-export const layout: TableLayout = {name: 'cellPerLine', applies: (line) => !isPlain(line), match: cellPerLine}
+export const layout: TableLayout = {name: 'cell-per-line', applies: (_line, plain) => !plain, match: cellPerLine}

@@ -109,7 +109,8 @@ function joinedCell(parts: SourceLine[], point: PointFactory): TableCell {
  */
 export interface TableLayout {
   name: string
-  applies(line: SourceLine): boolean
+  /** Whether the layout may start at `line`; `plain` is `isPlain(line)`, worked out once for all layouts. */
+  applies(line: SourceLine, plain: boolean): boolean
   match(lines: SourceLine[], index: number, point: PointFactory): FlatTable | undefined
 }
 

@@ -7,7 +7,6 @@ import type {PointFactory} from '../point.js'
 import {
   emptyCell,
   gridRuleExpression,
-  isPlain,
   row,
   spanCell,
   spanCellOf,
@@ -73,4 +72,4 @@ function pipeTable(lines: SourceLine[], index: number, point: PointFactory): Fla
 }
 
 /** The layout, for the list in `flat-table.ts`. */
-export const layout: TableLayout = {name: 'pipe', applies: (line) => !isPlain(line), match: pipeTable}
+export const layout: TableLayout = {name: 'pipe', applies: (_line, plain) => !plain, match: pipeTable}

@@ -6,7 +6,7 @@
 import type {TableRow} from 'mdast'
 import type {SourceLine} from '../lines.js'
 import type {PointFactory} from '../point.js'
-import {cell, emptyCell, isPlain, row, spanCell, tableOver, textsOf, type FlatTable, type TableLayout} from './cells.js'
+import {cell, emptyCell, row, spanCell, tableOver, textsOf, type FlatTable, type TableLayout} from './cells.js'
 import {
   categoryColumnExpression,
   headerCellExpression,
@@ -115,9 +115,7 @@ function singleSpaced(lines: SourceLine[], index: number, point: PointFactory): 
 /** The layout, for the list in `flat-table.ts`. */
 export const layout: TableLayout = {
   name: 'single-spaced',
-  applies: (line) =>
-    isPlain(line) &&
-    !spaceRunExpression.test(line.content) &&
-    (line.content.includes(' ') || line.content.includes('\u3000')),
+  applies: (line, plain) =>
+    plain && !spaceRunExpression.test(line.content) && (line.content.includes(' ') || line.content.includes('\u3000')),
   match: singleSpaced
 }

@@ -9,7 +9,6 @@ import type {PointFactory} from '../point.js'
 import {
   cell,
   emptyCell,
-  isPlain,
   row,
   spanCell,
   spanCellOf,
@@ -172,6 +171,6 @@ function spaceSeparated(lines: SourceLine[], index: number, point: PointFactory)
 /** The layout, for the list in `flat-table.ts`. */
 export const layout: TableLayout = {
   name: 'space-separated',
-  applies: (line) => isPlain(line) && spaceRunExpression.test(line.content),
+  applies: (line, plain) => plain && spaceRunExpression.test(line.content),
   match: spaceSeparated
 }

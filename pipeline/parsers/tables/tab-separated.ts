@@ -6,7 +6,7 @@ import type {TableRow} from 'mdast'
 import {toString} from 'mdast-util-to-string'
 import type {SourceLine} from '../lines.js'
 import type {PointFactory} from '../point.js'
-import {isPlain, joinedSpanCell, row, spanCell, tableNode, textsOf, type FlatTable, type TableLayout} from './cells.js'
+import {joinedSpanCell, row, spanCell, tableNode, textsOf, type FlatTable, type TableLayout} from './cells.js'
 import {headerCellExpression, numberCellExpression} from './words.js'
 function tabSeparatedCells(line: SourceLine | undefined): Array<[number, number]> | undefined {
   if (!line || line.kind !== 'text' || !line.raw.includes('\t')) return undefined
@@ -130,4 +130,4 @@ function tabSeparated(lines: SourceLine[], index: number, point: PointFactory): 
 }
 
 /** The layout, for the list in `flat-table.ts`. */
-export const layout: TableLayout = {name: 'tabSeparated', applies: (line) => !isPlain(line), match: tabSeparated}
+export const layout: TableLayout = {name: 'tab-separated', applies: (_line, plain) => !plain, match: tabSeparated}
