@@ -55,7 +55,7 @@ async function* recordFileStream(files: string[]): AsyncGenerator<PolicyRecord> 
 }
 
 /** A file's text. Note: ICU's transcode reads Chinese UTF-8 several times faster than `toString('utf8')`. */
-async function readText(file: string): Promise<string> {
+export async function readText(file: string): Promise<string> {
   return utf8Text(await readFile(file))
 }
 
@@ -85,7 +85,7 @@ function isRunFile(file: string): boolean {
 }
 
 /** The records of a file's text (one JSON record, or JSON lines), each checked against the schema. */
-function recordsIn(input: string, text: string): PolicyRecord[] {
+export function recordsIn(input: string, text: string): PolicyRecord[] {
   const values = /\.(?:ndjson|jsonl)$/i.test(input)
     ? text
         .split('\n')

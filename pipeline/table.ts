@@ -12,14 +12,15 @@ import {stringify} from 'csv-stringify/sync'
 import {ParquetWriter, fileWriter, schemaFromColumnData} from 'hyparquet-writer'
 import type {PolicyRecord, Target, Value} from '../schemas/record.js'
 import type {EngineStreams} from './report.js'
-import {recordFilesOf, recordStream} from './records.js'
+import {recordFilesOf} from './records.js'
+import {rowStream} from './table-rows.js'
 import {formulaSafe} from './escape.js'
 import {WriteGuard} from './guard.js'
 import {temporaryFor} from './write.js'
 
 /** A column's type: what Parquet stores and what a CSV reader should parse. */
 type ColumnType = 'STRING' | 'DOUBLE' | 'INT32' | 'BOOLEAN'
-type Cell = string | number | boolean | null
+export type Cell = string | number | boolean | null
 
 /** A table: its columns in order with their types, and its rows. */
 export interface Table {
@@ -243,6 +244,17 @@ const specs: TableSpec[] = [
   }
 ]
 
+/** A record's cells: the document's, and each table's rows (in the order of the tables). */
+export interface RecordRows {
+  base: Cell[]
+  rows: Cell[][][]
+}
+
+/** The cells `record` adds to the tables. */
+export function recordRows(record: PolicyRecord): RecordRows {
+  return {base: documentCells(record), rows: specs.map((spec) => spec.rowsOf(record))}
+}
+
 /** Build the six tables of `records` in memory (`runTable` streams them instead). */
 export function tablesOf(records: PolicyRecord[]): Table[] {
   const tables = specs.map((spec) => ({
@@ -400,9 +412,8 @@ export async function runTable(
     (spec) => new TableFile(spec.name, [...documentColumns, ...spec.columns], options.to, format, options)
   )
   try {
-    for await (const record of recordStream(inputs)) {
-      const base = documentCells(record)
-      for (const [index, spec] of specs.entries()) files[index]!.add(spec.rowsOf(record), base)
+    for await (const {base, rows} of rowStream(inputs)) {
+      for (const [index, file] of files.entries()) file.add(rows[index]!, base)
     }
   } catch (error) {
     for (const file of files) file.abandon()

@@ -2,6 +2,8 @@
  * `zhengce table`: the committed records of the seeds as long-format tables,
  * read back with a real Parquet reader (hyparquet) and as CSV.
  */
+import {execFileSync, spawnSync} from 'node:child_process'
+import {existsSync} from 'node:fs'
 import {mkdtemp, readFile} from 'node:fs/promises'
 import {tmpdir} from 'node:os'
 import path from 'node:path'
@@ -109,5 +111,26 @@ describe('zhengce table', () => {
     expect(text).toContain('"\'=HYPERLINK(""x"")关于印发某市规划的通知"')
     const raw = await readFile(writeTable(documents, to, 'csv', {rawCsv: true}), 'utf8')
     expect(raw).toContain('"=HYPERLINK(""x"")关于印发某市规划的通知"')
+  })
+})
+
+describe('zhengce table (built, records parsed in worker threads)', () => {
+  test('should write the same rows as the tables made in one thread, each record once', async () => {
+    const cli = path.join(root, 'dist', 'pipeline', 'cli.js')
+    if (!existsSync(cli)) execFileSync('npm', ['run', 'build'], {cwd: root, stdio: 'ignore'})
+    const to = await mkdtemp(path.join(tmpdir(), 'zhengce-table-'))
+    // Note: the folder twice: its records are read once per input, as recordsOf reads them.
+    const run = spawnSync(process.execPath, [cli, 'table', seeds, seeds, '--to', to, '-f', 'ndjson'], {
+      encoding: 'utf8'
+    })
+    expect(run.status, run.stderr).toBe(0)
+    const expected = tablesOf(await recordsOf([seeds, seeds]))
+    for (const table of expected) {
+      const lines = (await readFile(path.join(to, table.name + '.ndjson'), 'utf8')).split('\n').filter(Boolean)
+      const names = table.columns.map(([name]) => name)
+      expect(lines.map((line) => names.map((name) => (JSON.parse(line) as Record<string, unknown>)[name]))).toEqual(
+        table.rows.map((row) => row.map((cell) => cell ?? null))
+      )
+    }
   })
 })
