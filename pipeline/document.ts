@@ -88,11 +88,10 @@ export async function extractDocument(
       visible.removed > 0
         ? stripInvisible(converted.text.slice(0, converted.textboxesAt)).text.length
         : converted.textboxesAt
-    const start = {line: text.slice(0, at).split('\n').length, column: 1, offset: at}
     messageAt(
       file,
       'Text boxes (often 专栏) have no recorded place in the body: their text is read after it',
-      {start, end: start},
+      pointAt(text, at),
       'textboxes-appended'
     )
   }
@@ -227,7 +226,7 @@ function pointAt(text: string, offset: number): Position {
 
 /** The place of a message about the whole text: its start. */
 function startOf(): Position {
-  return {start: {line: 1, column: 1, offset: 0}, end: {line: 1, column: 1, offset: 0}}
+  return pointAt('', 0)
 }
 
 /** The most repairs of one kind listed one by one. */

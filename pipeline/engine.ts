@@ -23,6 +23,7 @@ import {ExtractionPool, defaultJobs} from './pool.js'
 import {createProgress, type EngineStreams} from './report.js'
 import {
   Journal,
+  journalName,
   OutputFolderError,
   lock,
   manifestName,
@@ -268,7 +269,7 @@ function saveManifest(run: Run, streams: EngineStreams): boolean {
     return true
   } catch (error) {
     run.journal.close(run.out, false)
-    const journal = path.join(run.out, 'manifest.journal')
+    const journal = path.join(run.out, journalName)
     streams.stderr.write(
       'zhengce: cannot write the manifest (' +
         describeWriteError(error) +

@@ -10,6 +10,7 @@ import {extractDocument} from './document.js'
 import {formatOf} from './convert/formats.js'
 import {utf8Text} from './stages/decode.js'
 import {validateRecord} from '../schemas/validate.js'
+import {journalName, manifestName} from './run-state.js'
 
 /** The records `inputs` name, in order (see the module's comment). */
 export async function recordsOf(inputs: string[]): Promise<PolicyRecord[]> {
@@ -30,7 +31,7 @@ export async function* recordStream(inputs: string[]): AsyncGenerator<PolicyReco
       // Note: a folder may hold the run's NDJSON beside its records: each record once (by id and source).
       const seen = new Set<string>()
       for await (const record of recordFileStream(await recordFilesOf([input]))) {
-        const key = record.id + '\u0000' + record.source.path
+        const key = recordKey(record)
         if (seen.has(key)) continue
         seen.add(key)
         yield record
@@ -52,6 +53,11 @@ async function* recordFileStream(files: string[]): AsyncGenerator<PolicyRecord> 
     next = files.slice(at + batch, at + 2 * batch).map(readText)
     for (const [index, text] of texts.entries()) yield* recordsIn(files[at + index]!, text)
   }
+}
+
+/** What tells a record from another (the same document read twice has the same): its id and source path. */
+export function recordKey(record: PolicyRecord): string {
+  return record.id + '\u0000' + record.source.path
 }
 
 /** A file's text. Note: ICU's transcode reads Chinese UTF-8 several times faster than `toString('utf8')`. */
@@ -81,7 +87,7 @@ export async function recordFilesOf(inputs: string[]): Promise<string[]> {
 /** A file a run keeps beside its records: no record. */
 function isRunFile(file: string): boolean {
   const name = path.basename(file)
-  return name === 'manifest.json' || name === 'manifest.journal' || name.startsWith('.')
+  return name === manifestName || name === journalName || name.startsWith('.')
 }
 
 /** The records of a file's text (one JSON record, or JSON lines), each checked against the schema. */

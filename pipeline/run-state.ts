@@ -19,8 +19,6 @@ import {schemaVersion} from '../schemas/version.js'
 import {toolVersion} from './version.js'
 import {describeWriteError, isRunning, utf8, writeAtomic} from './write.js'
 
-export {toolVersion} from './version.js'
-
 /** One input in the manifest (its contract: `schemas/outputs.ts`, published as `schemas/json/manifest.schema.json`). */
 export type ManifestEntry = ManifestEntryData
 

@@ -5,7 +5,6 @@
  * the work); other inputs (NDJSON, documents extracted on the fly), and runs
  * from the TypeScript sources, are read in this thread.
  */
-import {stat} from 'node:fs/promises'
 import {availableParallelism} from 'node:os'
 import {Worker} from 'node:worker_threads'
 import {recordFilesOf, recordStream} from './records.js'
@@ -20,10 +19,13 @@ const canUseWorkers = import.meta.url.endsWith('.js')
 const batchSize = 32
 const perWorker = 2
 
-/** The rows of the records `inputs` name, in order (see the module's comment). */
-export async function* rowStream(inputs: string[]): AsyncGenerator<RecordRows> {
-  const groups = await recordFileGroups(inputs)
-  if (!groups || !canUseWorkers) {
+/**
+ * The rows of the records `inputs` name, in order (see the module's comment);
+ * `groups` are the files of each input (`recordFileGroups`), walked once.
+ */
+export async function* rowStream(inputs: string[], groups: string[][]): AsyncGenerator<RecordRows> {
+  const onlyRecordFiles = groups.every((group) => group.every((file) => /\.json$/i.test(file)))
+  if (!onlyRecordFiles || !canUseWorkers) {
     for await (const record of recordStream(inputs)) yield recordRows(record)
     return
   }
@@ -45,17 +47,9 @@ export async function* rowStream(inputs: string[]): AsyncGenerator<RecordRows> {
   }
 }
 
-/** The .json record files of each input, when every input is a folder of them or one; undefined otherwise. */
-async function recordFileGroups(inputs: string[]): Promise<string[][] | undefined> {
-  const groups: string[][] = []
-  for (const input of inputs) {
-    const info = await stat(input).catch(() => undefined)
-    if (!info) return undefined
-    const files = info.isDirectory() ? await recordFilesOf([input]) : /\.json$/i.test(input) ? [input] : undefined
-    if (!files || files.some((file) => !/\.json$/i.test(file))) return undefined
-    groups.push(files)
-  }
-  return groups
+/** The files each input names: a folder's record files, else the input itself. */
+export async function recordFileGroups(inputs: string[]): Promise<string[][]> {
+  return Promise.all(inputs.map((input) => recordFilesOf([input])))
 }
 
 /** The results of `batches`, parsed by a few workers, yielded in the batches' order. */

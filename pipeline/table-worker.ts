@@ -3,7 +3,7 @@
  * the schema) and sends back each record's table rows (`table-rows.ts`).
  */
 import {parentPort} from 'node:worker_threads'
-import {readText, recordsIn} from './records.js'
+import {readText, recordKey, recordsIn} from './records.js'
 import {recordRows} from './table.js'
 import type {RowBatch} from './table-rows.js'
 
@@ -13,7 +13,7 @@ parentPort?.on('message', async function ({batch, files}: {batch: number; files:
     const texts = await Promise.all(files.map(readText))
     const rows = files.flatMap((file, index) =>
       recordsIn(file, texts[index]!).map((record) => ({
-        key: record.id + '\u0000' + record.source.path,
+        key: recordKey(record),
         ...recordRows(record)
       }))
     )

@@ -12,8 +12,7 @@ import {stringify} from 'csv-stringify/sync'
 import {ParquetWriter, fileWriter, schemaFromColumnData} from 'hyparquet-writer'
 import type {PolicyRecord, Target, Value} from '../schemas/record.js'
 import type {EngineStreams} from './report.js'
-import {recordFilesOf} from './records.js'
-import {rowStream} from './table-rows.js'
+import {recordFileGroups, rowStream} from './table-rows.js'
 import {formulaSafe} from './escape.js'
 import {WriteGuard} from './guard.js'
 import {temporaryFor} from './write.js'
@@ -399,7 +398,8 @@ export async function runTable(
   }
   const format = options.format
   // Note: a table is never written over a file it was made from (records.ndjson in --to, say).
-  const guard = new WriteGuard(await recordFilesOf(inputs))
+  const groups = await recordFileGroups(inputs)
+  const guard = new WriteGuard(groups.flat())
   for (const spec of specs) {
     const refused = guard.refusal(path.join(options.to, spec.name + '.' + format), options.to)
     if (refused) {
@@ -412,7 +412,7 @@ export async function runTable(
     (spec) => new TableFile(spec.name, [...documentColumns, ...spec.columns], options.to, format, options)
   )
   try {
-    for await (const {base, rows} of rowStream(inputs)) {
+    for await (const {base, rows} of rowStream(inputs, groups)) {
       for (const [index, file] of files.entries()) file.add(rows[index]!, base)
     }
   } catch (error) {
