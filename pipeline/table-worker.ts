@@ -1,25 +1,22 @@
 /**
- * Worker thread of `table`: parses a batch of record files (checked against
- * the schema) and sends back each record's table rows (`table-rows.ts`).
+ * Worker thread of `table`: reads a batch of record files (checked against
+ * the schema), encodes their rows (`table-encode.ts`) and hands the bytes
+ * back with the records' keys (`table-batches.ts`).
  */
 import {parentPort} from 'node:worker_threads'
-import {readText, recordKey, recordsIn} from './records.js'
-import {recordRows} from './table.js'
-import type {RowBatch} from './table-rows.js'
+import {readTexts, recordKey, recordsIn} from './records.js'
+import type {BatchRequest, BatchResult} from './table-batches.js'
+import {encodeBatch} from './table-encode.js'
 
-parentPort?.on('message', async function ({batch, files}: {batch: number; files: string[]}) {
-  let result: RowBatch
+parentPort?.on('message', async function ({batch, files, format, options}: BatchRequest) {
+  let result: BatchResult
   try {
-    const texts = await Promise.all(files.map(readText))
-    const rows = files.flatMap((file, index) =>
-      recordsIn(file, texts[index]!).map((record) => ({
-        key: recordKey(record),
-        ...recordRows(record)
-      }))
-    )
-    result = {batch, rows}
+    const texts = await readTexts(files)
+    const records = files.flatMap((file, index) => recordsIn(file, texts[index]!))
+    result = {batch, keys: records.map(recordKey), chunks: encodeBatch(records, format, options)}
   } catch (error) {
     result = {batch, error: (error instanceof Error ? error.message : String(error)).split('\n')[0]!}
   }
-  parentPort?.postMessage(result)
+  const transfer = 'chunks' in result ? result.chunks.map((chunk) => chunk.bytes.buffer as ArrayBuffer) : []
+  parentPort?.postMessage(result, transfer)
 })

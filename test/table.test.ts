@@ -11,7 +11,9 @@ import {fileURLToPath} from 'node:url'
 import {parquetReadObjects} from 'hyparquet'
 import {describe, expect, test} from 'vitest'
 import {recordsOf} from '../pipeline/records.js'
-import {runTable, tablesOf, writeTable} from '../pipeline/table.js'
+import {runTable, TableFile, tablesOf, writeTable} from '../pipeline/table.js'
+import {encodeBatch} from '../pipeline/table-encode.js'
+import {specs, tableColumns} from '../pipeline/table-specs.js'
 import {extractText} from './helpers/extract.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -111,6 +113,33 @@ describe('zhengce table', () => {
     expect(text).toContain('"\'=HYPERLINK(""x"")关于印发某市规划的通知"')
     const raw = await readFile(writeTable(documents, to, 'csv', {rawCsv: true}), 'utf8')
     expect(raw).toContain('"=HYPERLINK(""x"")关于印发某市规划的通知"')
+  })
+})
+
+describe('a table file put together from batches encoded apart', () => {
+  test('should read back as the rows of all the batches, in order, as Parquet and as CSV', async () => {
+    const records = await recordsOf([seeds])
+    const expected = tablesOf(records)
+    const to = await mkdtemp(path.join(tmpdir(), 'zhengce-table-'))
+    // Note: one record a batch, as workers would encode them: each Parquet row group's offsets moved to where it lands.
+    const batches = records.map((record) => encodeBatch([record], 'parquet'))
+    const csvBatches = records.map((record) => encodeBatch([record], 'csv'))
+    for (const [index, spec] of specs.entries()) {
+      const parquet = new TableFile(spec.name, tableColumns(spec), to, 'parquet', {})
+      for (const chunks of batches) parquet.append(chunks[index]!)
+      const rows = await readParquet(parquet.close())
+      const names = tableColumns(spec).map(([name]) => name)
+      expect(rows.map((row) => names.map((name) => row[name]))).toEqual(
+        expected[index]!.rows.map((row) => row.map((cell) => cell ?? null))
+      )
+      const csv = new TableFile(spec.name, tableColumns(spec), to, 'csv', {})
+      for (const chunks of csvBatches) csv.append(chunks[index]!)
+      const whole = await readFile(
+        writeTable(expected[index]!, await mkdtemp(path.join(tmpdir(), 'zc-')), 'csv'),
+        'utf8'
+      )
+      expect(await readFile(csv.close(), 'utf8')).toBe(whole)
+    }
   })
 })
 
