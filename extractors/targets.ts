@@ -10,6 +10,7 @@ import {noteOrDefinitionExpression} from '../pipeline/lexicon/notes.js'
 import type {Root} from 'mdast'
 import type {Plugin} from 'unified'
 import type {VFile} from 'vfile'
+import {targetFields} from '../schemas/fields.js'
 import type {Period, Target, TargetOrigin, Value} from '../schemas/record.js'
 import {blocksOf, spanOf, type Block} from '../pipeline/tree/blocks.js'
 import {goalsIn, type Goal} from './util/goal-clause.js'
@@ -195,30 +196,22 @@ const extractTargets: Plugin<[], Root> = function () {
       const year = task.year !== undefined && (aheadFrom === null || task.year >= aheadFrom) ? task.year : task.fallback
       candidates.push(...proseTargets(task.block, goals, 'task', year))
     }
-    // Note: built field by field (object rest and spread are slow here); the order is the record's.
-    file.data.targets = merge(candidates).map((candidate, index) => ({
-      id: 't' + (index + 1),
-      section: candidate.section,
-      column: candidate.column,
-      indicator: candidate.indicator,
-      key: indicatorKey(candidate.indicator),
-      category: candidate.category,
-      unit: candidate.unit,
-      value: candidate.value,
-      year: candidate.year,
-      baseline: candidate.baseline,
-      actuals: candidate.actuals,
-      status: candidate.status,
-      measure: candidate.measure,
-      ...(candidate.approx ? {approx: true as const} : {}),
-      ...(candidate.stretch ? {stretch: true as const} : {}),
-      ...(candidate.relativeTo ? {relativeTo: candidate.relativeTo} : {}),
-      origin: candidate.origin,
-      quote: candidate.quote,
-      position: candidate.position,
-      mentions: candidate.mentions
-    }))
+    file.data.targets = merge(candidates).map((candidate, index) => targetOf(candidate, 't' + (index + 1)))
   }
+}
+
+/**
+ * The target `candidate` makes, its fields those of the schema in its order;
+ * an optional field only when set, so that records without it stay as they were.
+ */
+function targetOf(candidate: Candidate, id: string): Target {
+  const target: Record<string, unknown> = {}
+  const values = candidate as unknown as Record<string, unknown>
+  for (const {name, required} of targetFields) {
+    const value = name === 'id' ? id : name === 'key' ? indicatorKey(candidate.indicator) : values[name]
+    if (required || value) target[name] = value
+  }
+  return target as Target
 }
 
 /**
