@@ -2,27 +2,19 @@
  * Special-project boxes (专栏): `专栏1：标题`, `专栏 1 标题`, `专栏2:标题`,
  * `专栏一 标题`, `专栏1标题`, `专栏：标题`.
  *
- * A box holds paragraphs and tables. It ends at the next heading, the next
- * 专栏, or where the text returns to the body: two blank lines; for a box
- * printed without indentation, the first paragraph after its body that is
- * separated by a blank line, unless it is the box's next numbered item; for
- * an indented box (a Word cell), the first unindented paragraph after a blank
- * line. Either keeps
- * its short statement of expected results (到2025年，… / 实施期内，… / 预期成效：…).
+ * A box holds paragraphs and tables; where it ends, `pipeline/tree/box.ts`
+ * decides (the plain-text parser asks it too, for the box's numbered items).
  */
 import type {Root} from 'mdast'
 import type {Plugin} from 'unified'
 import type {Column} from '../schemas/record.js'
 import {blocksOf, spanOf, type Block} from '../pipeline/tree/blocks.js'
+import {BoxReader, type BoxPart} from '../pipeline/tree/box.js'
 import {
   columnLabelExpression,
   columnTitleExpression,
-  columnTitleLineExpression,
-  introducingExpression,
-  isColumnHeading,
-  itemBulletExpression
+  columnTitleLineExpression
 } from '../pipeline/lexicon/column-title.js'
-import {reachBySource} from '../pipeline/lexicon/date.js'
 import {compact, toHalfWidth} from '../pipeline/lexicon/text.js'
 import {parseChineseNumber} from '../pipeline/lexicon/zh-number.js'
 
@@ -96,91 +88,32 @@ function labelOf(text: string, match: RegExpExecArray | null): string | null {
 /** Who answers for a box, printed after its title (`（牵头单位：县科技局）`): no part of the title. */
 const responsibilityExpression = /\s*[（(](?:牵头|责任|主责|配合|实施)(?:单位|部门)[:：][^（）()]*[)）]$/
 
-/** The paragraphs and tables of the box whose title is `blocks[index]`. */
+/** The paragraphs and tables of the box whose title is `blocks[index]` (where it ends, `BoxReader` says). */
 function bodyOf(blocks: Block[], index: number): Block[] {
   const title = blocks[index]!
-  // A box printed in a frame (a one-column table) holds the frame's paragraphs, no more.
-  const frame = title.node.type === 'paragraph' ? title.node.data?.frame : undefined
-  if (frame !== undefined) {
-    const body: Block[] = []
-    for (const block of blocks.slice(index + 1)) {
-      if (block.node.type !== 'paragraph' || block.node.data?.frame !== frame) break
-      body.push(block)
-    }
-    return body
-  }
-  const isIndentedBox = Boolean(title.node.type === 'paragraph' && title.node.data?.isIndented)
+  const reader = new BoxReader(title.node.type === 'paragraph' ? (title.node.data ?? {}) : {})
   const body: Block[] = []
   let previous = title
   for (const block of blocks.slice(index + 1)) {
-    // Note: a box may hold a table (重大项目: 项目名称, 建设内容, 建设期限).
-    if ((block.node.type !== 'paragraph' && block.node.type !== 'table') || isColumnHeading(block.text.trim())) break
-    const gap = blankLinesBetween(previous, block)
-    if (gap >= 2) break
-    const isIndented = block.node.type === 'paragraph' && Boolean(block.node.data?.isIndented)
-    // An unindented box holds its first paragraph and what follows it without a blank line —
-    // until an indented paragraph, where the body text (　　…) returns after unindented box lines.
-    if (
-      !isIndentedBox &&
-      body.length > 0 &&
-      gap > 0 &&
-      !isIndented &&
-      !isResultsFooter(block, body) &&
-      !isNextItem(block, body)
-    )
-      break
-    if (
-      !isIndentedBox &&
-      isIndented &&
-      body.some((part) => part.node.type === 'paragraph' && !part.node.data?.isIndented)
-    )
-      break
-    // An indented box (a Word cell) keeps an unindented paragraph after a blank line only as its statement of results.
-    if (
-      isIndentedBox &&
-      body.length > 0 &&
-      gap > 0 &&
-      block.node.type === 'paragraph' &&
-      !isIndented &&
-      !isResultsFooter(block, body)
-    )
-      break
+    if (!reader.takes(partOf(block, previous))) break
     body.push(block)
     previous = block
   }
   return body
 }
 
-/** What a box's statement of expected results opens with: its time frame or its label. */
-const resultsLeadExpression = new RegExp(
-  '^(?:' +
-    reachBySource +
-    '|(?:实施|规划)期(?:内|末)|[“"]十[一二三四五六]?五[”"](?:期间|末)|(?:预期)?(?:成效|目标|效果|产出)\\s*[:：])'
-)
-/** The longest such statement, in characters: a paragraph of body text is longer. */
-const maximumResultsLength = 200
-
-/** Whether `block`, after a blank line, is the box's expected results: one short paragraph after its body. */
-function isResultsFooter(block: Block, body: Block[]): boolean {
-  const text = block.text.trim()
-  return (
-    block.node.type === 'paragraph' &&
-    text.length <= maximumResultsLength &&
-    resultsLeadExpression.test(text) &&
-    !body.some((part) => resultsLeadExpression.test(part.text.trim()))
-  )
-}
-
-/**
- * Whether `block` is an item of a box whose body opened with an item or with
- * words introducing them (实施以下项目：) — numbered items the parser marks — or
- * a line with the bullet the body opened with (◆).
- */
-function isNextItem(block: Block, body: Block[]): boolean {
-  const isItem = (part: Block | undefined) => part?.node.type === 'paragraph' && Boolean(part.node.data?.isBoxItem)
-  const bullet = body[0] ? itemBulletExpression.exec(body[0].text.trim())?.[0] : undefined
-  if (bullet && block.node.type === 'paragraph' && block.text.trim().startsWith(bullet)) return true
-  return isItem(block) && (isItem(body[0]) || (body[0] !== undefined && introducingExpression.test(body[0].text)))
+/** A block as the box reader sees it. */
+function partOf(block: Block, previous: Block): BoxPart {
+  const node = block.node
+  const data = node.type === 'paragraph' ? node.data : undefined
+  return {
+    kind: node.type === 'paragraph' || node.type === 'table' ? node.type : 'other',
+    text: block.text.trim(),
+    isIndented: Boolean(data?.isIndented),
+    gap: blankLinesBetween(previous, block),
+    isItem: Boolean(data?.isBoxItem),
+    frame: data?.frame
+  }
 }
 
 function blankLinesBetween(previous: Block, next: Block): number {

@@ -68,7 +68,8 @@ export async function readText(file: string): Promise<string> {
 /** The texts of `files`, in order, read 64 at a time (a batch of a thousand would hold as many files open). */
 export async function readTexts(files: string[]): Promise<string[]> {
   const texts: string[] = []
-  for (let at = 0; at < files.length; at += 64) texts.push(...(await Promise.all(files.slice(at, at + 64).map(readText))))
+  for (let at = 0; at < files.length; at += 64)
+    texts.push(...(await Promise.all(files.slice(at, at + 64).map(readText))))
   return texts
 }
 

@@ -15,10 +15,10 @@ import type {Plugin} from 'unified'
 import {
   bulletSource,
   columnLabelExpression,
-  introducingExpression,
-  isColumnHeading,
-  itemBulletExpression
+  columnTitleLineExpression,
+  isColumnHeading
 } from '../lexicon/column-title.js'
+import {BoxReader, type BoxPart} from '../tree/box.js'
 import {dateLineExpression, organNames} from '../lexicon/front.js'
 import {toHalfWidth} from '../lexicon/text.js'
 import {isNewHeader, matchFlatTable} from './flat-table.js'
@@ -94,6 +94,8 @@ export function parsePlainText(text: string): Root {
     }
     const table = matchFlatTable(lines, index, point)
     if (table) {
+      if (box && !box.reader.takes(boxPart(lines, index, 'table', false))) box = undefined
+      if (box) box.awaitsTitle = false
       const previous = children.at(-1)
       if (previous?.type === 'table' && isContinuation(previous, table.node)) {
         // A table split by a page break: the rows go on (a repeated header is the reader's to skip).
@@ -110,37 +112,26 @@ export function parsePlainText(text: string): Root {
         position: {start: point(line.start), end: point(line.contentStart)}
       })
     }
-    // An unindented box of paragraphs ends where the body returns after a blank line (as `extractColumns` reads it):
-    // a numbered line there is the document's, not an item of the box.
-    // Not after words that introduce a list (实施以下项目：): the items that follow are the box's.
-    if (
-      box &&
-      !box.isIndented &&
-      box.hasBody &&
-      box.itemRank === undefined &&
-      !box.introduces &&
-      !line.isIndented &&
-      lines[index - 1]?.kind === 'blank' &&
-      !(box.bullet && line.content.startsWith(box.bullet))
-    )
-      box = undefined
-    // After its items, an unnumbered paragraph after a blank line is the body's again: numbered lines after it are the document's.
-    if (
-      box &&
-      !box.isIndented &&
-      box.itemRank !== undefined &&
-      !line.isIndented &&
-      lines[index - 1]?.kind === 'blank' &&
-      !matchOutlineMarker(line.content)
-    )
-      box = undefined
+    // A 专栏 box ends where its reader says (`pipeline/tree/box.ts`, as `extractColumns` reads it): a numbered
+    // line after it is the document's, not an item of the box. The line after a bare label (专栏1) may be its title.
+    let item: OutlineMatch | undefined
+    if (box?.awaitsTitle && columnTitleLineExpression.test(line.content)) box.reader = new BoxReader(line)
+    else if (box) {
+      item = boxItemMarker(line, box)
+      if (!box.reader.takes(boxPart(lines, index, 'paragraph', item !== undefined))) box = item = undefined
+    }
+    if (box) box.awaitsTitle = false
     const isFull = isFullLine(line.content, wrapWidth)
     // Note: a full line goes on only into an unindented line; an indented one opens a paragraph (after a long title).
     const goesOn = isFull && lines[index + 1]?.kind === 'text' && !lines[index + 1]!.isIndented
     const isBare: boolean =
       (isBareSectionTitle(line.content) || (hasBareTitle && isBareHeadingLine(lines, index))) && isUnnumbered()
     hasBareTitle ||= isBare
-    const nodes = isBare ? [bareHeading(line, point)] : block(line, point, box, notesRank, goesOn)
+    const nodes = isBare ? [bareHeading(line, point)] : block(line, point, item !== undefined, notesRank, goesOn)
+    if (box && item) {
+      box.itemRank ??= item.rank
+      box.nextOrdinal = ordinalOf(item) + 1
+    }
     const heading = nodes[0]?.type === 'heading' ? nodes[0] : undefined
     if (heading) {
       headingRank = heading.data?.rank ?? -1
@@ -151,20 +142,10 @@ export function parsePlainText(text: string): Root {
         rank: headingRank,
         itemRank: undefined,
         nextOrdinal: 1,
-        isIndented: line.isIndented,
-        hasBody: false,
-        awaitsTitle: columnLabelExpression.test(line.content),
-        introduces: false
+        reader: new BoxReader(line),
+        awaitsTitle: columnLabelExpression.test(line.content)
       }
     else {
-      // Note: the line after a bare label (专栏1) is the box's title, not its body.
-      if (box) {
-        // Note: a box whose body opens with a bullet (◆ …) lists its items so: the next bullet is its own, blank line or not.
-        if (!box.awaitsTitle && !box.hasBody) box.bullet = itemBulletExpression.exec(line.content)?.[0]
-        if (!box.awaitsTitle) box.hasBody = true
-        box.awaitsTitle = false
-        box.introduces = introducingExpression.test(line.content)
-      }
       if (noteExpression.test(line.content)) notesRank = headingRank
       else if (notesRank !== undefined && !runsOn && !matchOutlineMarker(line.content)) notesRank = undefined
     }
@@ -206,16 +187,23 @@ interface Box {
   itemRank: number | undefined
   /** The number the next item would have. */
   nextOrdinal: number
-  /** Whether its title is indented (a box printed as a table cell). */
-  isIndented: boolean
-  /** Whether a line of its body has come. */
-  hasBody: boolean
+  /** What says where it ends. */
+  reader: BoxReader
   /** Whether it opened with a bare label, its title on the next line. */
   awaitsTitle: boolean
-  /** Whether its last line introduces a list (实施以下项目：). */
-  introduces: boolean
-  /** The bullet its body's first line opens with (◆), if any. */
-  bullet?: string | undefined
+}
+
+/**
+ * The line at `index` (or a table starting there) as a box's reader sees it.
+ * Its gap counts blank lines only: a page number between two lines is a page
+ * break inside a paragraph (joined later), not a return to the body.
+ */
+function boxPart(lines: SourceLine[], index: number, kind: BoxPart['kind'], isItem: boolean): BoxPart {
+  const line = lines[index]!
+  let gap = 0
+  for (let before = index - 1; before >= 0 && lines[before]!.kind !== 'text'; before--)
+    if (lines[before]!.kind === 'blank') gap++
+  return {kind, text: line.content, isIndented: line.isIndented, gap, isItem}
 }
 
 /**
@@ -231,7 +219,7 @@ interface Box {
 function block(
   line: SourceLine,
   point: PointFactory,
-  box: Box | undefined,
+  isBoxItem: boolean,
   notesRank: number | undefined,
   goesOn: boolean
 ): RootContent[] {
@@ -243,17 +231,10 @@ function block(
     content = content.slice(hash[0].length)
   }
   const marker = matchOutlineMarker(content)
-  let isBoxItem = false
   if (marker) {
     const rest = content.slice(marker.length)
     const stop = runInStop(rest)
     const titleLength = stop === -1 ? rest.length : stop
-    // Note: an item is a sentence or more (1．建设培育中心5家。, 1．运营中心。建设…); a bare name (1．高价值专利) may be a heading.
-    isBoxItem = box !== undefined && stop !== -1 && isNextBoxItem(box, marker)
-    if (isBoxItem && box) {
-      box.itemRank ??= marker.rank
-      box.nextOrdinal = ordinalOf(marker) + 1
-    }
     // Note: notes are numbered 1． or （1）; a 一、 after them opens the next section.
     const isNote = notesRank !== undefined && marker.rank > notesRank && marker.rank >= arabicMarkerRank
     if (
@@ -319,6 +300,17 @@ function bareHeading(line: SourceLine, point: PointFactory): Heading {
   const heading = headingNode(line.contentStart, line.contentEnd, point, line)
   heading.data = {number: null, rank: bareSectionRank}
   return heading
+}
+
+/**
+ * The marker of `line` if the line is its box's next item: a sentence or more
+ * (1．建设培育中心5家。, 1．运营中心。建设…; a bare name, 1．高价值专利, may be a
+ * heading), numbered as `isNextBoxItem` asks.
+ */
+function boxItemMarker(line: SourceLine, box: Box): OutlineMatch | undefined {
+  const content = line.content.replace(markdownHashExpression, '')
+  const marker = matchOutlineMarker(content)
+  return marker && runInStop(content.slice(marker.length)) !== -1 && isNextBoxItem(box, marker) ? marker : undefined
 }
 
 /**
