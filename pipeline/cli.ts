@@ -50,7 +50,17 @@ program
     positiveInteger,
     50 * 1024 * 1024
   )
-  .option('--timeout-ms <n>', 'time budget per document in milliseconds (worker threads)', positiveInteger, 60_000)
+  .option(
+    '--timeout-ms <n>',
+    'time budget per document in milliseconds (worker threads); OCR restarts it at each page',
+    positiveInteger,
+    60_000
+  )
+  .option(
+    '--ocr <when>',
+    'auto: read images and PDF pages without text by OCR | always: every PDF page too | never',
+    'auto'
+  )
   .option(
     '--max-heap-mb <n>',
     'heap of each worker thread in MB: a document that needs more fails',
@@ -63,7 +73,7 @@ program
   .option('--pretty', 'indent the records for reading (default: one compact line each)', false)
   .option(
     '--dump-intermediate <dir>',
-    'write the text that .docx, .doc, .html, .pdf and .ofd inputs are converted to, or a text without its zero-width characters (positions refer to it)'
+    'write the text that .docx, .doc, .html, .pdf, .ofd and image inputs are converted to (or recognised as), or a text without its zero-width characters (positions refer to it)'
   )
   .option('--reporter <kind>', 'text | json (one JSON line per diagnostic, on stderr)', 'text')
   .option('--frail', 'exit 1 on warnings too', false)
@@ -75,6 +85,11 @@ program
   ) {
     if (options.reporter !== 'text' && options.reporter !== 'json') {
       process.stderr.write('zhengce: --reporter must be text or json\n')
+      process.exitCode = 2
+      return
+    }
+    if (options.ocr !== 'auto' && options.ocr !== 'always' && options.ocr !== 'never') {
+      process.stderr.write('zhengce: --ocr must be auto, always or never\n')
       process.exitCode = 2
       return
     }

@@ -10,6 +10,8 @@ import type {PolicyRecord, Source} from '../schemas/record.js'
 import type {RuleId} from '../schemas/rules.js'
 import {sniffFormat, type ParsedFormat} from './convert/formats.js'
 import {processorFor} from './processor.js'
+import {ocrEngine, type OcrMode} from './convert/ocr.js'
+import {carryConfidence, meanConfidence, type OcrRead} from './stages/ocr-confidence.js'
 
 export {formatOf, formats, unsupportedFormats} from './convert/formats.js'
 import {decode, utf16Order} from './stages/decode.js'
@@ -32,11 +34,12 @@ export async function extractDocument(
   bytes: Uint8Array,
   sourcePath: string,
   format: ParsedFormat,
-  sha256?: string
+  sha256?: string,
+  options: ConvertOptions = {}
 ): Promise<{record: PolicyRecord; file: VFile; intermediate: string | undefined}> {
   if (bytes.length === 0) throw new DocumentError('empty file')
   const actual = sniffFormat(bytes, format)
-  const converted = await toText(bytes, actual)
+  const converted = await toText(bytes, actual, options)
   const {encoding} = converted
   // Note: zero-width characters split numbers and names; without them, positions refer to the text as the reader sees it.
   const visible = stripInvisible(converted.text)
@@ -44,32 +47,7 @@ export async function extractDocument(
   if (visible.text.trim().length === 0) throw new DocumentError('no text (only whitespace)')
   const {text, changed} = halfWidthDigits(visible.text)
   const file = new VFile({path: sourcePath, value: text})
-  if (encoding === 'gb18030' || encoding === 'gbk')
-    file.info('Not UTF-8: decoded as ' + encoding.toUpperCase(), {ruleId: 'decoded-gb18030', source: 'zhengce'})
-  if (encoding.startsWith('utf-16'))
-    file.info('Decoded as ' + encoding.toUpperCase(), {ruleId: 'decoded-utf16', source: 'zhengce'})
-  // Note: what a lenient decoder (a page read as its declared charset) could not read is U+FFFD: said, with where it first is.
-  const replaced = text.indexOf('\ufffd')
-  if (replaced !== -1)
-    messageAt(
-      file,
-      'The text holds U+FFFD (bytes that could not be decoded), first on this line',
-      pointAt(text, replaced),
-      'replacement-character'
-    )
-  if (visible.removed > 0)
-    file.info(
-      'Removed ' +
-        visible.removed +
-        ' zero-width characters (U+200B…); positions refer to the text without them (--dump-intermediate writes it)',
-      {ruleId: 'zero-width-removed', source: 'zhengce'}
-    )
-  if (converted.mismatch) messageAt(file, converted.mismatch, startOf(), 'charset-mismatch')
-  if (changed > 0)
-    file.info('Read ' + changed + ' full-width digits (０-９) as ASCII digits; offsets are unchanged', {
-      ruleId: 'full-width-digits',
-      source: 'zhengce'
-    })
+  noteDecoding(file, converted, visible.removed, changed)
   // Note: Markdown nested deeper than any document needs (15 000 `>`) costs the parser quadratic time and gigabytes: it is read as plain text.
   const tooDeep = actual === 'markdown' && deeplyNested(text)
   if (tooDeep)
@@ -96,6 +74,7 @@ export async function extractDocument(
     )
   }
   await processor.run(tree, file)
+  if (converted.ocr) carryConfidence(file, converted.ocr)
   if (!file.data.title && (file.data.outline?.length ?? 0) === 0 && !file.data.docNumber) {
     messageAt(
       file,
@@ -109,12 +88,52 @@ export async function extractDocument(
     sha256: sha256 ?? createHash('sha256').update(bytes).digest('hex'),
     bytes: bytes.length,
     format: actual,
-    encoding
+    encoding,
+    ...(converted.ocr
+      ? {ocr: {engine: ocrEngine, pages: converted.ocr.pages, confidence: meanConfidence(converted.ocr.spans)}}
+      : {})
   }
   const record = normalize(file, source)
   // Note: the extractors read ASCII digits; what the record quotes is printed as the source prints it.
   if (changed > 0) restorePrintedDigits(record, visible.text, text)
   return {record, file, intermediate}
+}
+
+/** What decoding did to the text, said on the file: the encoding, undecodable bytes, removed and read characters. */
+function noteDecoding(
+  file: VFile,
+  converted: {encoding: string; mismatch?: string | undefined},
+  removed: number,
+  changed: number
+): void {
+  const text = String(file.value)
+  const {encoding} = converted
+  if (encoding === 'gb18030' || encoding === 'gbk')
+    file.info('Not UTF-8: decoded as ' + encoding.toUpperCase(), {ruleId: 'decoded-gb18030', source: 'zhengce'})
+  if (encoding.startsWith('utf-16'))
+    file.info('Decoded as ' + encoding.toUpperCase(), {ruleId: 'decoded-utf16', source: 'zhengce'})
+  // Note: what a lenient decoder (a page read as its declared charset) could not read is U+FFFD: said, with where it first is.
+  const replaced = text.indexOf('\ufffd')
+  if (replaced !== -1)
+    messageAt(
+      file,
+      'The text holds U+FFFD (bytes that could not be decoded), first on this line',
+      pointAt(text, replaced),
+      'replacement-character'
+    )
+  if (removed > 0)
+    file.info(
+      'Removed ' +
+        removed +
+        ' zero-width characters (U+200B…); positions refer to the text without them (--dump-intermediate writes it)',
+      {ruleId: 'zero-width-removed', source: 'zhengce'}
+    )
+  if (converted.mismatch) messageAt(file, converted.mismatch, startOf(), 'charset-mismatch')
+  if (changed > 0)
+    file.info('Read ' + changed + ' full-width digits (０-９) as ASCII digits; offsets are unchanged', {
+      ruleId: 'full-width-digits',
+      source: 'zhengce'
+    })
 }
 
 /** The deepest nesting of block quotes and lists Markdown is parsed with. */
@@ -126,18 +145,32 @@ export function deeplyNested(text: string): boolean {
   return deepExpression.test(text)
 }
 
-/** What a binary format converts to: the text, and where text boxes placed after the body begin (.doc). */
+/** What a binary format converts to: the text, where text boxes placed after the body begin (.doc), what OCR read. */
 interface Converted {
   text: string
   textboxesAt?: number | undefined
+  ocr?: OcrRead | undefined
+}
+
+/** How binary formats are read: OCR (`--ocr`), and a sign of life after each page OCR reads. */
+export interface ConvertOptions {
+  ocr?: OcrMode | undefined
+  onPage?: (() => void) | undefined
 }
 
 /**
  * The binary formats and their converters. Note: converters load on first
  * use; plain text never pays for mammoth, pdf.js, word-extractor or saxes.
  */
-const converters: Partial<Record<ParsedFormat, (bytes: Uint8Array) => Promise<Converted>>> = {
-  pdf: async (bytes) => ({text: await (await import('./convert/pdf.js')).pdfToText(bytes)}),
+const converters: Partial<Record<ParsedFormat, (bytes: Uint8Array, options: ConvertOptions) => Promise<Converted>>> = {
+  pdf: async (bytes, options) => (await import('./convert/pdf.js')).pdfToText(bytes, options),
+  image: async (bytes, options) => {
+    if (options.ocr === 'never') throw new DocumentError('an image: OCR is off (--ocr never)')
+    const {text, spans} = await (await import('./convert/ocr.js')).recognise(bytes)
+    options.onPage?.()
+    if (text.trim().length === 0) throw new DocumentError('an image in which OCR found no text')
+    return {text: text + '\n', ocr: {pages: 1, spans}}
+  },
   docx: async (bytes) => ({text: (await (await import('./convert/docx.js')).docxToText(bytes)).text}),
   doc: async (bytes) => (await import('./convert/doc.js')).docToText(bytes),
   ofd: async (bytes) => ({text: await (await import('./convert/ofd.js')).ofdToText(bytes)})
@@ -146,13 +179,14 @@ const converters: Partial<Record<ParsedFormat, (bytes: Uint8Array) => Promise<Co
 /** The text to parse, from the bytes of a format; converted formats also give it as the intermediate to dump. */
 async function toText(
   bytes: Uint8Array,
-  format: ParsedFormat
+  format: ParsedFormat,
+  options: ConvertOptions
 ): Promise<Converted & {encoding: string; intermediate: string | undefined; mismatch?: string | undefined}> {
   try {
     const convert = converters[format]
     if (convert) {
-      const {text, textboxesAt} = await convert(bytes)
-      return {text, encoding: 'binary', intermediate: text, textboxesAt}
+      const {text, textboxesAt, ocr} = await convert(bytes, options)
+      return {text, encoding: 'binary', intermediate: text, textboxesAt, ocr}
     }
     if (bytes.includes(0) && !hasUtf16Bom(bytes) && !utf16Order(bytes))
       throw new DocumentError('binary data (NUL bytes): not a text document')

@@ -16,7 +16,8 @@ import {mkdir, stat} from 'node:fs/promises'
 import path from 'node:path'
 import {finished} from 'node:stream/promises'
 import type {Diagnostic} from '../schemas/record.js'
-import {formatOf, supportedList, unsupportedFormats} from './convert/formats.js'
+import {formatOf, supportedList, unsupportedFormats, type ParsedFormat} from './convert/formats.js'
+import type {OcrMode} from './convert/ocr.js'
 import {UnsafeWrite, WriteGuard} from './guard.js'
 import {findInputs, relativePath, type InputFile} from './inputs.js'
 import {ExtractionPool, defaultJobs} from './pool.js'
@@ -50,8 +51,10 @@ export interface ExtractOptions {
   failFast?: boolean
   /** Refuse files larger than this many bytes (default 50 MB); reading stops there. */
   maxBytes?: number
-  /** Time budget per document in milliseconds (default 60 000; enforced in worker threads). */
+  /** Time budget per document in milliseconds (default 60 000; enforced in worker threads); OCR restarts it at each page. */
   timeoutMs?: number
+  /** OCR of images and of PDF pages without text (`auto`, the default), of every PDF page (`always`), or none (`never`). */
+  ocr?: OcrMode | undefined
   /** Heap of each worker thread in MB (default 512): a document that needs more fails. */
   maxHeapMb?: number
   /** Worker threads (default: the cores, for 64 documents or more; 1 runs in-process). */
@@ -224,6 +227,7 @@ async function extractAll(
   streams: EngineStreams
 ): Promise<{emitted: number; bytes: number; stopped: string | undefined}> {
   const progress = createProgress(run.plans.length, streams)
+  pool.onPage = () => progress.page()
   const results: Array<Outcome | undefined> = []
   let next = 0
   let emitted = 0
@@ -329,19 +333,28 @@ interface Context {
   stdinBytes: Uint8Array | undefined
 }
 
+/** Why a file is not read: not a document format, or an image with OCR off. */
+function whyNotRead(file: string, format: ParsedFormat | undefined, options: ExtractOptions): string | undefined {
+  const extension = path.extname(file).toLowerCase()
+  if (!format)
+    return unsupportedFormats.includes(extension)
+      ? 'format ' + extension + ' is not supported yet (supported: ' + supportedList + ')'
+      : 'not a document format (' + (extension || 'no extension') + '; supported: ' + supportedList + ')'
+  if (format === 'image' && options.ocr === 'never') return 'an image: OCR is off (--ocr never)'
+  return undefined
+}
+
 async function processOne(plan: Plan, id: number, context: Context): Promise<Outcome> {
   const {out, dump, earlier, options, pool, guard} = context
   const started = performance.now()
   const elapsed = () => Math.round(performance.now() - started)
-  const extension = path.extname(plan.input.path).toLowerCase()
   const format = formatOf(plan.input.path)
-  if (!format) {
-    const reason = unsupportedFormats.includes(extension)
-      ? 'format ' + extension + ' is not supported yet (supported: ' + supportedList + ')'
-      : 'not a document format (' + (extension || 'no extension') + '; supported: ' + supportedList + ')'
-    // Note: a file found in a folder that is no document is passed over; one named on the command line fails.
-    return {entry: {...failed(plan.relative, reason, elapsed()), status: plan.input.named ? 'failed' : 'skipped'}}
-  }
+  const notRead = whyNotRead(plan.input.path, format, options)
+  // Note: a file found in a folder that is no document (to read) is passed over; one named on the command line fails.
+  if (notRead || !format)
+    return {
+      entry: {...failed(plan.relative, notRead ?? '', elapsed()), status: plan.input.named ? 'failed' : 'skipped'}
+    }
   const target = out ? path.join(out, plan.record) : undefined
   const dumpTarget = dump ? path.join(dump, plan.relative + '.txt') : undefined
   const refused = (target && guard.refusal(target, out)) || (dumpTarget && guard.refusal(dumpTarget, dump))
@@ -367,7 +380,8 @@ async function processOne(plan: Plan, id: number, context: Context): Promise<Out
     previousSha256: reusable,
     wantsLine: Boolean(options.ndjson),
     report: options.quiet ? 'none' : options.verbose ? 'info' : 'warning',
-    pretty: Boolean(options.pretty)
+    pretty: Boolean(options.pretty),
+    ocr: options.ocr ?? 'auto'
   })
   if (result.status === 'unchanged' && before) {
     return {entry: {...before, status: 'unchanged', reason: null, milliseconds: elapsed()}, line: result.line}

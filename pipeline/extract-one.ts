@@ -12,6 +12,7 @@ import {createHash} from 'node:crypto'
 import {closeSync, constants, existsSync, fstatSync, openSync, readFileSync, readSync} from 'node:fs'
 import type {Diagnostic} from '../schemas/record.js'
 import {DocumentError, extractDocument} from './document.js'
+import type {OcrMode} from './convert/ocr.js'
 import type {ParsedFormat} from './convert/formats.js'
 import {irregular} from './inputs.js'
 import {WriteError, writeAtomic} from './write.js'
@@ -33,6 +34,8 @@ export interface Job {
   /** Where to write the intermediate text of a converted format, if asked. */
   dumpTarget: string | undefined
   maxBytes: number
+  /** When OCR runs (`--ocr`). */
+  ocr?: OcrMode | undefined
   /** The sha256 of the last run, when its record may be reused. */
   previousSha256: string | undefined
   /** Also return the record as one NDJSON line (for an unchanged file, its stored record). */
@@ -59,7 +62,7 @@ export type JobResult =
     }
 
 /** Run one job; never throws. */
-export async function processJob(job: Job): Promise<JobResult> {
+export async function processJob(job: Job, onPage?: () => void): Promise<JobResult> {
   let sha256: string | null = null
   let size: number | null = null
   try {
@@ -75,7 +78,10 @@ export async function processJob(job: Job): Promise<JobResult> {
         line: job.wantsLine ? storedLine(job.target) : undefined
       }
     }
-    const {record, intermediate} = await extractDocument(bytes, job.relative, job.format, sha256)
+    const {record, intermediate} = await extractDocument(bytes, job.relative, job.format, sha256, {
+      ocr: job.ocr,
+      onPage
+    })
     // Note: each form is serialised once, and only when it is wanted.
     const line = job.wantsLine || !job.pretty ? JSON.stringify(record) + '\n' : undefined
     if (job.target) writeAtomic(job.target, job.pretty ? JSON.stringify(record, null, 2) + '\n' : line!)

@@ -15,6 +15,7 @@
 import path from 'node:path'
 import type {ValidateFunction} from 'ajv'
 import type {PolicyRecord} from '../schemas/record.js'
+import type {OcrMode} from './convert/ocr.js'
 import recordSchema from '../schemas/json/policy-record.schema.json' with {type: 'json'}
 import {DocumentError, extractDocument} from './document.js'
 import {readBounded} from './extract-one.js'
@@ -43,6 +44,7 @@ export type {
 export type {DiffData, ManifestData as Manifest, ManifestEntryData as ManifestEntry} from '../schemas/outputs.js'
 export {schemaVersion} from '../schemas/version.js'
 export type {ParsedFormat as Format} from './convert/formats.js'
+export type {OcrMode} from './convert/ocr.js'
 export {DocumentError} from './document.js'
 export {runExtract, type ExtractOptions, type EngineStreams} from './engine.js'
 export {diffTargets, synonymsOf, type Diff, type DiffOptions} from './diff.js'
@@ -59,6 +61,8 @@ export interface ExtractInputOptions {
   path?: string
   /** The format of the bytes (the bytes may correct it: `%PDF-`, a zip named .doc). */
   format?: ParsedFormat
+  /** OCR of images and PDF pages without text (`auto`, the default), of every PDF page (`always`), or none (`never`). */
+  ocr?: OcrMode
 }
 
 /**
@@ -70,7 +74,7 @@ export async function extract(input: string | Uint8Array, options: ExtractInputO
   const format = options.format ?? formatOf(name)
   if (!format) throw new DocumentError('not a document format: ' + name + ' (give options.format)')
   const bytes = typeof input === 'string' ? new TextEncoder().encode(input) : input
-  return (await extractDocument(bytes, name, format)).record
+  return (await extractDocument(bytes, name, format, undefined, {ocr: options.ocr})).record
 }
 
 /**
@@ -80,12 +84,13 @@ export async function extract(input: string | Uint8Array, options: ExtractInputO
  */
 export async function extractFile(
   file: string,
-  options: {path?: string; maxBytes?: number} = {}
+  options: {path?: string; maxBytes?: number; ocr?: OcrMode} = {}
 ): Promise<PolicyRecord> {
   const format = formatOf(file)
   if (!format) throw new DocumentError('not a document format: ' + file)
   const bytes = readBounded(file, options.maxBytes ?? 50 * 1024 * 1024)
-  return (await extractDocument(bytes, options.path ?? path.basename(file), format)).record
+  return (await extractDocument(bytes, options.path ?? path.basename(file), format, undefined, {ocr: options.ocr}))
+    .record
 }
 
 /** Every way `record` breaks the schema, as `/path message` lines; [] when it conforms. */

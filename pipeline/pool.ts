@@ -53,6 +53,9 @@ export class ExtractionPool {
     this.grow(jobs)
   }
 
+  /** Called after each page OCR reads, in any worker (the engine counts them on its progress bar). */
+  onPage: () => void = () => {}
+
   /** Start workers until there are `jobs` (a pool never shrinks). */
   grow(jobs: number): void {
     if (!canUseWorkers) return
@@ -67,7 +70,8 @@ export class ExtractionPool {
   /** Process one document. */
   run(job: Job): Promise<JobResult> {
     // Note: loaded only when jobs run in this thread; the workers load it themselves.
-    if (this.#slots.length === 0) return import('./extract-one.js').then((module) => module.processJob(job))
+    if (this.#slots.length === 0)
+      return import('./extract-one.js').then((module) => module.processJob(job, () => this.onPage()))
     return new Promise((resolve) => {
       this.#waiting.push({job, resolve})
       this.#dispatch()
@@ -84,7 +88,12 @@ export class ExtractionPool {
       resourceLimits: {maxOldGenerationSizeMb: this.#heapMb, maxYoungGenerationSizeMb: Math.min(64, this.#heapMb / 4)}
     })
     const slot: Slot = {worker, running: new Map()}
-    worker.on('message', (result: JobResult) => this.#settle(slot, result))
+    worker.on('message', (message: JobResult | {id: number; page: true}) => {
+      if ('page' in message) {
+        this.#restartBudget(slot, message.id)
+        this.onPage()
+      } else this.#settle(slot, message)
+    })
     worker.on('error', (error: Error & {code?: string}) => {
       const reason =
         error.code === 'ERR_WORKER_OUT_OF_MEMORY'
@@ -104,19 +113,22 @@ export class ExtractionPool {
         const at = slot.running.size === 0 ? 0 : this.#waiting.findIndex((waiting) => !waiting.alone)
         if (at === -1) break
         const pending = this.#waiting.splice(at, 1)[0]!
-        pending.timer = setTimeout(
-          () =>
-            this.#replace(
-              slot,
-              pending.job.id,
-              'took longer than the time budget of ' + this.#timeout + ' ms (--timeout-ms)'
-            ),
-          this.#timeout
-        )
         slot.running.set(pending.job.id, pending)
+        this.#restartBudget(slot, pending.job.id)
         slot.worker.postMessage(pending.job)
       }
     }
+  }
+
+  /** Give a running document its time budget afresh: at its start, and after each page OCR reads (a page takes seconds). */
+  #restartBudget(slot: Slot, id: number): void {
+    const pending = slot.running.get(id)
+    if (!pending) return
+    clearTimeout(pending.timer)
+    pending.timer = setTimeout(
+      () => this.#replace(slot, id, 'took longer than the time budget of ' + this.#timeout + ' ms (--timeout-ms)'),
+      this.#timeout
+    )
   }
 
   #settle(slot: Slot, result: JobResult): void {

@@ -12,16 +12,18 @@ export interface EngineStreams {
 /** A progress display: a bar with done/total, rate and ETA on a terminal, nothing otherwise. */
 export interface Progress {
   increment(): void
+  /** A page read by OCR (pages take seconds: the bar counts them too). */
+  page(): void
   stop(): void
 }
 
 /** Create the progress display for `total` documents. */
 export function createProgress(total: number, streams: EngineStreams): Progress {
-  if (!streams.stderr.isTTY || total === 0) return {increment() {}, stop() {}}
+  if (!streams.stderr.isTTY || total === 0) return {increment() {}, page() {}, stop() {}}
   const bar = new cliProgress.SingleBar(
     {
       stream: streams.stderr,
-      format: 'extracting [{bar}] {value}/{total} | {speed} docs/s | ETA {eta_formatted}',
+      format: 'extracting [{bar}] {value}/{total} | {speed} docs/s | ETA {eta_formatted}{pages}',
       etaBuffer: 200,
       fps: 5,
       clearOnComplete: true,
@@ -30,11 +32,16 @@ export function createProgress(total: number, streams: EngineStreams): Progress 
     cliProgress.Presets.shades_classic
   )
   const started = Date.now()
-  bar.start(total, 0, {speed: '0'})
+  let pages = 0
+  bar.start(total, 0, {speed: '0', pages: ''})
   return {
     increment() {
       const seconds = (Date.now() - started) / 1000
       bar.increment(1, {speed: seconds > 0 ? Math.round((bar.getProgress() * total) / seconds) : 0})
+    },
+    page() {
+      pages++
+      bar.update({pages: ' | ' + pages + (pages === 1 ? ' page' : ' pages') + ' read by OCR'})
     },
     stop() {
       bar.stop()

@@ -96,6 +96,43 @@ function sameValue(value: Value | null, gold: Gold['targets'][number]['value']):
   return value.kind === 'range' && value.min === gold.min && value.max === gold.max
 }
 
+/**
+ * A record taken as the gold of another reading of the same document (its
+ * scan read by OCR against its text, say): its header, its targets with a
+ * value, its boxes and its deadlines.
+ */
+export function goldOf(record: PolicyRecord): Gold {
+  return {
+    file: record.source.path,
+    kind: record.kind,
+    title: record.title?.text ?? null,
+    issuers: record.issuers.map((issuer) => issuer.name),
+    docNumber: record.docNumber?.text ?? null,
+    date: record.date?.value ?? null,
+    enclosedTitle: record.enclosed?.title ?? null,
+    jurisdiction: record.jurisdiction?.name ?? null,
+    targets: record.targets.flatMap(({indicator, value, unit, year}) =>
+      value
+        ? [
+            {
+              indicator,
+              unit,
+              year,
+              value:
+                value.kind === 'number'
+                  ? value.number
+                  : value.kind === 'range'
+                    ? {min: value.min, max: value.max}
+                    : value.text
+            }
+          ]
+        : []
+    ),
+    columns: record.columns.map(({number, title}) => ({number, title})),
+    deadlines: record.deadlines.flatMap(({year, text}) => (year === null ? [] : [{year, quote: text}]))
+  }
+}
+
 /** Score one record against its gold annotation. */
 export function scoreRecord(record: PolicyRecord, gold: Gold): Score {
   const ours = headerValues(record)

@@ -35,9 +35,17 @@ export const Source = z
     sha256: z.string().regex(/^[0-9a-f]{64}$/),
     bytes: z.int().min(0),
     format: z
-      .enum(['text', 'markdown', 'docx', 'doc', 'html', 'pdf', 'ofd'])
-      .describe('doc: Word 97–2003 or WPS; ofd: GB/T 33190 (both since 1.1)'),
-    encoding: z.string().describe('encoding the bytes were decoded with (utf-8, gb18030, utf-16le…)')
+      .enum(['text', 'markdown', 'docx', 'doc', 'html', 'pdf', 'ofd', 'image'])
+      .describe('doc: Word 97–2003 or WPS; ofd: GB/T 33190 (both since 1.1); image: PNG, JPEG or TIFF (since 2.1)'),
+    encoding: z.string().describe('encoding the bytes were decoded with (utf-8, gb18030, utf-16le…)'),
+    ocr: z
+      .object({
+        engine: z.string().describe('the recognition engine and its models'),
+        pages: z.int().min(1).describe('pages recognised'),
+        confidence: z.number().min(0).max(1).describe('the model’s mean confidence over the recognised characters')
+      })
+      .optional()
+      .describe('set when some of the text was read by OCR (since 2.1): positions point into the recognised text')
   })
   .meta({id: 'Source'})
 export type Source = z.infer<typeof Source>
@@ -186,7 +194,13 @@ export const Target = z
     origin: TargetOrigin,
     quote: z.string().describe('verbatim source text'),
     position: Position,
-    mentions: z.array(Mention).describe('the same goal stated again elsewhere')
+    mentions: z.array(Mention).describe('the same goal stated again elsewhere'),
+    confidence: z
+      .number()
+      .min(0)
+      .max(1)
+      .optional()
+      .describe('read by OCR (since 2.1): the recognition model’s lowest confidence in the lines it was read from')
   })
   .meta({id: 'Target', title: '主要指标'})
 export type Target = z.infer<typeof Target>

@@ -19,6 +19,10 @@ export const rules = {
     'Zero-width characters (U+200B–U+200D, U+2060, U+FEFF) were removed; positions refer to the text without them, which --dump-intermediate writes',
   'full-width-digits':
     'Full-width digits (０-９) were read as ASCII digits, one for one (offsets unchanged); quoted text prints them as the source does',
+  'ocr-text':
+    'The text (or some pages of it) was read by OCR from page images: positions point into the recognised text, which --dump-intermediate writes',
+  'low-ocr-confidence':
+    'A target was read by OCR with low confidence (below 0.9) from a line holding digits: check its number against the page (a misread 8/3)',
   'missing-title': 'No document title (标题) was found',
   'not-a-policy-document': 'The text shows none of the features of an official document or plan',
   'ambiguous-division': 'A place name matches several administrative divisions',

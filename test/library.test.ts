@@ -83,7 +83,7 @@ describe('the library', () => {
     )
     expect(run.stderr).toBe('')
     expect(JSON.parse(run.stdout)).toEqual({
-      version: '2.0',
+      version: '2.1',
       path: 'a/规划.txt',
       indicator: '有效发明专利拥有量',
       value: {kind: 'number', number: 1600},

@@ -452,6 +452,21 @@ describe('parsePlainText', () => {
     expect(tree.data?.joinedLines).toHaveLength(1)
   })
 
+  test('should join a full line closing a quote to a line that cannot open a sentence', () => {
+    // A page hard-wrapped at 30 characters, a line of it ending on a closing quote.
+    const filler = '加强知识产权保护，完善快速协同保护体系，提高保护效率。'
+    const first = filler + filler.slice(0, 18) + '努力培植“大众创新、万众创业”的创新土壤，逐步减少政府引导。'
+    const wrap = (text: string) => text.match(/.{1,30}/gu)!.join('\n')
+    const page = wrap(filler.repeat(10)) + '\n'
+    expect(blocks(page + wrap(first)).map(([, text]) => text)).toEqual([filler.repeat(10), first])
+    // A line short of the page's width ends its paragraph.
+    expect(blocks(page + '形成“大众创新、万众创业”\n的创新土壤。').map(([, text]) => text)).toEqual([
+      filler.repeat(10),
+      '形成“大众创新、万众创业”',
+      '的创新土壤。'
+    ])
+  })
+
   test('should drop a running head printed beside every page number, and keep the title it repeats', () => {
     const text =
       '某市知识产权发展规划\n\n到2025年，有效注册商标总量达到5万件，知识产权质押融资\n— 5 —\n某市知识产权发展规划\n额累计达到100亿元，建成知识产权快速维权中心和保护中心\n— 6 —\n某市知识产权发展规划\n各1家。\n'

@@ -4,8 +4,8 @@
  */
 import path from 'node:path'
 
-/** Formats that are read; docx, doc, html, pdf and ofd are converted to plain text first. */
-export type ParsedFormat = 'text' | 'markdown' | 'docx' | 'doc' | 'html' | 'pdf' | 'ofd'
+/** Formats that are read; docx, doc, html, pdf and ofd are converted to plain text first, images recognised (OCR). */
+export type ParsedFormat = 'text' | 'markdown' | 'docx' | 'doc' | 'html' | 'pdf' | 'ofd' | 'image'
 
 /** Extensions that are read, by format. */
 export const formats: Record<string, ParsedFormat> = {
@@ -20,14 +20,19 @@ export const formats: Record<string, ParsedFormat> = {
   '.htm': 'html',
   '.shtml': 'html',
   '.pdf': 'pdf',
-  '.ofd': 'ofd'
+  '.ofd': 'ofd',
+  '.png': 'image',
+  '.jpg': 'image',
+  '.jpeg': 'image',
+  '.tif': 'image',
+  '.tiff': 'image'
 }
 
 /** Formats we know of but do not read yet. */
 export const unsupportedFormats = ['.rtf', '.xls', '.xlsx', '.wpt', '.ceb']
 
 /** The supported extensions, for messages. */
-export const supportedList = '.txt, .md, .docx, .doc, .wps, .html, .pdf, .ofd'
+export const supportedList = '.txt, .md, .docx, .doc, .wps, .html, .pdf, .ofd, .png, .jpg, .tif'
 
 /** One decoder for every sniff: opening one costs more than the decoding. */
 const latin1 = new TextDecoder('latin1')
@@ -43,6 +48,7 @@ export function sniffFormat(bytes: Uint8Array, byExtension: ParsedFormat): Parse
     .trimStart()
     .toLowerCase()
   if (head.startsWith('%pdf-')) return 'pdf'
+  if (isImage(bytes)) return 'image'
   // Word files are often named for the other Word format: the bytes tell (an OLE compound file, a zip archive).
   if (byExtension === 'docx' || byExtension === 'doc') {
     if (isOle(bytes)) return 'doc'
@@ -65,6 +71,17 @@ export function sniffFormat(bytes: Uint8Array, byExtension: ParsedFormat): Parse
   )
     return 'text'
   return byExtension
+}
+
+/** Whether the bytes open with the signature of a PNG, JPEG or TIFF image. */
+export function isImage(bytes: Uint8Array): boolean {
+  const [a, b, c, d] = bytes
+  return (
+    (a === 0x89 && b === 0x50 && c === 0x4e && d === 0x47) ||
+    (a === 0xff && b === 0xd8 && c === 0xff) ||
+    (a === 0x49 && b === 0x49 && c === 0x2a && d === 0x00) ||
+    (a === 0x4d && b === 0x4d && c === 0x00 && d === 0x2a)
+  )
 }
 
 /** Whether the bytes open with the OLE compound file signature (Word 97–2003, WPS). */

@@ -46,6 +46,9 @@ const terminalExpression = /[。！？；：…!?;:》」』”"]$/
  * 右，…), not after the short label of an info box (发布机构：…, 文　　号：…).
  */
 const clauseExpression = /[，。、；]|^[^：:]{8,}[：:]/
+/** What only goes on a sentence, never opens one: a particle (的, 地, 得, 之), a conjunction (和, 与, 及, 等) or punctuation. */
+const continuationExpression = /^[的地得之等和与及、，。；：]/
+
 /** A dash or a bullet opening a line. */
 const bulletExpression = new RegExp('^(?:——|—|-|' + bulletSource + ')')
 /**
@@ -400,6 +403,9 @@ function isBroken(previous: Paragraph, next: Paragraph, wrapWidth: number | unde
   const first = next.children[0]
   if (last?.type !== 'text' || first?.type !== 'text') return false
   const value = last.value
+  // Note: a full line closing a quote (…培植“大众创新、万众创业” / 的创新土壤) goes on where the next cannot open a sentence.
+  if (isFullLine(value, wrapWidth) && /[”’）》」』]$/.test(value) && continuationExpression.test(first.value))
+    return !next.data?.isIndented
   // Note: a 专栏 title (专栏1：…) is a line of its own, its colon no clause of prose.
   if (terminalExpression.test(value) || isColumnHeading(value.trim())) return false
   // A line that leaves a 《 or （ open goes on, prose or not (a long title cited across the break);

@@ -8,7 +8,8 @@
  *   new folder, its own `--stats` line for peak RSS;
  * - table: `zhengce table` over the records the end-to-end run wrote, as a
  *   share of that run's time;
- * - cold start: one small file, a fresh process.
+ * - cold start: one small file, a fresh process;
+ * - ocr: pages a second read by OCR end to end (a seed as scans).
  *
  * Corpora go to the system temp folder and are reused between runs
  * (`BENCH_SIZES=2000,20000` by default). A benchmark, not a test: it prints
@@ -22,6 +23,7 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import fastGlob from 'fast-glob'
 import {decode} from '../../pipeline/stages/decode.js'
+import {cjkFont, imagePdf, printedPages} from '../helpers/render.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..')
 const cli = path.join(root, 'dist', 'pipeline', 'cli.js')
@@ -152,6 +154,49 @@ function tables(out: string): number {
   return (performance.now() - started) / 1000
 }
 
+/**
+ * OCR end to end: a seed printed to an image-only PDF (150 dpi JPEG pages)
+ * and four page images beside it, read by `zhengce extract` with two
+ * workers, the models' loading included.
+ */
+async function ocrPages(): Promise<void> {
+  const font = cjkFont()
+  const hasModel = await import('@gutenye/ocr-node').then(
+    () => true,
+    () => false
+  )
+  if (!font || !hasModel) {
+    process.stdout.write('ocr: skipped (' + (font ? '@gutenye/ocr-node missing' : 'no CJK font') + ')\n')
+    return
+  }
+  const scans = path.join(work, 'scans')
+  rmSync(scans, {recursive: true, force: true})
+  await mkdir(scans, {recursive: true})
+  const seed = (await readdir(path.join(root, 'seeds'))).sort()[0]!
+  const pages = printedPages(await readFile(path.join(root, 'seeds', seed), 'utf8'), font, {dpi: 150, format: 'jpeg'})
+  await writeFile(path.join(scans, 'plan.pdf'), imagePdf(pages))
+  for (const [index, page] of pages.slice(0, 4).entries())
+    await writeFile(path.join(scans, 'page-' + index + '.jpg'), page)
+  const count = pages.length + Math.min(4, pages.length)
+  const started = performance.now()
+  const out = path.join(work, 'out-scans')
+  const run = spawnSync(process.execPath, [cli, 'extract', scans, '--out', out, '--force', '-q', '--jobs', '2'])
+  if (run.status !== 0) throw new Error('ocr run failed: ' + String(run.stderr).slice(-500))
+  outputs.push(out)
+  const seconds = (performance.now() - started) / 1000
+  process.stdout.write(
+    'ocr          ' +
+      (count / seconds).toFixed(2) +
+      ' pages/s, ' +
+      (seconds / count).toFixed(1) +
+      ' s a page (' +
+      count +
+      ' pages: an image-only PDF and 4 page images, 2 workers, ' +
+      seconds.toFixed(1) +
+      ' s with the models loaded)\n'
+  )
+}
+
 const rate = (documents: number, bytes: number, seconds: number) =>
   (documents / seconds).toFixed(0).padStart(6) + ' docs/s ' + (bytes / 1e6 / seconds).toFixed(1).padStart(6) + ' MB/s'
 
@@ -237,4 +282,5 @@ spawnSync(process.execPath, [
   '-q'
 ])
 process.stdout.write('cold start, one small file: ' + ((performance.now() - cold) / 1000).toFixed(2) + ' s wall\n')
+await ocrPages()
 for (const out of outputs) rmSync(out, {recursive: true, force: true})
