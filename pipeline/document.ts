@@ -8,7 +8,7 @@ import {VFile} from 'vfile'
 import {messageAt} from './tree/message-at.js'
 import type {PolicyRecord, Source} from '../schemas/record.js'
 import type {RuleId} from '../schemas/rules.js'
-import {sniffFormat, type ParsedFormat} from './convert/formats.js'
+import {isImage, sniffFormat, type ParsedFormat} from './convert/formats.js'
 import {processorFor} from './processor.js'
 import {ocrEngine, type OcrMode} from './convert/ocr.js'
 import {carryConfidence, meanConfidence, type OcrRead} from './stages/ocr-confidence.js'
@@ -166,6 +166,7 @@ const converters: Partial<Record<ParsedFormat, (bytes: Uint8Array, options: Conv
   pdf: async (bytes, options) => (await import('./convert/pdf.js')).pdfToText(bytes, options),
   image: async (bytes, options) => {
     if (options.ocr === 'never') throw new DocumentError('an image: OCR is off (--ocr never)')
+    if (!isImage(bytes)) throw new DocumentError('not an image: the bytes are no PNG, JPEG or TIFF')
     const {text, spans} = await (await import('./convert/ocr.js')).recognise(bytes)
     options.onPage?.()
     if (text.trim().length === 0) throw new DocumentError('an image in which OCR found no text')

@@ -111,7 +111,7 @@ describe('runExtract', () => {
     expect(byPath['scan.ofd']?.reason).toMatch(/not a valid \.ofd/)
     expect(byPath['sheet.xlsx']?.status).toBe('skipped')
     expect(byPath['sheet.xlsx']?.reason).toBe(
-      'format .xlsx is not supported yet (supported: .txt, .md, .docx, .doc, .wps, .html, .pdf, .ofd)'
+      'format .xlsx is not supported yet (supported: .txt, .md, .docx, .doc, .wps, .html, .pdf, .ofd, .png, .jpg, .tif)'
     )
     expect(stderr).toMatch(/^empty\.txt: error empty file$/m)
     const gbk = JSON.parse(await readFile(path.join(root, 'out', 'gbk.json'), 'utf8'))

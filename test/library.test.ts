@@ -32,7 +32,7 @@ const first: Target | undefined = record.targets[0]
 const fromFile = await extractFile(process.argv[2]!)
 let refused = ''
 try {
-  await extract(text, {path: 'photo.png'})
+  await extract(text, {path: 'clip.mp4'})
 } catch (error) {
   refused = error instanceof DocumentError ? error.message : 'other'
 }
@@ -89,10 +89,10 @@ describe('the library', () => {
       value: {kind: 'number', number: 1600},
       valid: [],
       invalid: true,
-      schemaId: 'https://zhengce.dev/schemas/policy-record-2.0.schema.json',
+      schemaId: 'https://zhengce.dev/schemas/policy-record-2.1.schema.json',
       fromFile: '003_34d31a0ef18a20a4.txt',
       rows: true,
-      refused: 'not a document format: photo.png (give options.format)'
+      refused: 'not a document format: clip.mp4 (give options.format)'
     })
   }, 60_000)
 

@@ -107,7 +107,10 @@ describe('recognised lines into text', () => {
     expect(low.map((message) => message.reason)).toEqual([expect.stringContaining('0.62')])
   })
 
-  test('should know images by their bytes', () => {
+  test('should know images by their bytes, and refuse a file named as one that is not', async () => {
+    await expect(extractDocument(Buffer.from('PNG'), 'photo.png', 'image')).rejects.toThrow(
+      'not an image: the bytes are no PNG, JPEG or TIFF'
+    )
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a])
     expect(isImage(png)).toBe(true)
     expect(isImage(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]))).toBe(true)
