@@ -25,6 +25,15 @@ export class DocumentError extends Error {
 }
 
 /**
+ * A file whose content shows it holds no document (an image in which OCR
+ * finds no text: a logo, a photo): passed over when found in a folder, a
+ * failure when named.
+ */
+export class NotADocument extends DocumentError {
+  override name = 'NotADocument'
+}
+
+/**
  * Extract the record of one document.
  *
  * `sourcePath` is what the record names (relative to the batch's base);
@@ -169,7 +178,7 @@ const converters: Partial<Record<ParsedFormat, (bytes: Uint8Array, options: Conv
     if (!isImage(bytes)) throw new DocumentError('not an image: the bytes are no PNG, JPEG or TIFF')
     const {text, spans} = await (await import('./convert/ocr.js')).recognise(bytes)
     options.onPage?.()
-    if (text.trim().length === 0) throw new DocumentError('an image in which OCR found no text')
+    if (text.trim().length === 0) throw new NotADocument('an image in which OCR found no text')
     return {text: text + '\n', ocr: {pages: 1, spans}}
   },
   docx: async (bytes) => ({text: (await (await import('./convert/docx.js')).docxToText(bytes)).text}),

@@ -388,8 +388,15 @@ async function processOne(plan: Plan, id: number, context: Context): Promise<Out
   }
   if (result.status !== 'ok') {
     const reason = result.status === 'failed' ? result.reason : 'unknown'
+    // Note: a file found in a folder whose content holds no document (a logo among scans) is passed over too.
+    const passedOver = result.status === 'failed' && result.notADocument === true && !plan.input.named
     return {
-      entry: {...failed(plan.relative, reason, elapsed()), sha256: result.sha256, bytes: result.bytes},
+      entry: {
+        ...failed(plan.relative, reason, elapsed()),
+        sha256: result.sha256,
+        bytes: result.bytes,
+        ...(passedOver ? {status: 'skipped' as const} : {})
+      },
       writeFailed: result.status === 'failed' && result.writeFailed === true
     }
   }

@@ -11,7 +11,7 @@
 import {createHash} from 'node:crypto'
 import {closeSync, constants, existsSync, fstatSync, openSync, readFileSync, readSync} from 'node:fs'
 import type {Diagnostic} from '../schemas/record.js'
-import {DocumentError, extractDocument} from './document.js'
+import {DocumentError, NotADocument, extractDocument} from './document.js'
 import type {OcrMode} from './convert/ocr.js'
 import type {ParsedFormat} from './convert/formats.js'
 import {irregular} from './inputs.js'
@@ -49,7 +49,16 @@ export interface Job {
 /** What comes back. */
 export type JobResult =
   | {id: number; status: 'unchanged'; sha256: string; bytes: number; line: string | undefined}
-  | {id: number; status: 'failed'; reason: string; sha256: string | null; bytes: number | null; writeFailed?: boolean}
+  | {
+      id: number
+      status: 'failed'
+      reason: string
+      sha256: string | null
+      bytes: number | null
+      writeFailed?: boolean
+      /** The content holds no document (`NotADocument`): passed over when found in a folder. */
+      notADocument?: boolean
+    }
   | {
       id: number
       status: 'ok'
@@ -109,7 +118,10 @@ export async function processJob(job: Job, onPage?: () => void): Promise<JobResu
   } catch (error) {
     if (error instanceof WriteError)
       return {id: job.id, status: 'failed', reason: error.message, sha256, bytes: size, writeFailed: true}
-    return {id: job.id, status: 'failed', reason: describe(error), sha256, bytes: size}
+    const reason = describe(error)
+    if (error instanceof NotADocument)
+      return {id: job.id, status: 'failed', reason, sha256, bytes: size, notADocument: true}
+    return {id: job.id, status: 'failed', reason, sha256, bytes: size}
   }
 }
 

@@ -20,7 +20,7 @@ import {extractDocument} from '../pipeline/document.js'
 import {carryConfidence} from '../pipeline/stages/ocr-confidence.js'
 import {fold, goldOf} from '../pipeline/score.js'
 import type {PolicyRecord} from '../schemas/record.js'
-import {cjkFont, imagePdf, printedPages, type ScanOptions} from './helpers/render.js'
+import {blankPng, cjkFont, imagePdf, printedPages, type ScanOptions} from './helpers/render.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -241,29 +241,28 @@ describe.skipIf(!font || !hasModel)('scans of the seeds, read by OCR', () => {
   )
 
   test(
-    'should read an image named on the command line, and pass over images in a folder with --ocr never',
+    'should read the images of a folder, passing over one without text (a logo) and all of them with --ocr never; an image named without text fails',
     async () => {
       const folder = await mkdtemp(path.join(tmpdir(), 'zhengce-ocr-'))
       const [page] = printedPages((await seed(seedNames.at(-1)!)).text, font!, {dpi: 150})
       await writeFile(path.join(folder, 'scan.png'), page!)
+      await writeFile(path.join(folder, 'logo.png'), blankPng())
       const cli = path.join(root, 'dist', 'pipeline', 'cli.js')
       if (!existsSync(cli)) execFileSync('npm', ['run', 'build'], {cwd: root, stdio: 'ignore'})
-      const never = spawnSync(process.execPath, [cli, 'extract', folder, '--out', folder + '-out', '--ocr', 'never'], {
-        encoding: 'utf8'
-      })
+      const extract = (...args: string[]) =>
+        spawnSync(process.execPath, [cli, 'extract', ...args, '--out', folder + '-out'], {encoding: 'utf8'})
+      const never = extract(folder, '--ocr', 'never')
       expect(never.status, never.stderr).toBe(0)
       expect(never.stderr).toMatch(/scan\.png: skipped an image: OCR is off \(--ocr never\)/)
-      const run = spawnSync(
-        process.execPath,
-        [cli, 'extract', path.join(folder, 'scan.png'), '--out', folder + '-out'],
-        {
-          encoding: 'utf8'
-        }
-      )
+      const run = extract(folder)
       expect(run.status, run.stderr).toBe(0)
+      expect(run.stderr).toMatch(/^logo\.png: skipped an image in which OCR found no text$/m)
       const record = JSON.parse(await readFile(path.join(folder + '-out', 'scan.json'), 'utf8')) as PolicyRecord
       expect(record.source.ocr?.engine).toMatch(/PaddleOCR/)
       expect(record.diagnostics.some((diagnostic) => diagnostic.rule === 'ocr-text')).toBe(true)
+      const named = extract(path.join(folder, 'logo.png'))
+      expect(named.status).toBe(1)
+      expect(named.stderr).toMatch(/logo\.png: error an image in which OCR found no text/)
     },
     scanTimeout
   )

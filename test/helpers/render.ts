@@ -66,6 +66,19 @@ export function printedLines(text: string, font: string): string[][] {
   return laidOut(text, font).map((lines) => lines.map((line) => line.cells.map((cell) => cell.text).join('\t')))
 }
 
+/** A picture without text (a grey disc on white, as a logo or a stamp): an image that holds no document. */
+export function blankPng(): Uint8Array {
+  const canvas = createCanvas(600, 400)
+  const context = canvas.getContext('2d')
+  context.fillStyle = 'white'
+  context.fillRect(0, 0, 600, 400)
+  context.fillStyle = '#888'
+  context.beginPath()
+  context.arc(300, 200, 120, 0, 2 * Math.PI)
+  context.fill()
+  return canvas.toBuffer('image/png')
+}
+
 /** `text` printed on pages: one image (PNG or JPEG bytes) a page. */
 export function printedPages(text: string, font: string, options: ScanOptions): Uint8Array[] {
   const scale = options.dpi / 72
