@@ -176,10 +176,9 @@ const converters: Partial<Record<ParsedFormat, (bytes: Uint8Array, options: Conv
   image: async (bytes, options) => {
     if (options.ocr === 'never') throw new DocumentError('an image: OCR is off (--ocr never)')
     if (!isImage(bytes)) throw new DocumentError('not an image: the bytes are no PNG, JPEG or TIFF')
-    const {text, spans} = await (await import('./convert/ocr.js')).recognise(bytes)
-    options.onPage?.()
+    const {text, spans, pages} = await (await import('./convert/ocr.js')).recogniseImage(bytes, options.onPage)
     if (text.trim().length === 0) throw new NotADocument('an image in which OCR found no text')
-    return {text: text + '\n', ocr: {pages: 1, spans}}
+    return {text: text + '\n', ocr: {pages, spans}}
   },
   docx: async (bytes) => ({text: (await (await import('./convert/docx.js')).docxToText(bytes)).text}),
   doc: async (bytes) => (await import('./convert/doc.js')).docToText(bytes),

@@ -15,12 +15,20 @@ import path from 'node:path'
 import {fileURLToPath} from 'node:url'
 import {describe, expect, test} from 'vitest'
 import {isImage, sniffFormat} from '../pipeline/convert/formats.js'
-import {cellsApart, pageOf, repaired} from '../pipeline/convert/ocr.js'
+import {cellsApart, pageOf, recogniseImage, repaired} from '../pipeline/convert/ocr.js'
 import {extractDocument} from '../pipeline/document.js'
 import {carryConfidence} from '../pipeline/stages/ocr-confidence.js'
 import {fold, goldOf} from '../pipeline/score.js'
 import type {PolicyRecord} from '../schemas/record.js'
-import {blankPng, cjkFont, imagePdf, printedPages, type ScanOptions} from './helpers/render.js'
+import {
+  blankPng,
+  cjkFont,
+  imagePdf,
+  multipageTiff,
+  printedLines,
+  printedPages,
+  type ScanOptions
+} from './helpers/render.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -236,6 +244,26 @@ describe.skipIf(!font || !hasModel)('scans of the seeds, read by OCR', () => {
       // Note: a first page alone may lack what tells the kind (规划 of the body): the header's fields must agree.
       expect(result.wrong.filter((wrong) => !wrong.startsWith('kind'))).toEqual([])
       expect(record.source).toMatchObject({format: 'image', ocr: {pages: 1}})
+    },
+    scanTimeout
+  )
+
+  test(
+    'should read every page of a multi-page TIFF, in order, as one text',
+    async () => {
+      const {text} = await seed(seedNames.at(-1)!)
+      const pages = printedPages(text, font!, {dpi: 150}).slice(0, 2)
+      let seen = 0
+      const both = await recogniseImage(await multipageTiff(pages, 150), () => seen++)
+      const first = await recogniseImage(pages[0]!)
+      expect([both.pages, seen, first.pages]).toEqual([2, 2, 1])
+      // Note: the second page follows the first after a blank line, as PDF pages do, its confidences moved along.
+      expect(both.text.startsWith(first.text + '\n\n')).toBe(true)
+      const second = printedLines(text, font!)[1]!.join('\n')
+      expect(kept(second, both.text.slice(first.text.length + 2))).toBeGreaterThanOrEqual(0.95)
+      const later = both.spans.slice(first.spans.length)
+      expect(later.length).toBeGreaterThan(10)
+      expect(later.every((span) => span.start >= first.text.length + 2 && span.end <= both.text.length)).toBe(true)
     },
     scanTimeout
   )

@@ -71,6 +71,61 @@ function model(): Promise<Engine> {
   return engine
 }
 
+/**
+ * Pages of text joined as one text, a blank line between pages (as PDF
+ * pages are), the confidence spans of recognised pages moved along.
+ */
+export class PagesText {
+  readonly pages: string[] = []
+  readonly spans: ConfidenceSpan[] = []
+  #length = 0
+
+  /** Add a page: its text and, when it was recognised, its spans (offsets into the page). */
+  add(text: string, spans: ConfidenceSpan[] = []): void {
+    const offset = this.pages.length === 0 ? 0 : this.#length + 2
+    for (const span of spans) this.spans.push({...span, start: span.start + offset, end: span.end + offset})
+    this.#length = offset + text.length
+    this.pages.push(text)
+  }
+
+  get text(): string {
+    return this.pages.join('\n\n')
+  }
+}
+
+/**
+ * Recognise every page of an image file: one for a PNG or JPEG, each page of
+ * a multi-page TIFF (as fax and archive scans are kept) in turn. Pages above
+ * `maxPages` fail the file before any is read.
+ */
+export async function recogniseImage(
+  image: Uint8Array,
+  onPage?: () => void,
+  maxPages = 2000
+): Promise<RecognisedPage & {pages: number}> {
+  const sharp = await imageCodec()
+  const pages = (await sharp(image).metadata()).pages ?? 1
+  if (pages > maxPages) throw new ConversionError('image has ' + pages + ' pages, above the limit of ' + maxPages)
+  const joined = new PagesText()
+  for (let page = 0; page < pages; page++) {
+    // Note: the model decodes a file's first page only; the others are handed to it one by one, as PNG without compression.
+    const bytes = pages === 1 ? image : await sharp(image, {page}).png({compressionLevel: 0}).toBuffer()
+    const read = await recognise(bytes)
+    joined.add(read.text, read.spans)
+    onPage?.()
+  }
+  return {text: joined.text, spans: joined.spans, pages}
+}
+
+/** sharp (libvips), which the engine decodes images with too. */
+async function imageCodec() {
+  try {
+    return (await import('sharp')).default
+  } catch (error) {
+    throw new OcrUnavailable(error instanceof Error ? error.message.split('\n')[0]! : String(error))
+  }
+}
+
 /** Recognise one page image (PNG, JPEG, TIFF, WebP: anything sharp decodes). */
 export async function recognise(image: Uint8Array): Promise<RecognisedPage> {
   const found = await (await model()).detect(Buffer.from(image.buffer, image.byteOffset, image.byteLength))

@@ -11,7 +11,7 @@ import {createRequire} from 'node:module'
 import path from 'node:path'
 import {ConversionError} from './errors.js'
 import {linesOf, PathSegments, type PlacedText, type Rule} from './layout.js'
-import type {ConfidenceSpan, OcrMode} from './ocr.js'
+import type {ConfidenceSpan, OcrMode, RecognisedPage} from './ocr.js'
 
 /** Limits against hostile files. */
 export interface PdfLimits {
@@ -72,37 +72,33 @@ export async function pdfToText(
   try {
     if (document.numPages > limits.maxPages)
       throw new ConversionError('PDF has ' + document.numPages + ' pages, above the limit of ' + limits.maxPages)
-    const pages: string[] = []
-    const spans: ConfidenceSpan[] = []
+    const {PagesText} = await import('./ocr.js')
+    const pages = new PagesText()
     let recognised = 0
     let characters = 0
     for (let number = 1; number <= document.numPages; number++) {
       const page = await document.getPage(number)
-      let text = await layerText(page, pdfjs.OPS)
-      if (mode === 'always' || (mode === 'auto' && text.trim().length === 0)) {
+      let read: RecognisedPage = {text: await layerText(page, pdfjs.OPS), spans: []}
+      if (mode === 'always' || (mode === 'auto' && read.text.trim().length === 0)) {
         const {recognise} = await import('./ocr.js')
-        const read = await recognise(await rendered(page, scanDpi(await page.getOperatorList(), pdfjs.OPS, page)))
-        // Note: the page's text starts after the pages before it, each followed by a blank line.
-        const offset = pages.reduce((sum, before) => sum + before.length + 2, 0)
-        for (const span of read.spans) spans.push({...span, start: span.start + offset, end: span.end + offset})
-        text = read.text
+        read = await recognise(await rendered(page, scanDpi(await page.getOperatorList(), pdfjs.OPS, page)))
         recognised++
         options.onPage?.()
       }
-      characters += text.length
+      characters += read.text.length
       if (characters > limits.maxCharacters)
         throw new ConversionError('PDF text is above the limit of ' + limits.maxCharacters + ' characters')
-      pages.push(text)
+      pages.add(read.text, read.spans)
       page.cleanup()
     }
-    const text = pages.join('\n\n')
+    const text = pages.text
     if (text.trim().length === 0)
       throw new ConversionError(
         mode === 'never'
           ? 'PDF has no text layer (a scanned image?): read it with --ocr auto'
           : 'PDF has no text, and OCR found none on its pages'
       )
-    return {text: text + '\n', ocr: recognised > 0 ? {pages: recognised, spans} : undefined}
+    return {text: text + '\n', ocr: recognised > 0 ? {pages: recognised, spans: pages.spans} : undefined}
   } finally {
     await document.destroy()
   }

@@ -243,3 +243,59 @@ function jpegSize(jpeg: Uint8Array): {width: number; height: number} {
   }
   throw new Error('not a JPEG')
 }
+
+/**
+ * Page images as one multi-page TIFF (as fax and archive scans are kept):
+ * each page 8-bit grey, uncompressed, one strip, an image file directory
+ * (IFD) a page chained to the next. sharp writes one page only.
+ */
+export async function multipageTiff(images: Uint8Array[], dpi: number): Promise<Uint8Array> {
+  const sharp = (await import('sharp')).default
+  const pages = await Promise.all(
+    images.map((image) => sharp(image).greyscale().raw().toBuffer({resolveWithObject: true}))
+  )
+  const entries = 11
+  const ifdSize = 2 + entries * 12 + 4 + 16 // count, entries, next IFD, then two rationals (x and y resolution)
+  const size = 8 + pages.reduce((sum, {data}) => sum + ifdSize + data.length, 0)
+  const bytes = new Uint8Array(size)
+  const view = new DataView(bytes.buffer)
+  bytes.set([0x49, 0x49, 42, 0]) // little-endian TIFF
+  view.setUint32(4, 8, true)
+  let at = 8
+  for (const [index, {data, info}] of pages.entries()) {
+    const ifd = at
+    const rationals = ifd + 2 + entries * 12 + 4
+    const pixels = rationals + 16
+    view.setUint16(ifd, entries, true)
+    const tags: Array<[number, number, number]> = [
+      [256, 4, info.width], // image width (LONG)
+      [257, 4, info.height], // image length
+      [258, 3, 8], // bits per sample (SHORT)
+      [259, 3, 1], // no compression
+      [262, 3, 1], // black is zero
+      [273, 4, pixels], // strip offsets
+      [277, 3, 1], // samples per pixel
+      [278, 4, info.height], // rows per strip
+      [279, 4, data.length], // strip byte counts
+      [282, 5, rationals], // x resolution (RATIONAL, at an offset)
+      [283, 5, rationals + 8] // y resolution
+    ]
+    for (const [entry, [tag, type, value]] of tags.entries()) {
+      const place = ifd + 2 + entry * 12
+      view.setUint16(place, tag, true)
+      view.setUint16(place + 2, type, true)
+      view.setUint32(place + 4, 1, true)
+      if (type === 3) view.setUint16(place + 8, value, true)
+      else view.setUint32(place + 8, value, true)
+    }
+    const next = index === pages.length - 1 ? 0 : pixels + data.length
+    view.setUint32(ifd + 2 + entries * 12, next, true)
+    for (const offset of [rationals, rationals + 8]) {
+      view.setUint32(offset, dpi, true)
+      view.setUint32(offset + 4, 1, true)
+    }
+    bytes.set(data, pixels)
+    at = pixels + data.length
+  }
+  return bytes
+}
