@@ -18,6 +18,7 @@ import {finished} from 'node:stream/promises'
 import type {Diagnostic} from '../schemas/record.js'
 import {formatOf, supportedList, unsupportedFormats, type ParsedFormat} from './convert/formats.js'
 import type {OcrMode} from './convert/ocr.js'
+import type {JobResult} from './extract-one.js'
 import {UnsafeWrite, WriteGuard} from './guard.js'
 import {findInputs, relativePath, type InputFile} from './inputs.js'
 import {ExtractionPool, defaultJobs} from './pool.js'
@@ -383,16 +384,26 @@ async function processOne(plan: Plan, id: number, context: Context): Promise<Out
     pretty: Boolean(options.pretty),
     ocr: options.ocr ?? 'auto'
   })
-  if (result.status === 'unchanged' && before) {
-    return {entry: {...before, status: 'unchanged', reason: null, milliseconds: elapsed()}, line: result.line}
-  }
+  return outcomeOf(plan, result, before, out, elapsed())
+}
+
+/** What a job's result makes of an input's entry. */
+function outcomeOf(
+  plan: Plan,
+  result: JobResult,
+  before: ManifestEntry | undefined,
+  out: string | undefined,
+  milliseconds: number
+): Outcome {
+  if (result.status === 'unchanged' && before)
+    return {entry: {...before, status: 'unchanged', reason: null, milliseconds}, line: result.line}
   if (result.status !== 'ok') {
     const reason = result.status === 'failed' ? result.reason : 'unknown'
     // Note: a file found in a folder whose content holds no document (a logo among scans) is passed over too.
     const passedOver = result.status === 'failed' && result.notADocument === true && !plan.input.named
     return {
       entry: {
-        ...failed(plan.relative, reason, elapsed()),
+        ...failed(plan.relative, reason, milliseconds),
         sha256: result.sha256,
         bytes: result.bytes,
         ...(passedOver ? {status: 'skipped' as const} : {})
@@ -407,7 +418,7 @@ async function processOne(plan: Plan, id: number, context: Context): Promise<Out
     record: out ? plan.record : null,
     sha256: result.sha256,
     bytes: result.bytes,
-    milliseconds: elapsed(),
+    milliseconds,
     diagnostics: result.counts,
     unreadGoalNumbers: result.unread
   }
