@@ -150,6 +150,28 @@ describe('goal clauses', () => {
     expect(goalsIn(text).map((goal) => [goal.indicator, show(goal.value)])).toEqual(expected)
   })
 
+  test.each([
+    [
+      '培育50个创新实验室、300个创新中心、50个创新服务机构和100个创新人才基地',
+      [
+        ['创新实验室', '50'],
+        ['创新中心', '300'],
+        ['创新服务机构', '50'],
+        ['创新人才基地', '100']
+      ]
+    ],
+    [
+      '加快培育100家亿元企业、20家十亿元企业、5个百亿产业园区',
+      [
+        ['亿元企业', '100'],
+        ['十亿元企业', '20'],
+        ['百亿产业园区', '5']
+      ]
+    ]
+  ])('should read each count of a list of counts before their nouns: `%s`', (text, expected) => {
+    expect(goalsIn(text).map((goal) => [goal.indicator, show(goal.value)])).toEqual(expected)
+  })
+
   test('should hold a bound printed after the last value of a list for every value (分别增长5%、9%、6%左右)', () => {
     const goals = goalsIn('一般公共预算收入、税收收入、非税收入分别增长5%、9%、6%左右')
     expect(goals.map((goal) => [goal.indicator, goal.approx ?? false, goal.measure])).toEqual([

@@ -1122,6 +1122,9 @@ function isQualifier(
     .slice(previousEnd, match.index)
     .replace(/^[、，,\s]+/, '')
     .trim()
+  // A count after a list's separator (50个创新实验室、300个创新中心、50个…) is an item of the list: a goal.
+  if (countUnitExpression.test(match.groups?.unit ?? match.groups?.chineseUnit ?? '') && /[、，,和及与]$/.test(before))
+    return false
   // A measure (3岁以下, 5米) opens a name whose own value follows (5米远场识别率超过92%); a count
   // with its bound (150个以上示范街道及50个以上示范基地) is a goal of its own.
   if (!countUnitExpression.test(match.groups?.unit ?? match.groups?.chineseUnit ?? '')) {
