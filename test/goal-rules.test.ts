@@ -172,6 +172,11 @@ describe('goal clauses', () => {
     expect(goalsIn(text).map((goal) => [goal.indicator, show(goal.value)])).toEqual(expected)
   })
 
+  test('should name a count by the noun after it where the verb before it follows a manner of 分… (分行业、分领域发布)', () => {
+    for (const text of ['每年分行业、分领域、分批次发布100个工业互联网应用场景', '分批次发布100个应用场景'])
+      expect(goalsIn(text).map((goal) => goal.indicator)).toEqual([text.match(/\d+个(.+)$/)![1]])
+  })
+
   test('should hold a bound printed after the last value of a list for every value (分别增长5%、9%、6%左右)', () => {
     const goals = goalsIn('一般公共预算收入、税收收入、非税收入分别增长5%、9%、6%左右')
     expect(goals.map((goal) => [goal.indicator, goal.approx ?? false, goal.measure])).toEqual([

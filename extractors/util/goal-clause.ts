@@ -292,9 +292,9 @@ const actionVerbs = [
   '开发'
 ]
 
-/** Verbs that may stand alone before a number whose noun follows (`实施2-3家…`, `力争新增…`, `在全省高校建设30个…`). */
+/** Verbs that may stand alone before a number whose noun follows (`实施2-3家…`, `力争新增…`, `在全省高校建设30个…`, `分行业、分领域发布100个…`). */
 const leadingVerbExpression = new RegExp(
-  '^(?:(?:同时|并且|并|且|还|力争|争取|计划|提出|每年|在[\\p{Script=Han}、]{1,20})*[\\p{Script=Han}、]{0,8}(?:' +
+  '^(?:(?:同时|并且|并|且|还|力争|争取|计划|提出|每年|在[\\p{Script=Han}、]{1,20}|分\\p{Script=Han}{1,2}、?)*[\\p{Script=Han}、]{0,8}(?:' +
     [
       ...actionVerbs,
       '新增',
