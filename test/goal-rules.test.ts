@@ -167,9 +167,40 @@ describe('goal clauses', () => {
         ['十亿元企业', '20'],
         ['百亿产业园区', '5']
       ]
+    ],
+    [
+      '在全国创建10个示范城市、打造50个示范基地（园区）、培育200个示范企业',
+      [
+        ['示范城市', '10'],
+        ['示范基地（园区）', '50'],
+        ['示范企业', '200']
+      ]
+    ],
+    [
+      '支持发展10家左右垂直电商平台、20家左右电商综合服务平台',
+      [
+        ['垂直电商平台', '10'],
+        ['电商综合服务平台', '20']
+      ]
     ]
   ])('should read each count of a list of counts before their nouns: `%s`', (text, expected) => {
     expect(goalsIn(text).map((goal) => [goal.indicator, show(goal.value)])).toEqual(expected)
+  })
+
+  test('should name a count by the noun after a verb of choosing (遴选出, 确定, 推选), not by the verb', () => {
+    for (const text of [
+      '到2024年，遴选出200个以上标准应用试点项目',
+      '确定50个以上智能制造示范项目',
+      '推选6家智能制造标杆企业'
+    ])
+      expect(goalsIn(text).map((goal) => goal.indicator)).toEqual([text.match(/\d+(?:个|家)(?:以上)?(.+)$/)![1]])
+  })
+
+  test('should take a sum before 的 for the class it sizes, also when another sum follows (产值超10亿元的…和产值5000万元以上的…)', () => {
+    expect(goalsIn('培育产值超10亿元的行业龙头企业和产值5000万元以上的“专精特新”企业')).toEqual([])
+    expect(goalsIn('培育营业收入超10亿元的企业20家').map((goal) => [goal.indicator, show(goal.value)])).toEqual([
+      ['营业收入超10亿元的企业', '20']
+    ])
   })
 
   test('should name a count by the noun after it where the verb before it follows a manner of 分… (分行业、分领域发布)', () => {

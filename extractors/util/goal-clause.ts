@@ -343,9 +343,14 @@ const leadingVerbExpression = new RegExp(
       '推介',
       '新引育',
       '引进培育',
-      '启动'
+      '启动',
+      '确定',
+      '推选',
+      '优选',
+      '支持发展'
     ].join('|') +
-    ')(?:\\p{Script=Han}{1,6}?(?:省|市|区|县))?|[\\p{Script=Han}、]{2,30}等|全国|全省|全市|全区|全县|全州|我省|我市|我区|我县)$',
+    // Note: a verb may end on the 出 of its result (遴选出200个…).
+    ')出?(?:\\p{Script=Han}{1,6}?(?:省|市|区|县))?|[\\p{Script=Han}、]{2,30}等|全国|全省|全市|全区|全县|全州|我省|我市|我区|我县)$',
   'u'
 )
 
@@ -618,7 +623,7 @@ function goalsInClause(
       /^(?:[\p{Script=Han}A-Za-z“"]|\d+[A-Za-z])/u.test(after) &&
       after.length >= 2 &&
       (before.length === 0 || leadingVerbExpression.test(before))
-    // A sum before 的 and what it sizes (产值超10亿元的行业龙头企业), with no count of them, is a class, not a goal.
+    // A sum before 的 and what it sizes (产值超10亿元的行业龙头企业), with no count of them after it, is a class, not a goal.
     // (So is a measure of a class: 维持年限超过10年的发明专利; a share, 70%的企业, a count, 10个以上的平台, or a level
     // reached, 声学过载点达到135dB的传感器, is a goal.)
     if (
@@ -627,7 +632,9 @@ function goalsInClause(
       !/[%％]|百分点/.test(parsed.unit) &&
       !countUnitExpression.test(parsed.unit) &&
       /^\s*(?:以上|以下)?的/.test(clause.slice(valueEnd)) &&
-      index === matches.length - 1
+      matches
+        .slice(index + 1)
+        .every((later) => !countUnitExpression.test(later.groups?.unit ?? later.groups?.chineseUnit ?? ''))
     )
       continue
     // A measure opening the clause before a noun, with no verb of reaching (24小时无人值守加工): part of a name.
@@ -1122,9 +1129,13 @@ function isQualifier(
     .slice(previousEnd, match.index)
     .replace(/^[、，,\s]+/, '')
     .trim()
-  // A count after a list's separator (50个创新实验室、300个创新中心、50个…) is an item of the list: a goal.
-  if (countUnitExpression.test(match.groups?.unit ?? match.groups?.chineseUnit ?? '') && /[、，,和及与]$/.test(before))
-    return false
+  // A count after a list's separator (50个创新实验室、300个创新中心、50个…), or after the verb that opens the list's
+  // next item (创建10个示范城市、打造50个示范基地、培育…), is an item of the list: a goal.
+  if (countUnitExpression.test(match.groups?.unit ?? match.groups?.chineseUnit ?? '')) {
+    if (/[、，,和及与]$/.test(before)) return false
+    const item = before.slice(before.search(/[^、，,]*$/))
+    if (item.length < before.length && leadingVerbExpression.test(item)) return false
+  }
   // A measure (3岁以下, 5米) opens a name whose own value follows (5米远场识别率超过92%); a count
   // with its bound (150个以上示范街道及50个以上示范基地) is a goal of its own.
   if (!countUnitExpression.test(match.groups?.unit ?? match.groups?.chineseUnit ?? '')) {
