@@ -50,7 +50,11 @@ const extractIssuingBody: Plugin<[], Root> = function () {
       if (issuerLabelExpression.test(field.label))
         for (const name of field.value.split(/[\s\u3000、，,；;]+/)) if (name) add(block, name)
     }
-    for (const block of front.signature) for (const name of organNames(block.text)) add(block, name)
+    // Note: a name the signature's line broke (济南市城乡交通 / 运输局) leaves the end of an organ already named: no organ.
+    const isBrokenOff = (name: string) =>
+      issuers.some((issuer) => issuer.name.length > name.length && issuer.name.endsWith(name))
+    for (const block of front.signature)
+      for (const name of organNames(block.text)) if (!isBrokenOff(name)) add(block, name)
     if (front.date) {
       const signedOnLine = dateLineExpression.exec(front.date.text.trim())?.[1]?.replace(/^成文日期[:：]/, '')
       if (signedOnLine) for (const name of organNames(signedOnLine)) add(front.date, name)

@@ -97,7 +97,7 @@ const reportOpeningExpression =
  * 特制定以下措施), in its opening part: the first such words tell its kind.
  */
 const selfReferenceExpression =
-  /(?:制定|制订|编制|形成|印发|出台)(?:了)?本(?<own>规划纲要|纲要|规划|行动计划|计划|实施方案|工作方案|行动方案|方案|实施意见|指导意见|意见|措施)|(?:提出|制定|制订|形成|出台)(?:如下|以下|若干)?(?<listed>意见|实施意见|政策措施|措施|若干措施|政策)(?:如下|[。：:])|(?<notice>通知如下|印发给你们|转发给你们|现予印发)|本(?<named>规划纲要|纲要|规划|行动计划|计划|方案|意见)(?:所称|实施|自|由|期限|规划期|的实施)/
+  /(?:制定|制订|编制|形成|印发|出台)(?:了)?本(?<own>规划纲要|纲要|规划|行动计划|计划|实施方案|工作方案|行动方案|方案|实施意见|指导意见|意见|措施)|(?:提出|制定|制订|形成|出台)(?:如下|以下|若干)?(?<listed>意见|实施意见|政策措施|措施|若干措施|政策)(?:如下|[。：:]|\s*$)|(?<notice>通知如下|印发给你们|转发给你们|现予印发)|本(?<named>规划纲要|纲要|规划|行动计划|计划|方案|意见)(?:所称|实施|自|由|期限|规划期|的实施)/
 
 /** The kind a text's self-reference gives, read in its first 3 000 characters. */
 function selfReferenceKind(blocks: Block[]): {kind: DocumentKind; words: string} | undefined {

@@ -143,6 +143,40 @@ describe('header extraction', () => {
     }
   })
 
+  test('should read a joint masthead under a registration number, its 文号 given before the 文件 printed beside the organs; a signature name broken over lines is no organ', async () => {
+    const record = await extractText(
+      [
+        'SDCR—2023—0010002',
+        '某市工业和信息化局',
+        '某 市 公 安 局',
+        '某市城乡交通运输局',
+        '某工信字〔2023〕3号',
+        '文件',
+        '关于印发《某市智能网联汽车道路测试管理办法》的通知',
+        '各相关单位：',
+        '现印发给你们，请遵照执行。',
+        '某市工业和',
+        '信息化局',
+        '某市公安局 某市城乡交通',
+        '运输局',
+        '2023年4月6日',
+        ''
+      ].join('\n')
+    )
+    expect([record.title?.text, record.docNumber?.text, record.issuers.map((issuer) => issuer.name)]).toEqual([
+      '关于印发《某市智能网联汽车道路测试管理办法》的通知',
+      '某工信字〔2023〕3号',
+      ['某市工业和信息化局', '某市公安局', '某市城乡交通运输局']
+    ])
+  })
+
+  test('should take no preamble for a title (为…，…制定如下措施 without its 。), and read the kind it names', async () => {
+    const record = await extractText(
+      '为深入贯彻省委关于发展数字经济的部署要求，结合工作实际，制定如下措施\n一、强化统筹\n加强工作谋划。\n'
+    )
+    expect([record.title, record.issuers, record.kind]).toEqual([null, [], 'opinion'])
+  })
+
   test("should give an annual plan its title's year as its period, so its goals and 年底前 fall in it", async () => {
     const record = await extractText(
       '某市2023年知识产权工作要点\n\n一、主要目标\n\n全年专利授权量达到5000件。\n\n二、重点工作\n\n（一）加强创造。年底前完成专利导航项目5项。\n'

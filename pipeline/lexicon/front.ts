@@ -59,7 +59,7 @@ function analyse(blocks: Block[]): Front {
   if (bodyStart === -1) bodyStart = blocks.length
   const masthead: Block[] = jointMasthead(blocks)
   let title: Block[] = []
-  for (const block of blocks.slice(masthead.length, Math.min(bodyStart, 40))) {
+  for (const block of blocks.slice((masthead.at(-1)?.index ?? -1) + 1, Math.min(bodyStart, 40))) {
     const text = compact(block.text)
     // A metadata table (gov.cn pages: 索引号, 发文机关, 发文字号 …) may stand above the title.
     if (block.node.type === 'table' && labelledFields(block.text).length >= 2) continue
@@ -96,9 +96,12 @@ export function mastheadOrgans(text: string): string {
  */
 function jointMasthead(blocks: Block[]): Block[] {
   const organs: Block[] = []
-  for (const block of blocks.slice(0, 8)) {
+  for (const block of blocks.slice(0, 10)) {
     if (block.node.type !== 'paragraph') break
     const text = compact(block.text)
+    // Note: the registration number of a 规范性文件 may stand above; a PDF's text may give the 发文字号 before the 文件
+    // printed beside the organs (their middle line): neither is part of the masthead, nor ends it.
+    if (registrationExpression.test(text) || (organs.length > 0 && docNumberLineExpression.test(text))) continue
     if (organs.length > 0 && (text === '文件' || isMasthead(block))) return [...organs, block]
     if (organNames(block.text).length === 0) break
     organs.push(block)
@@ -106,10 +109,14 @@ function jointMasthead(blocks: Block[]): Block[] {
   return []
 }
 
+/** The registration number of a 规范性文件 (规范性文件统一登记号) printed above its masthead: `JNCR—2022—0040001`. */
+const registrationExpression = /^[A-Z]{2,8}\d{0,2}[—–－-]+\d{4}[—–－-]+\d{2,10}$/
+
 function isSkippable(text: string): boolean {
   return (
     text.length === 0 ||
     attachmentExpression.test(text) ||
+    registrationExpression.test(text) ||
     (docNumberLineExpression.test(text) && text.length <= 60) ||
     (labelExpression.test(text) && !text.includes('关于')) ||
     labelledFields(text).length > 0 ||
@@ -153,8 +160,16 @@ function isTitleLine(block: Block): boolean {
   if (block.node.type === 'table' || text.length === 0 || text.length > 100 || labelledFields(block.text).length > 0)
     return false
   if (block.node.type === 'heading' && (block.node.data?.rank ?? -1) >= 0) return false
-  return !/[。；：:，]$/.test(text) && !/[。；]/.test(text) && !dateLineExpression.test(text)
+  return (
+    !/[。；：:，]$/.test(text) &&
+    !/[。；]/.test(text) &&
+    !dateLineExpression.test(text) &&
+    !preambleExpression.test(text)
+  )
 }
+
+/** The purpose a preamble opens with (为深入贯彻…，…制定如下措施): prose, though its sentence may lack its 。. */
+const preambleExpression = /^(?:为了?|根据|按照|依据|依照)[^，,]{2,80}[，,]/
 
 function isAdjacent(previous: Block, next: Block): boolean {
   const end = previous.node.position?.end.line
