@@ -170,6 +170,16 @@ describe('header extraction', () => {
     ])
   })
 
+  test('should keep the edition or status a title prints in brackets on a line of its own (（2021版）, （征求意见稿）)', async () => {
+    for (const [lines, title] of [
+      [['国家智能制造标准体系建设指南', '（2021 版）', '2021 年 11 月'], '国家智能制造标准体系建设指南（2021版）'],
+      [['智慧商店建设技术指南（试行）', '（征求意见稿）'], '智慧商店建设技术指南（试行）（征求意见稿）']
+    ] as const) {
+      const record = await extractText([...lines, '一、总体要求', '坚持创新。', ''].join('\n'))
+      expect(record.title?.text).toBe(title)
+    }
+  })
+
   test('should take no preamble for a title (为…，…制定如下措施 without its 。), and read the kind it names', async () => {
     const record = await extractText(
       '为深入贯彻省委关于发展数字经济的部署要求，结合工作实际，制定如下措施\n一、强化统筹\n加强工作谋划。\n'

@@ -31,7 +31,9 @@ export interface Front {
 const mastheadExpression = /^(.{2,60}?)文件$/
 const attachmentExpression = /^附件\s*[\d一二三四五六七八九十]*[:：]?$/
 const labelExpression = /^[\p{Script=Han}]{2,6}[:：]/u
-const bracketPeriodExpression = /^[(（]\s*\d{4}\s*[-—–－~～至]+\s*\d{4}\s*年?\s*[)）]$/
+/** What a title may end with on a line of its own, in brackets: its period, edition or status (（2021—2025年）, （2021版）, （试行）). */
+const bracketTailExpression =
+  /^[(（]\s*(?:\d{4}\s*[-—–－~～至]+\s*\d{4}\s*年?|\d{4}\s*年?\s*(?:修订)?版|试行|暂行|修订|修订稿|征求意见稿|送审稿|草案)\s*[)）]$/
 /** A date alone, optionally labelled or signed on the same line; `印发` dates are print dates. */
 export const dateLineExpression = new RegExp('^(?:成文日期[:：])?(.{0,60}?)\\s*' + dateExpression.source + '$')
 const organSuffixExpression =
@@ -144,9 +146,9 @@ function titleFrom(blocks: Block[], index: number): Block[] {
     next = blocks[next.index + 1]
   ) {
     const text = compact(next.text)
-    const isPeriod = bracketPeriodExpression.test(text)
-    if (documentTypeExpression.test(joined) && !isPeriod) break
-    if (!isAdjacent(title.at(-1)!, next) && !isPeriod && !documentTypeExpression.test(joined + text)) break
+    const isTail = bracketTailExpression.test(text)
+    if (documentTypeExpression.test(joined) && !isTail) break
+    if (!isAdjacent(title.at(-1)!, next) && !isTail && !documentTypeExpression.test(joined + text)) break
     title.push(next)
     joined += text
   }
