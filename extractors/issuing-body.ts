@@ -28,6 +28,16 @@ const issuerLabelExpression = /^(?:发文机关|发布部门|制定机关|发布
 const dateLabelExpression = /^(?:成文日期|发布日期|公布日期)$/
 const titleOrganExpression = /^(.{2,60}?)关于/
 
+/**
+ * The organs a signature line names; a name its line broke (某市城乡交通 / 运输局)
+ * leaves the end of an organ named already, and is none of its own.
+ */
+function signedOrgans(block: Block, issuers: Issuer[]): string[] {
+  return organNames(block.text).filter(
+    (name) => !issuers.some((issuer) => issuer.name.length > name.length && issuer.name.endsWith(name))
+  )
+}
+
 /** Extract issuers and dates. */
 const extractIssuingBody: Plugin<[], Root> = function () {
   return function (tree, file) {
@@ -50,11 +60,7 @@ const extractIssuingBody: Plugin<[], Root> = function () {
       if (issuerLabelExpression.test(field.label))
         for (const name of field.value.split(/[\s\u3000、，,；;]+/)) if (name) add(block, name)
     }
-    // Note: a name the signature's line broke (济南市城乡交通 / 运输局) leaves the end of an organ already named: no organ.
-    const isBrokenOff = (name: string) =>
-      issuers.some((issuer) => issuer.name.length > name.length && issuer.name.endsWith(name))
-    for (const block of front.signature)
-      for (const name of organNames(block.text)) if (!isBrokenOff(name)) add(block, name)
+    for (const block of front.signature) for (const name of signedOrgans(block, issuers)) add(block, name)
     if (front.date) {
       const signedOnLine = dateLineExpression.exec(front.date.text.trim())?.[1]?.replace(/^成文日期[:：]/, '')
       if (signedOnLine) for (const name of organNames(signedOnLine)) add(front.date, name)

@@ -287,7 +287,7 @@ export function tokenSimilarity(a: string, b: string): number {
 }
 
 const unitScales: Array<Record<string, number>> = [
-  {元: 1, 万元: 1e4, 亿元: 1e8},
+  {元: 1, 万元: 1e4, 亿元: 1e8, 万亿元: 1e12},
   {件: 1, 万件: 1e4},
   {人: 1, 万人: 1e4},
   {家: 1, 户: 1}

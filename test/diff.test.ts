@@ -1,6 +1,6 @@
 import {readFile} from 'node:fs/promises'
 import {describe, expect, test} from 'vitest'
-import {diffTargets, sameScope, synonymsOf, tokenSimilarity} from '../pipeline/diff.js'
+import {convert, diffTargets, sameScope, synonymsOf, tokenSimilarity} from '../pipeline/diff.js'
 import {readLexicon} from '../pipeline/diff-command.js'
 import {diffCsvColumns, diffCsvRows, diffData} from '../pipeline/diff-data.js'
 import {render, shareAchieved, targetGrid} from '../pipeline/diff-format.js'
@@ -75,6 +75,11 @@ describe('diffTargets', () => {
     const patents = grid.find((cells) => cells[0]?.includes('高价值发明专利拥有量'))
     expect(patents?.slice(1, 3)).toEqual(['50 件 (2025)', '50 件 (2025) · 2022: 48.73 (97%) · 达到序时进度'])
     expect(shareAchieved(20809, {kind: 'number', number: 5, comparator: '>'}, '万人')).toBeCloseTo(0.416, 2)
+    expect([convert(1, '万亿元', '亿元'), convert(5000, '亿元', '万亿元'), convert(1, '万亿元', '万件')]).toEqual([
+      10000,
+      0.5,
+      undefined
+    ])
   })
 
   test("should lead a cell with the plan's last year's target and give the other years theirs", async () => {

@@ -196,6 +196,17 @@ describe('goal clauses', () => {
       expect(goalsIn(text).map((goal) => goal.indicator)).toEqual([text.match(/\d+(?:个|家)(?:以上)?(.+)$/)![1]])
   })
 
+  test('should read 万 alone before 亿元 as one 万亿元, and a magnitude a verb of reaching ends on (达到万亿级) as a class', () => {
+    const read = (text: string) => goalsIn(text).map((goal) => [goal.indicator, show(goal.value), goal.unit])
+    expect(read('带动相关产业规模超万亿元')).toEqual([['相关产业规模', '>1', '万亿元']])
+    expect(read('工业总产值突破千亿元')).toEqual([['工业总产值', '>1000', '亿元']])
+    expect(read('数字经济产业能级达到万亿级，占比超过50%')).toEqual([
+      ['数字经济产业能级', '万亿级', null],
+      ['占比', '>50', '%']
+    ])
+    expect(read('打造3个千亿级产业集群')).toEqual([['千亿级产业集群', '3', '个']])
+  })
+
   test('should take a sum before 的 for the class it sizes, also when another sum follows (产值超10亿元的…和产值5000万元以上的…)', () => {
     expect(goalsIn('培育产值超10亿元的行业龙头企业和产值5000万元以上的“专精特新”企业')).toEqual([])
     expect(goalsIn('培育营业收入超10亿元的企业20家').map((goal) => [goal.indicator, show(goal.value)])).toEqual([

@@ -555,7 +555,7 @@ function goalsInClause(
     // with a leading zero (095家) is a figure broken by conversion.
     if (match.groups?.chinese === '一' || /^0\d/.test(match.groups?.first ?? '')) continue
     let parsed = match.groups ? valueOf(match.groups) : undefined
-    if (!parsed) continue
+    if (!parsed || isMagnitudeClass(match, parsed.unit, clause)) continue
     const verbLength = (match.groups?.verb ?? match.groups?.chineseVerb)?.length ?? 0
     const valueStart = match.index + verbLength
     let valueEnd = match.index + match[0].length
@@ -632,9 +632,7 @@ function goalsInClause(
       !/[%％]|百分点/.test(parsed.unit) &&
       !countUnitExpression.test(parsed.unit) &&
       /^\s*(?:以上|以下)?的/.test(clause.slice(valueEnd)) &&
-      matches
-        .slice(index + 1)
-        .every((later) => !countUnitExpression.test(later.groups?.unit ?? later.groups?.chineseUnit ?? ''))
+      !matches.slice(index + 1).some(isCount)
     )
       continue
     // A measure opening the clause before a noun, with no verb of reaching (24小时无人值守加工): part of a name.
@@ -1131,7 +1129,7 @@ function isQualifier(
     .trim()
   // A count after a list's separator (50个创新实验室、300个创新中心、50个…), or after the verb that opens the list's
   // next item (创建10个示范城市、打造50个示范基地、培育…), is an item of the list: a goal.
-  if (countUnitExpression.test(match.groups?.unit ?? match.groups?.chineseUnit ?? '')) {
+  if (isCount(match)) {
     if (/[、，,和及与]$/.test(before)) return false
     const item = before.slice(before.search(/[^、，,]*$/))
     if (item.length < before.length && leadingVerbExpression.test(item)) return false
@@ -1148,6 +1146,20 @@ function isQualifier(
       return true
   }
   return before.length > 0 && !leadingVerbExpression.test(before)
+}
+
+/** Whether a value is a count of things (`300个`). */
+function isCount(match: RegExpMatchArray): boolean {
+  return countUnitExpression.test(match.groups?.unit ?? match.groups?.chineseUnit ?? '')
+}
+
+/**
+ * A magnitude and 级 (达到万亿级, 千亿级): a class, read as a word value (rule
+ * `word-value`) where a verb of reaching ends on it, not one 万亿 or 1000 亿.
+ */
+function isMagnitudeClass(match: RegExpMatchArray, unit: string | null, clause: string): boolean {
+  const magnitude = /^万亿/.test(unit ?? '') || (/^[千百]$/.test(match.groups?.chinese ?? '') && /^亿/.test(unit ?? ''))
+  return magnitude && clause.charAt((match.index ?? 0) + match[0].length) === '级'
 }
 
 /** Units that count things (个, 家, 项…): a value in them is a goal, never part of a name. */

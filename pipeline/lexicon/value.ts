@@ -211,7 +211,7 @@ export const textValueExpression =
  * such as 全国领先 are visions, not targets, when they stand in a sentence.
  */
 export const proseTextValueExpression =
-  /(全覆盖|全面覆盖|应保尽保|应收尽收|全部达标|动态清零|翻两番|翻一番|翻番|零的突破|零突破|倍增(?!计划|行动|工程|专项|培育))/
+  /(全覆盖|全面覆盖|应保尽保|应收尽收|全部达标|动态清零|翻两番|翻一番|翻番|零的突破|零突破|倍增(?!计划|行动|工程|专项|培育)|(?<=达到|迈上|迈入|跨入|跨上|跻身)[万千百]亿级(?=$|[，。；,;]))/
 
 /** Parse one value cell or phrase; undefined when it holds no value. */
 export function parseValue(text: string): ParsedValue | undefined {
@@ -256,6 +256,9 @@ export function fromGroups(groups: Record<string, string | undefined>): ParsedVa
     return number === undefined ? undefined : withComparator(number, '%', comparator)
   }
   if (groups.chinese) {
+    // 万 alone before 亿 (超万亿元) is one of the unit it prints, 万亿元, as a number before it would be (1.5万亿元).
+    if (groups.chinese === '万' && groups.chineseUnit?.startsWith('亿'))
+      return withComparator(1, groups.chinese + groups.chineseUnit, comparator)
     const number = parseChineseNumber(groups.chinese)
     return number === undefined ? undefined : withComparator(number, groups.chineseUnit ?? null, comparator)
   }
