@@ -196,6 +196,25 @@ describe('goal clauses', () => {
       expect(goalsIn(text).map((goal) => goal.indicator)).toEqual([text.match(/\d+(?:个|家)(?:以上)?(.+)$/)![1]])
   })
 
+  test('should split a list of names at 、 alone where a name holds 和 (软件和信息技术服务业、电子信息制造业规模分别…)', () => {
+    expect(
+      goalsIn('软件和信息技术服务业、电子信息制造业规模分别达到6000亿元和2000亿元').map((goal) => [
+        goal.indicator,
+        show(goal.value)
+      ])
+    ).toEqual([
+      ['软件和信息技术服务业', '6000'],
+      ['电子信息制造业规模', '2000']
+    ])
+  })
+
+  test('should name the last count of a list by its own noun where 等 closes the list with a word for the whole (等任务)', () => {
+    expect(
+      goalsIn('建设300个数字工厂、5万个5G基站、8万个智能网联充电设施等任务').map((goal) => goal.indicator)
+    ).toEqual(['数字工厂', '5G基站', '智能网联充电设施'])
+    expect(goalsIn('制定100项基础共性、关键技术等国家标准').map((goal) => goal.indicator)).toEqual(['国家标准'])
+  })
+
   test('should read 万 alone before 亿元 as one 万亿元, and a magnitude a verb of reaching ends on (达到万亿级) as a class', () => {
     const read = (text: string) => goalsIn(text).map((goal) => [goal.indicator, show(goal.value), goal.unit])
     expect(read('带动相关产业规模超万亿元')).toEqual([['相关产业规模', '>1', '万亿元']])

@@ -913,6 +913,22 @@ const unitlessRules: readonly UnitlessRule[] = [
  * match; the goals' offsets are left to the caller, `end` is where the last value ends in the
  * clause and `consumed` how many values the list took.
  */
+/**
+ * The names of a list before 分别, split at 、 和 及 与; where there are more
+ * names than values, at fewer: 与, 及 and 和 may join words inside a name
+ * (全省与RCEP国家货物贸易, 软件和信息技术服务业).
+ */
+function listNames(listed: string, values: number, each: boolean): string[] {
+  const split = (separators: RegExp) =>
+    sharedHead(
+      listed.split(separators).map((name) => plainName(name.replace(leadWordExpression, '').trim())),
+      values
+    )
+  let names = split(/[、，,]|和|及|与/)
+  for (const separators of [/[、，,]|和/, /[、，,]/]) if (!each && names.length > values) names = split(separators)
+  return names
+}
+
 function readList(
   before: string,
   clause: string,
@@ -921,16 +937,8 @@ function readList(
 ): {goals: Goal[]; end: number; consumed: number} | undefined {
   const respective = respectiveExpression.exec(before)
   if (!respective) return undefined
-  // Note: 与 and 及 may join words inside a name (全省与RCEP国家货物贸易): split at them only where the values ask for it.
-  const listed = before.slice(0, respective.index)
-  const split = (separators: RegExp) =>
-    sharedHead(
-      listed.split(separators).map((name) => plainName(name.replace(leadWordExpression, '').trim())),
-      matches.length - index
-    )
-  const wide = split(/[、，,]|和|及|与/)
   const each = respective.groups?.each !== undefined
-  const names = !each && wide.length > matches.length - index ? split(/[、，,]|和/) : wide
+  const names = listNames(before.slice(0, respective.index), matches.length - index, each)
   const group = matches.slice(index, index + (each ? 1 : names.length))
   const isList = group.every(
     (member, at) =>
@@ -1057,8 +1065,11 @@ function nounAfter(printed: string): string {
   // An aside in brackets (新增2400户（累计约3600户）大中型餐饮单位) is no part of the noun; nor is the verb
   // the noun goes on to (90%的重点领域市场主体纳入…平台), nor the kinds listed before 等 (基础共性、关键技术等国家标准).
   let text = printed.replace(/^[（(][^（）()]*[）)]/, '').trim()
-  const listed = /^[^，。；]{2,40}?等(?=\p{Script=Han}{2})/u.exec(text)
-  if (listed) text = text.slice(listed[0].length)
+  // Note: what 等 closes a list of with a word for the whole (5万个5G基站、8万个充电设施等任务) is named before it.
+  const whole = /^([^，。；]{2,40}?)等(?:任务|工作|举措|措施|内容|方面|目标)/.exec(text)
+  const listed = whole ? null : /^[^，。；]{2,40}?等(?=\p{Script=Han}{2})/u.exec(text)
+  if (whole) text = whole[1]!
+  else if (listed) text = text.slice(listed[0].length)
   const verb = nounEndExpression.exec(text)
   if (verb && verb.index >= 2) text = text.slice(0, verb.index)
   const of = text.indexOf('的')
