@@ -196,6 +196,13 @@ describe('goal clauses', () => {
       expect(goalsIn(text).map((goal) => goal.indicator)).toEqual([text.match(/\d+(?:个|家)(?:以上)?(.+)$/)![1]])
   })
 
+  test('should read what means bring about in their own clause (依托…每年实施…20项以上), and no goal from means alone', () => {
+    expect(
+      goalsIn('依托省级科技计划每年实施信息技术创新重大项目20项以上').map((goal) => [goal.indicator, show(goal.value)])
+    ).toEqual([['信息技术创新重大项目', '>=20']])
+    expect(goalsIn('依托现有100个创新平台')).toEqual([])
+  })
+
   test('should split a list of names at 、 alone where a name holds 和 (软件和信息技术服务业、电子信息制造业规模分别…)', () => {
     expect(
       goalsIn('软件和信息技术服务业、电子信息制造业规模分别达到6000亿元和2000亿元').map((goal) => [

@@ -529,6 +529,25 @@ function previousObject(text: string, sentenceStart: number, clauseStart: number
 
 const previousClauseExpression = new RegExp('^(?:组织)?(?:' + countVerbSource + ')(?<noun>\\p{Script=Han}{2,20})$', 'u')
 
+/**
+ * A clause that opens with its means (依托…, 借助…) sets no goal, unless what
+ * they bring about follows in it (依托省级科技计划每年实施重大项目20项以上): that is read.
+ */
+function goalsAfterMeans(
+  text: string,
+  start: number,
+  clauseEnd: number,
+  subject: string | undefined,
+  sentenceStart: number,
+  subjectMeasure: Measure
+): Goal[] {
+  const means = meansBeforeGoalExpression.exec(text.slice(start, clauseEnd))
+  return means ? goalsInClause(text, start + means[0].length, clauseEnd, subject, sentenceStart, subjectMeasure) : []
+}
+
+const meansBeforeGoalExpression =
+  /^(?:依托|借助|利用)[^，,]{2,30}?(?=(?:每年|年均|力争)?(?:实施|培育|建设|建成|打造|新增|创建|组建|引进))/
+
 function goalsInClause(
   text: string,
   clauseStart: number,
@@ -538,10 +557,10 @@ function goalsInClause(
   subjectMeasure: Measure = 'level'
 ): Goal[] {
   if (!mayHoldValue(text, clauseStart, clauseEnd)) return []
-  const lead = leadExpression.exec(text.slice(clauseStart, clauseEnd))?.[0].length ?? 0
-  const start = clauseStart + lead
+  const start = clauseStart + (leadExpression.exec(text.slice(clauseStart, clauseEnd))?.[0].length ?? 0)
   const clause = text.slice(start, clauseEnd)
-  if (meansExpression.test(clause)) return []
+  if (meansExpression.test(clause))
+    return goalsAfterMeans(text, start, clauseEnd, subject, sentenceStart, subjectMeasure)
   const goals: Goal[] = []
   let cursor = 0
   const found = anchoredMatchesOf(proseValueExpression, clause).filter((match) => !isYear(match, clause))
