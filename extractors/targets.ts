@@ -174,7 +174,7 @@ const extractTargets: Plugin<[], Root> = function () {
         const isRefused = (start: number) => {
           const [from, to] = sentenceSpan(text, start)
           const [clauseFrom, clauseTo] = clauseSpan(text, start)
-          return notGoalRule(text.slice(from, to), text.slice(clauseFrom, clauseTo), '') !== undefined
+          return notGoalRule(text.slice(from, to), text.slice(clauseFrom, clauseTo), '', aheadFrom) !== undefined
         }
         const unread = unreadNumbers(text, task.goals).filter(
           ([start]) => sentences.some(([from, to]) => start >= from && start < to) && !isRefused(start)
@@ -428,7 +428,7 @@ function isStructure(text: string, goal: Goal): boolean {
   const [start, end] = sentenceSpan(text, goal.start)
   const [clauseStart, clauseEnd] = clauseSpan(text, Math.max(goal.start, goal.end - 1))
   return partRules.some((rule) =>
-    rule.test(text.slice(start, end), text.slice(clauseStart, clauseEnd), text.slice(goal.end, goal.end + 6))
+    rule.test(text.slice(start, end), text.slice(clauseStart, clauseEnd), text.slice(goal.end, goal.end + 6), null)
   )
 }
 
@@ -460,7 +460,8 @@ function isTaskGoal(text: string, goal: Goal, isForward: boolean, aheadFrom: num
   const [sentenceStart, sentenceEnd] = sentenceSpan(text, goal.start)
   const sentence = text.slice(sentenceStart, sentenceEnd)
   const [clauseStart, clauseEnd] = clauseSpan(text, Math.max(goal.start, goal.end - 1))
-  if (notGoalRule(sentence, text.slice(clauseStart, clauseEnd), text.slice(goal.end, goal.end + 6))) return false
+  if (notGoalRule(sentence, text.slice(clauseStart, clauseEnd), text.slice(goal.end, goal.end + 6), aheadFrom))
+    return false
   const year = latestYear(sentence)
   if (year !== undefined && aheadFrom !== null && year < aheadFrom) return false
   // Note: the time may open the whole sentence, its parts apart by ； (到2020年，…；…成形效率大于450cm3/h).

@@ -349,6 +349,19 @@ describe('rules that refuse a quantity outside the goals part', () => {
     expect(notGoalRule(sentence, clause, '')).toBe(rule)
   })
 
+  test('should take a five-year plan named as a time for the past only where it ended before the document looks ahead', () => {
+    const sentence = '“十三五”期间，每年实施50项重大科技创新项目'
+    const clause = '每年实施50项重大科技创新项目'
+    // Note: the years each document looks ahead from: unknown (the 十四五 taken for now), a 十四五 plan's, a 十三五 plan's.
+    expect([null, 2021, 2016].map((aheadFrom) => notGoalRule(sentence, clause, '', aheadFrom))).toEqual([
+      'past-statistic',
+      'past-statistic',
+      undefined
+    ])
+    expect(notGoalRule('十二五期间，每年实施50项重大项目', clause, '', 2016)).toBe('past-statistic')
+    expect(notGoalRule('到“十四五”末，专利达到5万件', '专利达到5万件', '', null)).toBeUndefined()
+  })
+
   test('should take a value followed by 的 for a threshold where the sentence selects or rewards, and for a specification elsewhere', () => {
     expect(notGoalRule('对年销量首次超过1000台的企业给予支持', '年销量首次超过1000台的企业', '的企业')).toBe(
       'threshold'

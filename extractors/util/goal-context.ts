@@ -14,7 +14,8 @@ import {matchesOf} from '../../pipeline/lexicon/text.js'
 /** A rule that says a quantity in a sentence is no goal; `test` sees the sentence, the goal's clause and the text right after its value. */
 export interface NotGoalRule {
   name: string
-  test: (sentence: string, clause: string, after: string) => boolean
+  /** `aheadFrom`: the first year the document looks ahead from, when known (a 十三五 plan: 2016). */
+  test: (sentence: string, clause: string, after: string, aheadFrom: number | null) => boolean
 }
 
 /**
@@ -26,7 +27,8 @@ export const notGoalRules: readonly NotGoalRule[] = [
     // 截至2022年底，全省已建成5G基站10万个; 2023年一季度…; 比上年增长8%; 已累计培育…; “十三五”期间…
     name: 'past-statistic',
     // Note: 在…的基础上 states where the work starts from, in its own clause.
-    test: (sentence, clause) => pastExpression.test(sentence) || /基础上/.test(clause)
+    test: (sentence, clause, _after, aheadFrom) =>
+      pastExpression.test(sentence) || /基础上/.test(clause) || namesPastPlan(sentence, aheadFrom)
   },
   {
     // 《规划》提出了4类共25项指标; 又增设了10项: what a text says another set out, not a goal it sets.
@@ -95,16 +97,36 @@ const pastExpression = new RegExp(
     ')\\s*年(?:底|末|\\d))|(?:' +
     yearSource +
     ')\\s*年\\s*(?:[一二三四1-4]季度|上半年|前三季度|1-\\d+月|以来)|' +
-    '同比|比上年|较上年|上年|去年|过去|近[几五三十\\d]年|以来|(?<!不得)已(?!于)|' +
-    '[“"]十[一二三]五[”"]|十[一二三]五(?:期间|时期|以来)|(?:共有|现有)\\s*\\d'
+    '同比|比上年|较上年|上年|去年|过去|近[几五三十\\d]年|以来|(?<!不得)已(?!于)|(?:共有|现有)\\s*\\d'
 )
+
+/** A five-year plan named as a time (“十三五”, 十二五期间, 十一五以来): its numeral. */
+const fivePlanExpression = /[“"]十([一二三四五六])五[”"]|十([一二三四五六])五(?:期间|时期|以来)/g
+
+/**
+ * Whether a sentence names a five-year plan over before the document looks
+ * ahead (`aheadFrom`): “十三五”期间 is past in a 十四五 plan, the plan's own
+ * time in a 十三五 one. Unknown, the 十四五 is taken for the present.
+ */
+function namesPastPlan(sentence: string, aheadFrom: number | null): boolean {
+  for (const match of sentence.matchAll(fivePlanExpression)) {
+    const end = 2010 + 5 * '一二三四五六'.indexOf(match[1] ?? match[2]!)
+    if (end < (aheadFrom ?? 2021)) return true
+  }
+  return false
+}
 const rewardExpression =
   /奖励|奖补|补助|补贴|资助|贴息|扶持资金|给予|一次性|最高(?:不超过)?\s*\d|按.{0,12}比例|加计扣除|税前|减免|免征|退税/
 const moneyClauseExpression = /\d\s*(?:万|亿|千)?元/
 
 /** The first rule that says a quantity is no goal, or undefined when none does. */
-export function notGoalRule(sentence: string, clause: string, after: string): string | undefined {
-  for (const rule of notGoalRules) if (rule.test(sentence, clause, after)) return rule.name
+export function notGoalRule(
+  sentence: string,
+  clause: string,
+  after: string,
+  aheadFrom: number | null = null
+): string | undefined {
+  for (const rule of notGoalRules) if (rule.test(sentence, clause, after, aheadFrom)) return rule.name
   return undefined
 }
 
