@@ -196,6 +196,15 @@ describe('goal clauses', () => {
       expect(goalsIn(text).map((goal) => goal.indicator)).toEqual([text.match(/\d+(?:个|家)(?:以上)?(.+)$/)![1]])
   })
 
+  test('should name a count by the noun after it where what describes that noun comes before (建立覆盖…的1000个…流动站)', () => {
+    expect(
+      goalsIn('建立覆盖主要专业领域的1000个左右职教教师企业实践流动站').map((goal) => [
+        goal.indicator,
+        show(goal.value)
+      ])
+    ).toEqual([['职教教师企业实践流动站', '1000']])
+  })
+
   test('should read what means bring about in their own clause (依托…每年实施…20项以上), and no goal from means alone', () => {
     expect(
       goalsIn('依托省级科技计划每年实施信息技术创新重大项目20项以上').map((goal) => [goal.indicator, show(goal.value)])
@@ -344,7 +353,17 @@ describe('rules that refuse a quantity outside the goals part', () => {
     ['对新认定的国家级企业技术中心，给予最高50万元奖励', '给予最高50万元奖励', 'reward'],
     ['按设备投资额的10%给予补助，单个项目最高200万元', '单个项目最高200万元', 'reward'],
     ['对营业收入超过1亿元的企业给予支持', '对营业收入超过1亿元的企业给予支持', 'reward'],
-    ['对年产值达到5000万元以上的企业优先支持', '对年产值达到5000万元以上的企业优先支持', 'threshold']
+    ['对年产值达到5000万元以上的企业优先支持', '对年产值达到5000万元以上的企业优先支持', 'threshold'],
+    [
+      '针对首年关税为零的2034种、5年内关税减让显著的2725种出口商品，加大市场开拓力度',
+      '针对首年关税为零的2034种、5年内关税减让显著的2725种出口商品',
+      'threshold'
+    ],
+    [
+      '《规划》把国家规划中明确支持建设的66个重大载体平台进行了细化安排',
+      '《规划》把国家规划中明确支持建设的66个重大载体平台进行了细化安排',
+      'description'
+    ]
   ])('should refuse `%s` (%s)', (sentence, clause, rule) => {
     expect(notGoalRule(sentence, clause, '')).toBe(rule)
   })

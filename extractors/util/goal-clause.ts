@@ -641,7 +641,7 @@ function goalsInClause(
       !baseline &&
       /^(?:[\p{Script=Han}A-Za-z“"]|\d+[A-Za-z])/u.test(after) &&
       after.length >= 2 &&
-      (before.length === 0 || leadingVerbExpression.test(before))
+      (before.length === 0 || leadingVerbExpression.test(before) || (isCount(match) && before.endsWith('的')))
     // A sum before 的 and what it sizes (产值超10亿元的行业龙头企业), with no count of them after it, is a class, not a goal.
     // (So is a measure of a class: 维持年限超过10年的发明专利; a share, 70%的企业, a count, 10个以上的平台, or a level
     // reached, 声学过载点达到135dB的传感器, is a goal.)

@@ -35,7 +35,7 @@ export const notGoalRules: readonly NotGoalRule[] = [
     name: 'description',
     // Note: a verb with 了 before the count (遴选了12类, 建成了5个) tells what was done, not what is to be.
     test: (_sentence, clause) =>
-      /(?:提出|明确|增设|设置|确定|列出|包括|涵盖|部署)了|\p{Script=Han}了\s*(?:\d|[一二两三四五六七八九十]+\s*[个项类家批])/u.test(
+      /(?:提出|明确|增设|设置|确定|列出|包括|涵盖|部署|进行)了|\p{Script=Han}了\s*(?:\d|[一二两三四五六七八九十]+\s*[个项类家批])/u.test(
         clause
       )
   },
@@ -77,7 +77,7 @@ export const notGoalRules: readonly NotGoalRule[] = [
     test: (sentence, clause, after) =>
       (/^\s*(?:[（(]含[）)])?\s*(?:规模)?的/.test(after) &&
         /(?:^|[，。；、\s])(?:对|凡)|给予|奖励|补助|补贴|优先|认定为|申报|享受/.test(sentence)) ||
-      /^(?:对|凡|对于|经|获得|被)/.test(clause.trim()) ||
+      /^(?:对|凡|对于|针对|经|获得|被)/.test(clause.trim()) ||
       /(?:条件|门槛)|前\s*\d+\s*(?:名|位|强)/.test(clause)
   },
   {
