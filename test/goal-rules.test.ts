@@ -196,6 +196,12 @@ describe('goal clauses', () => {
       expect(goalsIn(text).map((goal) => goal.indicator)).toEqual([text.match(/\d+(?:个|家)(?:以上)?(.+)$/)![1]])
   })
 
+  test('should keep the levels listed before one noun as its name (国家、行业、团体标准)', () => {
+    expect(goalsIn('制修订100项以上基础共性、场景应用等国家、行业、团体标准').map((goal) => goal.indicator)).toEqual([
+      '国家、行业、团体标准'
+    ])
+  })
+
   test('should name a count by the noun after it where what describes that noun comes before (建立覆盖…的1000个…流动站)', () => {
     expect(
       goalsIn('建立覆盖主要专业领域的1000个左右职教教师企业实践流动站').map((goal) => [

@@ -1107,18 +1107,27 @@ function nounAfter(printed: string): string {
     .trim()
 }
 
-/** `text` up to the first 、 和 及 与 outside brackets that does not follow a kind (…型、). */
+/** `text` up to the first 、 和 及 与 outside brackets that does not follow a kind (…型、) or a level (国家、). */
 function firstName(text: string): string {
   let depth = 0
   for (let at = 0; at < text.length; at++) {
     const character = text[at]!
     if (character === '（' || character === '(') depth++
     else if (character === '）' || character === ')') depth = Math.max(0, depth - 1)
-    else if (depth === 0 && '、和及与'.includes(character) && at > 0 && !'型级式类'.includes(text[at - 1]!))
+    else if (
+      depth === 0 &&
+      '、和及与'.includes(character) &&
+      at > 0 &&
+      !'型级式类'.includes(text[at - 1]!) &&
+      !levelItemExpression.test(text.slice(0, at))
+    )
       return text.slice(0, at)
   }
   return text
 }
+
+/** A level listed before the one noun it qualifies (国家、行业、团体标准; 省、市、县三级平台). */
+const levelItemExpression = /(?:^|[、和及与])(?:国际|国家|行业|地方|团体|企业|省|市|县|区)$/
 
 /** The unit a prose value prints, in the record's form: ％ as %, a bare scale completed from the indicator (亿 → 亿元). */
 function proseUnit(unit: string | null, indicator: string): string | null {
