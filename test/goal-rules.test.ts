@@ -196,6 +196,14 @@ describe('goal clauses', () => {
       expect(goalsIn(text).map((goal) => goal.indicator)).toEqual([text.match(/\d+(?:个|家)(?:以上)?(.+)$/)![1]])
   })
 
+  test('should take a span to do it in (3年内, 1-2年内) for when, and a name in quotes whole for the name', () => {
+    for (const text of ['3年内培育50家左右“数字经济总部”', '力争1-2年内培育50家“数字经济总部"'])
+      expect(goalsIn(text).map((goal) => [goal.indicator, show(goal.value)])).toEqual([['数字经济总部', '50']])
+    expect(goalsIn('打造200个“人工智能＋”典型示范应用场景').map((goal) => goal.indicator)).toEqual([
+      '“人工智能＋”典型示范应用场景'
+    ])
+  })
+
   test('should keep the levels listed before one noun as its name (国家、行业、团体标准)', () => {
     expect(goalsIn('制修订100项以上基础共性、场景应用等国家、行业、团体标准').map((goal) => goal.indicator)).toEqual([
       '国家、行业、团体标准'

@@ -294,7 +294,7 @@ const actionVerbs = [
 
 /** Verbs that may stand alone before a number whose noun follows (`实施2-3家…`, `力争新增…`, `在全省高校建设30个…`, `分行业、分领域发布100个…`). */
 const leadingVerbExpression = new RegExp(
-  '^(?:(?:同时|并且|并|且|还|力争|争取|计划|提出|每年|在[\\p{Script=Han}、]{1,20}|分\\p{Script=Han}{1,2}、?)*[\\p{Script=Han}、]{0,8}(?:' +
+  '^(?:(?:同时|并且|并|且|还|力争|争取|计划|提出|每年|在[\\p{Script=Han}、]{1,20}|分\\p{Script=Han}{1,2}、?|(?:\\d{1,2}(?:\\s*[-—～~]\\s*\\d{1,2})?|[一二两三四五])\\s*年内)*[\\p{Script=Han}、]{0,8}(?:' +
     [
       ...actionVerbs,
       '新增',
@@ -398,7 +398,13 @@ export function goalsIn(printed: string): Goal[] {
       subjectMeasure = last.measure
     }
   }
+  for (const goal of goals) goal.indicator = unquoted(goal.indicator)
   return goals.filter((goal) => isNameLike(goal.indicator))
+}
+
+/** A name in quotes whole (“数字经济总部”, a quote typed straight at one end) is the name; its quote keeps them. */
+function unquoted(name: string): string {
+  return /^[“"][^“”"]+[”"]$/.test(name) ? name.slice(1, -1) : name
 }
 
 /** A change at the end of a name (`地区生产总值增长`): growth or decrease, the verb no part of the name; a rate per year (年均增长) keeps it. */
@@ -1211,6 +1217,8 @@ function isYear(match: RegExpMatchArray, clause: string): boolean {
   const first = match.groups?.first
   if (unit === '年' && first && /^(?:19|20)\d{2}$/.test(first)) return true
   const at = match.index ?? 0
+  // A span of time to do it in (3年内, 1-2年内) is when, not how much.
+  if (unit === '年' && clause.charAt(at + match[0].length) === '内') return true
   // A bracketed annotation of a title (（25分）, （3项）) weighs or counts it; it sets no goal.
   if (/[（(]\s*$/.test(clause.slice(Math.max(0, at - 1), at)) && /^\s*[）)]/.test(clause.slice(at + match[0].length)))
     return true
