@@ -196,6 +196,15 @@ describe('goal clauses', () => {
       expect(goalsIn(text).map((goal) => goal.indicator)).toEqual([text.match(/\d+(?:个|家)(?:以上)?(.+)$/)![1]])
   })
 
+  test('should name a count by its noun past an aside in brackets that holds a value (新增2400户（累计约3600户）大中型餐饮单位)', () => {
+    expect(
+      goalsIn('全市新增2400户（累计约3600户）大中型餐饮单位纳入智慧监管平台').map((goal) => [
+        goal.indicator,
+        show(goal.value)
+      ])
+    ).toEqual([['新增大中型餐饮单位', '2400']])
+  })
+
   test('should take a span to do it in (3年内, 1-2年内) for when, and a name in quotes whole for the name', () => {
     for (const text of ['3年内培育50家左右“数字经济总部”', '力争1-2年内培育50家“数字经济总部"'])
       expect(goalsIn(text).map((goal) => [goal.indicator, show(goal.value)])).toEqual([['数字经济总部', '50']])

@@ -635,7 +635,7 @@ function goalsInClause(
     if (verb === '到' || verb === '至') before = before.replace(changeVerbExpression, '')
     // 实现 before what it brings to a level is no part of its name (`2023年实现专利转让许可1000次`).
     before = before.replace(leadingAchieveExpression, '')
-    const nextStart = matches[index + 1]?.index ?? clause.length
+    const nextStart = nextValueStart(clause, valueEnd, matches, index)
     // Note: the noun after a value may be joined to it by 的 (`100%的规上企业…`).
     // A level word alone before the next value shares that value's noun (90名国家级、150名省级科技人才).
     const shared = sharedLevelExpression.exec(clause.slice(valueEnd))
@@ -1111,6 +1111,17 @@ function nounAfter(printed: string): string {
   return firstName(text)
     .replace(/[、和及与]$/, '')
     .trim()
+}
+
+/**
+ * Where the value after `index` starts, the end of the noun after this one:
+ * a value in an aside in brackets right after this one (新增2400户（累计约3600户）大中型餐饮单位)
+ * does not end it.
+ */
+function nextValueStart(clause: string, valueEnd: number, matches: RegExpExecArray[], index: number): number {
+  const aside = /^\s*[（(][^（）()]*[）)]/.exec(clause.slice(valueEnd))
+  const asideEnd = aside ? valueEnd + aside[0].length : valueEnd
+  return matches.slice(index + 1).find((match) => match.index >= asideEnd)?.index ?? clause.length
 }
 
 /** `text` up to the first 、 和 及 与 outside brackets that does not follow a kind (…型、) or a level (国家、). */
