@@ -902,7 +902,8 @@ const unitlessRules: readonly UnitlessRule[] = [
     name: 'word-value',
     read(clause) {
       const word = proseTextValueExpression.exec(clause)
-      if (!word?.[1] || towardExpression.test(clause)) return undefined
+      const value = word?.[1] ?? word?.[2]
+      if (!word || !value || towardExpression.test(clause)) return undefined
       // The verb and the base year go (`高新技术企业数量比2020年实现翻番`).
       const indicator = clause
         .slice(0, word.index)
@@ -920,24 +921,17 @@ const unitlessRules: readonly UnitlessRule[] = [
       if (name.length < 2 || name.length > 24) return undefined
       return {
         indicator: compact(name),
-        value: {kind: 'text', text: word[1]},
+        value: {kind: 'text', text: value},
         unit: null,
         baseline: null,
         start: 0,
-        end: word.index + word[1].length,
+        end: word.index + word[0].length,
         measure: 'level'
       }
     }
   }
 ]
 
-/**
- * Rule `list`: indicators named before 分别 (or 均) take the values that follow in order
- * (发明专利拥有量、商标量分别达到300件和2万件; 一产、二产、三产分别增长3.5%、5%、6%), or each the one
- * value (进出口、实际使用外资均增长5%). `before` is the text before the first value, `index` its
- * match; the goals' offsets are left to the caller, `end` is where the last value ends in the
- * clause and `consumed` how many values the list took.
- */
 /**
  * The names of a list before 分别, split at 、 和 及 与; where there are more
  * names than values, at fewer: 与, 及 and 和 may join words inside a name
@@ -954,6 +948,13 @@ function listNames(listed: string, values: number, each: boolean): string[] {
   return names
 }
 
+/**
+ * Rule `list`: indicators named before 分别 (or 均) take the values that follow in order
+ * (发明专利拥有量、商标量分别达到300件和2万件; 一产、二产、三产分别增长3.5%、5%、6%), or each the one
+ * value (进出口、实际使用外资均增长5%). `before` is the text before the first value, `index` its
+ * match; the goals' offsets are left to the caller, `end` is where the last value ends in the
+ * clause and `consumed` how many values the list took.
+ */
 function readList(
   before: string,
   clause: string,

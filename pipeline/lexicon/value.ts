@@ -207,11 +207,12 @@ export const valueExpression = new RegExp(
 export const textValueExpression =
   /(全覆盖|全面覆盖|应保尽保|应收尽收|全部达标|动态清零|清零|翻两番|翻一番|翻番|倍增|达到全国先进水平|全国领先|全省领先|全国一流|国际先进)/
 /**
- * Word values that quantify a goal in prose (coverage, clearance, doubling). Aspirations
+ * Word values that quantify a goal in prose (coverage, clearance, doubling; group 1),
+ * or a class of magnitude a verb of reaching ends on (达到万亿级; group 2). Aspirations
  * such as 全国领先 are visions, not targets, when they stand in a sentence.
  */
 export const proseTextValueExpression =
-  /(全覆盖|全面覆盖|应保尽保|应收尽收|全部达标|动态清零|翻两番|翻一番|翻番|零的突破|零突破|倍增(?!计划|行动|工程|专项|培育)|(?<=达到|迈上|迈入|跨入|跨上|跻身)[万千百]亿级(?=$|[，。；,;]))/
+  /(全覆盖|全面覆盖|应保尽保|应收尽收|全部达标|动态清零|翻两番|翻一番|翻番|零的突破|零突破|倍增(?!计划|行动|工程|专项|培育))|(?:达到|迈上|迈入|跨入|跨上|跻身)([万千百]亿级)(?=$|[，。；,;])/
 
 /** Parse one value cell or phrase; undefined when it holds no value. */
 export function parseValue(text: string): ParsedValue | undefined {
