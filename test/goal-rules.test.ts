@@ -196,6 +196,20 @@ describe('goal clauses', () => {
       expect(goalsIn(text).map((goal) => goal.indicator)).toEqual([text.match(/\d+(?:个|家)(?:以上)?(.+)$/)![1]])
   })
 
+  test.each([
+    ['区域创新综合能力保持在全国前六位', ['区域创新综合能力', '<=6', '位']],
+    ['到2023年，服务器产销量稳居全球前三', ['服务器产销量', '<=3', '位']],
+    ['服务器产销量保持全国前3位', ['服务器产销量', '<=3', '位']],
+    ['网络零售规模保持全球第一', ['网络零售规模', '1', '位']]
+  ])('should read a place in a ranking to hold or reach: `%s`', (text, expected) => {
+    expect(goalsIn(text).map((goal) => [goal.indicator, show(goal.value), goal.unit])).toEqual([expected])
+  })
+
+  test('should read no rank where the top places are whom a reward goes to (对排名前三的企业)', () => {
+    expect(goalsIn('对排名前三的企业给予奖励')).toEqual([])
+    expect(goalsIn('对排名前10名的企业给予奖励')).toEqual([])
+  })
+
   test('should name a count by its noun past an aside in brackets that holds a value (新增2400户（累计约3600户）大中型餐饮单位)', () => {
     expect(
       goalsIn('全市新增2400户（累计约3600户）大中型餐饮单位纳入智慧监管平台').map((goal) => [

@@ -25,6 +25,7 @@ import type {Measure, Value, YearValue} from '../../schemas/record.js'
 import {bulletSource} from '../../pipeline/lexicon/column-title.js'
 import {isDivisionName} from '../../pipeline/lexicon/divisions.js'
 import {anchored, anchoredMatchesOf, compact, isDigit} from '../../pipeline/lexicon/text.js'
+import {parseChineseNumber} from '../../pipeline/lexicon/zh-number.js'
 import {
   completeScaleUnit,
   comparatorPrefixSource,
@@ -476,7 +477,7 @@ function isThousandsSeparator(text: string, index: number): boolean {
 const mayHoldValueExpression = new RegExp(
   '[0-9]|(?:达到|达|为|至|到|跨越|迈上|跨入|迈入|' +
     chineseComparatorSource +
-    ')[一二两三四五六七八九十百千万]|占[^，。；]{0,6}一半|' +
+    ')[一二两三四五六七八九十百千万]|占[^，。；]{0,6}一半|[前第][一二三四五六七八九十]{1,3}(?:[位名]|$)|' +
     proseTextValueExpression.source
 )
 
@@ -760,6 +761,10 @@ function goalsInClause(
   return goals
 }
 
+/** A place in a ranking to hold or reach (保持在全国前六位, 位居全省第2位, 稳居全球前三): `top` for the first n places. */
+const rankExpression =
+  /(?:保持在?|稳定在|稳居|位居|位列|进入|跻身|居于?|排名|排在)(?:全国|全省|全市|全球|世界|国内|省内|中部|同类城市)?(?:(?<top>前)|第)\s*(?<n>\d{1,3}|[一二三四五六七八九十]{1,3})\s*(?:(?<unit>位|名)|$)/
+
 /** 增长保8争9: the held and the striven growth in points of percent. */
 const holdStriveExpression =
   /(?<name>[^，。；\d]{2,20}?)(?:增长|增速)?保\s*(?<hold>\d+(?:\.\d+)?)\s*%?\s*[、，,]?\s*争\s*(?<strive>\d+(?:\.\d+)?)\s*%?/
@@ -895,6 +900,27 @@ const unitlessRules: readonly UnitlessRule[] = [
       }
       if (ratio.groups.bound === '左右') goal.approx = true
       return goal
+    }
+  },
+  {
+    // A rank to hold or reach: 区域创新综合能力保持在全国前六位 (sixth at worst), 服务器产销量位居全国第2位.
+    name: 'rank',
+    read(clause) {
+      const match = /[前第]/.test(clause) ? rankExpression.exec(clause) : null
+      if (!match?.groups?.n) return undefined
+      const name = compact(clause.slice(0, match.index).replace(leadWordExpression, ''))
+      const number = /\d/.test(match.groups.n) ? Number(match.groups.n) : parseChineseNumber(match.groups.n)
+      if (!isNameLike(name) || number === undefined) return undefined
+      return {
+        indicator: name,
+        value: match.groups.top ? {kind: 'number', number, comparator: '<='} : {kind: 'number', number},
+        // Note: a rank printed without its measure word (稳居全球前三) is in places all the same.
+        unit: match.groups.unit ?? '位',
+        baseline: null,
+        start: 0,
+        end: match.index + match[0].length,
+        measure: 'level'
+      }
     }
   },
   {
@@ -1229,8 +1255,9 @@ function isYear(match: RegExpMatchArray, clause: string): boolean {
   const first = match.groups?.first
   if (unit === '年' && first && /^(?:19|20)\d{2}$/.test(first)) return true
   const at = match.index ?? 0
-  // A span of time to do it in (3年内, 1-2年内) is when, not how much.
+  // A span of time to do it in (3年内, 1-2年内) is when, not how much; a place in a ranking (前3位) is read by rule `rank`.
   if (unit === '年' && clause.charAt(at + match[0].length) === '内') return true
+  if ((unit === '位' || unit === '名') && /[前第]\s*$/.test(clause.slice(Math.max(0, at - 2), at))) return true
   // A bracketed annotation of a title (（25分）, （3项）) weighs or counts it; it sets no goal.
   if (/[（(]\s*$/.test(clause.slice(Math.max(0, at - 1), at)) && /^\s*[）)]/.test(clause.slice(at + match[0].length)))
     return true
