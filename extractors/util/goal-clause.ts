@@ -25,6 +25,7 @@ import type {Measure, Value, YearValue} from '../../schemas/record.js'
 import {bulletSource} from '../../pipeline/lexicon/column-title.js'
 import {isDivisionName} from '../../pipeline/lexicon/divisions.js'
 import {anchored, anchoredMatchesOf, compact, isDigit} from '../../pipeline/lexicon/text.js'
+import {withinYearsSource} from '../../pipeline/lexicon/date.js'
 import {parseChineseNumber} from '../../pipeline/lexicon/zh-number.js'
 import {
   completeScaleUnit,
@@ -295,7 +296,9 @@ const actionVerbs = [
 
 /** Verbs that may stand alone before a number whose noun follows (`实施2-3家…`, `力争新增…`, `在全省高校建设30个…`, `分行业、分领域发布100个…`). */
 const leadingVerbExpression = new RegExp(
-  '^(?:(?:同时|并且|并|且|还|力争|争取|计划|提出|每年|在[\\p{Script=Han}、]{1,20}|分\\p{Script=Han}{1,2}、?|(?:\\d{1,2}(?:\\s*[-—～~]\\s*\\d{1,2})?|[一二两三四五])\\s*年内)*[\\p{Script=Han}、]{0,8}(?:' +
+  '^(?:(?:同时|并且|并|且|还|力争|争取|计划|提出|每年|在[\\p{Script=Han}、]{1,20}|分\\p{Script=Han}{1,2}、?|' +
+    withinYearsSource +
+    ')*[\\p{Script=Han}、]{0,8}(?:' +
     [
       ...actionVerbs,
       '新增',
@@ -570,7 +573,7 @@ function goalsInClause(
     return goalsAfterMeans(text, start, clauseEnd, subject, sentenceStart, subjectMeasure)
   const goals: Goal[] = []
   let cursor = 0
-  const found = anchoredMatchesOf(proseValueExpression, clause).filter((match) => !isYear(match, clause))
+  const found = anchoredMatchesOf(proseValueExpression, clause).filter((match) => !isNoValue(match, clause))
   const matches = found.filter(
     (match, at) =>
       !isQualifier(match, clause, at > 0 ? found[at - 1]!.index! + found[at - 1]![0].length : 0, found[at + 1])
@@ -1197,12 +1200,7 @@ function isQualifier(
   if (!next) return false
   const end = (match.index ?? 0) + match[0].length
   // A size inside a name before the count of it (首次突破100亿元的企业15家): part of the name.
-  if (
-    clause.charAt(end) === '的' &&
-    countUnitExpression.test(next.groups?.unit ?? next.groups?.chineseUnit ?? '') &&
-    !/[，,、；]/.test(clause.slice(end, next.index))
-  )
-    return true
+  if (clause.charAt(end) === '的' && isCount(next) && !/[，,、；]/.test(clause.slice(end, next.index))) return true
   if (match.groups?.suffix === '左右' || match.groups?.verb || match.groups?.prefix) return false
   const after = clause.charCodeAt(end)
   if (!(after >= 0x4e00 && after <= 0x9fff) || afterValueExpression.test(clause.slice(end))) return false
@@ -1219,7 +1217,7 @@ function isQualifier(
   }
   // A measure (3岁以下, 5米) opens a name whose own value follows (5米远场识别率超过92%); a count
   // with its bound (150个以上示范街道及50个以上示范基地) is a goal of its own.
-  if (!countUnitExpression.test(match.groups?.unit ?? match.groups?.chineseUnit ?? '')) {
+  if (!isCount(match)) {
     if (match.groups?.suffix) return true
     if (
       before.length === 0 &&
@@ -1249,8 +1247,8 @@ function isMagnitudeClass(match: RegExpMatchArray, unit: string | null, clause: 
 const countUnitExpression =
   /^(?:万|千|百)?(?:个|家|项|件|所|座|条|套|台|种|类|批|户|名|人|位|款|部|篇|场|场次|次|期|笔|宗|张|辆|艘)$/
 
-/** `2025年` is a year, not a value of unit 年. */
-function isYear(match: RegExpMatchArray, clause: string): boolean {
+/** Whether a number is no value: a year (`2025年`, not a value of unit 年), a span of time, a rank, an annotation, a figure number. */
+function isNoValue(match: RegExpMatchArray, clause: string): boolean {
   const unit = match.groups?.unit
   const first = match.groups?.first
   if (unit === '年' && first && /^(?:19|20)\d{2}$/.test(first)) return true

@@ -8,7 +8,7 @@
  * sections, measures and 工作要点 items of plans, and the dated commitments of
  * other documents.
  */
-import {yearNumber, yearSource} from '../../pipeline/lexicon/date.js'
+import {withinYearsSource, yearNumber, yearSource} from '../../pipeline/lexicon/date.js'
 import {matchesOf} from '../../pipeline/lexicon/text.js'
 
 /** A rule that says a quantity in a sentence is no goal; `test` sees the sentence, the goal's clause and the text right after its value. */
@@ -137,7 +137,8 @@ const reachExpression = new RegExp(
     ')\\s*年|(?:' +
     yearSource +
     ')\\s*年\\s*(?:底|末)?\\s*(?:前|之前|以前|完成)|' +
-    '今年|明年|年内|年底前|年末前|十[四五六]五[”"]?(?:末|期间|时期|期末|后半期|后期)|实施期内|规划期内|规划期末|后半期|(?:[一二两三四五]|\\d{1,2}(?:\\s*[-—～~]\\s*\\d{1,2})?)\\s*年内'
+    '今年|明年|年内|年底前|年末前|十[四五六]五[”"]?(?:末|期间|时期|期末|后半期|后期)|实施期内|规划期内|规划期末|后半期|' +
+    withinYearsSource
 )
 
 /** A year to reach: 到2025年, 力争至2025年底, 2025年前, 2025年底前完成. */

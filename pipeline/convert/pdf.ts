@@ -11,7 +11,7 @@ import {createRequire} from 'node:module'
 import path from 'node:path'
 import {ConversionError} from './errors.js'
 import {linesOf, PathSegments, type PlacedText, type Rule} from './layout.js'
-import type {ConfidenceSpan, OcrMode, RecognisedPage} from './ocr.js'
+import {PagesText, type ConfidenceSpan, type OcrMode, type RecognisedPage} from './ocr.js'
 
 /** Limits against hostile files. */
 export interface PdfLimits {
@@ -72,7 +72,6 @@ export async function pdfToText(
   try {
     if (document.numPages > limits.maxPages)
       throw new ConversionError('PDF has ' + document.numPages + ' pages, above the limit of ' + limits.maxPages)
-    const {PagesText} = await import('./ocr.js')
     const pages = new PagesText()
     let recognised = 0
     let characters = 0

@@ -56,3 +56,6 @@ export function reportedYears(text: string): Array<{year: number; isOver: boolea
     isOver: match.groups?.yearEnd !== undefined
   }))
 }
+
+/** A span of years to do something in: 三年内, 3年内, 1-2年内 (a time, not a value). */
+export const withinYearsSource = '(?:[一二两三四五]|\\d{1,2}(?:\\s*[-—～~]\\s*\\d{1,2})?)\\s*年内'
