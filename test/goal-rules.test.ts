@@ -27,6 +27,9 @@ const read = (text: string) =>
     goal.stretch ?? false
   ])
 
+/** Each goal of `text` as its name and value. */
+const named = (text: string) => goalsIn(text).map((goal) => [goal.indicator, show(goal.value)])
+
 describe('goal clauses', () => {
   test.each([
     ['地区生产总值增长6%', ['地区生产总值', '6', '%', 'growth', false, false]],
@@ -147,7 +150,7 @@ describe('goal clauses', () => {
       ]
     ]
   ])('should give each name of `%s` its own value', (text, expected) => {
-    expect(goalsIn(text).map((goal) => [goal.indicator, show(goal.value)])).toEqual(expected)
+    expect(named(text)).toEqual(expected)
   })
 
   test.each([
@@ -184,7 +187,7 @@ describe('goal clauses', () => {
       ]
     ]
   ])('should read each count of a list of counts before their nouns: `%s`', (text, expected) => {
-    expect(goalsIn(text).map((goal) => [goal.indicator, show(goal.value)])).toEqual(expected)
+    expect(named(text)).toEqual(expected)
   })
 
   test('should name a count by the noun after a verb of choosing (遴选出, 确定, 推选), not by the verb', () => {
@@ -211,17 +214,14 @@ describe('goal clauses', () => {
   })
 
   test('should name a count by its noun past an aside in brackets that holds a value (新增2400户（累计约3600户）大中型餐饮单位)', () => {
-    expect(
-      goalsIn('全市新增2400户（累计约3600户）大中型餐饮单位纳入智慧监管平台').map((goal) => [
-        goal.indicator,
-        show(goal.value)
-      ])
-    ).toEqual([['新增大中型餐饮单位', '2400']])
+    expect(named('全市新增2400户（累计约3600户）大中型餐饮单位纳入智慧监管平台')).toEqual([
+      ['新增大中型餐饮单位', '2400']
+    ])
   })
 
   test('should take a span to do it in (3年内, 1-2年内) for when, and a name in quotes whole for the name', () => {
     for (const text of ['3年内培育50家左右“数字经济总部”', '力争1-2年内培育50家“数字经济总部"'])
-      expect(goalsIn(text).map((goal) => [goal.indicator, show(goal.value)])).toEqual([['数字经济总部', '50']])
+      expect(named(text)).toEqual([['数字经济总部', '50']])
     expect(goalsIn('打造200个“人工智能＋”典型示范应用场景').map((goal) => goal.indicator)).toEqual([
       '“人工智能＋”典型示范应用场景'
     ])
@@ -234,28 +234,18 @@ describe('goal clauses', () => {
   })
 
   test('should name a count by the noun after it where what describes that noun comes before (建立覆盖…的1000个…流动站)', () => {
-    expect(
-      goalsIn('建立覆盖主要专业领域的1000个左右职教教师企业实践流动站').map((goal) => [
-        goal.indicator,
-        show(goal.value)
-      ])
-    ).toEqual([['职教教师企业实践流动站', '1000']])
+    expect(named('建立覆盖主要专业领域的1000个左右职教教师企业实践流动站')).toEqual([
+      ['职教教师企业实践流动站', '1000']
+    ])
   })
 
   test('should read what means bring about in their own clause (依托…每年实施…20项以上), and no goal from means alone', () => {
-    expect(
-      goalsIn('依托省级科技计划每年实施信息技术创新重大项目20项以上').map((goal) => [goal.indicator, show(goal.value)])
-    ).toEqual([['信息技术创新重大项目', '>=20']])
+    expect(named('依托省级科技计划每年实施信息技术创新重大项目20项以上')).toEqual([['信息技术创新重大项目', '>=20']])
     expect(goalsIn('依托现有100个创新平台')).toEqual([])
   })
 
   test('should split a list of names at 、 alone where a name holds 和 (软件和信息技术服务业、电子信息制造业规模分别…)', () => {
-    expect(
-      goalsIn('软件和信息技术服务业、电子信息制造业规模分别达到6000亿元和2000亿元').map((goal) => [
-        goal.indicator,
-        show(goal.value)
-      ])
-    ).toEqual([
+    expect(named('软件和信息技术服务业、电子信息制造业规模分别达到6000亿元和2000亿元')).toEqual([
       ['软件和信息技术服务业', '6000'],
       ['电子信息制造业规模', '2000']
     ])
@@ -281,9 +271,7 @@ describe('goal clauses', () => {
 
   test('should take a sum before 的 for the class it sizes, also when another sum follows (产值超10亿元的…和产值5000万元以上的…)', () => {
     expect(goalsIn('培育产值超10亿元的行业龙头企业和产值5000万元以上的“专精特新”企业')).toEqual([])
-    expect(goalsIn('培育营业收入超10亿元的企业20家').map((goal) => [goal.indicator, show(goal.value)])).toEqual([
-      ['营业收入超10亿元的企业', '20']
-    ])
+    expect(named('培育营业收入超10亿元的企业20家')).toEqual([['营业收入超10亿元的企业', '20']])
   })
 
   test('should name a count by the noun after it where the verb before it follows a manner of 分… (分行业、分领域发布)', () => {
